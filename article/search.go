@@ -35,7 +35,9 @@ type QueryError struct {
 	Reason string
 }
 
-func (e *QueryError) Error() string { return fmt.Sprintf("cannot search for %q: %s", e.Query, e.Reason) }
+func (e *QueryError) Error() string {
+	return fmt.Sprintf("cannot search for %q: %s", e.Query, e.Reason)
+}
 
 // Search ranks the article's paragraphs for query with BM25.
 func (a *Article) Search(query string) (Results, error) {
