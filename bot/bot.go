@@ -6,6 +6,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/bwmarrin/discordgo"
@@ -13,8 +14,29 @@ import (
 
 // Bot answers interactions about one article.
 type Bot struct {
-	art *article.Article
-	log *slog.Logger
+	art      *article.Article
+	log      *slog.Logger
+	observer Observer
+}
+
+// Outcome describes how one interaction was answered.
+type Outcome struct {
+	// Command is the command's name ("find"), or "" when the interaction
+	// named none the bot knows.
+	Command string
+	// Kind is the interaction's kind: "command", "autocomplete",
+	// "component", "ping" or "unknown".
+	Kind string
+	// Result is "ok", "user_error" (the user was told what to fix) or
+	// "internal_error" (a failure on the bot's side, panics included).
+	Result string
+	// Latency is how long the handler took.
+	Latency time.Duration
+}
+
+// Observer is told how every interaction was answered, for metrics.
+type Observer interface {
+	Observe(Outcome)
 }
 
 // Option configures a Bot.
@@ -22,6 +44,10 @@ type Option func(*Bot)
 
 // WithLogger sets the logger the bot reports each interaction to.
 func WithLogger(l *slog.Logger) Option { return func(b *Bot) { b.log = l } }
+
+// WithObserver sets an observer that is told how every interaction was
+// answered.
+func WithObserver(o Observer) Option { return func(b *Bot) { b.observer = o } }
 
 // New returns a bot that answers questions about a.
 func New(a *article.Article, opts ...Option) *Bot {
@@ -46,4 +72,13 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) *discordgo.
 			AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
 		},
 	}
+}
+
+// PlainText renders a response as readable plain text, embeds included, for
+// a terminal.
+func PlainText(r *discordgo.InteractionResponse) string {
+	if r == nil || r.Data == nil {
+		return ""
+	}
+	return r.Data.Content
 }
