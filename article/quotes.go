@@ -1,6 +1,9 @@
 package article
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // QuoteKind tells a direct quotation from reported speech.
 type QuoteKind int
@@ -64,6 +67,8 @@ type Speaker struct {
 	Quotes []Quote
 	// Reported holds the speaker's reported statements in document order.
 	Reported []Quote
+
+	keys []speakerKey // folded names for lookup, computed once
 }
 
 // SpeakerError is returned when a name matches no speaker of the article, or
@@ -79,26 +84,39 @@ type SpeakerError struct {
 	Known []string
 }
 
+// Error says which speakers the query could mean, or that it matches no
+// one, with the closest name and the speakers the article has.
 func (e *SpeakerError) Error() string {
 	if len(e.Ambiguous) > 0 {
-		return fmt.Sprintf("%q could be %v", e.Query, e.Ambiguous)
+		return fmt.Sprintf("%q could be %s", e.Query, orList(e.Ambiguous))
 	}
-	return fmt.Sprintf("no speaker matches %q; the article quotes %v", e.Query, e.Known)
+	msg := fmt.Sprintf("no speaker matches %q", e.Query)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
+	}
+	if len(e.Known) == 0 {
+		return msg + "; the article quotes no one"
+	}
+	return msg + "; the article quotes " + strings.Join(e.Known, ", ")
+}
+
+// orList joins names as "A, B or C".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // Quotes returns every direct quote and reported statement in document order.
 func (a *Article) Quotes() []Quote { return a.quotes }
 
-// Speakers returns the article's speakers, most quoted first.
+// Speakers returns the article's speakers, most quoted first: by number of
+// direct quotes, then of reported statements, then by first appearance.
 func (a *Article) Speakers() []*Speaker { return a.speakers }
-
-// Speaker finds a speaker by name, alias or part of a name, ignoring case and
-// forgiving a small typo. A name that matches nobody, or several speakers
-// equally, gives a *SpeakerError.
-func (a *Article) Speaker(name string) (*Speaker, error) {
-	return nil, &SpeakerError{Query: name}
-}
 
 // extractQuotes finds the quotations and reported speech of the article and
 // attributes them to speakers.
-func (a *Article) extractQuotes() {}
+func (a *Article) extractQuotes() {
+	a.quotes, a.speakers = extractQuotes(a.Paragraphs)
+}
