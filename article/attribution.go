@@ -289,6 +289,9 @@ func npAfter(toks []qtok, lo, hi int) int {
 	if first.has(lxPronoun) {
 		return lo + 1
 	}
+	if !first.upper && (first.has(lxAdverb|lxTime|lxLeadAdverb|lxPrep|lxNPStop) || strings.HasSuffix(first.low, "ly")) {
+		return lo // "…, said later", "…, said on Friday"
+	}
 	k := lo
 	if first.has(lxDeterminer) || first.has(lxPossessive) {
 		k++
@@ -391,8 +394,8 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		return np
 	}
 	lastNamey := last.upper || hyphenName(lastRaw)
-	if len(ph) == 1 && np.initial && np.det == "" && last.isRole() && !isAcronym(lastRaw) {
-		lastNamey = false // "Critics say": the capital is the sentence's
+	if len(ph) == 1 && np.initial && np.det == "" && (last.isRole() || last.has(lxOrg)) && !isAcronym(lastRaw) {
+		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
 	}
 	if lastNamey && !strings.HasSuffix(last.low, "'s") {
 		start := splitTitle(ph, text)
@@ -451,7 +454,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		np.kind = npIndefinite
 	default:
 		np.kind = npBare
-		if np.initial && !isAcronym(text[ph[0].start:ph[0].end]) && ph[0].isRole() {
+		if np.initial && !isAcronym(text[ph[0].start:ph[0].end]) && (ph[0].isRole() || len(ph) == 1 && ph[0].has(lxOrg)) {
 			// "Officials said": the capital is the sentence's.
 			np.text = strings.ToLower(np.text[:1]) + np.text[1:]
 		}
@@ -593,6 +596,11 @@ func findAttributions(toks []qtok, s qsent, text string) []attribution {
 		}
 		i += n - 1
 	}
+	if len(found) == 0 {
+		if a, ok := headlineAttribution(toks, s, text); ok {
+			found = append(found, a)
+		}
+	}
 	// A participle's subject is the previous attribution's.
 	for k := range found {
 		if found[k].form == formParticiple || found[k].form == formLead {
@@ -611,6 +619,27 @@ func findAttributions(toks []qtok, s qsent, text string) []attribution {
 		}
 	}
 	return kept
+}
+
+// colonVerb stands for the colon of a headline such as `Merkel: "We will
+// manage this"`, which attributes the quotation as a verb would.
+var colonVerb = &verbInfo{lemma: ":"}
+
+// headlineAttribution reads a sentence made of a name, a colon and a
+// quotation as the name's words.
+func headlineAttribution(toks []qtok, s qsent, text string) (attribution, bool) {
+	c := s.from
+	for c < s.to && toks[c].kind == tkWord {
+		c++
+	}
+	if c == s.from || c-s.from > 6 || c+1 >= s.to || toks[c].low != ":" || toks[c+1].kind != tkQuote {
+		return attribution{}, false
+	}
+	np := classifyNP(toks, s.from, c, text, s.from)
+	if np.kind != npName {
+		return attribution{}, false
+	}
+	return attribution{verb: c, verbEnd: c + 1, info: colonVerb, subj: np, start: s.from, end: c + 1}, true
 }
 
 // attributeVerb reads the speaker and the reported clause of the verb of

@@ -78,6 +78,11 @@ func TestAttributions(t *testing.T) {
 		{"weak verb without a quote", `Asked about the delay, Delgado laughed.`, nil},
 		{"adverbial is not a reported clause", `In a note to clients, Raman wrote:`, [][3]string{{"Raman", "", ""}}},
 		{"no speaker", `There is said to be a deal.`, nil},
+		{"adverb after an inverted verb", `"We are ready," the vice chancellor, Sigmar Gabriel, said later.`, [][3]string{{"Sigmar Gabriel", "vice chancellor", ""}}},
+		{"inverted name ending like an adverb", `"We are ready," said Kelly.`, [][3]string{{"Kelly", "", ""}}},
+		{"bracketed aside", `Senator Ron Tillis (R-N.C.) said the crisis showed Europe was unprepared.`, [][3]string{{"Ron Tillis", "", "the crisis showed Europe was unprepared"}}},
+		{"headline", `Merkel: "We will manage this"`, [][3]string{{"Merkel", "", ""}}},
+		{"sentence-initial common noun", `Police said a man had been arrested.`, [][3]string{{"police", "", "a man had been arrested"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

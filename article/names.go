@@ -82,7 +82,7 @@ var orgWords = wordSet(`
 	radio channel service services authority board bureau command coalition
 	alliance federation league club team church mosque house media airlines
 	airways motors systems technologies holdings partners capital securities
-	reuters ap afp bbc cnn mining oil gas petroleum steel motors pharma
+	mining oil gas petroleum steel motors pharma
 	pharmaceuticals foods brewery brewing telecom telecoms airline energy
 	industries enterprises ventures labs laboratories studios records
 	entertainment insurance investments logistics shipping railways railway

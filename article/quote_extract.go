@@ -243,7 +243,7 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 
 	// "…," he said — the attribution follows the quotation.
 	for ai, at := range attrs {
-		if at.form == formAccording || at.form == formParticiple && at.start != at.verb {
+		if at.form == formParticiple && at.start != at.verb {
 			continue
 		}
 		if at.start == k+1 || (at.start == k+2 && toks[k+1].isPunct(",—")) {

@@ -221,7 +221,14 @@ type qsent struct{ from, to int }
 func splitQuotedSentences(toks []qtok, text string, spans []quoteSpan) []qsent {
 	var out []qsent
 	from := 0
+	depth := 0 // open brackets
 	for i, t := range toks {
+		switch {
+		case t.kind == tkPunct && t.isPunct("(["):
+			depth++
+		case t.kind == tkPunct && t.isPunct(")]") && depth > 0:
+			depth--
+		}
 		if i+1 >= len(toks) {
 			break
 		}
@@ -229,9 +236,10 @@ func splitQuotedSentences(toks []qtok, text string, spans []quoteSpan) []qsent {
 		startsNext := (next.kind == tkWord && (next.upper || startsDigit(next.low))) ||
 			next.kind == tkQuote || next.isPunct("([")
 		boundary := false
+		spaced := next.start > t.end // "R-N.C." runs on without a space
 		switch {
 		case t.kind == tkPunct && t.isPunct(".!?"):
-			boundary = startsNext
+			boundary = startsNext && spaced && depth == 0
 		case t.kind == tkPunct && t.low == "…":
 			boundary = startsNext && next.kind == tkWord && next.upper
 		case t.kind == tkQuote:

@@ -302,6 +302,27 @@ var articleQuoteTests = []struct {
 		// The daughter speaks, not Mr Holt.
 		"Mr Holt's daughter ¶7 reported",
 	}},
+	{"border.txt", []string{
+		// A headline "Name: quote"; "he" after "But Merkel's deputy,
+		// Sigmar Gabriel, disagreed."; a description and a name before
+		// "said" after a quote; "according to" after a quote; an aside in
+		// brackets that holds full stops.
+		"Angela Merkel ¶1 direct",
+		"Angela Merkel ¶3 direct",
+		"Angela Merkel ¶3 direct",
+		"U.S. officials ¶4 reported",
+		"U.S. officials ¶4 reported",
+		"Viktor Orban ¶5 reported",
+		"Viktor Orban ¶6 direct",
+		"Viktor Orban ¶6 direct",
+		"Critics of Orban ¶7 reported",
+		"Sigmar Gabriel ¶7 direct",
+		"Sigmar Gabriel ¶8 direct",
+		"police ¶9 reported",
+		"statement from the Bavarian interior ministry ¶10 direct",
+		"Ron Tillis ¶11 reported",
+		"Ron Tillis ¶11 direct partial",
+	}},
 	{"shipyard.txt", []string{
 		"Ruth Callander ¶2 direct",
 		"Ruth Callander ¶2 reported",

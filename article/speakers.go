@@ -165,7 +165,8 @@ func readMention(run []qtok, text string, para int) (mention, bool) {
 	for _, t := range run[start:] {
 		m.lows = append(m.lows, trimPossessive(t.low))
 	}
-	if start > 0 {
+	if start > 0 && !run[start-1].has(lxPrep) && !run[start-1].is("of", "to") {
+		// A title, unless the name ends a phrase about it: "Critics of Orban".
 		m.title = strings.TrimSpace(text[run[0].start:run[start].start])
 		for _, t := range run[:start] {
 			if g, ok := genderOf[t.low]; ok {
