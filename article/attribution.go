@@ -934,7 +934,14 @@ func isInsertion(toks []qtok, from, to int) bool {
 	case startsDigit(w):
 		return true
 	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:
-		return true
+		// A participle: "speaking on condition of anonymity", "Asked
+		// whether …", but not "United captain Bruno Fernandes".
+		if !first.upper || from+1 >= to {
+			return true
+		}
+		next := toks[from+1]
+		return next.kind == tkWord && !next.upper &&
+			(next.has(lxPrep|lxDeterminer|lxPossessive|lxPronoun|lxObjPronoun|lxAdverb) || next.is("whether", "if", "why", "how", "what", "by", "to", "as"))
 	case strings.HasSuffix(w, "ly") && to-from == 1:
 		return true
 	}

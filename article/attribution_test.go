@@ -121,3 +121,35 @@ func TestSentenceSplitAroundQuotes(t *testing.T) {
 		})
 	}
 }
+
+func TestLeadSubject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"name", "Kerry also called on Russia to act.", "Kerry"},
+		{"after an adverbial", "On Friday, the minister met her counterpart.", "minister"},
+		{"after a conjunction", "But Starmer disagreed.", "Starmer"},
+		{"name in an appositive", "Her successor, Prime Minister David Okafor, was quick to respond.", "David Okafor"},
+		{"title before the name", "United captain Bruno Fernandes, who was booked, apologised.", "Bruno Fernandes"},
+		{"participle first", "Asked whether he would resign, Johnson smiled.", "Johnson"},
+		{"pronoun", "She was unapologetic about the election.", "she"},
+		{"description", "The rail workers' union blamed years of underinvestment.", "rail workers' union"},
+		{"number and role", "Two people were killed.", "Two people"},
+		{"no subject", "Yesterday was a quiet day.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tokenizeQuoted(tt.text, scanQuotes(tt.text))
+			np := leadSubject(toks, qsent{0, len(toks)}, tt.text)
+			got := np.text
+			if np.kind == npName {
+				got = np.name
+			}
+			if got != tt.want {
+				t.Errorf("leadSubject(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

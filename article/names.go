@@ -46,7 +46,11 @@ var roleWords = wordSet(`
 	regulator watchdog mogul magnate tycoon billionaire chef artist musician
 	successor predecessor passenger commuter driver shopkeeper landlord tenant
 	parent teenager pensioner mp mep barrister solicitor juror defendant
-	claimant plaintiff suspect detainee prisoner refugee migrant
+	claimant plaintiff suspect detainee prisoner refugee migrant boss
+	midfielder winger referee umpire cyclist runner swimmer boxer champion
+	athlete golfer jockey trainer keeper skipper batsman bowler pitcher
+	quarterback youngster dutchman frenchman englishman scotsman welshman
+	irishman countryman countrywoman
 	director-general secretary-general attorney-general undersecretary
 	under-secretary
 `)
@@ -232,7 +236,9 @@ var stopWordsForNames = wordSet(`
 	which who whom whose where why how clearly speaking asked according
 	despite during following amid among between within without about over
 	under again meanwhile however instead indeed moreover furthermore
-	separately earlier later now then today yesterday
+	separately earlier later now then today yesterday one two three four five
+	six seven eight nine eleven twelve twenty thirty forty fifty hundred
+	hundreds thousand thousands million millions dozen dozens several
 `)
 
 // splitTitle splits a run of words that ends with a name into the title

@@ -173,11 +173,11 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 	case npPronoun:
 		return r.pronoun(np.text, pos)
 	case npName:
-		if len(np.names) >= 2 {
+		if len(np.names) >= 2 && !nameParticles[np.names[0]] {
 			return r.byPerson[personKey(np.names)]
 		}
-		if len(np.names) == 1 {
-			if e := mostRecent(r.personsNamed(np.names[0], np.gender)); e != nil {
+		if len(np.names) > 0 {
+			if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
 				return e
 			}
 			return r.byKey[fold(np.name)]

@@ -323,6 +323,21 @@ var articleQuoteTests = []struct {
 		"Ron Tillis ¶11 reported",
 		"Ron Tillis ¶11 direct partial",
 	}},
+	{"football.txt", []string{
+		// "Ten Hag" is Erik ten Hag; "he" follows the sentence subjects
+		// (Postecoglou, then Ten Hag); "the Dutchman" and "the Portuguese
+		// midfielder" are the people just written about, not the last to
+		// speak.
+		"Erik ten Hag ¶1 reported",
+		"Erik ten Hag ¶1 direct partial",
+		"Erik ten Hag ¶2 direct",
+		"Erik ten Hag ¶2 direct",
+		"Ange Postecoglou ¶3 direct",
+		"Erik ten Hag ¶4 reported",
+		"Erik ten Hag ¶5 direct",
+		"Erik ten Hag ¶6 direct",
+		"Bruno Fernandes ¶7 direct",
+	}},
 	{"shipyard.txt", []string{
 		"Ruth Callander ¶2 direct",
 		"Ruth Callander ¶2 reported",

@@ -185,7 +185,7 @@ func readMention(run []qtok, text string, para int) (mention, bool) {
 // of one name: the fullest becomes the canonical name.
 func (r *resolver) registerPersons(mentions []mention) {
 	for _, m := range mentions {
-		if len(m.lows) >= 2 {
+		if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
 			r.personFor(m)
 		}
 	}
@@ -377,10 +377,10 @@ func mostRecent(ps []*entity) *entity {
 // honorific.
 func (r *resolver) noteMention(m mention) {
 	var e *entity
-	if len(m.lows) >= 2 {
+	if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
 		e = r.byPerson[personKey(m.lows)]
 	} else {
-		e = mostRecent(r.personsNamed(m.lows[0], m.gender))
+		e = mostRecent(r.personsNamed(strings.Join(m.lows, " "), m.gender))
 		if e == nil {
 			e = r.byKey[fold(m.name)]
 		}
@@ -441,7 +441,8 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 			m.role = true
 		}
 	}
-	if len(np.names) >= 2 {
+	surname := len(np.names) == 1 || len(np.names) > 1 && nameParticles[np.names[0]] // "Kerry", "Ten Hag"
+	if len(np.names) >= 2 && !surname {
 		e := r.personFor(m)
 		e.mentioned = pos
 		return e
@@ -449,7 +450,7 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	if len(np.names) == 0 {
 		return nil
 	}
-	if e := mostRecent(r.personsNamed(np.names[0], np.gender)); e != nil {
+	if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
 		e.mentioned = pos
 		if np.title != "" {
 			e.addTitle(np.title, np.name)
@@ -484,7 +485,8 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 // definite resolves "the analyst", "the top US diplomat": a named person
 // introduced earlier whose titles or descriptions share the head noun; else
 // an unnamed source with that head who spoke last; else the named person who
-// spoke last. It never prefers an unnamed source that merely stands nearer.
+// spoke, or was a sentence's subject, last. It never prefers an unnamed
+// source that merely stands nearer.
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) {
 		// "the operator" after "the national rail operator".
@@ -536,9 +538,9 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	if last != nil && last.kind == entUnnamed && last.head == np.head {
 		return last
 	}
-	var lastNamed *entity
+	var lastNamed *entity // the named person who spoke or was the subject last
 	for _, p := range r.persons {
-		if p.spoke >= 0 && (lastNamed == nil || p.spoke > lastNamed.spoke) {
+		if p.salient >= 0 && p.salient < pos && (lastNamed == nil || p.salient > lastNamed.salient) {
 			lastNamed = p
 		}
 	}
