@@ -212,11 +212,6 @@ var (
 	clauseStarts = wordSet(`that whether if how why what when where who`)
 )
 
-// isNPWord reports whether a token can stand inside a noun phrase.
-func isNPWord(t qtok) bool {
-	return t.kind == tkWord && (t.upper || !t.has(lxNPStop))
-}
-
 // npBefore reads a noun phrase backwards from toks[hi-1] down to no
 // further than toks[lo], and returns the index of its first token (hi when
 // there is none). A determiner or possessive ends the phrase; a pronoun is a

@@ -279,8 +279,11 @@ func splitTitle(ph []qtok, text string) int {
 // hyphenName reports whether a word is a particle joined to a name by a
 // hyphen, such as "al-Assad".
 func hyphenName(raw string) bool {
-	p, rest, ok := strings.Cut(raw, "-")
-	return ok && nameParticles[strings.ToLower(p)] && startsUpper(rest)
+	i := strings.IndexByte(raw, '-')
+	if i <= 0 || i+1 >= len(raw) || raw[0] < 'a' || raw[0] > 'z' {
+		return false
+	}
+	return nameParticles[raw[:i]] && startsUpper(raw[i+1:])
 }
 
 func startsUpper(s string) bool {

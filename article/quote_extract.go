@@ -61,14 +61,23 @@ type attrEvent struct {
 // the paragraph, the sentence before, or the previous speaker.
 func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
 	ps := make([]paraQuotes, len(paras))
-	var all []mention
 	singleVotes, doubleVotes := 0, 0
-	size := 0
-	for _, p := range paras {
+	// Quotations first: each becomes one token, so they say how many
+	// tokens the article has.
+	size, outside := 0, 0
+	for i, p := range paras {
+		ps[i].idx, ps[i].text = i, p.Text
+		ps[i].spans = scanQuotes(p.Text)
 		size += len(p.Text)
+		outside += len(p.Text) + 1
+		for _, sp := range ps[i].spans {
+			if !sp.nested {
+				outside -= sp.end - sp.open - 1
+			}
+		}
 	}
-	buf := make([]qtok, 0, size/7+16) // one token buffer for the article
-	var lower strings.Builder         // the article's text with ASCII in lower case
+	buf := make([]qtok, 0, outside/5+8) // one token buffer for the article
+	var lower strings.Builder           // the article's text with ASCII in lower case
 	lower.Grow(size)
 	for _, p := range paras {
 		for i := 0; i < len(p.Text); i++ {
@@ -81,10 +90,9 @@ func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
 	}
 	lowered := lower.String()
 	offset := 0
+	all := make([]mention, 0, len(paras)*2)
 	for i, p := range paras {
 		pq := &ps[i]
-		pq.idx, pq.text = i, p.Text
-		pq.spans = scanQuotes(p.Text)
 		from := len(buf)
 		buf = appendTokens(buf, p.Text, lowered[offset:offset+len(p.Text)], pq.spans)
 		offset += len(p.Text)

@@ -56,25 +56,33 @@ func lookupKeys(sp *Speaker) []speakerKey {
 }
 
 // normalizeName folds a name or a query for lookup: lower case, no
-// diacritics, straight apostrophes, single spaces, no leading article or
-// possessive ending.
+// diacritics, straight apostrophes, single spaces, no punctuation, no
+// leading article and no possessive ending.
 func normalizeName(s string) string {
-	s = fold(strings.TrimSpace(s))
-	s = strings.Map(func(r rune) rune {
+	s = fold(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
 		switch r {
-		case ',', ';', ':', '"', '“', '”', '(', ')', '!', '?':
-			return ' '
+		case ',', ';', ':', '"', '“', '”', '(', ')', '!', '?', ' ', '\t', '\n', '\r':
+			space = b.Len() > 0
+			continue
 		}
-		return r
-	}, s)
-	words := strings.Fields(s)
-	for len(words) > 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
-		words = words[1:]
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
 	}
-	if n := len(words); n > 0 {
-		words[n-1] = strings.TrimSuffix(words[n-1], "'s")
+	out := b.String()
+	for _, art := range []string{"the ", "a ", "an "} {
+		if rest, ok := strings.CutPrefix(out, art); ok && rest != "" {
+			out = rest
+			break
+		}
 	}
-	return strings.Join(words, " ")
+	return trimPossessive(out)
 }
 
 // Speaker finds a speaker by name, alias or part of a name, ignoring case

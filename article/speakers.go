@@ -130,6 +130,9 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 	if t.upper || hyphenName(text[t.start:t.end]) {
 		return true
 	}
+	if t.flags&(lxRole|lxRolePlural|lxPortfolio|lxOrg|lxParticle) == 0 && t.low != "of" && t.low != "the" {
+		return false
+	}
 	nextUpper := j+1 < len(toks) && toks[j+1].kind == tkWord && toks[j+1].upper
 	if j > start && (t.low == "of" || t.low == "the" || t.has(lxParticle)) && nextUpper {
 		return true
