@@ -947,6 +947,12 @@ func isInsertion(toks []qtok, from, to int) bool {
 // speaker named at toks[end-1], returning the description without its
 // article and the token after it.
 func appositiveAfter(toks []qtok, end, hi int, text string) (string, int) {
+	if end+3 < hi && toks[end].low == "," && startsDigit(toks[end+1].low) && toks[end+2].low == "," {
+		// An age first: "said Margaret Finch, 71, a retired teacher".
+		if desc, after := appositiveAfter(toks, end+2, hi, text); desc != "" {
+			return desc, after
+		}
+	}
 	if end+1 >= hi || toks[end].low != "," || toks[end+1].kind != tkWord {
 		return "", end
 	}

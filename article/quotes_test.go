@@ -338,6 +338,25 @@ var articleQuoteTests = []struct {
 		"Erik ten Hag ¶6 direct",
 		"Bruno Fernandes ¶7 direct",
 	}},
+	{"flood.txt", []string{
+		// Paragraphs separated by blank lines; a quotation over three
+		// paragraphs attributed in its last; she and he alternating; two
+		// partial quotes after "called".
+		"the Environment Agency ¶1 reported",
+		"Margaret Finch ¶2 direct",
+		"Margaret Finch ¶3 direct continued",
+		"Margaret Finch ¶4 direct continued",
+		"Tom Ashworth ¶5 reported",
+		"Tom Ashworth ¶5 direct",
+		"Tom Ashworth ¶5 direct",
+		"Margaret Finch ¶6 direct",
+		"Margaret Finch ¶6 direct",
+		"Tom Ashworth ¶7 direct partial",
+		"Tom Ashworth ¶7 direct partial",
+		"Claire Dunmore ¶8 direct",
+		"Claire Dunmore ¶8 direct",
+		"Claire Dunmore ¶9 direct",
+	}},
 	{"shipyard.txt", []string{
 		"Ruth Callander ¶2 direct",
 		"Ruth Callander ¶2 reported",
@@ -394,6 +413,8 @@ func TestArticleSpeakers(t *testing.T) {
 		{"mining.txt", "eklund", "Lars Eklund", "chief executive", nil, true},
 		{"shipyard.txt", "shaw", "Gordon Reid and Fiona Shaw", "Union leaders", nil, true},
 		{"trial.txt", "ms whitfield", "Anne Whitfield", "Prosecutor", []string{"Ms Whitfield"}, true},
+		{"flood.txt", "finch", "Margaret Finch", "retired teacher from the village of Naburn", nil, true},
+		{"flood.txt", "ashworth", "Tom Ashworth", "neighbour", nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.query, func(t *testing.T) {
