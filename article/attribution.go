@@ -14,69 +14,73 @@ type verbInfo struct {
 	object    bool // an object may come before the clause ("told reporters that")
 	control   bool // the statement is a request ("urged Iran to …"), told from the verb on
 	inverts   bool // may come before its subject ("…," said Kerry)
+	noun      bool // the s-form is also a plural noun ("member states", "the reports")
+	that      bool // reports only a clause after "that" or "whether": "confirmed the deal" is not one
 }
 
 // speechVerbSpecs lists verbs of speech as "base third-person past
 // participle" forms followed by flags: inv (may precede its subject), obj
-// (takes an object), ctl (asks someone to do something), weak, qonly.
+// (takes an object), ctl (asks someone to do something), weak, qonly, noun
+// (the third-person form is also a plural noun), that (reports a clause
+// only after "that", "whether" or a colon).
 var speechVerbSpecs = []string{
 	"say says said saying inv",
 	"tell tells told telling obj inv",
 	"ask asks asked asking obj ctl inv",
 	"add adds added adding inv",
-	"state states stated stating",
-	"note notes noted noting inv",
+	"state states stated stating inv noun that",
+	"note notes noted noting inv noun",
 	"explain explains explained explaining inv",
 	"warn warns warned warning obj inv",
 	"argue argues argued arguing inv",
 	"insist insists insisted insisting inv",
-	"tweet tweets tweeted tweeting inv",
+	"tweet tweets tweeted tweeting inv noun",
 	"write writes wrote writing inv",
-	"claim claims claimed claiming",
-	"reply replies replied replying inv",
-	"declare declares declared declaring inv",
-	"announce announces announced announcing",
-	"remark remarks remarked remarking inv",
+	"claim claims claimed claiming noun",
+	"reply replies replied replying inv noun that",
+	"declare declares declared declaring inv that",
+	"announce announces announced announcing that",
+	"remark remarks remarked remarking inv noun that",
 	"urge urges urged urging obj ctl inv",
-	"report reports reported reporting",
+	"report reports reported reporting noun",
 	"suggest suggests suggested suggesting inv",
-	"acknowledge acknowledges acknowledged acknowledging inv",
+	"acknowledge acknowledges acknowledged acknowledging inv that",
 	"admit admits admitted admitting inv",
 	"concede concedes conceded conceding inv",
-	"confirm confirms confirmed confirming",
-	"deny denies denied denying",
-	"stress stresses stressed stressing inv",
-	"emphasize emphasizes emphasized emphasizing inv",
-	"emphasise emphasises emphasised emphasising inv",
-	"observe observes observed observing inv",
-	"comment comments commented commenting inv",
-	"respond responds responded responding inv",
-	"answer answers answered answering inv",
-	"recall recalls recalled recalling inv",
-	"predict predicts predicted predicting inv",
+	"confirm confirms confirmed confirming that",
+	"deny denies denied denying that",
+	"stress stresses stressed stressing inv that",
+	"emphasize emphasizes emphasized emphasizing inv that",
+	"emphasise emphasises emphasised emphasising inv that",
+	"observe observes observed observing inv that",
+	"comment comments commented commenting inv noun that",
+	"respond responds responded responding inv that",
+	"answer answers answered answering inv noun that",
+	"recall recalls recalled recalling inv that",
+	"predict predicts predicted predicting inv that",
 	"contend contends contended contending",
-	"maintain maintains maintained maintaining",
-	"assert asserts asserted asserting inv",
+	"maintain maintains maintained maintaining that",
+	"assert asserts asserted asserting inv that",
 	"allege alleges alleged alleging",
-	"complain complains complained complaining inv",
-	"caution cautions cautioned cautioning obj inv",
-	"vow vows vowed vowing inv ctl",
-	"pledge pledges pledged pledging ctl",
-	"promise promises promised promising obj ctl",
+	"complain complains complained complaining inv that",
+	"caution cautions cautioned cautioning obj inv noun that",
+	"vow vows vowed vowing inv ctl noun",
+	"pledge pledges pledged pledging ctl noun",
+	"promise promises promised promising obj ctl noun",
 	"threaten threatens threatened threatening ctl",
-	"testify testifies testified testifying",
-	"reveal reveals revealed revealing",
-	"disclose discloses disclosed disclosing",
-	"reiterate reiterates reiterated reiterating inv",
-	"repeat repeats repeated repeating",
-	"underline underlines underlined underlining",
-	"underscore underscores underscored underscoring",
-	"mention mentions mentioned mentioning",
-	"protest protests protested protesting inv",
-	"retort retorts retorted retorting inv",
-	"demand demands demanded demanding inv",
-	"exclaim exclaims exclaimed exclaiming inv",
-	"boast boasts boasted boasting inv",
+	"testify testifies testified testifying that",
+	"reveal reveals revealed revealing that",
+	"disclose discloses disclosed disclosing that",
+	"reiterate reiterates reiterated reiterating inv that",
+	"repeat repeats repeated repeating noun that",
+	"underline underlines underlined underlining that",
+	"underscore underscores underscored underscoring that",
+	"mention mentions mentioned mentioning that",
+	"protest protests protested protesting inv noun that",
+	"retort retorts retorted retorting inv that",
+	"demand demands demanded demanding inv noun that",
+	"exclaim exclaims exclaimed exclaiming inv that",
+	"boast boasts boasted boasting inv that",
 	"beg begs begged begging obj ctl inv",
 	"plead pleads pleaded pleading inv",
 	"assure assures assured assuring obj",
@@ -84,23 +88,23 @@ var speechVerbSpecs = []string{
 	"remind reminds reminded reminding obj inv",
 	"conclude concludes concluded concluding inv weak",
 	"wonder wonders wondered wondering inv weak",
-	"counter counters countered countering inv weak",
+	"counter counters countered countering inv weak noun",
 	"continue continues continued continuing inv weak",
-	"joke jokes joked joking inv weak",
-	"quip quips quipped quipping inv weak",
-	"laugh laughs laughed laughing inv weak",
-	"sigh sighs sighed sighing inv weak",
-	"shout shouts shouted shouting inv weak",
-	"whisper whispers whispered whispering inv weak",
+	"joke jokes joked joking inv weak noun",
+	"quip quips quipped quipping inv weak noun",
+	"laugh laughs laughed laughing inv weak noun",
+	"sigh sighs sighed sighing inv weak noun",
+	"shout shouts shouted shouting inv weak noun",
+	"whisper whispers whispered whispering inv weak noun",
 	"agree agrees agreed agreeing inv weak",
-	"post posts posted posting weak",
+	"post posts posted posting weak noun",
 	"describe describes described describing qonly",
 	"dismiss dismisses dismissed dismissing qonly",
-	"brand brands branded branding qonly",
-	"label labels labelled labelling qonly",
-	"label labels labeled labeling qonly",
-	"hail hails hailed hailing qonly",
-	"call calls called calling qonly",
+	"brand brands branded branding qonly noun",
+	"label labels labelled labelling qonly noun",
+	"label labels labeled labeling qonly noun",
+	"hail hails hailed hailing qonly noun",
+	"call calls called calling qonly noun",
 }
 
 type multiWordVerb struct {
@@ -132,12 +136,17 @@ func buildSpeechVerbs() (map[string]*verbInfo, map[string][]multiWordVerb) {
 				flags.weak = true
 			case "qonly":
 				flags.quoteOnly = true
+			case "noun":
+				flags.noun = true
+			case "that":
+				flags.that = true
 			}
 		}
 		for i, form := range f[:4] {
 			info := flags
 			info.base = i == 0
 			info.ing = i == 3
+			info.noun = flags.noun && i == 1
 			if _, dup := verbs[form]; !dup {
 				verbs[form] = &info
 			}
@@ -641,6 +650,17 @@ func headlineAttribution(toks []qtok, s qsent, text string) (attribution, bool) 
 // speech at toks[v:v+n].
 func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) (attribution, bool) {
 	a := attribution{verb: v, verbEnd: v + n, info: info, start: v, end: v + n}
+	if info.noun && n == 1 {
+		// "states", "reports": a verb only before "that", a colon, a comma
+		// or a quotation ("Kerry states that …", not "member states agreed").
+		if v+1 >= s.to {
+			return a, false
+		}
+		next := toks[v+1]
+		if !(next.is("that") || next.isPunct(":,") || next.kind == tkQuote) {
+			return a, false
+		}
+	}
 	prev := func(k int) (qtok, bool) {
 		if k > s.from {
 			return toks[k-1], true
@@ -1028,6 +1048,9 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 	}
 	if t.is("whether", "if", "why", "how", "what", "when") {
 		return Span{after, s.to}
+	}
+	if info.that {
+		return Span{} // "confirmed the deal", "answered questions"
 	}
 	k := after
 	if info.object {

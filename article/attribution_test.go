@@ -74,7 +74,8 @@ func TestAttributions(t *testing.T) {
 		{"modal", `Kerry will say that the talks failed.`, nil},
 		{"passive", `Kerry was told that the talks had failed.`, nil},
 		{"nouns, not verbs", `The claims were false, and his remarks and the reported attack drew anger.`, nil},
-		{"denial is reported speech", `Russia denies the claims that its jets arrived.`, [][3]string{{"Russia", "", "the claims that its jets arrived"}}},
+		{"denial with that", `Russia denied that its jets had arrived.`, [][3]string{{"Russia", "", "its jets had arrived"}}},
+		{"object, not a statement", `The minister confirmed the deal and answered questions from reporters.`, [][3]string{{"minister", "", ""}, {"minister", "", ""}}},
 		{"weak verb without a quote", `Asked about the delay, Delgado laughed.`, nil},
 		{"adverbial is not a reported clause", `In a note to clients, Raman wrote:`, [][3]string{{"Raman", "", ""}}},
 		{"no speaker", `There is said to be a deal.`, nil},
@@ -82,6 +83,8 @@ func TestAttributions(t *testing.T) {
 		{"inverted name ending like an adverb", `"We are ready," said Kelly.`, [][3]string{{"Kelly", "", ""}}},
 		{"bracketed aside", `Senator Ron Tillis (R-N.C.) said the crisis showed Europe was unprepared.`, [][3]string{{"Ron Tillis", "", "the crisis showed Europe was unprepared"}}},
 		{"headline", `Merkel: "We will manage this"`, [][3]string{{"Merkel", "", ""}}},
+		{"plural noun, not verb", `EU member states agreed on Friday to share the burden.`, nil},
+		{"third-person verb before that", `The ministry states that the border is closed.`, [][3]string{{"ministry", "", "the border is closed"}}},
 		{"sentence-initial common noun", `Police said a man had been arrested.`, [][3]string{{"police", "", "a man had been arrested"}}},
 	}
 	for _, tt := range tests {
