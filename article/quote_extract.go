@@ -174,8 +174,9 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 	return events
 }
 
-// lookup returns the existing entity a sentence's subject refers to,
-// without creating one.
+// lookup returns the entity a sentence's subject refers to. It creates no
+// person, only the bodies that a later "it" or "they" may refer to ("The
+// rail workers' union blamed …").
 func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 	switch np.kind {
 	case npPronoun:
