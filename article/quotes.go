@@ -42,7 +42,10 @@ type Quote struct {
 	Span Span
 	// Text is the quoted words, or the reported clause.
 	Text string
-	// Partial marks a few words quoted inside reported speech.
+	// Partial marks words quoted inside a sentence of the article's own,
+	// such as reported speech (US officials claim that Russia is engaged in
+	// "an imminent enhanced Russian military buildup"), rather than a
+	// statement quoted whole.
 	Partial bool
 	// Continued marks a quotation running on from the previous paragraph.
 	Continued bool
@@ -50,18 +53,27 @@ type Quote struct {
 
 // Speaker is someone, or some body, the article quotes or reports.
 type Speaker struct {
-	// Name is the canonical name: the fullest form in the text for a named
-	// person ("John Kerry"), or the description for an unnamed source
-	// ("US officials", "the Pentagon").
+	// Name is the canonical name: the fullest form of a person's name in
+	// the text ("John Kerry", "James George Jatras"), the name of a body as
+	// written ("the Pentagon", "Reuters"), or for an unnamed source its
+	// description without an indefinite article ("US military official",
+	// "US officials").
 	Name string
-	// Aliases are the other ways the text refers to the speaker ("Kerry",
-	// "US Secretary of State", "the top US diplomat").
+	// Aliases are the other ways the text refers to the speaker, the Name
+	// itself excepted: a person's surname ("Kerry"), other forms of the
+	// name, titles ("US Secretary of State", "Mrs Pike") and the
+	// descriptions that refer to the speaker ("the top US diplomat", "the
+	// analyst").
 	Aliases []string
-	// Description is a short description from the title or appositive next
-	// to the name ("US Secretary of State"); it may be empty.
+	// Description is a short description from the title before the name
+	// ("US Secretary of State") or else from an appositive beside it
+	// ("former US diplomat and adviser to the Senate Republican
+	// leadership"); it may be empty.
 	Description string
-	// Named reports whether the speaker is a named person or body, as
-	// opposed to an unnamed source.
+	// Named reports whether the speaker is named: a person, or a body
+	// named by a proper name such as "the Pentagon" or "Reuters". It is
+	// false for unnamed sources ("US officials", "a spokesman for the
+	// company", "the ministry").
 	Named bool
 	// Quotes holds the speaker's direct quotes in document order.
 	Quotes []Quote
