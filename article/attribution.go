@@ -944,8 +944,8 @@ func isInsertion(toks []qtok, from, to int) bool {
 	switch {
 	case w == "who" || w == "which" || w == "whose" || w == "whom" || w == "where" || w == "when":
 		return true
-	case first.has(lxPrep | lxLeadAdverb | lxTime | lxDay):
-		return true
+	case first.has(lxPrep|lxLeadAdverb|lxDay) || !first.upper && first.has(lxTime):
+		return true // "On Friday", "Yesterday", "in London", but not "May" of Theresa May
 	case startsDigit(w):
 		return true
 	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:

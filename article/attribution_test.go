@@ -52,6 +52,7 @@ func TestAttributions(t *testing.T) {
 			[][3]string{{"Kerry", "", "called on Russia and Iran to use their influence"}}},
 		{"name after its description", `Their coach, Stefan Brandt, said the siblings had practised together.`,
 			[][3]string{{"Stefan Brandt", "coach", "the siblings had practised together"}}},
+		{"month that is a name", `"We will leave," May, the prime minister, said.`, [][3]string{{"May", "prime minister", ""}}},
 		{"age between name and verb", `Becker, 58, has argued that the fare increase is overdue.`,
 			[][3]string{{"Becker", "", "the fare increase is overdue"}}},
 		{"trailing attribution", `Two shareholders have sold their stakes, people familiar with the matter said.`,

@@ -541,3 +541,50 @@ func FuzzQuotes(f *testing.F) {
 		}
 	})
 }
+
+// TestPronouns checks whom he, she, they and it refer to in short articles.
+func TestPronouns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // facts, as in articleQuoteTests
+	}{
+		{"he is the unnamed source who just spoke",
+			"Minister Jane Cole said the talks would continue.\n" +
+				"A senior official, speaking on condition of anonymity, said the talks had stalled. \"We are nowhere,\" he said.",
+			[]string{"Jane Cole ¶1 reported", "senior official ¶2 reported", "senior official ¶2 direct"}},
+		{"he skips an unnamed source two paragraphs back",
+			"\"We will not resign,\" Mr Tom Reyes said.\n" +
+				"A police officer said the crowd had dispersed.\n" +
+				"The square was quiet by midnight.\n" +
+				"\"It is over,\" he said.",
+			[]string{"Tom Reyes ¶1 direct", "police officer ¶2 reported", "Tom Reyes ¶4 direct"}},
+		{"she skips the man who spoke last",
+			"\"We are ready,\" said Mrs Ada Lund.\n" +
+				"\"So are we,\" said Mr Piet Lund.\n" +
+				"\"Then we start tomorrow,\" she said.",
+			[]string{"Ada Lund ¶1 direct", "Piet Lund ¶2 direct", "Ada Lund ¶3 direct"}},
+		{"a pronoun settles a gender",
+			"\"Yes,\" said Kim Ode. \"Of course,\" she added.\n" +
+				"\"No,\" said Sam Ode. \"Never,\" he added.\n" +
+				"\"Why not?\" she asked.",
+			[]string{"Kim Ode ¶1 direct", "Kim Ode ¶1 direct", "Sam Ode ¶2 direct", "Sam Ode ¶2 direct", "Kim Ode ¶3 direct"}},
+		{"they is a group",
+			"US officials claim that Russia has moved troops. They say that the build-up began in May.",
+			[]string{"US officials ¶1 reported", "US officials ¶1 reported"}},
+		{"it is a body",
+			"The ministry said the border was closed. It added that it would reopen on Monday.",
+			[]string{"the ministry ¶1 reported", "the ministry ¶1 reported"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if got := quoteFacts(a); !slices.Equal(got, tt.want) {
+				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
