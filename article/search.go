@@ -259,9 +259,10 @@ func quoteList(words []string) string {
 // the process.
 func queryStem(w string) string { return english.Stem(w, false) }
 
-// demonymBases returns the place names that a folded demonym may come from:
-// "russians" gives "russia", "iranian" gives "irania" and "iran". Words of
-// fewer than six letters are left alone.
+// demonymBases returns the place names that a folded demonym may come from,
+// to be looked up among the article's words: "russians" gives "russia" and
+// "russ", "iranian" gives "irania" and "iran". Words of fewer than six
+// letters are left alone.
 func demonymBases(w string) []string {
 	w = strings.TrimSuffix(w, "s")
 	if utf8.RuneCountInString(w) < 6 || !strings.HasSuffix(w, "an") {
@@ -351,8 +352,8 @@ func (s *searcher) word(w string, expand bool) evaluated {
 			forms = append(forms, ix.withPrefix(w)...)
 		}
 		for _, base := range demonymBases(w) {
-			if id, ok := ix.ids[base]; ok {
-				forms = append(forms, ix.stemForms(ix.stemOf[id])...)
+			if sid, ok := ix.stemID(base); ok {
+				forms = append(forms, ix.stemForms(sid)...)
 			}
 		}
 	}
