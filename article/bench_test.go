@@ -111,6 +111,7 @@ func BenchmarkSearchScale(b *testing.B) {
 			{"one-per-copy", "pentagon"},
 			{"seven-per-copy", "russia"},
 			{"phrase-two-per-copy", `"dead end"`},
+			{"no-match", "latakya"},
 		} {
 			b.Run(fmt.Sprintf("x%d/%s", size, bm.name), func(b *testing.B) {
 				b.ReportAllocs()

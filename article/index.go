@@ -1,8 +1,10 @@
 package article
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // BM25 parameters, as Lucene sets them by default: k1 bounds how much a
@@ -38,6 +40,9 @@ type index struct {
 
 	occStart []int32 // word w occurs at toks[i] for each i in occ[occStart[w]:occStart[w+1]]
 	occ      []int32
+
+	letters []uint64 // word id -> letterSet of the word
+	length  []int32  // word id -> length of the word in characters
 }
 
 // buildIndex builds the search index over the article's paragraphs.
@@ -78,7 +83,11 @@ func newIndex(paras []Paragraph) *index {
 	slices.SortFunc(ix.sorted, func(x, y int32) int { return strings.Compare(ix.words[x], ix.words[y]) })
 
 	ix.stemOf = make([]int32, nw)
+	ix.letters = make([]uint64, nw)
+	ix.length = make([]int32, nw)
 	for w, word := range ix.words {
+		ix.letters[w] = letterSet(word)
+		ix.length[w] = int32(utf8.RuneCountInString(word))
 		s := stem(word)
 		id, ok := ix.stems[s]
 		if !ok {
@@ -145,4 +154,29 @@ func (ix *index) stemID(w string) (int32, bool) {
 	}
 	s, ok := ix.stems[queryStem(w)]
 	return s, ok
+}
+
+// letterSet returns the set of characters in w as bits: one for each of a to
+// z and 0 to 9, and the other characters hashed onto the remaining bits.
+func letterSet(w string) uint64 {
+	var set uint64
+	for _, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z':
+			set |= 1 << (r - 'a')
+		case r >= '0' && r <= '9':
+			set |= 1 << (26 + r - '0')
+		default:
+			set |= 1 << (36 + uint32(r)%28)
+		}
+	}
+	return set
+}
+
+// minEdits returns a lower bound of the edit distance between two words from
+// their letter sets: each character of one word that the other lacks must be
+// deleted or replaced, and one edit removes at most one such character from
+// each side.
+func minEdits(x, y uint64) int {
+	return max(bits.OnesCount64(x&^y), bits.OnesCount64(y&^x))
 }

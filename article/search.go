@@ -537,8 +537,9 @@ func (a *Article) suggest(words []string) []string {
 			maxDist = 2
 		}
 		cands = cands[:0]
+		set := letterSet(w)
 		for id, v := range ix.words {
-			if d := utf8.RuneCountInString(v) - n; d > maxDist || d < -maxDist || isStopWord(v) {
+			if d := int(ix.length[id]) - n; d > maxDist || d < -maxDist || minEdits(set, ix.letters[id]) > maxDist || isStopWord(v) {
 				continue
 			}
 			if d := editDistance(w, v); d <= maxDist {

@@ -490,3 +490,16 @@ func TestSearchUnindexed(t *testing.T) {
 		t.Errorf("Search(%q) on an empty Article = %v, %v, want no matches and no error", "russia", paragraphs(r), err)
 	}
 }
+
+// TestMinEditsIsLowerBound checks minEdits against the edit distance for
+// every pair of the seed's words and a few words with other characters.
+func TestMinEditsIsLowerBound(t *testing.T) {
+	words := append(slices.Clone(Default().idx.words), "zürich", "zurich", "straße", "δημοκρατία", "naïve", "2015", "w0000011", "")
+	for _, x := range words {
+		for _, y := range words {
+			if lb, d := minEdits(letterSet(x), letterSet(y)), editDistance(x, y); lb > d {
+				t.Fatalf("minEdits(%q, %q) = %d, more than the edit distance %d", x, y, lb, d)
+			}
+		}
+	}
+}
