@@ -449,22 +449,46 @@ func (s *searcher) rank() []Match {
 			return int(x.term - y.term)
 		})
 	}
-	total := 0
-	for _, g := range s.groups {
-		total += int(g.hi - g.lo)
+
+	// Rank small pointer-free records, then build the matches in order.
+	type ranked struct {
+		score  float64
+		terms  int32
+		para   int32
+		lo, hi int32 // the paragraph's groups are s.groups[lo:hi]
 	}
-	spans := make([]Span, 0, total)
-	var matches []Match
+	order := make([]ranked, 0, len(s.groups))
+	hits := 0
 	for lo := 0; lo < len(s.groups); {
-		p := s.groups[lo].para
-		hi := lo + 1
-		for hi < len(s.groups) && s.groups[hi].para == p {
+		r := ranked{para: s.groups[lo].para, lo: int32(lo)}
+		hi := lo
+		for hi < len(s.groups) && s.groups[hi].para == r.para {
+			g := s.groups[hi]
+			r.score += g.score
+			hits += int(g.hi - g.lo)
 			hi++
 		}
-		m := Match{Paragraph: int(p) + 1, Terms: hi - lo}
+		r.terms, r.hi = int32(hi-lo), int32(hi)
+		order = append(order, r)
+		lo = hi
+	}
+	slices.SortFunc(order, func(x, y ranked) int {
+		switch {
+		case x.terms != y.terms:
+			return int(y.terms - x.terms)
+		case x.score > y.score:
+			return -1
+		case x.score < y.score:
+			return 1
+		}
+		return int(x.para - y.para)
+	})
+
+	matches := make([]Match, len(order))
+	spans := make([]Span, 0, hits)
+	for i, r := range order {
 		first := len(spans)
-		for _, g := range s.groups[lo:hi] {
-			m.Score += g.score
+		for _, g := range s.groups[r.lo:r.hi] {
 			t := &s.terms[g.term]
 			for _, at := range t.hits[g.lo:g.hi] {
 				spans = append(spans, Span{
@@ -474,22 +498,14 @@ func (s *searcher) rank() []Match {
 			}
 		}
 		merged := mergeSpans(spans[first:len(spans):len(spans)])
-		m.Spans = merged[:len(merged):len(merged)]
 		spans = spans[:first+len(merged)]
-		matches = append(matches, m)
-		lo = hi
-	}
-	slices.SortFunc(matches, func(x, y Match) int {
-		switch {
-		case x.Terms != y.Terms:
-			return y.Terms - x.Terms
-		case x.Score > y.Score:
-			return -1
-		case x.Score < y.Score:
-			return 1
+		matches[i] = Match{
+			Paragraph: int(r.para) + 1,
+			Score:     r.score,
+			Terms:     int(r.terms),
+			Spans:     merged[:len(merged):len(merged)],
 		}
-		return x.Paragraph - y.Paragraph
-	})
+	}
 	return matches
 }
 
