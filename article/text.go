@@ -33,7 +33,7 @@ func isWordRune(r rune) bool {
 // an apostrophe between two such characters belongs to the word (don't,
 // Syria's), and dotted initialisms such as U.S. are one word ("us").
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/6+1) // English averages about six bytes a word
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
