@@ -139,8 +139,12 @@ var defaultArticle = sync.OnceValue(func() *Article {
 
 // Parse reads an article: optional YAML front matter between two "---"
 // lines, then the text, either one paragraph per line or paragraphs
-// separated by blank lines. The input must be UTF-8 and at most [MaxSize]
-// bytes; a byte order mark and CRLF line endings are accepted.
+// separated by blank lines, whose lines are joined. Text that has both, such
+// as a headline set apart above one paragraph per line, is read as one
+// paragraph per line when nearly every line inside its blocks ends a
+// sentence. The input must be UTF-8 and at most [MaxSize] bytes; a byte order
+// mark and CRLF or CR line endings are accepted. Paragraphs are numbered
+// from 1, every non-empty one counting.
 func Parse(r io.Reader) (*Article, error) {
 	body, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
@@ -194,7 +198,7 @@ func readLimited(path string) ([]byte, error) {
 	defer f.Close()
 	body, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, err // an *fs.PathError, which names the file
 	}
 	if len(body) > MaxSize {
 		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)

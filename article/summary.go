@@ -56,8 +56,9 @@ const (
 	// rankTolerance ends the PageRank iteration once the ranks change by
 	// less than this in total.
 	rankTolerance = 1e-9
-	// maxRankIterations bounds the PageRank iteration; with damping 0.85 it
-	// converges to rankTolerance in well under a hundred.
+	// maxRankIterations bounds the PageRank iteration. The error shrinks
+	// by the damping factor or faster each round, so this is ample: news
+	// articles converge in under fifty.
 	maxRankIterations = 200
 	// leadWeight is the share of a sentence's score that comes from its
 	// position; the rest comes from its LexRank centrality.
@@ -96,6 +97,14 @@ type candidate struct {
 
 // extractiveSummary chooses up to n sentences of a that together summarize
 // it, and returns them in document order, each citing its paragraph.
+//
+// A sentence's score is half its LexRank centrality, scaled so that the most
+// central sentence has 1, and half its position prior, 1/√(k+1) for the k-th
+// sentence of prose (counting from 0 the sentences of five words or more that
+// end with final punctuation, so that a headline or byline does not push the
+// lead down); a sentence opening with a connective has its score scaled by
+// connectivePenalty. Eligible sentences are taken best first, skipping
+// near-duplicates of those already taken, until there are n.
 func extractiveSummary(a *Article, n int) Summary {
 	sum := Summary{Extractive: true}
 	sentences := a.sentence
