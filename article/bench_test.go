@@ -20,7 +20,7 @@ var (
 func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		a, err := parse(seedText, seedMeta)
+		a, err := parse(seedText, seedMeta, "seed/article.yaml")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -30,7 +30,7 @@ func BenchmarkParse(b *testing.B) {
 
 // BenchmarkBuildIndex measures the search index's share of BenchmarkParse.
 func BenchmarkBuildIndex(b *testing.B) {
-	a, err := parse(seedText, seedMeta)
+	a, err := parse(seedText, seedMeta, "seed/article.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,12 +70,23 @@ func BenchmarkSpeakerLookup(b *testing.B) {
 	}
 }
 
+// BenchmarkSummary measures the summary the bot serves, computed at parse
+// time, and the extractive summary written for an article without an
+// editor's summary.
 func BenchmarkSummary(b *testing.B) {
 	a := Default()
-	b.ReportAllocs()
-	for b.Loop() {
-		sinkSummary = a.Summary()
-	}
+	b.Run("served", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkSummary = a.Summary()
+		}
+	})
+	b.Run("extractive", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkSummary = extractiveSummary(a, 3)
+		}
+	})
 }
 
 // scaledArticle returns an indexed article made of copies of the seed's

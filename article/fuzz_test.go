@@ -17,7 +17,7 @@ func FuzzParseAndSearch(f *testing.F) {
 	f.Add([]byte("---\ntitle: T\n---\nCafé “dead end” don’t U.S. al-Assad\n\nSão Paulo\n"))
 	f.Add([]byte("***\n\n— — —\n\nhigh-level talks\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := parse(data, nil)
+		a, err := parse(data, nil, "")
 		if err != nil {
 			return
 		}
