@@ -152,7 +152,7 @@ func (ix *index) stemID(w string) (int32, bool) {
 	if id, ok := ix.ids[w]; ok {
 		return ix.stemOf[id], true
 	}
-	s, ok := ix.stems[queryStem(w)]
+	s, ok := ix.stems[stem(w)]
 	return s, ok
 }
 

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // MaxQueryLen is the longest query, in bytes, that Search accepts.
@@ -253,11 +251,6 @@ func quoteList(words []string) string {
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
-
-// queryStem returns the English stem of a folded query word, as stem does,
-// without keeping it: what users type must not grow a cache for the life of
-// the process.
-func queryStem(w string) string { return english.Stem(w, false) }
 
 // demonymBases returns the place names that a folded demonym may come from,
 // to be looked up among the article's words: "russians" gives "russia" and

@@ -453,14 +453,6 @@ func TestSearchSpansNotShared(t *testing.T) {
 	}
 }
 
-func TestQueryStem(t *testing.T) {
-	for _, w := range []string{"negotiations", "russians", "syria's", "don't", "the", "running", "naïve", "généralement", "x"} {
-		if got, want := queryStem(w), stem(w); got != want {
-			t.Errorf("queryStem(%q) = %q, want %q as stem gives", w, got, want)
-		}
-	}
-}
-
 func TestDemonymBases(t *testing.T) {
 	tests := []struct {
 		word string
