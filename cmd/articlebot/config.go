@@ -71,6 +71,10 @@ const (
 	envLogFormat   = "LOG_FORMAT"
 )
 
+// configVariables lists every variable articlebot reads; .env.example and
+// the README's table list them all, as a test checks.
+var configVariables = []string{envToken, envAppID, envGuildID, envArticleFile, envLogLevel, envLogFormat}
+
 // configNeeds says which parts of the configuration a subcommand requires.
 type configNeeds struct {
 	// token makes DISCORD_TOKEN required.
