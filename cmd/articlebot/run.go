@@ -18,11 +18,12 @@ import (
 // options are the parts of a run that a caller may replace: where the
 // session's REST calls and gateway connection go, and where .env is read.
 type options struct {
-	httpClient   *http.Client
-	dialer       *websocket.Dialer
-	envFile      string
-	drainTimeout time.Duration
-	readyTimeout time.Duration
+	httpClient    *http.Client
+	dialer        *websocket.Dialer
+	envFile       string
+	drainTimeout  time.Duration
+	readyTimeout  time.Duration
+	answerTimeout time.Duration
 }
 
 // option changes one of a run's options.
@@ -45,6 +46,10 @@ func withDrainTimeout(d time.Duration) option { return func(o *options) { o.drai
 
 // withReadyTimeout bounds how long start-up waits for the gateway's READY.
 func withReadyTimeout(d time.Duration) option { return func(o *options) { o.readyTimeout = d } }
+
+// withAnswerTimeout bounds the time spent answering one interaction,
+// delivery included (default bot.DefaultAnswerTimeout).
+func withAnswerTimeout(d time.Duration) option { return func(o *options) { o.answerTimeout = d } }
 
 // usageError is a command line articlebot does not accept. Its message says
 // what is wrong; the usage has already been printed.
@@ -323,6 +328,8 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
+		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
+			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
 		b := bot.New(a, bot.WithLogger(log))
 		return runGateway(ctx, cfg, b, log, e.opts)
 	}

@@ -78,7 +78,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 
 	g := &gatewaySession{
 		s: s, cfg: cfg, log: log, b: b,
-		gw:      bot.NewGateway(b, log),
+		gw:      bot.NewGateway(b, log, bot.WithAnswerTimeout(o.answerTimeout)),
 		ready:   make(chan *discordgo.Ready, 1),
 		dropped: make(chan struct{}, 1),
 	}
@@ -88,7 +88,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 
 	drain := o.drainTimeout
 	if drain <= 0 {
-		drain = defaultDrainTimeout
+		drain = max(o.answerTimeout, defaultDrainTimeout)
 	}
 	readyTimeout := o.readyTimeout
 	if readyTimeout <= 0 {

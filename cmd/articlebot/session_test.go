@@ -44,9 +44,11 @@ type fakeDiscord struct {
 	t   *testing.T
 	srv *httptest.Server
 
-	rejectREST      bool // answer every REST call with 401
-	closeOnIdentify int  // close the gateway with this code instead of READY
-	closeOnResume   int  // close the gateway with this code instead of RESUMED
+	rejectREST      bool          // answer every REST call with 401
+	closeOnIdentify int           // close the gateway with this code instead of READY
+	closeOnResume   int           // close the gateway with this code instead of RESUMED
+	holdCallbacks   chan struct{} // when set, callbacks wait until it is closed
+	callbackStarted chan struct{} // when set, receives a value as each callback arrives
 
 	mu         sync.Mutex
 	identifies []map[string]any
@@ -126,6 +128,12 @@ func (f *fakeDiscord) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(body)
 	case r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/api/v9/interactions/"):
+		if f.callbackStarted != nil {
+			f.callbackStarted <- struct{}{}
+		}
+		if f.holdCallbacks != nil {
+			<-f.holdCallbacks
+		}
 		f.callbacks <- rec
 		w.WriteHeader(http.StatusNoContent)
 	default:
@@ -325,6 +333,41 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestRunGatewayShutdownLetsAnswersInFlightFinish(t *testing.T) {
+	f := newFakeDiscord(t)
+	f.holdCallbacks = make(chan struct{})
+	f.callbackStarted = make(chan struct{}, 1)
+	cancel, result := startRun(t, f, map[string]string{envToken: testToken})
+	conn := waitConn(t, f)
+	<-f.putc
+	conn.send(t, map[string]any{"op": 0, "t": "INTERACTION_CREATE", "d": map[string]any{
+		"id": "3000000000000000003", "application_id": testAppID, "type": 2, "token": "t3", "version": 1,
+		"data": map[string]any{"id": "6000000000000000006", "name": "about", "type": 1},
+	}})
+	<-f.callbackStarted // the answer is in flight, held by the fake
+
+	cancel()
+	select {
+	case r := <-result:
+		t.Fatalf("run returned %v while an answer was in flight, want it to wait\nlog:\n%s", r.err, r.stderr)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(f.holdCallbacks)
+	r := waitResult(t, result)
+	if r.err != nil {
+		t.Fatalf("run after cancel = %v, want nil\nlog:\n%s", r.err, r.stderr)
+	}
+	select {
+	case <-f.callbacks:
+	default:
+		t.Fatal("the answer in flight was not delivered before run returned")
+	}
+	if strings.Contains(r.stderr, "level=ERROR") || strings.Contains(r.stderr, "before every answer was delivered") {
+		t.Errorf("shutdown logged a failure:\n%s", r.stderr)
+	}
+	<-conn.done // the gateway connection was closed
 }
 
 func TestRunGatewayStopsOnARejectedToken(t *testing.T) {
