@@ -260,11 +260,11 @@ type commonFlags struct {
 	envFile string
 }
 
-func (c *commonFlags) declare(e *env, fs *flag.FlagSet, article bool) {
+func (c *commonFlags) declare(fs *flag.FlagSet, article bool) {
 	if article {
 		fs.StringVar(&c.article, "article", "", "answer from the article in `FILE` instead of the embedded one (overrides ARTICLE_FILE)")
 	}
-	fs.StringVar(&c.envFile, "env-file", "", "read variables from `FILE` instead of "+e.opts.envFile+"; the real environment still wins")
+	fs.StringVar(&c.envFile, "env-file", "", "read variables from `FILE` instead of .env in the working directory; the real environment still wins")
 }
 
 // setup reads the configuration, loads the article and builds the logger.
@@ -318,7 +318,7 @@ func noArgs(cmd string, args []string) error {
 
 func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 	var c commonFlags
-	c.declare(e, fs, true)
+	c.declare(fs, true)
 	return func(ctx context.Context, args []string) error {
 		if err := noArgs("run", args); err != nil {
 			return err
@@ -337,7 +337,7 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 
 func commandsFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 	var c commonFlags
-	c.declare(e, fs, true)
+	c.declare(fs, true)
 	return func(ctx context.Context, args []string) error {
 		if err := noArgs("commands", args); err != nil {
 			return err

@@ -108,10 +108,12 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 		// Cancelled while starting or reconnecting: that is a shutdown.
 		err = nil
 	}
-	if err == nil {
-		log.Info("stopped")
+	if err != nil {
+		log.Error("stopped", "err", err)
+		return err
 	}
-	return err
+	log.Info("stopped")
+	return nil
 }
 
 func (g *gatewaySession) scope() string {
@@ -123,12 +125,16 @@ func (g *gatewaySession) scope() string {
 
 func (g *gatewaySession) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	g.log.Debug("identified with the gateway")
-	// Keep only the latest READY.
+	// Keep only the latest READY. Events arrive one at a time, so after the
+	// channel is emptied the send cannot block.
 	select {
 	case <-g.ready:
 	default:
 	}
-	g.ready <- r
+	select {
+	case g.ready <- r:
+	default:
+	}
 }
 
 func (g *gatewaySession) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {

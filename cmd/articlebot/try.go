@@ -31,7 +31,7 @@ const (
 
 func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 	var c commonFlags
-	c.declare(e, fs, true)
+	c.declare(fs, true)
 	asJSON := fs.Bool("json", false, "print the exact interaction response JSON the bot would send, instead of readable text")
 	page := fs.Int("page", 1, "show page `N` of the answer, reached by pressing its Next button N-1 times")
 	autocomplete := fs.Bool("autocomplete", false, "send what Discord sends while the last option is being typed, and print the suggestions")
