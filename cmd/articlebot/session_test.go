@@ -215,11 +215,17 @@ type runResult struct {
 
 func startRun(t *testing.T, f *fakeDiscord, vars map[string]string, args ...string) (cancel func(), result <-chan runResult) {
 	t.Helper()
+	return startRunWith(t, f, vars, nil, args...)
+}
+
+func startRunWith(t *testing.T, f *fakeDiscord, vars map[string]string, extra []option, args ...string) (cancel func(), result <-chan runResult) {
+	t.Helper()
 	ctx, cancelCtx := context.WithCancel(context.Background())
 	out := make(chan runResult, 1)
 	go func() {
 		var stdout, stderr bytes.Buffer
 		opts := append(f.options(), withDrainTimeout(3*time.Second), withReadyTimeout(10*time.Second))
+		opts = append(opts, extra...)
 		err := run(ctx, args, mapEnv(vars), &stdout, &stderr, opts...)
 		out <- runResult{err, stdout.String(), stderr.String()}
 	}()
@@ -368,6 +374,32 @@ func TestRunGatewayShutdownLetsAnswersInFlightFinish(t *testing.T) {
 		t.Errorf("shutdown logged a failure:\n%s", r.stderr)
 	}
 	<-conn.done // the gateway connection was closed
+}
+
+// TestRunGatewayShutdownIsBounded checks that an answer Discord never
+// acknowledges is abandoned at its deadline, so shutdown still completes.
+func TestRunGatewayShutdownIsBounded(t *testing.T) {
+	f := newFakeDiscord(t)
+	f.holdCallbacks = make(chan struct{})
+	t.Cleanup(func() { close(f.holdCallbacks) }) // registered after the server's Close, so it runs first
+	f.callbackStarted = make(chan struct{}, 1)
+	cancel, result := startRunWith(t, f, map[string]string{envToken: testToken},
+		[]option{withAnswerTimeout(200 * time.Millisecond)})
+	conn := waitConn(t, f)
+	<-f.putc
+	conn.send(t, map[string]any{"op": 0, "t": "INTERACTION_CREATE", "d": map[string]any{
+		"id": "3000000000000000003", "application_id": testAppID, "type": 2, "token": "t3", "version": 1,
+		"data": map[string]any{"id": "6000000000000000006", "name": "about", "type": 1},
+	}})
+	<-f.callbackStarted
+	cancel()
+	r := waitResult(t, result)
+	if r.err != nil {
+		t.Fatalf("run after cancel = %v, want nil\nlog:\n%s", r.err, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "delivering an answer failed") || !strings.Contains(r.stderr, "deadline exceeded") {
+		t.Errorf("log does not report the abandoned answer:\n%s", r.stderr)
+	}
 }
 
 func TestRunGatewayStopsOnARejectedToken(t *testing.T) {
