@@ -13,7 +13,9 @@ func BenchmarkExtractQuotes(b *testing.B) {
 	}
 }
 
-func BenchmarkSpeakerLookup(b *testing.B) {
+// BenchmarkSpeakerLookupForms measures lookup by surname, full name,
+// alias, a typo and an unknown name.
+func BenchmarkSpeakerLookupForms(b *testing.B) {
 	a := Default()
 	for _, query := range []string{"kerry", "John Kerry", "the analyst", "kery", "putin"} {
 		b.Run(query, func(b *testing.B) {
