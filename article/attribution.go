@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -154,6 +155,15 @@ func buildSpeechVerbs() (map[string]*verbInfo, map[string][]multiWordVerb) {
 	}
 	multi := func(lemma string, forms []string, rest string, mod func(*verbInfo)) {
 		for i, form := range forms {
+			if i > 0 && slices.Contains(forms[:i], form) {
+				// "put it" is base and past alike: no plural subject required.
+				for _, m := range multiWordVerbs[form] {
+					if m.info.lemma == lemma {
+						m.info.base = false
+					}
+				}
+				continue
+			}
 			info := &verbInfo{lemma: lemma, base: i == 0, ing: i == 3}
 			mod(info)
 			multiWordVerbs[form] = append(multiWordVerbs[form], multiWordVerb{strings.Fields(rest), info})
@@ -167,6 +177,7 @@ func buildSpeechVerbs() (map[string]*verbInfo, map[string][]multiWordVerb) {
 	multi("hit back", []string{"hit", "hits", "hit", "hitting"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
 	multi("fire back", []string{"fire", "fires", "fired", "firing"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
 	multi("shoot back", []string{"shoot", "shoots", "shot", "shooting"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
+	multi("put it", []string{"put", "puts", "put", "putting"}, "it", func(*verbInfo) {})
 	multi("according to", []string{"", "", "according", ""}, "to", func(*verbInfo) {})
 	multi("quoted as saying", []string{"", "", "quoted", ""}, "as saying", func(*verbInfo) {})
 	delete(multiWordVerbs, "")
@@ -254,7 +265,8 @@ func npBefore(toks []qtok, lo, hi int) int {
 			// capital": the determiner belongs to a phrase inside.
 			if k-2 >= lo && toks[k-1].kind == tkWord && !toks[k-1].upper &&
 				toks[k-1].is("of", "with", "in", "at", "for", "from", "on", "to", "close") &&
-				toks[k-2].kind == tkWord && !toks[k-2].upper && !toks[k-2].has(lxNPStop) && !toks[k-2].has(lxPrep) &&
+				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lxNameStop) && toks[k-1].is("of")) &&
+				!toks[k-2].has(lxNPStop) && !toks[k-2].has(lxPrep) &&
 				!toks[k-2].has(lxDeterminer) && !toks[k-2].has(lxPronoun) && !speechVerbAt(toks, k-2) {
 				continue
 			}
@@ -450,7 +462,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		return np
 	}
 	np.head = headNoun(ph)
-	np.plural = isPluralNoun(np.head)
+	np.plural = isPluralNoun(np.head) && !(len(ph) > 2 && ph[0].is("one") && ph[1].is("of"))
 	switch np.det {
 	case "the":
 		np.kind = npDefinite
@@ -474,6 +486,13 @@ func trimPossessive(w string) string {
 // headNoun returns the head of a description: its last word before a
 // preposition ("head of the agency" → "head").
 func headNoun(ph []qtok) string {
+	if len(ph) > 2 && ph[1].is("of") && (ph[0].has(lxNameStop) || startsDigit(ph[0].low)) {
+		// "one of the organisers", "some of the residents"
+		ph = ph[2:]
+		if ph[0].has(lxDeterminer | lxPossessive) {
+			ph = ph[1:]
+		}
+	}
 	for i := 1; i < len(ph); i++ {
 		if ph[i].has(lxPrep) || ph[i].is("of", "to") {
 			h := i - 1

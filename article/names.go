@@ -50,7 +50,10 @@ var roleWords = wordSet(`
 	midfielder winger referee umpire cyclist runner swimmer boxer champion
 	athlete golfer jockey trainer keeper skipper batsman bowler pitcher
 	quarterback youngster dutchman frenchman englishman scotsman welshman
-	irishman countryman countrywoman
+	irishman countryman countrywoman organiser organizer participant attendee
+	marcher volunteer rescuer firefighter paramedic eyewitness bystander
+	onlooker pupil miner shareholder customer consumer shopper broker dealer
+	forecaster pollster lobbyist advocate
 	director-general secretary-general attorney-general undersecretary
 	under-secretary
 `)
@@ -168,8 +171,8 @@ func wordSet(s string) map[string]bool {
 // isRoleWord reports whether the folded word names a person's role,
 // including its plural ("officials", "witnesses").
 func isRoleWord(w string) bool {
-	if roleWords[w] {
-		return true
+	if roleWords[w] || strings.HasSuffix(w, "-year-old") {
+		return true // "analyst", "the 76-year-old"
 	}
 	if s, ok := singular(w); ok {
 		return roleWords[s]

@@ -255,7 +255,9 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 		if at.form == formParticiple && at.start != at.verb {
 			continue
 		}
-		if at.start == k+1 || (at.start == k+2 && toks[k+1].isPunct(",—")) {
+		if at.start == k+1 || (at.start == k+2 && toks[k+1].isPunct(",—")) ||
+			(at.start == k+2 && toks[k+1].is("as")) || (at.start == k+3 && toks[k+1].isPunct(",") && toks[k+2].is("as")) {
+			// "…," he said; "…," as one organiser put it
 			return ai, true
 		}
 	}

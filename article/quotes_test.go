@@ -357,6 +357,16 @@ var articleQuoteTests = []struct {
 		"Claire Dunmore ¶8 direct",
 		"Claire Dunmore ¶9 direct",
 	}},
+	{"march.txt", []string{
+		// "One of the organisers" is one person; "the 76-year-old" is the
+		// person just written about; "as X put it" attributes a quote on
+		// either side of it.
+		"organisers ¶1 reported",
+		"One of the organisers ¶1 reported",
+		"Maria Lopez ¶2 direct",
+		"Maria Lopez ¶3 direct",
+		"one organiser ¶4 direct",
+	}},
 	{"shipyard.txt", []string{
 		"Ruth Callander ¶2 direct",
 		"Ruth Callander ¶2 reported",
