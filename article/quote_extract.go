@@ -470,11 +470,23 @@ func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, la
 func collectQuotes(paras []Paragraph, ps []paraQuotes, r *resolver) ([]Quote, []*Speaker) {
 	var quotes []Quote
 	var order []*entity
+	byName := map[string]*entity{} // one speaker per name, whatever its kind
 	speaker := func(e *entity, pos int) *Speaker {
 		if e.sp == nil {
+			key := fold(e.name)
+			if same := byName[key]; same != nil {
+				e.sp = same.sp
+				for _, a := range newSpeaker(e).Aliases {
+					if !slices.ContainsFunc(e.sp.Aliases, func(b string) bool { return fold(b) == fold(a) }) && fold(a) != key {
+						e.sp.Aliases = append(e.sp.Aliases, a)
+					}
+				}
+				return e.sp
+			}
 			e.sp = newSpeaker(e)
 			e.firstQuote = pos
 			order = append(order, e)
+			byName[key] = e
 		}
 		return e.sp
 	}

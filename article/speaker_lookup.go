@@ -14,7 +14,8 @@ type speakerKey struct {
 const (
 	keyWord     uint8 = 1 + iota // a word of an alias or description ("secretary")
 	keyNamePart                  // a word of the name ("kerry", "pentagon")
-	keyWhole                     // the whole name or a whole alias ("john kerry", "the analyst")
+	keyWhole                     // a whole alias ("kerry", "the analyst")
+	keyName                      // the canonical name ("john kerry")
 )
 
 // lookupKeys computes the keys of a speaker once, at parse time.
@@ -43,7 +44,7 @@ func lookupKeys(sp *Speaker) []speakerKey {
 			}
 		}
 	}
-	add(normalizeName(sp.Name), keyWhole)
+	add(normalizeName(sp.Name), keyName)
 	for _, a := range sp.Aliases {
 		add(normalizeName(a), keyWhole)
 	}
