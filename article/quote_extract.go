@@ -564,7 +564,7 @@ func newSpeaker(e *entity) *Speaker {
 	if e.kind == entPerson && len(e.lows) > 1 {
 		e.addAlias(surnameAsWritten(e.name))
 	}
-	sp.Aliases = append(sp.Aliases, e.aliases...)
+	sp.Aliases = append([]string{e.name}, e.aliases...)
 	return sp
 }
 

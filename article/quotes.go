@@ -59,9 +59,9 @@ type Speaker struct {
 	// description without an indefinite article ("US military official",
 	// "US officials").
 	Name string
-	// Aliases are the other ways the text refers to the speaker, the Name
-	// itself excepted: a person's surname ("Kerry"), other forms of the
-	// name, titles ("US Secretary of State", "Mrs Pike") and the
+	// Aliases are the ways the text refers to the speaker, the Name first:
+	// a person's full name ("John Kerry") and surname ("Kerry"), other
+	// forms of the name, titles ("US Secretary of State", "Mrs Pike") and the
 	// descriptions that refer to the speaker ("the top US diplomat", "the
 	// analyst").
 	Aliases []string
