@@ -203,7 +203,7 @@ func (b *Bot) dispatch(ctx context.Context, i *discordgo.Interaction, name *stri
 		*name = c.def.Name
 		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 			if c.autocomplete == nil {
-				return choices(nil), nil
+				return nil, userErrorf("/%s suggests nothing as you type.", c.def.Name)
 			}
 			return c.autocomplete(ctx, i)
 		}

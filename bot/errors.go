@@ -50,15 +50,15 @@ func userMessage(err error) (string, bool) {
 // queryErrorMessage explains why a query cannot be searched, in the engine's
 // words, which say what to type instead.
 func queryErrorMessage(e *article.QueryError) string {
-	reason := strings.TrimSpace(e.Reason)
+	reason := oneLine(e.Reason)
 	if reason == "" {
-		reason = "try one or more words from the article"
+		reason = "I can't search for that: try one or more words from the article"
 	}
 	reason = capitalize(reason)
 	if !strings.HasSuffix(reason, ".") && !strings.HasSuffix(reason, "?") && !strings.HasSuffix(reason, "!") {
 		reason += "."
 	}
-	return fmt.Sprintf("I can't search for “%s”. %s", echo(e.Query, 100), escapeWithin(oneLine(reason), 1000))
+	return escapeWithin(reason, limitContent)
 }
 
 // capitalize returns s with its first letter in upper case.

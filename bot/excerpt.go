@@ -41,7 +41,10 @@ func cleanSpans(text string, spans []article.Span) []article.Span {
 		}
 		out = append(out, article.Span{Start: s.Start + lead, End: s.End - trail})
 	}
-	slices.SortFunc(out, func(a, b article.Span) int { return a.Start - b.Start })
+	byStart := func(a, b article.Span) int { return a.Start - b.Start }
+	if !slices.IsSortedFunc(out, byStart) {
+		slices.SortFunc(out, byStart)
+	}
 	kept := out[:0]
 	for _, s := range out {
 		if len(kept) > 0 && s.Start < kept[len(kept)-1].End {

@@ -84,7 +84,7 @@ func (b *Bot) findPage(query string, page int, isUpdate bool) (*discordgo.Intera
 	page = max(1, min(page, pages))
 
 	e := &discordgo.MessageEmbed{
-		Title: "Find: “" + echo(query, 200) + "”",
+		Title: "Find: " + echo(query, 200),
 		Color: embedColor,
 	}
 	e.Description = plural(len(res.Matches), "paragraph matches.", "paragraphs match, best first.")
@@ -118,7 +118,7 @@ func (b *Bot) findPage(query string, page int, isUpdate bool) (*discordgo.Intera
 // noMatch tells the user that nothing matched, suggesting the article's
 // closest words when the engine has some.
 func noMatch(query string, suggestions []string) error {
-	msg := "Nothing in the article matches “" + echo(query, 200) + "”."
+	msg := "Nothing in the article matches " + quoted(echo(query, 200)) + "."
 	var sug []string
 	for _, s := range suggestions {
 		if s = oneLine(s); s != "" && len(sug) < 3 {
@@ -134,6 +134,17 @@ func noMatch(query string, suggestions []string) error {
 		msg += " Did you mean " + strings.Join(sug[:len(sug)-1], ", ") + " or " + sug[len(sug)-1] + "?"
 	}
 	return &userError{msg: msg}
+}
+
+// quoted returns s in quotation marks, unless it is a "quoted phrase"
+// already.
+func quoted(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if runeLen(s) >= 2 && isDoubleQuote(first) && isDoubleQuote(last) {
+		return s
+	}
+	return "“" + s + "”"
 }
 
 // findButtons returns the row of Previous and Next buttons for page of

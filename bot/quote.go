@@ -228,8 +228,12 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 			continue
 		}
 		count := plural(len(sp.Quotes), "quote", "quotes")
-		if len(sp.Quotes) == 0 {
+		switch {
+		case len(sp.Quotes) > 0:
+		case len(sp.Reported) > 0:
 			count = plural(len(sp.Reported), "reported statement", "reported statements")
+		default:
+			count = "no quotes"
 		}
 		suffix := " — " + count
 		ent := speakerEntry{
@@ -309,7 +313,7 @@ func (idx *speakerIndex) suggest(typed string, limit int) []*discordgo.Applicati
 func (idx *speakerIndex) autocomplete(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	typed, ok := focusedString(i, "speaker")
 	if !ok {
-		return choices(nil), nil
+		return nil, userErrorf("Only the speaker option suggests names as you type.")
 	}
 	return choices(idx.suggest(typed, limitChoices)), nil
 }
