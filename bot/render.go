@@ -134,12 +134,19 @@ func hasPrefixFold(s, prefix string) bool {
 // escapeWithin returns escape(s), cut short with truncate when needed so
 // that the escaped text is at most max characters long.
 func escapeWithin(s string, max int) string {
+	if max <= 0 {
+		return ""
+	}
+	// Escaping only lengthens text, so at most max characters of s can
+	// show: look no further than one past them.
+	if cut := runeOffset(s, max+1); cut < len(s) {
+		s = s[:cut]
+	}
 	if e := escape(s); runeLen(e) <= max {
 		return e
 	}
-	// Escaping only lengthens text, so the answer keeps at most max
-	// characters of s: search for the longest truncation that fits.
-	best := escape(truncate(s, 0))
+	// Search for the longest truncation that fits once escaped.
+	best := ""
 	lo, hi := 1, min(runeLen(s), max)
 	for lo <= hi {
 		mid := (lo + hi) / 2
