@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/articlebot/articlebot/article"
@@ -231,4 +232,29 @@ func TestPayloadChecker(t *testing.T) {
 		lines = append(lines, compact.Bytes())
 	}
 	runChecker(t, path, "--responses", bytes.Join(lines, []byte("\n")))
+}
+
+// TestRespondConcurrently answers every payload from several goroutines at
+// once, as the gateway and the HTTP endpoint do; run it with -race.
+func TestRespondConcurrently(t *testing.T) {
+	b := New(article.Default(), WithObserver(&recorder{}))
+	var is []*discordgo.Interaction
+	for _, tc := range goldenCases {
+		is = append(is, readInteraction(t, tc.name))
+	}
+	want := make([][]byte, len(is))
+	for k, i := range is {
+		want[k] = indentJSON(t, b.Respond(context.Background(), i))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Go(func() {
+			for k, i := range is {
+				if got := indentJSON(t, b.Respond(context.Background(), i)); !bytes.Equal(got, want[k]) {
+					t.Errorf("%s answered differently under concurrency", goldenCases[k].name)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
