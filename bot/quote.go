@@ -167,33 +167,33 @@ func otherNames(sp *article.Speaker) []string {
 	return out
 }
 
-// directItems renders direct quotes as block quotes, one per quotation: a
-// quotation that runs on over several paragraphs is one block, with a line
-// per paragraph and the citations of all of them.
+// directItems renders direct quotes as block quotes with their citations.
+// One block holds a quotation that runs on over several paragraphs (a line
+// per paragraph, the closing mark at the end, as print does) and the
+// separate quotations of one paragraph ("A," she said, "B.").
 func directItems(qs []article.Quote) []string {
 	var items []string
 	for k := 0; k < len(qs); {
 		group := []article.Quote{qs[k]}
 		for k+len(group) < len(qs) {
-			next := qs[k+len(group)]
-			if !next.Continued || next.Paragraph != group[len(group)-1].Paragraph+1 {
+			next, last := qs[k+len(group)], group[len(group)-1]
+			runsOn := next.Continued && next.Paragraph == last.Paragraph+1
+			if !runsOn && next.Paragraph != last.Paragraph {
 				break
 			}
 			group = append(group, next)
 		}
 		k += len(group)
 
-		var lines []string
+		lines := make([]string, len(group))
 		var paras []int
 		per := quoteRoom / len(group)
 		for j, q := range group {
 			paras = append(paras, q.Paragraph)
-			t := oneLine(q.Text)
-			line := "> “" + escapeWithin(t, max(per-4, 10))
-			if j == len(group)-1 {
-				line += "”"
+			lines[j] = "> “" + escapeWithin(oneLine(q.Text), max(per-4, 10))
+			if j == len(group)-1 || group[j+1].Paragraph == q.Paragraph {
+				lines[j] += "”"
 			}
-			lines = append(lines, line)
 		}
 		last := " — " + citeList(paras)
 		if group[0].Partial {

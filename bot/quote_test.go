@@ -103,12 +103,15 @@ func TestDirectItems(t *testing.T) {
 		{Kind: article.Direct, Paragraph: 9, Text: "It doesn't have to be on day one", Continued: true},
 		{Kind: article.Direct, Paragraph: 11, Text: "a new quotation", Continued: true}, // not the next paragraph
 		{Kind: article.Direct, Paragraph: 12, Text: "an *imminent* buildup", Partial: true},
+		{Kind: article.Direct, Paragraph: 14, Text: "We're prepared,"},
+		{Kind: article.Direct, Paragraph: 14, Text: "Are they?"},
 	}
 	want := []string{
 		"> “We need to get to the negotiation.” — ¶4",
 		"> “For the last year\n> “It doesn't have to be on day one” — ¶8, ¶9",
 		"> “a new quotation” — ¶11",
 		"> “an \\*imminent\\* buildup” — ¶12 (words quoted within reported speech)",
+		"> “We're prepared,”\n> “Are they?” — ¶14",
 	}
 	if got := directItems(qs); !slices.Equal(got, want) {
 		t.Errorf("directItems() =\n%q\nwant\n%q", got, want)
