@@ -75,15 +75,18 @@ func speakerNames(sp []*article.Speaker) []string {
 // words.
 func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
-		Title: escapeWithin(oneLine(sp.Name), limitEmbedTitle),
+		Title: escapeWithin(capitalize(oneLine(sp.Name)), limitEmbedTitle),
 		Color: embedColor,
 	}
 	if e.Title == "" {
 		e.Title = "Unnamed speaker"
 	}
-	foot := []string{
-		plural(len(sp.Quotes), "direct quote", "direct quotes"),
-		plural(len(sp.Reported), "reported statement", "reported statements"),
+	var foot []string
+	if len(sp.Quotes) > 0 || len(sp.Reported) == 0 {
+		foot = append(foot, plural(len(sp.Quotes), "direct quote", "direct quotes"))
+	}
+	if len(sp.Reported) > 0 {
+		foot = append(foot, plural(len(sp.Reported), "reported statement", "reported statements"))
 	}
 	if src := source(b.art.Meta.Publication, b.art.Meta.Date); src != "" {
 		foot = append(foot, src)
@@ -147,10 +150,11 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	return e
 }
 
-// otherNames returns the aliases of sp other than its name, without
-// repeats (ignoring case), at most aliasesShown of them.
+// otherNames returns the aliases of sp other than its name and its
+// description, without repeats (ignoring case), at most aliasesShown of
+// them.
 func otherNames(sp *article.Speaker) []string {
-	seen := map[string]bool{article.Fold(sp.Name): true}
+	seen := map[string]bool{article.Fold(sp.Name): true, article.Fold(oneLine(sp.Description)): true}
 	var out []string
 	for _, a := range sp.Aliases {
 		a = oneLine(a)

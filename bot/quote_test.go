@@ -214,7 +214,7 @@ func TestQuoteEverySpeaker(t *testing.T) {
 			t.Errorf("/quote %q breaks Discord's rules: %v", s.Name, err)
 			continue
 		}
-		if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].Title != escape(s.Name) {
+		if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].Title != escape(capitalize(s.Name)) {
 			t.Errorf("/quote %q = %s, want the speaker's embed", s.Name, PlainText(r))
 		}
 	}
