@@ -1,6 +1,9 @@
 package article
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // QuoteKind tells a direct quotation from reported speech.
 type QuoteKind int
@@ -39,7 +42,10 @@ type Quote struct {
 	Span Span
 	// Text is the quoted words, or the reported clause.
 	Text string
-	// Partial marks a few words quoted inside reported speech.
+	// Partial marks words quoted inside a sentence of the article's own,
+	// such as reported speech (US officials claim that Russia is engaged in
+	// "an imminent enhanced Russian military buildup"), rather than a
+	// statement quoted whole.
 	Partial bool
 	// Continued marks a quotation running on from the previous paragraph.
 	Continued bool
@@ -47,23 +53,34 @@ type Quote struct {
 
 // Speaker is someone, or some body, the article quotes or reports.
 type Speaker struct {
-	// Name is the canonical name: the fullest form in the text for a named
-	// person ("John Kerry"), or the description for an unnamed source
-	// ("US officials", "the Pentagon").
+	// Name is the canonical name: the fullest form of a person's name in
+	// the text ("John Kerry", "James George Jatras"), the name of a body as
+	// written ("the Pentagon", "Reuters"), or for an unnamed source its
+	// description without an indefinite article ("US military official",
+	// "US officials").
 	Name string
-	// Aliases are the other ways the text refers to the speaker ("Kerry",
-	// "US Secretary of State", "the top US diplomat").
+	// Aliases are the ways the text refers to the speaker, the Name first:
+	// a person's full name ("John Kerry") and surname ("Kerry"), other
+	// forms of the name, titles ("US Secretary of State", "Mrs Pike") and the
+	// descriptions that refer to the speaker ("the top US diplomat", "the
+	// analyst").
 	Aliases []string
-	// Description is a short description from the title or appositive next
-	// to the name ("US Secretary of State"); it may be empty.
+	// Description is a short description from the title before the name
+	// ("US Secretary of State") or else from an appositive beside it
+	// ("former US diplomat and adviser to the Senate Republican
+	// leadership"); it may be empty.
 	Description string
-	// Named reports whether the speaker is a named person or body, as
-	// opposed to an unnamed source.
+	// Named reports whether the speaker is named: a person, or a body
+	// named by a proper name such as "the Pentagon" or "Reuters". It is
+	// false for unnamed sources ("US officials", "a spokesman for the
+	// company", "the ministry").
 	Named bool
 	// Quotes holds the speaker's direct quotes in document order.
 	Quotes []Quote
 	// Reported holds the speaker's reported statements in document order.
 	Reported []Quote
+
+	keys []speakerKey // folded names for lookup, computed once
 }
 
 // SpeakerError is returned when a name matches no speaker of the article, or
@@ -79,26 +96,39 @@ type SpeakerError struct {
 	Known []string
 }
 
+// Error says which speakers the query could mean, or that it matches no
+// one, with the closest name and the speakers the article has.
 func (e *SpeakerError) Error() string {
 	if len(e.Ambiguous) > 0 {
-		return fmt.Sprintf("%q could be %v", e.Query, e.Ambiguous)
+		return fmt.Sprintf("%q could be %s", e.Query, orList(e.Ambiguous))
 	}
-	return fmt.Sprintf("no speaker matches %q; the article quotes %v", e.Query, e.Known)
+	msg := fmt.Sprintf("no speaker matches %q", e.Query)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
+	}
+	if len(e.Known) == 0 {
+		return msg + "; the article quotes no one"
+	}
+	return msg + "; the article quotes " + strings.Join(e.Known, ", ")
+}
+
+// orList joins names as "A, B or C".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // Quotes returns every direct quote and reported statement in document order.
 func (a *Article) Quotes() []Quote { return a.quotes }
 
-// Speakers returns the article's speakers, most quoted first.
+// Speakers returns the article's speakers, most quoted first: by number of
+// direct quotes, then of reported statements, then by first appearance.
 func (a *Article) Speakers() []*Speaker { return a.speakers }
-
-// Speaker finds a speaker by name, alias or part of a name, ignoring case and
-// forgiving a small typo. A name that matches nobody, or several speakers
-// equally, gives a *SpeakerError.
-func (a *Article) Speaker(name string) (*Speaker, error) {
-	return nil, &SpeakerError{Query: name}
-}
 
 // extractQuotes finds the quotations and reported speech of the article and
 // attributes them to speakers.
-func (a *Article) extractQuotes() {}
+func (a *Article) extractQuotes() {
+	a.quotes, a.speakers = extractQuotes(a.Paragraphs)
+}

@@ -1,0 +1,1314 @@
+package article
+
+import (
+	"slices"
+	"strings"
+)
+
+// verbInfo describes a verb of speech and how it attributes words.
+type verbInfo struct {
+	lemma     string
+	base      bool // "say", "claim": only after a plural subject ("They say that …")
+	ing       bool // "saying", "adding": a participle, whose subject is the sentence's
+	weak      bool // only next to a quotation ("…," he continued)
+	quoteOnly bool // attributes only a quotation in its clause ("described it as "…"")
+	object    bool // an object may come before the clause ("told reporters that")
+	control   bool // the statement is a request ("urged Iran to …"), told from the verb on
+	inverts   bool // may come before its subject ("…," said Kerry)
+	noun      bool // the s-form is also a plural noun ("member states", "the reports")
+	that      bool // reports only a clause after "that" or "whether": "confirmed the deal" is not one
+}
+
+// speechVerbSpecs lists verbs of speech as "base third-person past
+// participle" forms followed by flags: inv (may precede its subject), obj
+// (takes an object), ctl (asks someone to do something), weak, qonly, noun
+// (the third-person form is also a plural noun), that (reports a clause
+// only after "that", "whether" or a colon).
+var speechVerbSpecs = []string{
+	"say says said saying inv",
+	"tell tells told telling obj inv",
+	"ask asks asked asking obj ctl inv",
+	"add adds added adding inv",
+	"state states stated stating inv noun that",
+	"note notes noted noting inv noun",
+	"explain explains explained explaining inv",
+	"warn warns warned warning obj inv",
+	"argue argues argued arguing inv",
+	"insist insists insisted insisting inv",
+	"tweet tweets tweeted tweeting inv noun",
+	"write writes wrote writing inv",
+	"claim claims claimed claiming noun",
+	"reply replies replied replying inv noun that",
+	"declare declares declared declaring inv that",
+	"announce announces announced announcing that",
+	"remark remarks remarked remarking inv noun that",
+	"urge urges urged urging obj ctl inv",
+	"report reports reported reporting noun",
+	"suggest suggests suggested suggesting inv",
+	"acknowledge acknowledges acknowledged acknowledging inv that",
+	"admit admits admitted admitting inv",
+	"concede concedes conceded conceding inv",
+	"confirm confirms confirmed confirming that",
+	"deny denies denied denying that",
+	"stress stresses stressed stressing inv that",
+	"emphasize emphasizes emphasized emphasizing inv that",
+	"emphasise emphasises emphasised emphasising inv that",
+	"observe observes observed observing inv that",
+	"comment comments commented commenting inv noun that",
+	"respond responds responded responding inv that",
+	"answer answers answered answering inv noun that",
+	"recall recalls recalled recalling inv that",
+	"predict predicts predicted predicting inv that",
+	"contend contends contended contending",
+	"maintain maintains maintained maintaining that",
+	"assert asserts asserted asserting inv that",
+	"allege alleges alleged alleging",
+	"complain complains complained complaining inv that",
+	"caution cautions cautioned cautioning obj inv noun that",
+	"vow vows vowed vowing inv ctl noun",
+	"pledge pledges pledged pledging ctl noun",
+	"promise promises promised promising obj ctl noun",
+	"threaten threatens threatened threatening ctl",
+	"testify testifies testified testifying that",
+	"reveal reveals revealed revealing that",
+	"disclose discloses disclosed disclosing that",
+	"reiterate reiterates reiterated reiterating inv that",
+	"repeat repeats repeated repeating noun that",
+	"underline underlines underlined underlining that",
+	"underscore underscores underscored underscoring that",
+	"mention mentions mentioned mentioning that",
+	"protest protests protested protesting inv noun that",
+	"retort retorts retorted retorting inv that",
+	"demand demands demanded demanding inv noun that",
+	"exclaim exclaims exclaimed exclaiming inv that",
+	"boast boasts boasted boasting inv that",
+	"beg begs begged begging obj ctl inv",
+	"plead pleads pleaded pleading inv",
+	"assure assures assured assuring obj",
+	"inform informs informed informing obj",
+	"remind reminds reminded reminding obj inv",
+	"conclude concludes concluded concluding inv weak",
+	"wonder wonders wondered wondering inv weak",
+	"counter counters countered countering inv weak noun",
+	"continue continues continued continuing inv weak",
+	"joke jokes joked joking inv weak noun",
+	"quip quips quipped quipping inv weak noun",
+	"laugh laughs laughed laughing inv weak noun",
+	"sigh sighs sighed sighing inv weak noun",
+	"shout shouts shouted shouting inv weak noun",
+	"whisper whispers whispered whispering inv weak noun",
+	"agree agrees agreed agreeing inv weak",
+	"post posts posted posting weak noun",
+	"describe describes described describing qonly",
+	"dismiss dismisses dismissed dismissing qonly",
+	"brand brands branded branding qonly noun",
+	"label labels labelled labelling qonly noun",
+	"label labels labeled labeling qonly noun",
+	"hail hails hailed hailing qonly noun",
+	"call calls called calling qonly noun",
+}
+
+type multiWordVerb struct {
+	rest []string
+	info *verbInfo
+}
+
+// speechVerbs maps the forms of the verbs of speech to what they are;
+// multiWordVerbs holds those of more than one word ("called on", "according
+// to", "quoted as saying"), keyed by their first word.
+var speechVerbs, multiWordVerbs = buildSpeechVerbs()
+
+func buildSpeechVerbs() (map[string]*verbInfo, map[string][]multiWordVerb) {
+	verbs := make(map[string]*verbInfo)
+	multiWordVerbs := make(map[string][]multiWordVerb)
+	for _, spec := range speechVerbSpecs {
+		f := strings.Fields(spec)
+		var flags verbInfo
+		flags.lemma = f[0]
+		for _, fl := range f[4:] {
+			switch fl {
+			case "inv":
+				flags.inverts = true
+			case "obj":
+				flags.object = true
+			case "ctl":
+				flags.control = true
+			case "weak":
+				flags.weak = true
+			case "qonly":
+				flags.quoteOnly = true
+			case "noun":
+				flags.noun = true
+			case "that":
+				flags.that = true
+			}
+		}
+		for i, form := range f[:4] {
+			info := flags
+			info.base = i == 0
+			info.ing = i == 3
+			info.noun = flags.noun && i == 1
+			if _, dup := verbs[form]; !dup {
+				verbs[form] = &info
+			}
+		}
+	}
+	multi := func(lemma string, forms []string, rest string, mod func(*verbInfo)) {
+		for i, form := range forms {
+			if i > 0 && slices.Contains(forms[:i], form) {
+				// "put it" is base and past alike: no plural subject required.
+				for _, m := range multiWordVerbs[form] {
+					if m.info.lemma == lemma {
+						m.info.base = false
+					}
+				}
+				continue
+			}
+			info := &verbInfo{lemma: lemma, base: i == 0, ing: i == 3}
+			mod(info)
+			multiWordVerbs[form] = append(multiWordVerbs[form], multiWordVerb{strings.Fields(rest), info})
+		}
+	}
+	multi("call on", []string{"call", "calls", "called", "calling"}, "on", func(v *verbInfo) { v.object, v.control = true, true })
+	multi("call for", []string{"call", "calls", "called", "calling"}, "for", func(v *verbInfo) { v.control = true })
+	multi("point out", []string{"point", "points", "pointed", "pointing"}, "out", func(v *verbInfo) { v.inverts = true })
+	multi("go on", []string{"go", "goes", "went", "going"}, "on", func(v *verbInfo) { v.inverts, v.weak = true, true })
+	multi("make clear", []string{"make", "makes", "made", "making"}, "clear", func(*verbInfo) {})
+	multi("hit back", []string{"hit", "hits", "hit", "hitting"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
+	multi("fire back", []string{"fire", "fires", "fired", "firing"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
+	multi("shoot back", []string{"shoot", "shoots", "shot", "shooting"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
+	multi("put it", []string{"put", "puts", "put", "putting"}, "it", func(*verbInfo) {})
+	multi("according to", []string{"", "", "according", ""}, "to", func(*verbInfo) {})
+	multi("quoted as saying", []string{"", "", "quoted", ""}, "as saying", func(*verbInfo) {})
+	delete(multiWordVerbs, "")
+	return verbs, multiWordVerbs
+}
+
+// matchSpeechVerb returns the verb of speech starting at toks[i] and how
+// many tokens it spans, or nil.
+func matchSpeechVerb(toks []qtok, i int) (*verbInfo, int) {
+	t := toks[i]
+	if t.kind != tkWord || t.flags&lxSpeech == 0 || (t.upper && t.low != "according") {
+		return nil, 0
+	}
+	for _, m := range multiWordVerbs[t.low] {
+		ok := i+len(m.rest) < len(toks)
+		for k := 0; ok && k < len(m.rest); k++ {
+			ok = toks[i+1+k].kind == tkWord && toks[i+1+k].low == m.rest[k]
+		}
+		if ok {
+			return m.info, 1 + len(m.rest)
+		}
+	}
+	if v := speechVerbs[t.low]; v != nil {
+		return v, 1
+	}
+	return nil, 0
+}
+
+// Closed classes of words the parser leans on.
+var (
+	personalPronouns = wordSet(`he she they it we i you`)
+	objectPronouns   = wordSet(`him her them us me you it`)
+	determiners      = wordSet(`the a an this that these those`)
+	possessives      = wordSet(`his her its their our my your`)
+	// preNoun words stand before nouns, so a "verb" after them is a noun:
+	// "the claims", "his remarks", "a reported attack".
+	preNoun = wordSet(`the a an this these those his her its their our my your any some no every each such many several few new recent latest previous first last same other own of in on with for to from by about at and or into than over under whose`)
+	// npStops end a noun phrase read backwards from a verb.
+	npStops  = wordSet(`that which who whom whose what and or but nor because while when where if as than so then is are was were be been being has have had will would can could should may might must shall do does did not never also to there here said says say`)
+	negators = wordSet(`not never no`)
+	modals   = wordSet(`will would can could should may might must shall cannot to 'll`)
+	beAux    = wordSet(`is are was were be been being 's 're`)
+	haveAux  = wordSet(`has have had 've 'd do does did`)
+	adverbs  = wordSet(`also again later then previously earlier recently repeatedly reportedly once further simply just already often now still separately subsequently immediately quickly flatly firmly bluntly explicitly openly angrily calmly always long too even first initially finally privately publicly formally officially reportedly since yet all both`)
+	// preps open an adverbial or a prepositional phrase.
+	preps = wordSet(`in on at after before during with without for from by since following despite amid among between within about over under into onto upon against toward towards through throughout via per like unlike near across behind beyond outside inside around along ahead prior`)
+	// leadAdverbs open a sentence without being its subject.
+	leadAdverbs = wordSet(`however meanwhile separately earlier later now then yesterday today tonight still instead indeed moreover furthermore nevertheless nonetheless also but and so yet while when as although though because if since once asked speaking clearly last next this in on at after before during with for from by following despite amid according`)
+	// nonSpeakers are subjects that cannot be a speaker.
+	nonSpeakers = wordSet(`there this that these those which what who whom one nothing something anything everything nobody somebody anyone everyone someone all both each either neither none some many most few others another much little more less goodbye hello yes no so sorry thanks nothing report reports figures figure data estimates estimate statistics records record polls poll study studies research analysis survey surveys census tally numbers documents document`)
+	// clauseStarts open a reported clause right after the verb.
+	clauseStarts = wordSet(`that whether if how why what when where who`)
+)
+
+// npBefore reads a noun phrase backwards from toks[hi-1] down to no
+// further than toks[lo], and returns the index of its first token (hi when
+// there is none). A determiner or possessive ends the phrase; a pronoun is a
+// phrase of its own. A leading preposition and its time word are dropped
+// ("On Friday officials said" has the subject "officials").
+func npBefore(toks []qtok, lo, hi int) int {
+	if hi <= lo || toks[hi-1].kind != tkWord {
+		return hi
+	}
+	last := toks[hi-1]
+	if last.has(lxPronoun) {
+		return hi - 1
+	}
+	from := hi
+	for k := hi - 1; k >= lo; k-- {
+		t := toks[k]
+		if t.kind != tkWord {
+			break
+		}
+		if !t.upper && t.low == "and" && k > lo && k+1 < hi && toks[k+1].upper && toks[k-1].upper && toks[k-1].kind == tkWord {
+			// "Gordon Reid and Fiona Shaw said": both are the subject.
+			from = k
+			continue
+		}
+		if !t.upper && t.has(lxNPStop) {
+			break
+		}
+		if t.has(lxDeterminer) || t.has(lxPossessive) {
+			from = k
+			// "people familiar with the matter", "officials in the
+			// capital": the determiner belongs to a phrase inside.
+			if k-2 >= lo && toks[k-1].kind == tkWord && !toks[k-1].upper &&
+				toks[k-1].is("of", "with", "in", "at", "for", "from", "on", "to", "close") &&
+				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lxNameStop) && toks[k-1].is("of")) &&
+				!toks[k-2].has(lxNPStop) && !toks[k-2].has(lxPrep) &&
+				!toks[k-2].has(lxDeterminer) && !toks[k-2].has(lxPronoun) && !speechVerbAt(toks, k-2) {
+				continue
+			}
+			break
+		}
+		if (t.has(lxPronoun) && !t.upper) || (k < hi-1 && t.has(lxDay)) {
+			break
+		}
+		if t.upper && (t.has(lxNPStop) || t.has(lxLeadAdverb)) && k < hi-1 && !t.has(lxDeterminer) {
+			break
+		}
+		from = k
+		if hi-from > 12 {
+			return hi
+		}
+	}
+	// "On Friday officials", "In London Kerry": drop the adverbial.
+	for from < hi-1 && toks[from].has(lxPrep) {
+		from++
+		for from < hi-1 && (toks[from].has(lxTime) || startsDigit(toks[from].low)) {
+			from++
+		}
+	}
+	return from
+}
+
+// npAfter reads a noun phrase forwards from toks[lo], no further than
+// toks[hi-1], and returns the index just past it (lo when there is none):
+// a pronoun, a name with its title ("US Secretary of State John Kerry"),
+// or a description ("a spokesman for the ministry").
+func npAfter(toks []qtok, lo, hi int) int {
+	if lo >= hi || toks[lo].kind != tkWord {
+		return lo
+	}
+	first := toks[lo]
+	if first.has(lxPronoun) {
+		return lo + 1
+	}
+	if !first.upper && (first.has(lxAdverb|lxTime|lxLeadAdverb|lxPrep|lxNPStop) || strings.HasSuffix(first.low, "ly")) {
+		return lo // "…, said later", "…, said on Friday"
+	}
+	k := lo
+	if first.has(lxDeterminer) || first.has(lxPossessive) {
+		k++
+	}
+	for k < hi && k-lo < 14 {
+		t := toks[k]
+		if t.kind != tkWord || (!t.upper && t.has(lxNPStop)) {
+			break
+		}
+		if !t.upper && t.has(lxPrep) {
+			// Keep "a spokesman for the ministry", "the head of the agency".
+			if !t.is("of", "for", "at", "to", "from") || k+1 >= hi || toks[k+1].kind != tkWord ||
+				toks[k+1].has(lxDay) || toks[k+1].has(lxTime) {
+				break
+			}
+		}
+		if t.upper && t.has(lxDay) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// nounPhrase is a phrase that names or describes a speaker.
+type nounPhrase struct {
+	kind    npKind
+	from    int    // token range [from, to) in the paragraph
+	to      int    //
+	text    string // as written, without a leading "a", "an" or "the"
+	det     string // "the", "a", "an" or ""
+	title   string // npName: the title before the name
+	name    string // npName: the name itself
+	names   []string
+	head    string   // the folded head noun of a description
+	words   []string // folded content words
+	plural  bool
+	gender  byte // from an honorific or a gendered role word
+	initial bool // the phrase opens its sentence
+}
+
+type npKind uint8
+
+const (
+	npNone       npKind = iota
+	npPronoun           // he, she, they, it
+	npName              // "US Secretary of State John Kerry", "Kerry", "Reuters"
+	npBody              // "the Pentagon", "the United States", "Press TV"
+	npDefinite          // "the analyst", "the top US diplomat"
+	npIndefinite        // "a US military official"
+	npBare              // "US officials", "Pentagon spokesman"
+)
+
+// classifyNP describes the phrase toks[from:to] of text. sentFrom is the
+// first token of its sentence, whose capital letter says nothing.
+func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase {
+	np := nounPhrase{from: from, to: to, initial: from == sentFrom}
+	if from >= to {
+		return np
+	}
+	if to-from == 1 && toks[from].has(lxPronoun) {
+		np.kind = npPronoun
+		np.text = toks[from].low
+		return np
+	}
+	s := from
+	if toks[s].has(lxDeterminer) && !toks[s].is("this", "that", "these", "those") {
+		np.det = toks[s].low
+		s++
+	}
+	if s >= to {
+		return nounPhrase{}
+	}
+	ph := toks[s:to]
+	np.text = text[ph[0].start:ph[len(ph)-1].end]
+	and := -1
+	for k, t := range ph {
+		w := trimPossessive(t.low)
+		if g, ok := genderOf[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.upper || t.has(lxHonorific)) {
+			np.gender = g
+		}
+		if !t.has(lxNameStop) && len(w) > 1 {
+			np.words = append(np.words, w)
+		}
+		if t.low == "and" && and < 0 && k > 0 && k < len(ph)-1 {
+			and = k
+		}
+	}
+	last := ph[len(ph)-1]
+	lastRaw := text[last.start:last.end]
+	if and > 0 && last.upper && ph[and-1].upper {
+		// "Union leaders Gordon Reid and Fiona Shaw": people speaking as one.
+		start := splitTitle(ph[:and], text)
+		np.kind = npBody
+		np.plural = true
+		np.text = text[ph[min(start, and-1)].start:last.end]
+		if start > 0 && hasRoleTok(ph[:start]) {
+			np.title = text[ph[0].start:ph[start-1].end]
+		}
+		return np
+	}
+	lastNamey := last.upper || hyphenName(lastRaw)
+	if len(ph) == 1 && np.initial && np.det == "" && (last.isRole() || last.has(lxOrg)) && !isAcronym(lastRaw) {
+		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
+	}
+	if lastNamey && !strings.HasSuffix(last.low, "'s") {
+		start := splitTitle(ph, text)
+		if start == len(ph) || np.det != "" {
+			// No name, or "the Pentagon": a body, or a title used alone.
+			if np.det == "the" && start == len(ph) && hasRoleTok(ph) && !hasOrgTok(ph) {
+				np.kind = npDefinite
+				np.head = headNoun(ph)
+				return np
+			}
+			if np.det == "a" || np.det == "an" {
+				np.kind = npIndefinite
+				np.head = headNoun(ph)
+				return np
+			}
+			np.kind = npBody
+			if np.det == "the" {
+				np.text = "the " + np.text
+			}
+			return np
+		}
+		if start > 0 {
+			before := ph[start-1]
+			if (before.has(lxPrep) || before.is("of", "to")) && !before.has(lxPortfolio) &&
+				(start < 2 || !ph[start-2].upper || ph[start-2].isRole()) {
+				// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
+				np.head = headNoun(ph)
+				np.plural = isPluralNoun(np.head)
+				np.kind = npBare
+				return np
+			}
+		}
+		np.kind = npName
+		if len(ph)-start == 1 && start > 0 && !hasRoleTok(ph[:start]) {
+			// "NHS Providers", "Press TV": the capitalised words are one name.
+			np.name = np.text
+			np.names = []string{fold(trimPossessive(np.text))}
+			return np
+		}
+		np.title = strings.TrimSpace(text[ph[0].start:ph[start].start])
+		np.name = text[ph[start].start:last.end]
+		for _, t := range ph[start:] {
+			np.names = append(np.names, trimPossessive(t.low))
+		}
+		if np.title != "" {
+			np.title = strings.TrimSuffix(strings.TrimSuffix(np.title, ","), " of")
+		}
+		return np
+	}
+	np.head = headNoun(ph)
+	np.plural = isPluralNoun(np.head) && !(len(ph) > 2 && ph[0].is("one") && ph[1].is("of"))
+	switch np.det {
+	case "the":
+		np.kind = npDefinite
+	case "a", "an":
+		np.kind = npIndefinite
+	default:
+		np.kind = npBare
+		if np.initial && !isAcronym(text[ph[0].start:ph[0].end]) && (ph[0].isRole() || len(ph) == 1 && ph[0].has(lxOrg)) {
+			// "Officials said": the capital is the sentence's.
+			np.text = strings.ToLower(np.text[:1]) + np.text[1:]
+		}
+	}
+	return np
+}
+
+func trimPossessive(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	return strings.TrimSuffix(w, "’s")
+}
+
+// headNoun returns the head of a description: its last word before a
+// preposition ("head of the agency" → "head").
+func headNoun(ph []qtok) string {
+	if len(ph) > 2 && ph[1].is("of") && (ph[0].has(lxNameStop) || startsDigit(ph[0].low)) {
+		// "one of the organisers", "some of the residents"
+		ph = ph[2:]
+		if ph[0].has(lxDeterminer | lxPossessive) {
+			ph = ph[1:]
+		}
+	}
+	for i := 1; i < len(ph); i++ {
+		if ph[i].has(lxPrep) || ph[i].is("of", "to") {
+			h := i - 1
+			if h > 0 && ph[h].has(lxPostModifier) {
+				h-- // "people familiar with the matter"
+			}
+			return trimPossessive(ph[h].low)
+		}
+	}
+	return trimPossessive(ph[len(ph)-1].low)
+}
+
+// postModifiers are adjectives that follow the noun they describe.
+var postModifiers = wordSet(`familiar close loyal opposed allied linked connected briefed involved near critical`)
+
+// speechVerbAt reports whether a verb of speech stands at toks[k].
+func speechVerbAt(toks []qtok, k int) bool {
+	info, _ := matchSpeechVerb(toks, k)
+	return info != nil
+}
+
+func hasRoleTok(ph []qtok) bool {
+	for _, t := range ph {
+		if t.isRole() {
+			return true
+		}
+	}
+	return false
+}
+
+func hasOrgTok(ph []qtok) bool {
+	for _, t := range ph {
+		if t.has(lxOrg) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRoleWord(lows []string) bool {
+	for _, w := range lows {
+		if isRoleWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpeakerPhrase reports whether a phrase can name who said something.
+func (np nounPhrase) isSpeaker() bool {
+	switch np.kind {
+	case npNone:
+		return false
+	case npPronoun:
+		return !np.is("i", "we", "you")
+	}
+	if np.head != "" && nonSpeakers[np.head] {
+		return false
+	}
+	if len(np.words) == 0 && np.kind != npName {
+		return false
+	}
+	return true
+}
+
+func (np nounPhrase) is(words ...string) bool {
+	for _, w := range words {
+		if np.text == w {
+			return true
+		}
+	}
+	return false
+}
+
+// attrForm is the shape of an attribution.
+type attrForm uint8
+
+const (
+	formNormal     attrForm = iota // Kerry said …
+	formInverted                   // "…," said Kerry
+	formAccording                  // according to Kerry, …
+	formParticiple                 // …, adding that …
+	formLead                       // Kerry met Lavrov and said …: the subject is the sentence's
+)
+
+// attribution is a verb of speech in a sentence with who it attributes
+// words to.
+type attribution struct {
+	verb, verbEnd int // the verb's tokens
+	info          *verbInfo
+	form          attrForm
+	subj          nounPhrase
+	appos         string // an appositive describing the subject
+	start, end    int    // the tokens of the attribution: subject, verb, appositive
+	clause        Span   // token range of the reported clause; empty when none
+	raw           int    // the token the clause region runs to, before any trailing attribution was cut
+	ent           *entity
+	direct        bool // a whole quotation is attributed by it
+}
+
+// findAttributions finds the verbs of speech of a sentence that have a
+// speaker, with their reported clauses. A verb inside the reported clause
+// of an earlier one ("Kerry said that Lavrov told him …") and a trailing
+// credit ("…, Reuters reported") of a sentence that already has an
+// attribution are left out.
+func findAttributions(toks []qtok, s qsent, text string) []attribution {
+	var found []attribution
+	for i := s.from; i < s.to; i++ {
+		info, n := matchSpeechVerb(toks, i)
+		if info == nil {
+			continue
+		}
+		a, ok := attributeVerb(toks, s, i, n, info, text)
+		if ok {
+			covered := false
+			for _, b := range found {
+				if b.clause.End > b.clause.Start && i >= b.clause.Start && i < b.raw {
+					covered = true
+				}
+			}
+			if !covered {
+				found = append(found, a)
+			}
+		}
+		i += n - 1
+	}
+	if len(found) == 0 {
+		if a, ok := headlineAttribution(toks, s, text); ok {
+			found = append(found, a)
+		}
+	}
+	// A participle's subject is the previous attribution's.
+	for k := range found {
+		if found[k].form == formParticiple || found[k].form == formLead {
+			if k > 0 {
+				found[k].subj = found[k-1].subj
+				found[k].appos = ""
+			} else {
+				found[k].subj = leadSubject(toks, s, text)
+			}
+		}
+	}
+	kept := found[:0]
+	for _, a := range found {
+		if a.subj.isSpeaker() {
+			kept = append(kept, a)
+		}
+	}
+	return kept
+}
+
+// colonVerb stands for the colon of a headline such as `Merkel: "We will
+// manage this"`, which attributes the quotation as a verb would.
+var colonVerb = &verbInfo{lemma: ":"}
+
+// headlineAttribution reads a sentence made of a name, a colon and a
+// quotation as the name's words.
+func headlineAttribution(toks []qtok, s qsent, text string) (attribution, bool) {
+	c := s.from
+	for c < s.to && toks[c].kind == tkWord {
+		c++
+	}
+	if c == s.from || c-s.from > 6 || c+1 >= s.to || toks[c].low != ":" || toks[c+1].kind != tkQuote {
+		return attribution{}, false
+	}
+	np := classifyNP(toks, s.from, c, text, s.from)
+	if np.kind != npName {
+		return attribution{}, false
+	}
+	return attribution{verb: c, verbEnd: c + 1, info: colonVerb, subj: np, start: s.from, end: c + 1}, true
+}
+
+// attributeVerb reads the speaker and the reported clause of the verb of
+// speech at toks[v:v+n].
+func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) (attribution, bool) {
+	a := attribution{verb: v, verbEnd: v + n, info: info, start: v, end: v + n}
+	if info.noun && n == 1 {
+		// "states", "reports": a verb only before "that", a colon, a comma
+		// or a quotation ("Kerry states that …", not "member states agreed").
+		if v+1 >= s.to {
+			return a, false
+		}
+		next := toks[v+1]
+		if !(next.is("that") || next.isPunct(":,") || next.kind == tkQuote) {
+			return a, false
+		}
+	}
+	prev := func(k int) (qtok, bool) {
+		if k > s.from {
+			return toks[k-1], true
+		}
+		return qtok{}, false
+	}
+	switch {
+	case info.lemma == "according to":
+		a.form = formAccording
+		end := npAfter(toks, v+n, s.to)
+		if end == v+n {
+			return a, false
+		}
+		a.subj = classifyNP(toks, v+n, end, text, s.from)
+		a.end = end
+		a.appos, a.end = appositiveAfter(toks, end, s.to, text)
+		// "According to X, CLAUSE" or "CLAUSE, according to X".
+		after := a.end
+		if after < s.to && toks[after].low == "," {
+			after++
+		}
+		if after < s.to && wordsIn(toks, after, s.to) >= 3 {
+			a.clause = Span{after, trimClauseEnd(toks, after, s.to)}
+		} else if v > s.from {
+			a.clause = Span{s.from, trimClauseEnd(toks, s.from, v)}
+		}
+		a.raw = a.clause.End
+		return a, true
+
+	case info.ing:
+		p, ok := prev(v)
+		if !ok {
+			return a, false
+		}
+		if p.low == "," || p.is("after", "before", "while", "when", "by", "without") {
+			a.form = formParticiple
+			a.start = v
+		} else {
+			// "Officials are saying that …"
+			j := v - 1
+			for j >= s.from && toks[j].kind == tkWord && (toks[j].has(lxAdverb) || toks[j].has(lxHaveAux)) {
+				j--
+			}
+			if j < s.from || !toks[j].has(lxBeAux) {
+				return a, false
+			}
+			from := npBefore(toks, s.from, j)
+			if from == j {
+				return a, false
+			}
+			a.subj = classifyNP(toks, from, j, text, s.from)
+			a.start = from
+		}
+		a.clause = clauseAfter(toks, s, v, a.verbEnd, info)
+		a.raw = s.to
+		if a.clause.End > a.clause.Start {
+			a.clause.End, a.raw = cutTrailing(toks, a.clause.Start, a.clause.End, s.to)
+		}
+		return a, a.clause.End > a.clause.Start || a.form != formParticiple || quoteAfterIntro(toks, s, a.verbEnd)
+	}
+
+	if p, ok := prev(v); ok && info.inverts && (p.kind == tkQuote || p.low == ",") && v+n < s.to {
+		// "…," said Kerry — but not "…, said to be".
+		end := npAfter(toks, v+n, s.to)
+		inv := a
+		inv.form = formInverted
+		inv.subj = classifyNP(toks, v+n, end, text, s.from)
+		inv.appos, inv.end = appositiveAfter(toks, end, s.to, text)
+		ok := end > v+n && !toks[v+n].is("that", "to", "it") && inv.subj.kind != npNone &&
+			!(info.weak && p.kind != tkQuote) &&
+			!(p.low == "," && inv.end < s.to && !toks[inv.end].isPunct(".!?,"))
+		if ok {
+			a = inv
+			if p.kind != tkQuote {
+				// "Assad must go, said Kerry": the clause comes first.
+				a.clause = Span{s.from, trimClauseEnd(toks, s.from, v-1)}
+				if wordsIn(toks, a.clause.Start, a.clause.End) < 3 || hasQuote(toks, a.clause.Start, a.clause.End) {
+					a.clause = Span{}
+				}
+				a.raw = a.clause.End
+			}
+			return a, true
+		}
+	}
+
+	// The normal order: subject, verb.
+	j := v - 1
+	passive := false
+skip:
+	for j >= s.from && toks[j].kind == tkWord && !toks[j].upper {
+		t, w := toks[j], toks[j].low
+		switch {
+		case t.has(lxNegator) || strings.HasSuffix(w, "n't"):
+			return a, false
+		case t.has(lxModal):
+			return a, false
+		case t.has(lxBeAux):
+			passive = true
+		case t.has(lxHaveAux|lxAdverb) || (strings.HasSuffix(w, "ly") && len(w) > 4):
+		default:
+			break skip
+		}
+		j--
+	}
+	if passive && info.lemma != "quoted as saying" {
+		return a, false
+	}
+	if j < s.from {
+		return a, false
+	}
+	t := toks[j]
+	switch {
+	case t.kind == tkWord && !t.upper && t.is("and", "but", "then"):
+		a.form = formLead
+		a.start = v
+	case t.kind == tkWord && t.has(lxPreNoun):
+		return a, false // "the claims", "a reported attack"
+	case t.kind == tkWord:
+		from := npBefore(toks, s.from, j+1)
+		if from > j {
+			return a, false
+		}
+		a.subj = classifyNP(toks, from, j+1, text, s.from)
+		a.start = from
+	case t.low == "," || t.low == "—" || t.low == ")":
+		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j, text)
+		if !ok {
+			return a, false
+		}
+		a.subj, a.appos, a.start = subj, appos, start
+	default:
+		return a, false
+	}
+	if info.base && a.form == formNormal && !a.subj.plural && !a.subj.is("they", "we", "you") &&
+		a.subj.kind != npName && a.subj.kind != npBody {
+		return a, false
+	}
+	if info.weak && !quoteBefore(toks, s, a.start) && !quoteAfterIntro(toks, s, a.verbEnd) {
+		return a, false
+	}
+	if info.quoteOnly {
+		if !hasQuote(toks, a.verbEnd+1, s.to) {
+			return a, false
+		}
+		return a, true
+	}
+	a.clause = clauseAfter(toks, s, v, a.verbEnd, info)
+	a.raw = s.to
+	if a.clause.End > a.clause.Start {
+		a.clause.End, a.raw = cutTrailing(toks, a.clause.Start, a.clause.End, s.to)
+		return a, true
+	}
+	// "Assad must go, Kerry said." and "The talks, Kerry said, had failed."
+	if a.start-1 > s.from && toks[a.start-1].low == "," && !hasQuoteNextTo(toks, s, a) &&
+		!isInsertion(toks, s.from, a.start-1) && (a.verbEnd >= s.to || !toks[a.verbEnd].isPunct(":")) {
+		before := Span{s.from, trimClauseEnd(toks, s.from, a.start-1)}
+		if a.verbEnd < s.to && toks[a.verbEnd].low == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 {
+			before = Span{s.from, trimClauseEnd(toks, s.from, s.to)}
+		}
+		if wordsIn(toks, before.Start, before.End) >= 3 && !hasQuote(toks, before.Start, before.End) {
+			a.clause = before
+			a.raw = before.End
+		}
+	}
+	return a, true
+}
+
+// subjectBeforeInsertions finds the subject of a verb that follows a comma
+// or dash: "On Friday, a US military official, who spoke on condition of
+// anonymity, said" or "Jatras, a former US diplomat, said". Comma-separated
+// chunks are read from the verb backwards: relative clauses, participles,
+// ages and adverbials are skipped; a description followed (leftwards) by a
+// name is that name's appositive.
+func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhrase, string, int, bool) {
+	lo := s.from
+	for k := j; k >= s.from; k-- {
+		if toks[k].kind == tkQuote || toks[k].isPunct(":;") {
+			lo = k + 1
+			break
+		}
+	}
+	// Chunks between lo and j, separated by commas, dashes and brackets.
+	type chunk struct {
+		from, to int
+		paren    bool // between brackets: "(D-Mass.)"
+	}
+	var chunks []chunk
+	start := lo
+	for k := lo; k <= j; k++ {
+		if toks[k].isPunct(",—()") {
+			if k > start {
+				chunks = append(chunks, chunk{start, k, start > lo && toks[start-1].low == "(" && toks[k].low == ")"})
+			}
+			start = k + 1
+		}
+	}
+	var desc *chunk
+	for c := len(chunks) - 1; c >= 0; c-- {
+		ch := chunks[c]
+		if toks[ch.from].kind != tkWord {
+			break
+		}
+		if ch.paren || isInsertion(toks, ch.from, ch.to) {
+			continue
+		}
+		if npBefore(toks, ch.from, ch.to) != ch.from {
+			break
+		}
+		np := classifyNP(toks, ch.from, ch.to, text, s.from)
+		if desc == nil {
+			if c > 0 && isDescription(np) {
+				// Perhaps the appositive of a name further left.
+				d := ch
+				desc = &d
+				continue
+			}
+			appos, from := "", ch.from
+			if np.kind == npName && c > 0 {
+				// "The Health Secretary, Sarah Pike, said"
+				left := chunks[c-1]
+				if lnp := classifyNP(toks, left.from, left.to, text, s.from); npBefore(toks, left.from, left.to) == left.from &&
+					(lnp.kind == npDefinite || lnp.kind == npBare) && isRoleWord(lnp.head) {
+					appos = stripArticle(text[toks[left.from].start:toks[left.to-1].end])
+					from = left.from
+				}
+			}
+			return np, appos, from, np.isSpeaker()
+		}
+		if !namesSomeone(np) {
+			break
+		}
+		appos := stripArticle(text[toks[desc.from].start:toks[desc.to-1].end])
+		return np, appos, ch.from, np.isSpeaker()
+	}
+	if desc != nil {
+		np := classifyNP(toks, desc.from, desc.to, text, s.from)
+		return np, "", desc.from, np.isSpeaker()
+	}
+	return nounPhrase{}, "", 0, false
+}
+
+// isDescription reports whether a phrase describes rather than names:
+// "a former diplomat", "the director of the agency".
+func isDescription(np nounPhrase) bool {
+	switch np.kind {
+	case npIndefinite, npDefinite:
+		return true
+	case npBare:
+		return !np.plural
+	}
+	return false
+}
+
+// namesSomeone reports whether a phrase to the left of a description can
+// be the person the description is about.
+func namesSomeone(np nounPhrase) bool {
+	switch np.kind {
+	case npName, npBody, npPronoun:
+		return true
+	case npDefinite, npBare:
+		return isRoleWord(np.head) || possessivePhrase(np)
+	}
+	return false
+}
+
+func possessivePhrase(np nounPhrase) bool {
+	for _, w := range np.words {
+		if strings.HasSuffix(w, "'s") {
+			return true
+		}
+	}
+	return false
+}
+
+// isInsertion reports whether a comma-separated chunk is an aside between a
+// subject and its verb, or an adverbial before them: a relative clause, a
+// participle, an age, a prepositional phrase, an adverb.
+func isInsertion(toks []qtok, from, to int) bool {
+	first := toks[from]
+	w := first.low
+	switch {
+	case w == "who" || w == "which" || w == "whose" || w == "whom" || w == "where" || w == "when":
+		return true
+	case first.has(lxPrep|lxLeadAdverb|lxDay) || !first.upper && first.has(lxTime):
+		return true // "On Friday", "Yesterday", "in London", but not "May" of Theresa May
+	case startsDigit(w):
+		return true
+	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:
+		// A participle: "speaking on condition of anonymity", "Asked
+		// whether …", but not "United captain Bruno Fernandes".
+		if !first.upper || from+1 >= to {
+			return true
+		}
+		next := toks[from+1]
+		return next.kind == tkWord && !next.upper &&
+			(next.has(lxPrep|lxDeterminer|lxPossessive|lxPronoun|lxObjPronoun|lxAdverb) || next.is("whether", "if", "why", "how", "what", "by", "to", "as"))
+	case strings.HasSuffix(w, "ly") && to-from == 1:
+		return true
+	}
+	return false
+}
+
+// appositiveAfter reads ", a former US diplomat and adviser to …" after a
+// speaker named at toks[end-1], returning the description without its
+// article and the token after it.
+func appositiveAfter(toks []qtok, end, hi int, text string) (string, int) {
+	if end+3 < hi && toks[end].low == "," && startsDigit(toks[end+1].low) && toks[end+2].low == "," {
+		// An age first: "said Margaret Finch, 71, a retired teacher".
+		if desc, after := appositiveAfter(toks, end+2, hi, text); desc != "" {
+			return desc, after
+		}
+	}
+	if end+1 >= hi || toks[end].low != "," || toks[end+1].kind != tkWord {
+		return "", end
+	}
+	first := toks[end+1]
+	if !first.has(lxDeterminer) && !first.isRole() && !first.has(lxPortfolio) && !first.has(lxNationality) {
+		return "", end
+	}
+	k := end + 1
+	for k < hi && toks[k].kind == tkWord && !(toks[k].is("who", "which", "that") && !toks[k].upper) {
+		k++
+	}
+	if k == end+1 || k-end > 20 {
+		return "", end
+	}
+	return stripArticle(text[toks[end+1].start:toks[k-1].end]), k
+}
+
+func stripArticle(s string) string {
+	for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The ", "his ", "her ", "their ", "its ", "His ", "Her ", "Their ", "Its "} {
+		if strings.HasPrefix(s, art) {
+			return s[len(art):]
+		}
+	}
+	return s
+}
+
+// clauseAfter returns the reported clause after a verb of speech ending at
+// toks[after-1]: what follows "that", what a control verb asks someone to
+// do (from the verb on), or the words after the verb; empty when a
+// quotation, a comma or the end of the sentence follows.
+func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
+	if after >= s.to {
+		return Span{}
+	}
+	t := toks[after]
+	switch {
+	case t.low == ":":
+		if after+1 < s.to && toks[after+1].kind != tkQuote && wordsIn(toks, after+1, s.to) >= 3 {
+			return Span{after + 1, trimClauseEnd(toks, after+1, s.to)}
+		}
+		return Span{}
+	case t.kind != tkWord:
+		return Span{}
+	}
+	// Look for "that" a few words on: "said on Friday that", "told
+	// reporters that", but not in "said the plan that was agreed …".
+	lookFar := t.is("that") || t.has(lxPrep) || t.has(lxTime) || t.has(lxDay) ||
+		(info.object && (t.upper || t.has(lxDeterminer) || t.has(lxObjPronoun) || t.isRole()))
+	for k := after; lookFar && k < s.to && k < after+9; k++ {
+		tk := toks[k]
+		if tk.kind != tkWord {
+			break
+		}
+		if tk.is("that") && !tk.upper {
+			if k+1 < s.to && wordsIn(toks, k+1, s.to) >= 2 {
+				return Span{k + 1, s.to}
+			}
+			return Span{}
+		}
+		if clauseStarts[tk.low] && k > after {
+			break
+		}
+	}
+	if info.control {
+		for k := after; k < s.to && k < after+10; k++ {
+			if toks[k].kind != tkWord {
+				break
+			}
+			if toks[k].is("to") {
+				return Span{verb, s.to}
+			}
+		}
+	}
+	if t.is("whether", "if", "why", "how", "what", "when") {
+		return Span{after, s.to}
+	}
+	if info.that {
+		return Span{} // "confirmed the deal", "answered questions"
+	}
+	k := after
+	if info.object {
+		k = skipObject(toks, after, s.to)
+		if k == after {
+			return Span{}
+		}
+		if k < s.to && toks[k].is("that") {
+			k++
+		}
+	}
+	if k >= s.to || toks[k].kind != tkWord {
+		return Span{}
+	}
+	first := toks[k]
+	if first.has(lxPrep) || first.has(lxBeAux) || first.has(lxHaveAux) || first.has(lxModal) || first.is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
+		return Span{}
+	}
+	if wordsIn(toks, k, s.to) < 3 {
+		return Span{}
+	}
+	return Span{k, s.to}
+}
+
+// skipObject skips the person a verb such as "told" is addressed to:
+// "reporters", "Reuters", "the BBC", "him".
+func skipObject(toks []qtok, k, hi int) int {
+	if k >= hi || toks[k].kind != tkWord {
+		return k
+	}
+	t := toks[k]
+	if t.has(lxObjPronoun) {
+		return k + 1
+	}
+	end := k
+	if t.has(lxDeterminer) || t.has(lxPossessive) {
+		end++
+	}
+	for end < hi && end-k < 5 && toks[end].kind == tkWord && (toks[end].upper || (end == k && toks[end].isRole())) {
+		end++
+	}
+	if end < hi && toks[end].kind == tkWord && !toks[end].upper && toks[end].isRole() {
+		end++
+	}
+	return end
+}
+
+// trimClauseEnd returns the end of a clause without its final punctuation.
+func trimClauseEnd(toks []qtok, from, to int) int {
+	for to > from && toks[to-1].kind == tkPunct {
+		to--
+	}
+	return to
+}
+
+// cutTrailing ends a reported clause before a trailing attribution (",
+// Reuters reported", ", according to officials", ", adding that …") or a
+// colon that introduces a quotation. It returns the clause's end and the end
+// of the region the attribution covers.
+func cutTrailing(toks []qtok, from, to, sentEnd int) (int, int) {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.isPunct(":;") {
+			return trimClauseEnd(toks, from, k), sentEnd
+		}
+		if t.low != "," || k+1 >= to {
+			continue
+		}
+		if toks[k+1].kind == tkWord && !toks[k+1].upper {
+			if info, _ := matchSpeechVerb(toks, k+1); info != nil && info.ing {
+				cut := trimClauseEnd(toks, from, k)
+				return cut, cut
+			}
+			if info, _ := matchSpeechVerb(toks, k+1); info != nil && info.lemma == "according to" {
+				return trimClauseEnd(toks, from, k), sentEnd
+			}
+		}
+		if attributionFollows(toks, k+1) && tailEnds(toks, k+1, to) {
+			return trimClauseEnd(toks, from, k), sentEnd
+		}
+	}
+	return trimClauseEnd(toks, from, to), sentEnd
+}
+
+// tailEnds reports whether the words from k to the end are a short
+// attribution with nothing after it but an adverbial.
+func tailEnds(toks []qtok, k, to int) bool {
+	words := 0
+	for i := k; i < to; i++ {
+		if toks[i].kind == tkQuote {
+			return false
+		}
+		if toks[i].kind == tkWord {
+			words++
+		}
+	}
+	return words <= 10
+}
+
+func wordsIn(toks []qtok, from, to int) int {
+	n := 0
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].kind == tkWord {
+			n++
+		} else if toks[k].kind == tkQuote {
+			n += 2
+		}
+	}
+	return n
+}
+
+func hasQuote(toks []qtok, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].kind == tkQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteBefore reports whether a quotation ends right before toks[k],
+// perhaps with a comma between.
+func quoteBefore(toks []qtok, s qsent, k int) bool {
+	if k-1 >= s.from && toks[k-1].kind == tkQuote {
+		return true
+	}
+	return k-2 >= s.from && toks[k-1].isPunct(",—") && toks[k-2].kind == tkQuote
+}
+
+// quoteAfterIntro reports whether a quotation follows toks[k-1] after a
+// colon or comma.
+func quoteAfterIntro(toks []qtok, s qsent, k int) bool {
+	if k < s.to && toks[k].kind == tkQuote {
+		return true
+	}
+	return k+1 < s.to && toks[k].isPunct(":,") && toks[k+1].kind == tkQuote
+}
+
+// hasQuoteNextTo reports whether a quotation stands right before or after
+// an attribution.
+func hasQuoteNextTo(toks []qtok, s qsent, a attribution) bool {
+	return quoteBefore(toks, s, a.start) || quoteAfterIntro(toks, s, a.verbEnd)
+}
+
+// leadSubject returns the subject of a sentence: its first noun phrase
+// after any opening adverbials ("On Friday, Kerry met …" → Kerry). A
+// description followed by a name in commas stands for that name ("Her
+// successor, Prime Minister David Okafor, was …").
+func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
+	k := s.from
+	for k < s.to && toks[k].kind == tkWord {
+		end := k
+		for end < s.to && !toks[end].isPunct(",—") && toks[end].kind != tkQuote {
+			end++
+		}
+		if end < s.to && toks[end].isPunct(",—") && isInsertion(toks, k, end) {
+			k = end + 1
+			continue
+		}
+		break
+	}
+	for k+1 < s.to && toks[k].kind == tkWord && toks[k].is("but", "and", "yet", "so", "still", "now", "then", "meanwhile", "however", "instead") {
+		k++ // "But Starmer disagreed."
+	}
+	if k >= s.to || toks[k].kind != tkWord {
+		return nounPhrase{}
+	}
+	end := k
+	for end < s.to && toks[end].kind == tkWord {
+		end++
+	}
+	if toks[k].has(lxPronoun) {
+		return classifyNP(toks, k, k+1, text, s.from)
+	}
+	if e := nameRunEnd(toks, k, end, text); e > k {
+		np := classifyNP(toks, k, e, text, s.from)
+		if np.kind == npName || np.kind == npBody {
+			return np
+		}
+	}
+	// A description: up to its last role or organisation word, "The rail
+	// workers' union", "The minister".
+	last := -1
+	for e := k; e < end; e++ {
+		role := toks[e].isRole() || toks[e].has(lxOrg)
+		if !role && last >= 0 && !toks[e].is("of") {
+			break
+		}
+		if role {
+			last = e
+		}
+	}
+	if last < 0 {
+		return nounPhrase{}
+	}
+	np := classifyNP(toks, k, last+1, text, s.from)
+	if last+1 == end && end+1 < s.to && toks[end].low == "," {
+		after := end + 1
+		stop := after
+		for stop < s.to && toks[stop].kind == tkWord {
+			stop++
+		}
+		if e := nameRunEnd(toks, after, stop, text); e == stop && stop < s.to && toks[stop].low == "," {
+			if name := classifyNP(toks, after, e, text, s.from); name.kind == npName {
+				return name
+			}
+		}
+	}
+	return np
+}
+
+// nameRunEnd returns the end of the capitalised run that starts at
+// toks[k], with the lower-case title words and particles inside it
+// ("Transport commissioner Funmi Adebayo", "Bashar al-Assad"); k when no run
+// starts there.
+func nameRunEnd(toks []qtok, k, end int, text string) int {
+	e := k
+	if e < end && toks[e].has(lxDeterminer) {
+		e++
+	}
+	start := e
+	if e < end && toks[e].has(lxNameStop) {
+		return k // "Her successor", "This week"
+	}
+	for e < end {
+		t := toks[e]
+		if t.upper || hyphenName(text[t.start:t.end]) {
+			e++
+			continue
+		}
+		if e > start && e+1 < end && (toks[e+1].upper || hyphenName(text[toks[e+1].start:toks[e+1].end])) &&
+			(t.is("of", "the") || t.has(lxParticle) || t.isRole() || t.has(lxPortfolio)) {
+			e++
+			continue
+		}
+		break
+	}
+	if e == start {
+		return k
+	}
+	return e
+}

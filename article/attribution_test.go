@@ -1,0 +1,159 @@
+package article
+
+import (
+	"testing"
+)
+
+// attributionsOf parses text as one paragraph and returns, for each
+// attribution, its subject as written, its appositive and its reported
+// clause.
+func attributionsOf(text string) [][3]string {
+	spans := scanQuotes(text)
+	toks := tokenizeQuoted(text, spans)
+	var out [][3]string
+	for _, s := range splitQuotedSentences(toks, text, spans) {
+		for _, a := range findAttributions(toks, s, text) {
+			clause := ""
+			if a.clause.End > a.clause.Start {
+				clause = text[toks[a.clause.Start].start:toks[a.clause.End-1].end]
+			}
+			subj := a.subj.text
+			if a.subj.kind == npName {
+				subj = a.subj.name
+			}
+			out = append(out, [3]string{subj, a.appos, clause})
+		}
+	}
+	return out
+}
+
+func TestAttributions(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want [][3]string // subject, appositive, clause
+	}{
+		{"quote then pronoun", `"We're prepared to negotiate," he said.`, [][3]string{{"he", "", ""}}},
+		{"inverted with appositive", `“It has hit a dead end,” said James George Jatras, a former US diplomat and adviser to the Senate Republican leadership.`,
+			[][3]string{{"James George Jatras", "former US diplomat and adviser to the Senate Republican leadership", ""}}},
+		{"definite description", `"It doesn't have to be on day one," the top US diplomat stated.`, [][3]string{{"top US diplomat", "", ""}}},
+		{"title before name", `US Secretary of State John Kerry said that Assad has to go, Reuters reported.`,
+			[][3]string{{"John Kerry", "", "Assad has to go"}}},
+		{"leading adverbial and relative clause", `On Friday, a US military official, who spoke on condition of anonymity, said that four jets had arrived.`,
+			[][3]string{{"US military official", "", "four jets had arrived"}}},
+		{"adverbial without a comma", `In an interview with Press TV on Friday, an American foreign policy analyst said the failure of US policy has prompted talks.`,
+			[][3]string{{"American foreign policy analyst", "", "the failure of US policy has prompted talks"}}},
+		{"perfect and adverb", `The United States has again said that Assad must step down.`, [][3]string{{"the United States", "", "Assad must step down"}}},
+		{"said on Friday that", `The Pentagon said on Friday that Washington and Moscow have resumed contacts.`,
+			[][3]string{{"the Pentagon", "", "Washington and Moscow have resumed contacts"}}},
+		{"plural subject with base form", `US officials claim that Russia is engaged in "an imminent buildup" in Syria.`,
+			[][3]string{{"US officials", "", `Russia is engaged in "an imminent buildup" in Syria`}}},
+		{"called on", `Kerry also called on Russia and Iran to use their influence.`,
+			[][3]string{{"Kerry", "", "called on Russia and Iran to use their influence"}}},
+		{"name after its description", `Their coach, Stefan Brandt, said the siblings had practised together.`,
+			[][3]string{{"Stefan Brandt", "coach", "the siblings had practised together"}}},
+		{"month that is a name", `"We will leave," May, the prime minister, said.`, [][3]string{{"May", "prime minister", ""}}},
+		{"age between name and verb", `Becker, 58, has argued that the fare increase is overdue.`,
+			[][3]string{{"Becker", "", "the fare increase is overdue"}}},
+		{"trailing attribution", `Two shareholders have sold their stakes, people familiar with the matter said.`,
+			[][3]string{{"people familiar with the matter", "", "Two shareholders have sold their stakes"}}},
+		{"according to first", `According to the company, output fell by a fifth after a flood.`,
+			[][3]string{{"company", "", "output fell by a fifth after a flood"}}},
+		{"participle", `"This is hard," Callander said, adding that the company had looked for a buyer.`,
+			[][3]string{{"Callander", "", ""}, {"Callander", "", "the company had looked for a buyer"}}},
+		{"quoted as saying", `Reid was later quoted as saying that the union would fight the decision.`,
+			[][3]string{{"Reid", "", "the union would fight the decision"}}},
+		{"told with object", `Prosecutor Anne Whitfield told the court that residents had been left without food.`,
+			[][3]string{{"Anne Whitfield", "", "residents had been left without food"}}},
+		{"compound subject", `Union leaders Gordon Reid and Fiona Shaw said in a joint statement that the closure was wrong.`,
+			[][3]string{{"Gordon Reid and Fiona Shaw", "", "the closure was wrong"}}},
+		{"possessive description is not the name", `Outside the court, Mr Holt's daughter said the family would appeal.`,
+			[][3]string{{"Mr Holt's daughter", "", "the family would appeal"}}},
+		{"nested report is not a second attribution", `Kerry said that Lavrov told him the deal was off.`,
+			[][3]string{{"Kerry", "", "Lavrov told him the deal was off"}}},
+		{"negated", `Kerry did not say whether the talks would resume.`, nil},
+		{"modal", `Kerry will say that the talks failed.`, nil},
+		{"passive", `Kerry was told that the talks had failed.`, nil},
+		{"nouns, not verbs", `The claims were false, and his remarks and the reported attack drew anger.`, nil},
+		{"denial with that", `Russia denied that its jets had arrived.`, [][3]string{{"Russia", "", "its jets had arrived"}}},
+		{"object, not a statement", `The minister confirmed the deal and answered questions from reporters.`, [][3]string{{"minister", "", ""}, {"minister", "", ""}}},
+		{"weak verb without a quote", `Asked about the delay, Delgado laughed.`, nil},
+		{"adverbial is not a reported clause", `In a note to clients, Raman wrote:`, [][3]string{{"Raman", "", ""}}},
+		{"no speaker", `There is said to be a deal.`, nil},
+		{"adverb after an inverted verb", `"We are ready," the vice chancellor, Sigmar Gabriel, said later.`, [][3]string{{"Sigmar Gabriel", "vice chancellor", ""}}},
+		{"inverted name ending like an adverb", `"We are ready," said Kelly.`, [][3]string{{"Kelly", "", ""}}},
+		{"bracketed aside", `Senator Ron Tillis (R-N.C.) said the crisis showed Europe was unprepared.`, [][3]string{{"Ron Tillis", "", "the crisis showed Europe was unprepared"}}},
+		{"headline", `Merkel: "We will manage this"`, [][3]string{{"Merkel", "", ""}}},
+		{"plural noun, not verb", `EU member states agreed on Friday to share the burden.`, nil},
+		{"third-person verb before that", `The ministry states that the border is closed.`, [][3]string{{"ministry", "", "the border is closed"}}},
+		{"sentence-initial common noun", `Police said a man had been arrested.`, [][3]string{{"police", "", "a man had been arrested"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := attributionsOf(tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("attributions of %q = %q, want %q", tt.text, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("attributions of %q [%d] = %q, want %q", tt.text, i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestSentenceSplitAroundQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want int
+	}{
+		{"attribution after a question", `“How many more?” asked Priya Raman. Eklund said he could not rule it out.`, 2},
+		{"capitalised attribution", `“Why not?” Kerry asked.`, 1},
+		{"statement after a quote", `“This was the year of recovery.” Raman said the market had lost patience with the company.`, 2},
+		{"two quotes", `"Yes." "No," she said.`, 2},
+		{"abbreviations", `Mr. Kerry met Dr. Lavrov in the U.S. capital at 6 a.m. on Friday.`, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spans := scanQuotes(tt.text)
+			toks := tokenizeQuoted(tt.text, spans)
+			if got := len(splitQuotedSentences(toks, tt.text, spans)); got != tt.want {
+				t.Errorf("splitQuotedSentences(%q) gives %d sentences, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLeadSubject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"name", "Kerry also called on Russia to act.", "Kerry"},
+		{"after an adverbial", "On Friday, the minister met her counterpart.", "minister"},
+		{"after a conjunction", "But Starmer disagreed.", "Starmer"},
+		{"name in an appositive", "Her successor, Prime Minister David Okafor, was quick to respond.", "David Okafor"},
+		{"title before the name", "United captain Bruno Fernandes, who was booked, apologised.", "Bruno Fernandes"},
+		{"participle first", "Asked whether he would resign, Johnson smiled.", "Johnson"},
+		{"pronoun", "She was unapologetic about the election.", "she"},
+		{"description", "The rail workers' union blamed years of underinvestment.", "rail workers' union"},
+		{"number and role", "Two people were killed.", "Two people"},
+		{"no subject", "Yesterday was a quiet day.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tokenizeQuoted(tt.text, scanQuotes(tt.text))
+			np := leadSubject(toks, qsent{0, len(toks)}, tt.text)
+			got := np.text
+			if np.kind == npName {
+				got = np.name
+			}
+			if got != tt.want {
+				t.Errorf("leadSubject(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,170 @@
+package article
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Sinks keep the compiler from discarding the work being measured.
+var (
+	sinkArticle *Article
+	sinkResults Results
+	sinkSpeaker *Speaker
+	sinkSummary Summary
+)
+
+// BenchmarkParse measures what start-up pays for the embedded article:
+// parsing, quote extraction, the search index and the summary.
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := parse(seedText, seedMeta, "seed/article.yaml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkArticle = a
+	}
+}
+
+// BenchmarkBuildIndex measures the search index's share of BenchmarkParse.
+func BenchmarkBuildIndex(b *testing.B) {
+	a, err := parse(seedText, seedMeta, "seed/article.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		a.buildIndex()
+	}
+	sinkArticle = a
+}
+
+func BenchmarkSearch(b *testing.B) {
+	a := Default()
+	for _, bm := range []struct{ name, query string }{
+		{"one-word", "russia"},
+		{"three-words", "russia negotiation iran"},
+		{"phrase", `"dead end"`},
+		{"no-match", "latakya"},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := a.Search(bm.query)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkResults = r
+			}
+		})
+	}
+}
+
+func BenchmarkSpeakerLookup(b *testing.B) {
+	a := Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkSpeaker, _ = a.Speaker("kerry")
+	}
+}
+
+// BenchmarkSummary measures the summary the bot serves, computed at parse
+// time, and the extractive summary written for an article without an
+// editor's summary.
+func BenchmarkSummary(b *testing.B) {
+	a := Default()
+	b.Run("served", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkSummary = a.Summary()
+		}
+	})
+	b.Run("extractive", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkSummary = extractiveSummary(a, 3)
+		}
+	})
+}
+
+// scaledArticle returns an indexed article made of copies of the seed's
+// paragraphs, each ending with a word of its own ("w0000042"), so that the
+// vocabulary grows with the article. It is built directly because it is
+// larger than Parse accepts.
+func scaledArticle(copies int) *Article {
+	seed := Default()
+	a := &Article{Paragraphs: make([]Paragraph, 0, copies*len(seed.Paragraphs))}
+	for range copies {
+		for _, p := range seed.Paragraphs {
+			n := len(a.Paragraphs) + 1
+			a.Paragraphs = append(a.Paragraphs, Paragraph{N: n, Text: fmt.Sprintf("%s w%07d", p.Text, n)})
+		}
+	}
+	a.buildIndex()
+	return a
+}
+
+var scaled = sync.OnceValue(func() map[int]*Article {
+	return map[int]*Article{1: scaledArticle(1), 1000: scaledArticle(1000)}
+})
+
+// BenchmarkSearchScale searches an article of the seed's size and one a
+// thousand times larger. A word found in one paragraph of either costs the
+// same; a word found in every copy costs in proportion to its matches.
+func BenchmarkSearchScale(b *testing.B) {
+	articles := scaled()
+	for _, size := range []int{1, 1000} {
+		a := articles[size]
+		for _, bm := range []struct{ name, query string }{
+			{"one-paragraph", "w0000011"},
+			{"one-per-copy", "pentagon"},
+			{"seven-per-copy", "russia"},
+			{"phrase-two-per-copy", `"dead end"`},
+			{"no-match", "latakya"},
+		} {
+			b.Run(fmt.Sprintf("x%d/%s", size, bm.name), func(b *testing.B) {
+				b.ReportAllocs()
+				r, err := a.Search(bm.query)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(r.Matches)), "matches")
+				for b.Loop() {
+					sinkResults, _ = a.Search(bm.query)
+				}
+			})
+		}
+	}
+}
+
+// TestScaledArticle checks that the benchmark's large article holds the
+// matches BenchmarkSearchScale says it does.
+func TestScaledArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an article of 15,000 paragraphs")
+	}
+	a := scaled()[1000]
+	tests := []struct {
+		query string
+		want  int
+	}{
+		{"w0000011", 1},
+		{"pentagon", 1000},
+		{"russia", 7000},
+		{`"dead end"`, 2000},
+	}
+	for _, tt := range tests {
+		r, err := a.Search(tt.query)
+		if err != nil {
+			t.Fatalf("Search(%q) error: %v", tt.query, err)
+		}
+		if len(r.Matches) != tt.want {
+			t.Errorf("Search(%q) on the large article = %d matches, want %d", tt.query, len(r.Matches), tt.want)
+		}
+		if strings.Count(a.Paragraphs[10].Text, "w0000011") != 1 {
+			t.Fatalf("paragraph 11 of the large article does not end with its own word: %q", a.Paragraphs[10].Text)
+		}
+	}
+}

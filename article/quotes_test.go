@@ -1,0 +1,600 @@
+package article
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// quoteFact is one line of what an article says who said: "Speaker ¶N
+// kind", with "partial" or "continued" after a direct quote that is one.
+func quoteFact(q Quote) string {
+	f := fmt.Sprintf("%s ¶%d %s", q.Speaker.Name, q.Paragraph, q.Kind)
+	if q.Partial {
+		f += " partial"
+	}
+	if q.Continued {
+		f += " continued"
+	}
+	return f
+}
+
+func quoteFacts(a *Article) []string {
+	var facts []string
+	for _, q := range a.Quotes() {
+		facts = append(facts, quoteFact(q))
+	}
+	return facts
+}
+
+func directParagraphs(sp *Speaker) []int {
+	var ns []int
+	for _, q := range sp.Quotes {
+		ns = append(ns, q.Paragraph)
+	}
+	return ns
+}
+
+func mustSpeaker(t *testing.T, a *Article, name string) *Speaker {
+	t.Helper()
+	sp, err := a.Speaker(name)
+	if err != nil {
+		t.Fatalf("Speaker(%q) error: %v", name, err)
+	}
+	return sp
+}
+
+func TestSeedDirectQuotes(t *testing.T) {
+	a := Default()
+	tests := []struct {
+		speaker string
+		want    []int
+	}{
+		{"John Kerry", []int{4, 5, 8, 9}},
+		{"James George Jatras", []int{13, 14, 15}},
+		{"US officials", []int{6}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.speaker, func(t *testing.T) {
+			sp := mustSpeaker(t, a, tt.speaker)
+			if sp.Name != tt.speaker {
+				t.Errorf("Speaker(%q).Name = %q, want %q", tt.speaker, sp.Name, tt.speaker)
+			}
+			if got := directParagraphs(sp); !slices.Equal(got, tt.want) {
+				t.Errorf("direct quotes of %s are in ¶%v, want ¶%v", tt.speaker, got, tt.want)
+			}
+		})
+	}
+	t.Run("no other paragraph", func(t *testing.T) {
+		allowed := map[int]bool{4: true, 5: true, 6: true, 8: true, 9: true, 13: true, 14: true, 15: true}
+		for _, q := range a.Quotes() {
+			if q.Kind == Direct && !allowed[q.Paragraph] {
+				t.Errorf("¶%d holds a direct quote %q by %s; no such quote is there", q.Paragraph, q.Text, q.Speaker.Name)
+			}
+		}
+	})
+	t.Run("partial in reported speech", func(t *testing.T) {
+		sp := mustSpeaker(t, a, "US officials")
+		if len(sp.Quotes) != 1 {
+			t.Fatalf("US officials have %d direct quotes, want 1", len(sp.Quotes))
+		}
+		q := sp.Quotes[0]
+		if !q.Partial || q.Text != "an imminent enhanced Russian military buildup" {
+			t.Errorf("US officials' quote = %q (partial %v), want the partial quote \"an imminent enhanced Russian military buildup\"", q.Text, q.Partial)
+		}
+		if sp.Named {
+			t.Errorf("US officials.Named = true, want false: an unnamed source")
+		}
+	})
+	t.Run("whole quotes are not partial", func(t *testing.T) {
+		for _, name := range []string{"kerry", "jatras"} {
+			for _, q := range mustSpeaker(t, a, name).Quotes {
+				if q.Partial || q.Continued {
+					t.Errorf("¶%d quote of %s: partial %v, continued %v; want a whole quote", q.Paragraph, name, q.Partial, q.Continued)
+				}
+			}
+		}
+	})
+}
+
+func TestSeedReportedSpeech(t *testing.T) {
+	a := Default()
+	tests := []struct {
+		speaker   string
+		paragraph int
+		contains  string
+	}{
+		{"John Kerry", 2, "Assad has to go"},
+		{"John Kerry", 3, "Russia and Iran to use their influence"},
+		{"US military official", 7, "four Russian fighter jets had arrived"},
+		{"the Pentagon", 11, "Washington and Moscow have resumed"},
+		{"US officials", 6, "Russia has deployed heavy equipment"},
+		{"American foreign policy analyst", 12, "the failure of US policy in Syria"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s ¶%d", tt.speaker, tt.paragraph), func(t *testing.T) {
+			sp := mustSpeaker(t, a, tt.speaker)
+			for _, q := range sp.Reported {
+				if q.Paragraph == tt.paragraph && strings.Contains(q.Text, tt.contains) {
+					if q.Kind != Reported {
+						t.Errorf("Kind = %v, want reported", q.Kind)
+					}
+					return
+				}
+			}
+			t.Errorf("%s has no reported statement in ¶%d containing %q; has %v", tt.speaker, tt.paragraph, tt.contains, sp.Reported)
+		})
+	}
+	t.Run("no reported twin of a direct quote", func(t *testing.T) {
+		for _, q := range a.Quotes() {
+			if q.Kind == Reported && (q.Paragraph == 4 || q.Paragraph == 5 || q.Paragraph == 8 || q.Paragraph >= 13) {
+				t.Errorf("¶%d has a reported statement %q by %s beside its direct quote", q.Paragraph, q.Text, q.Speaker.Name)
+			}
+		}
+	})
+}
+
+func TestSeedSpeakers(t *testing.T) {
+	a := Default()
+	tests := []struct {
+		query       string
+		name        string
+		description string
+		aliases     []string
+		named       bool
+	}{
+		{"kerry", "John Kerry", "US Secretary of State", []string{"Kerry", "US Secretary of State", "the top US diplomat"}, true},
+		{"jatras", "James George Jatras", "former US diplomat and adviser to the Senate Republican leadership", []string{"Jatras", "the analyst"}, true},
+		{"pentagon", "the Pentagon", "", nil, true},
+		{"military official", "US military official", "", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sp := mustSpeaker(t, a, tt.query)
+			if sp.Name != tt.name {
+				t.Errorf("Speaker(%q).Name = %q, want %q", tt.query, sp.Name, tt.name)
+			}
+			if sp.Description != tt.description {
+				t.Errorf("%s.Description = %q, want %q", tt.name, sp.Description, tt.description)
+			}
+			for _, alias := range tt.aliases {
+				if !slices.Contains(sp.Aliases, alias) {
+					t.Errorf("%s.Aliases = %q, want it to hold %q", tt.name, sp.Aliases, alias)
+				}
+			}
+			if sp.Named != tt.named {
+				t.Errorf("%s.Named = %v, want %v", tt.name, sp.Named, tt.named)
+			}
+		})
+	}
+	t.Run("most quoted first", func(t *testing.T) {
+		sps := a.Speakers()
+		if len(sps) < 3 || sps[0].Name != "John Kerry" || sps[1].Name != "James George Jatras" || sps[2].Name != "US officials" {
+			var names []string
+			for _, sp := range sps {
+				names = append(names, sp.Name)
+			}
+			t.Errorf("Speakers() = %q, want John Kerry, James George Jatras, US officials first", names)
+		}
+	})
+}
+
+// articleQuoteTests are articles written for these tests, each with every
+// quote and reported statement it holds, in document order. They are
+// built to trip naive rules: apostrophes, scare quotes and titles that are
+// not quotes, pronouns and descriptions whose nearest candidate is wrong,
+// two people sharing a surname, quotations running over paragraphs.
+var articleQuoteTests = []struct {
+	file  string
+	facts []string
+}{
+	{"council.txt", []string{
+		// said X, a second quote, X told reporters:, a split quote, she added.
+		"Maria Delgado ¶2 direct",
+		"Maria Delgado ¶2 direct",
+		"Tom Becker ¶3 direct",
+		"Tom Becker ¶4 direct",
+		"Tom Becker ¶4 direct",
+		"Maria Delgado ¶5 reported",
+		"Maria Delgado ¶6 direct",
+		"the transit authority ¶7 reported",
+		// "According to the authority's own figures" names no speaker; "Delgado laughed." attributes nothing.
+		"Maria Delgado ¶9 direct",
+		"Maria Delgado ¶9 direct",
+		"Tom Becker ¶10 reported",
+		"Tom Becker ¶10 direct",
+	}},
+	{"speech.txt", []string{
+		// A quotation over two paragraphs attributed in the second, with a
+		// nested single-quoted quote; another attributed in the first.
+		"Helen Marsh ¶2 direct",
+		"Helen Marsh ¶3 direct continued",
+		"Helen Marsh ¶4 direct",
+		"Helen Marsh ¶4 direct",
+		"Helen Marsh ¶5 direct continued",
+		// "he" is Okafor, named in an appositive; Marsh is a she by now.
+		"David Okafor ¶6 reported",
+		"David Okafor ¶6 direct partial",
+		"David Okafor ¶7 direct",
+		// "Today" is a programme's title; "He told …:" introduces ¶9.
+		"Peter Lyle ¶9 direct",
+	}},
+	{"derailment.txt", []string{
+		"the national rail operator ¶1 reported",
+		"the national rail operator ¶2 reported",
+		"Local officials ¶3 reported",
+		"one passenger ¶4 direct",
+		"one passenger ¶4 direct",
+		// "the minister" is Yusuf by her title, not Rowe who spoke last.
+		"Mark Rowe ¶5 direct partial",
+		"Amina Yusuf ¶5 direct",
+		// "the official" is the unnamed official who just spoke.
+		"senior rail official ¶6 reported",
+		"senior rail official ¶6 direct",
+		// "It" is the union, not the rail operator.
+		"the rail workers' union ¶7 reported",
+		"Amina Yusuf ¶8 reported",
+	}},
+	{"siblings.txt", []string{
+		// "Ms Novak" is Elena, not Luka who was named last.
+		"Elena Novak ¶2 direct",
+		"Luka Novak ¶3 direct",
+		"Luka Novak ¶3 direct",
+		// A bare "Novak" is the Novak mentioned last.
+		"Luka Novak ¶4 reported",
+		"Stefan Brandt ¶5 reported",
+		"Stefan Brandt ¶5 direct",
+		"Elena Novak ¶6 direct",
+		"Elena Novak ¶6 direct",
+	}},
+	{"strike.txt", []string{
+		// British style: single quotation marks among apostrophes
+		// (doctors' leaders, isn't, 'Sixties, '80s); the headline's
+		// 'will not be bullied' is no one's attributed words.
+		"Sarah Pike ¶2 reported",
+		"Sarah Pike ¶3 direct",
+		"Sarah Pike ¶3 direct",
+		"Raj Patel ¶4 reported",
+		"Raj Patel ¶4 direct partial",
+		"Raj Patel ¶5 direct",
+		"Raj Patel ¶5 direct",
+		"Raj Patel ¶6 direct continued",
+		"Hospital managers' representatives ¶7 reported",
+		"NHS Providers ¶7 reported",
+	}},
+	{"memphis.txt", nil},
+	{"traffic.txt", []string{
+		// A quoted title, "go-slow", so-called "smart corridor" and a
+		// documentary titled "Gridlock" are not quotes.
+		"critics ¶3 direct partial",
+		"Funmi Adebayo ¶5 reported",
+		"Funmi Adebayo ¶5 direct partial",
+		"Funmi Adebayo ¶6 direct",
+		"Kunle Martins ¶7 direct partial",
+	}},
+	{"mining.txt", []string{
+		"Lars Eklund ¶2 direct",
+		"Lars Eklund ¶2 direct",
+		"Priya Raman ¶3 direct",
+		"Lars Eklund ¶3 reported",
+		"Priya Raman ¶4 direct",
+		"Priya Raman ¶4 reported",
+		// ¶5 is a quoted subheading.
+		"the company ¶6 reported",
+		"people familiar with the matter ¶7 reported",
+		"people familiar with the matter ¶7 reported",
+		"one fund manager ¶8 direct",
+		// ¶9 "Raman wrote:" introduces ¶10.
+		"Priya Raman ¶10 direct",
+	}},
+	{"trial.txt", []string{
+		"Anne Whitfield ¶2 reported",
+		"Anne Whitfield ¶3 direct",
+		// "he" is the barrister who spoke last, not Mr Holt named in his words.
+		"Simon Achebe ¶4 reported",
+		"Simon Achebe ¶5 direct",
+		"Simon Achebe ¶5 direct",
+		"Patricia Moran ¶6 reported",
+		"Patricia Moran ¶6 direct",
+		// The daughter speaks, not Mr Holt.
+		"Mr Holt's daughter ¶7 reported",
+	}},
+	{"border.txt", []string{
+		// A headline "Name: quote"; "he" after "But Merkel's deputy,
+		// Sigmar Gabriel, disagreed."; a description and a name before
+		// "said" after a quote; "according to" after a quote; an aside in
+		// brackets that holds full stops.
+		"Angela Merkel ¶1 direct",
+		"Angela Merkel ¶3 direct",
+		"Angela Merkel ¶3 direct",
+		"U.S. officials ¶4 reported",
+		"U.S. officials ¶4 reported",
+		"Viktor Orban ¶5 reported",
+		"Viktor Orban ¶6 direct",
+		"Viktor Orban ¶6 direct",
+		"Critics of Orban ¶7 reported",
+		"Sigmar Gabriel ¶7 direct",
+		"Sigmar Gabriel ¶8 direct",
+		"police ¶9 reported",
+		"statement from the Bavarian interior ministry ¶10 direct",
+		"Ron Tillis ¶11 reported",
+		"Ron Tillis ¶11 direct partial",
+	}},
+	{"football.txt", []string{
+		// "Ten Hag" is Erik ten Hag; "he" follows the sentence subjects
+		// (Postecoglou, then Ten Hag); "the Dutchman" and "the Portuguese
+		// midfielder" are the people just written about, not the last to
+		// speak.
+		"Erik ten Hag ¶1 reported",
+		"Erik ten Hag ¶1 direct partial",
+		"Erik ten Hag ¶2 direct",
+		"Erik ten Hag ¶2 direct",
+		"Ange Postecoglou ¶3 direct",
+		"Erik ten Hag ¶4 reported",
+		"Erik ten Hag ¶5 direct",
+		"Erik ten Hag ¶6 direct",
+		"Bruno Fernandes ¶7 direct",
+	}},
+	{"flood.txt", []string{
+		// Paragraphs separated by blank lines; a quotation over three
+		// paragraphs attributed in its last; she and he alternating; two
+		// partial quotes after "called".
+		"the Environment Agency ¶1 reported",
+		"Margaret Finch ¶2 direct",
+		"Margaret Finch ¶3 direct continued",
+		"Margaret Finch ¶4 direct continued",
+		"Tom Ashworth ¶5 reported",
+		"Tom Ashworth ¶5 direct",
+		"Tom Ashworth ¶5 direct",
+		"Margaret Finch ¶6 direct",
+		"Margaret Finch ¶6 direct",
+		"Tom Ashworth ¶7 direct partial",
+		"Tom Ashworth ¶7 direct partial",
+		"Claire Dunmore ¶8 direct",
+		"Claire Dunmore ¶8 direct",
+		"Claire Dunmore ¶9 direct",
+	}},
+	{"march.txt", []string{
+		// "One of the organisers" is one person; "the 76-year-old" is the
+		// person just written about; "as X put it" attributes a quote on
+		// either side of it.
+		"organisers ¶1 reported",
+		"One of the organisers ¶1 reported",
+		"Maria Lopez ¶2 direct",
+		"Maria Lopez ¶3 direct",
+		"one organiser ¶4 direct",
+	}},
+	{"shipyard.txt", []string{
+		"Ruth Callander ¶2 direct",
+		"Ruth Callander ¶2 reported",
+		"spokeswoman for the company ¶3 direct",
+		"Gordon Reid and Fiona Shaw ¶4 reported",
+		"Gordon Reid and Fiona Shaw ¶4 direct partial",
+		"Gordon Reid ¶5 reported",
+		"Gordon Reid ¶6 direct",
+		"Gordon Reid ¶6 direct",
+		"Alan Greer ¶7 direct",
+		"the Scottish government ¶8 reported",
+		"the Scottish government ¶8 reported",
+	}},
+}
+
+func loadQuoteArticle(t testing.TB, file string) *Article {
+	t.Helper()
+	a, err := Load(filepath.Join("testdata", "quotes", file))
+	if err != nil {
+		t.Fatalf("Load(%q): %v", file, err)
+	}
+	return a
+}
+
+func TestArticleQuotes(t *testing.T) {
+	for _, tt := range articleQuoteTests {
+		t.Run(strings.TrimSuffix(tt.file, ".txt"), func(t *testing.T) {
+			a := loadQuoteArticle(t, tt.file)
+			got := quoteFacts(a)
+			if !slices.Equal(got, tt.facts) {
+				t.Errorf("quotes of %s:\n got  %s\n want %s", tt.file, strings.Join(got, "\n      "), strings.Join(tt.facts, "\n      "))
+			}
+		})
+	}
+}
+
+func TestArticleSpeakers(t *testing.T) {
+	tests := []struct {
+		file, query string
+		name        string
+		description string
+		aliases     []string
+		named       bool
+	}{
+		{"council.txt", "delgado", "Maria Delgado", "council's transport chair", []string{"Delgado"}, true},
+		{"derailment.txt", "yusuf", "Amina Yusuf", "Transport Minister", []string{"the minister", "Yusuf"}, true},
+		{"derailment.txt", "passenger", "one passenger", "nurse travelling to work", nil, false},
+		{"derailment.txt", "operator", "the national rail operator", "", []string{"the operator"}, false},
+		{"siblings.txt", "elena", "Elena Novak", "", []string{"Ms Novak"}, true},
+		{"siblings.txt", "brandt", "Stefan Brandt", "coach", nil, true},
+		{"strike.txt", "pike", "Sarah Pike", "Health Secretary", []string{"Mrs Pike"}, true},
+		{"strike.txt", "patel", "Raj Patel", "British Medical Association's chairman", []string{"Dr Patel"}, true},
+		{"mining.txt", "raman", "Priya Raman", "analyst at Halvorsen Bank", []string{"Raman"}, true},
+		{"mining.txt", "eklund", "Lars Eklund", "chief executive", nil, true},
+		{"shipyard.txt", "shaw", "Gordon Reid and Fiona Shaw", "Union leaders", nil, true},
+		{"trial.txt", "ms whitfield", "Anne Whitfield", "Prosecutor", []string{"Ms Whitfield"}, true},
+		{"flood.txt", "finch", "Margaret Finch", "retired teacher from the village of Naburn", nil, true},
+		{"flood.txt", "ashworth", "Tom Ashworth", "neighbour", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+"/"+tt.query, func(t *testing.T) {
+			sp := mustSpeaker(t, loadQuoteArticle(t, tt.file), tt.query)
+			if sp.Name != tt.name {
+				t.Errorf("Speaker(%q).Name = %q, want %q", tt.query, sp.Name, tt.name)
+			}
+			if sp.Description != tt.description {
+				t.Errorf("%s.Description = %q, want %q", tt.name, sp.Description, tt.description)
+			}
+			for _, alias := range tt.aliases {
+				if !slices.Contains(sp.Aliases, alias) {
+					t.Errorf("%s.Aliases = %q, want it to hold %q", tt.name, sp.Aliases, alias)
+				}
+			}
+			if sp.Named != tt.named {
+				t.Errorf("%s.Named = %v, want %v", tt.name, sp.Named, tt.named)
+			}
+		})
+	}
+}
+
+// TestQuoteInvariants checks what must hold of any article: quotes in
+// document order with their speaker, text that is what the span locates,
+// speakers' own lists and their order.
+func TestQuoteInvariants(t *testing.T) {
+	articles := map[string]*Article{"seed": Default()}
+	for _, tt := range articleQuoteTests {
+		articles[tt.file] = loadQuoteArticle(t, tt.file)
+	}
+	for name, a := range articles {
+		t.Run(name, func(t *testing.T) {
+			checkQuoteInvariants(t, a)
+		})
+	}
+}
+
+func checkQuoteInvariants(t *testing.T, a *Article) {
+	t.Helper()
+	prev := Quote{Paragraph: 1}
+	counts := map[*Speaker][2]int{}
+	for _, q := range a.Quotes() {
+		if q.Speaker == nil {
+			t.Fatalf("¶%d quote %q has no speaker", q.Paragraph, q.Text)
+		}
+		p, ok := a.Paragraph(q.Paragraph)
+		if !ok {
+			t.Fatalf("quote %q cites ¶%d, which does not exist", q.Text, q.Paragraph)
+		}
+		if q.Span.Start < 0 || q.Span.End > len(p.Text) || q.Span.Start >= q.Span.End || p.Text[q.Span.Start:q.Span.End] != q.Text {
+			t.Errorf("¶%d quote %q: span %v does not locate its text", q.Paragraph, q.Text, q.Span)
+		}
+		if q.Paragraph < prev.Paragraph || (q.Paragraph == prev.Paragraph && q.Span.Start < prev.Span.Start) {
+			t.Errorf("quote ¶%d@%d comes after ¶%d@%d: not in document order", q.Paragraph, q.Span.Start, prev.Paragraph, prev.Span.Start)
+		}
+		if q.Kind == Reported && (q.Partial || q.Continued) {
+			t.Errorf("¶%d reported statement %q is marked partial or continued", q.Paragraph, q.Text)
+		}
+		c := counts[q.Speaker]
+		if q.Kind == Direct {
+			c[0]++
+		} else {
+			c[1]++
+		}
+		counts[q.Speaker] = c
+		prev = q
+	}
+	sps := a.Speakers()
+	if len(sps) != len(counts) {
+		t.Errorf("Speakers() has %d speakers, but %d speakers have quotes", len(sps), len(counts))
+	}
+	for i, sp := range sps {
+		c := counts[sp]
+		if len(sp.Quotes) != c[0] || len(sp.Reported) != c[1] {
+			t.Errorf("%s lists %d direct and %d reported, Quotes() gives %d and %d", sp.Name, len(sp.Quotes), len(sp.Reported), c[0], c[1])
+		}
+		for _, q := range sp.Quotes {
+			if q.Kind != Direct || q.Speaker != sp {
+				t.Errorf("%s.Quotes holds %v by %s", sp.Name, q.Kind, q.Speaker.Name)
+			}
+		}
+		for _, q := range sp.Reported {
+			if q.Kind != Reported || q.Speaker != sp {
+				t.Errorf("%s.Reported holds %v by %s", sp.Name, q.Kind, q.Speaker.Name)
+			}
+		}
+		if i > 0 {
+			p := sps[i-1]
+			if len(p.Quotes) < len(sp.Quotes) || (len(p.Quotes) == len(sp.Quotes) && len(p.Reported) < len(sp.Reported)) {
+				t.Errorf("%s (%d/%d) is listed before %s (%d/%d): not most quoted first",
+					p.Name, len(p.Quotes), len(p.Reported), sp.Name, len(sp.Quotes), len(sp.Reported))
+			}
+		}
+		if got, err := a.Speaker(sp.Name); err != nil || got != sp {
+			t.Errorf("Speaker(%q) = %v, %v; want the speaker itself", sp.Name, got, err)
+		}
+	}
+}
+
+// FuzzQuotes checks that any paragraph text yields quotes that satisfy the
+// invariants, without a panic.
+func FuzzQuotes(f *testing.F) {
+	for _, tt := range articleQuoteTests {
+		body, err := os.ReadFile(filepath.Join("testdata", "quotes", tt.file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, line := range strings.Split(string(body), "\n") {
+			if line != "" {
+				f.Add(line)
+			}
+		}
+	}
+	f.Add(`"unclosed 'single "double' mixed” “ ” ' ’ ‘`)
+	f.Add(`', said, "," said ,: "`)
+	f.Fuzz(func(t *testing.T, text string) {
+		a, err := Parse(strings.NewReader(text))
+		if err != nil {
+			return
+		}
+		checkQuoteInvariants(t, a)
+		for _, q := range []string{"", "a", "said", text} {
+			a.Speaker(q)
+		}
+	})
+}
+
+// TestPronouns checks whom he, she, they and it refer to in short articles.
+func TestPronouns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // facts, as in articleQuoteTests
+	}{
+		{"he is the unnamed source who just spoke",
+			"Minister Jane Cole said the talks would continue.\n" +
+				"A senior official, speaking on condition of anonymity, said the talks had stalled. \"We are nowhere,\" he said.",
+			[]string{"Jane Cole ¶1 reported", "senior official ¶2 reported", "senior official ¶2 direct"}},
+		{"he skips an unnamed source two paragraphs back",
+			"\"We will not resign,\" Mr Tom Reyes said.\n" +
+				"A police officer said the crowd had dispersed.\n" +
+				"The square was quiet by midnight.\n" +
+				"\"It is over,\" he said.",
+			[]string{"Tom Reyes ¶1 direct", "police officer ¶2 reported", "Tom Reyes ¶4 direct"}},
+		{"she skips the man who spoke last",
+			"\"We are ready,\" said Mrs Ada Lund.\n" +
+				"\"So are we,\" said Mr Piet Lund.\n" +
+				"\"Then we start tomorrow,\" she said.",
+			[]string{"Ada Lund ¶1 direct", "Piet Lund ¶2 direct", "Ada Lund ¶3 direct"}},
+		{"a pronoun settles a gender",
+			"\"Yes,\" said Kim Ode. \"Of course,\" she added.\n" +
+				"\"No,\" said Sam Ode. \"Never,\" he added.\n" +
+				"\"Why not?\" she asked.",
+			[]string{"Kim Ode ¶1 direct", "Kim Ode ¶1 direct", "Sam Ode ¶2 direct", "Sam Ode ¶2 direct", "Kim Ode ¶3 direct"}},
+		{"they is a group",
+			"US officials claim that Russia has moved troops. They say that the build-up began in May.",
+			[]string{"US officials ¶1 reported", "US officials ¶1 reported"}},
+		{"it is a body",
+			"The ministry said the border was closed. It added that it would reopen on Monday.",
+			[]string{"the ministry ¶1 reported", "the ministry ¶1 reported"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if got := quoteFacts(a); !slices.Equal(got, tt.want) {
+				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,693 @@
+package article
+
+import (
+	"slices"
+	"strings"
+)
+
+// entityKind tells the kinds of speakers apart, which decides what a
+// pronoun or a description can refer to.
+type entityKind uint8
+
+const (
+	entPerson      entityKind = iota + 1 // a named person: "John Kerry"
+	entProper                            // a name that may be a person or a body: "Reuters", "Moscow"
+	entBody                              // a named body: "the Pentagon", "the United States"
+	entUnnamed                           // an unnamed person: "a US military official"
+	entGroup                             // unnamed people: "US officials"
+	entUnnamedBody                       // an unnamed body: "the ministry"
+)
+
+// entity is someone or something the article mentions and may quote.
+type entity struct {
+	kind     entityKind
+	name     string   // the canonical name
+	key      string   // the folded canonical name
+	lows     []string // a person's folded name words, fullest form
+	surnames []string // a person's folded surname keys
+	gender   byte     // 'm', 'f' or 0
+	plural   bool
+	head     string   // the head noun of an unnamed source's description
+	desc     string   // a description from a title or an appositive
+	aliases  []string // other forms of reference, in order of appearance
+	folded   []string // the aliases folded, and the name first
+	titles   []string // the titles seen before the name, as written
+	words    []string // folded words of titles, descriptions and aliases
+
+	introduced int // position of the first mention
+	mentioned  int // position of the latest mention, or -1
+	salient    int // position of the latest attribution or sentence-subject mention, or -1
+	spoke      int // position of the latest attribution, or -1
+	firstQuote int // position of the first quote, or -1
+	sp         *Speaker
+}
+
+// position packs a paragraph index and a byte offset into one ordered int.
+func position[T int | int32](para int, offset T) int { return para<<21 | int(offset) }
+
+func paraOf(pos int) int { return pos >> 21 }
+
+// resolver keeps the entities of an article and resolves references to
+// them in document order.
+type resolver struct {
+	ents     []*entity
+	byKey    map[string]*entity   // unnamed sources and bodies by folded name
+	byPerson map[personID]*entity // persons by given name and surname
+	persons  []*entity
+}
+
+func newResolver() *resolver {
+	return &resolver{byKey: make(map[string]*entity), byPerson: make(map[personID]*entity)}
+}
+
+func (r *resolver) add(e *entity) *entity {
+	e.mentioned, e.salient, e.spoke, e.firstQuote = -1, -1, -1, -1
+	r.ents = append(r.ents, e)
+	if e.key != "" {
+		r.byKey[e.key] = e
+	}
+	if e.kind == entPerson {
+		r.persons = append(r.persons, e)
+	}
+	return e
+}
+
+// mention is a capitalised name in the text, with its title.
+type mention struct {
+	pos    int
+	title  string   // "US Secretary of State"
+	name   string   // "John Kerry"
+	lows   []string // folded name words
+	gender byte
+	role   bool // the title names a role ("Secretary", "Mr")
+}
+
+// placeWords open the names of places, which are not people's names.
+var placeWords = wordSet(`new north south east west northern southern san santa los las saint st fort port mount lake cape hong tel kuala buenos sao rio costa sri puerto great greater upper lower united wall downing`)
+
+// nameMentions finds the capitalised names of a paragraph outside its
+// quotations: runs of capitalised words, with the titles and particles
+// inside them ("US Secretary of State John Kerry", "Bashar al-Assad").
+func nameMentions(toks []qtok, text string, para int) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		if !inNameRun(toks, i, i, text) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && inNameRun(toks, j, i, text) {
+			j++
+		}
+		for j > i && !toks[j-1].upper && !hyphenName(text[toks[j-1].start:toks[j-1].end]) {
+			j--
+		}
+		k := i
+		for k < j && (toks[k].has(lxNameStop) || toks[k].has(lxLeadAdverb) ||
+			strings.HasSuffix(toks[k].low, "ly") || strings.HasSuffix(toks[k].low, "ing")) {
+			k++
+		}
+		if k < j {
+			if m, ok := readMention(toks[k:j], text, para); ok {
+				out = append(out, m)
+			}
+		}
+		if j <= i {
+			j = i + 1
+		}
+		i = j
+	}
+	return out
+}
+
+// inNameRun reports whether toks[j] continues a run of name words that
+// started at toks[start].
+func inNameRun(toks []qtok, j, start int, text string) bool {
+	t := toks[j]
+	if t.kind != tkWord {
+		return false
+	}
+	if t.upper || hyphenName(text[t.start:t.end]) {
+		return true
+	}
+	if t.flags&(lxRole|lxRolePlural|lxPortfolio|lxOrg|lxParticle) == 0 && t.low != "of" && t.low != "the" {
+		return false
+	}
+	nextUpper := j+1 < len(toks) && toks[j+1].kind == tkWord && toks[j+1].upper
+	if j > start && (t.low == "of" || t.low == "the" || t.has(lxParticle)) && nextUpper {
+		return true
+	}
+	// Lower-case title words before a name: "former prime minister Helen
+	// Marsh", "her younger brother Luka Novak".
+	for k := j; k < len(toks) && k < j+4; k++ {
+		tk := toks[k]
+		if tk.kind != tkWord {
+			return false
+		}
+		if tk.upper {
+			return k > j
+		}
+		if !tk.isRole() && !tk.has(lxPortfolio|lxOrg) {
+			return false
+		}
+	}
+	return false
+}
+
+// readMention reads a run of name words as a title and a name.
+func readMention(run []qtok, text string, para int) (mention, bool) {
+	start := splitTitle(run, text)
+	if start == len(run) || run[start].has(lxPlace) {
+		return mention{}, false
+	}
+	m := mention{
+		pos:  position(para, run[0].start),
+		name: trimPossessive(text[run[start].start:run[len(run)-1].end]),
+		lows: make([]string, 0, len(run)-start),
+	}
+	for _, t := range run[start:] {
+		m.lows = append(m.lows, trimPossessive(t.low))
+	}
+	if start > 0 && !run[start-1].has(lxPrep) && !run[start-1].is("of", "to") {
+		// A title, unless the name ends a phrase about it: "Critics of Orban".
+		m.title = strings.TrimSpace(text[run[0].start:run[start].start])
+		for _, t := range run[:start] {
+			if g, ok := genderOf[t.low]; ok {
+				m.gender = g
+			}
+			if t.isRole() {
+				m.role = true
+			}
+		}
+	}
+	return m, true
+}
+
+// registerPersons creates a person for every full name ("John Kerry") and
+// every titled surname ("Mr Kerry") among the mentions, merging the forms
+// of one name: the fullest becomes the canonical name.
+func (r *resolver) registerPersons(mentions []mention) {
+	for _, m := range mentions {
+		if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
+			r.personFor(m)
+		}
+	}
+	for _, m := range mentions {
+		if len(m.lows) == 1 && m.role && len(r.personsNamed(m.lows[0], 0)) == 0 {
+			r.personFor(m)
+		}
+	}
+}
+
+// personID identifies a person by given name and surname, so that "John
+// Kerry" and "John F. Kerry" are one person.
+type personID struct{ given, surname string }
+
+func personKey(lows []string) personID {
+	end := len(lows)
+	for end > 1 && nameSuffixes[strings.TrimSuffix(lows[end-1], ".")] {
+		end--
+	}
+	if end == 0 {
+		return personID{}
+	}
+	if len(lows) == 1 {
+		return personID{"", lows[0]}
+	}
+	return personID{lows[0], lows[end-1]}
+}
+
+// personFor returns the person a mention names, creating it when needed.
+func (r *resolver) personFor(m mention) *entity {
+	key := personKey(m.lows)
+	e := r.byPerson[key]
+	if e == nil {
+		e = r.add(&entity{
+			kind:       entPerson,
+			name:       m.name,
+			lows:       m.lows,
+			surnames:   surnameKeys(m.lows),
+			introduced: m.pos,
+		})
+		r.byPerson[key] = e
+	} else if len(m.lows) > len(e.lows) {
+		old := e.name
+		e.name, e.lows = m.name, m.lows
+		e.aliases = slices.DeleteFunc(e.aliases, func(a string) bool { return a == m.name })
+		e.folded = []string{fold(e.name)}
+		for _, a := range e.aliases {
+			e.folded = append(e.folded, fold(a))
+		}
+		e.addAlias(old)
+	} else if m.name != e.name {
+		e.addAlias(m.name)
+	}
+	if e.gender == 0 {
+		e.gender = m.gender
+	}
+	if m.title != "" {
+		e.addTitle(m.title, m.name)
+	}
+	return e
+}
+
+// addTitle records a title seen before the person's name: a description
+// the first time, an alias always ("US Secretary of State"), or for an
+// honorific alone the honorific with the name ("Mr Kerry").
+func (e *entity) addTitle(title, name string) {
+	if slices.Contains(e.titles, title) {
+		return
+	}
+	e.titles = append(e.titles, title)
+	lows := strings.Fields(fold(title))
+	onlyHonorific := true
+	for _, w := range lows {
+		if !honorifics[w] {
+			onlyHonorific = false
+		}
+	}
+	if onlyHonorific {
+		e.addAlias(title + " " + lastWord(name))
+		return
+	}
+	if !hasRoleWord(lows) || len(lows) > 0 && isPluralNoun(lows[len(lows)-1]) && isRoleWord(lows[len(lows)-1]) && !roleWords[lows[len(lows)-1]] {
+		return // no role, or a plural one: "Union leaders Gordon Reid and …"
+	}
+	if e.desc == "" || strings.HasSuffix(fold(title), " "+fold(e.desc)) {
+		e.desc = title // the fullest form: "White House press secretary"
+	}
+	e.addAlias(title)
+	e.addWords(lows)
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func (e *entity) addAlias(alias string) {
+	alias = strings.TrimSpace(alias)
+	if alias == "" {
+		return
+	}
+	if len(e.folded) == 0 {
+		e.folded = append(e.folded, fold(e.name))
+	}
+	f := fold(alias)
+	if slices.Contains(e.folded, f) {
+		return
+	}
+	e.aliases = append(e.aliases, alias)
+	e.folded = append(e.folded, f)
+}
+
+func (e *entity) addWords(lows []string) {
+	for _, w := range lows {
+		if stopWordsForNames[w] || len(w) < 2 {
+			continue
+		}
+		dup := false
+		for _, have := range e.words {
+			if have == w {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			e.words = append(e.words, w)
+		}
+	}
+}
+
+func (e *entity) hasWord(w string) bool {
+	for _, have := range e.words {
+		if have == w {
+			return true
+		}
+	}
+	if s, ok := singular(w); ok {
+		for _, have := range e.words {
+			if have == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personsNamed returns the persons with the folded surname or given name
+// w and a gender compatible with g.
+func (r *resolver) personsNamed(w string, g byte) []*entity {
+	var out []*entity
+	for _, p := range r.persons {
+		if g != 0 && p.gender != 0 && p.gender != g {
+			continue
+		}
+		for _, s := range p.surnames {
+			if s == w {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		for _, p := range r.persons {
+			if len(p.lows) > 1 && p.lows[0] == w && (g == 0 || p.gender == 0 || p.gender == g) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// mostRecent returns the person mentioned last, or the first introduced
+// when none has been mentioned yet.
+func mostRecent(ps []*entity) *entity {
+	var best *entity
+	for _, p := range ps {
+		if best == nil || p.mentioned > best.mentioned ||
+			(p.mentioned == best.mentioned && p.introduced < best.introduced) {
+			best = p
+		}
+	}
+	return best
+}
+
+// noteMention records a name seen in the text: it makes a person the most
+// recently mentioned of those sharing a surname, and gives a gender from an
+// honorific.
+func (r *resolver) noteMention(m mention) {
+	var e *entity
+	if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
+		e = r.byPerson[personKey(m.lows)]
+	} else {
+		e = mostRecent(r.personsNamed(strings.Join(m.lows, " "), m.gender))
+		if e == nil {
+			e = r.byKey[fold(m.name)]
+		}
+	}
+	if e == nil {
+		return
+	}
+	e.mentioned = m.pos
+	if e.gender == 0 && m.gender != 0 {
+		e.gender = m.gender
+	}
+	if e.kind == entPerson && len(m.lows) == 1 && m.title != "" {
+		e.addTitle(m.title, m.name)
+	}
+	if e.kind == entPerson && len(m.lows) == 1 && len(e.lows) > 1 {
+		e.addAlias(m.name)
+	}
+}
+
+// resolve returns the entity a speaker phrase refers to at pos, creating
+// it when the phrase introduces someone new, or nil when it refers to no
+// one the resolver can find.
+func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
+	var e *entity
+	switch np.kind {
+	case npPronoun:
+		return r.pronoun(np.text, pos)
+	case npName:
+		e = r.named(np, pos)
+	case npBody:
+		e = r.keyed(np.text, entBody, np, pos)
+		if np.title != "" && e.desc == "" {
+			e.desc = np.title
+		}
+	case npDefinite:
+		e = r.definite(np, pos)
+	case npIndefinite:
+		e = r.unnamed(np, pos)
+	case npBare:
+		e = r.bare(np, pos)
+	}
+	if e != nil && appos != "" {
+		if e.desc == "" {
+			e.desc = appos
+		}
+		e.addWords(strings.Fields(fold(appos)))
+	}
+	return e
+}
+
+// named resolves a name: a full name to its person, a lone surname to the
+// most recently mentioned person bearing it, and a lone unknown name to a
+// proper entity that may be a person or a body.
+func (r *resolver) named(np nounPhrase, pos int) *entity {
+	m := mention{pos: pos, title: np.title, name: np.name, lows: np.names, gender: np.gender}
+	for _, w := range strings.Fields(fold(np.title)) {
+		if isRoleWord(w) {
+			m.role = true
+		}
+	}
+	surname := len(np.names) == 1 || len(np.names) > 1 && nameParticles[np.names[0]] // "Kerry", "Ten Hag"
+	if len(np.names) >= 2 && !surname {
+		e := r.personFor(m)
+		e.mentioned = pos
+		return e
+	}
+	if len(np.names) == 0 {
+		return nil
+	}
+	if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
+		e.mentioned = pos
+		if np.title != "" {
+			e.addTitle(np.title, np.name)
+		}
+		if len(e.lows) > 1 {
+			e.addAlias(np.name)
+		}
+		if e.gender == 0 {
+			e.gender = np.gender
+		}
+		return e
+	}
+	if m.role {
+		e := r.personFor(m)
+		e.mentioned = pos
+		return e
+	}
+	return r.keyed(np.name, entProper, np, pos)
+}
+
+// keyed returns the entity with the canonical name, creating it.
+func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *entity {
+	key := fold(name)
+	if e := r.byKey[key]; e != nil {
+		return e
+	}
+	e := r.add(&entity{kind: kind, name: name, key: key, plural: np.plural, head: np.head, introduced: pos})
+	e.addWords(np.words)
+	return e
+}
+
+// definite resolves "the analyst", "the top US diplomat": a named person
+// introduced earlier whose titles or descriptions share the head noun; else
+// an unnamed source with that head who spoke last; else the named person who
+// spoke, or was a sentence's subject, last. It never prefers an unnamed
+// source that merely stands nearer.
+func (r *resolver) definite(np nounPhrase, pos int) *entity {
+	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) {
+		// "the operator" after "the national rail operator".
+		if e := r.byKey[fold("the "+np.text)]; e != nil {
+			return e
+		}
+		for i := len(r.ents) - 1; i >= 0; i-- {
+			if e := r.ents[i]; (e.kind == entUnnamedBody || e.kind == entBody) && e.head == np.head && np.head != "" {
+				e.addAlias("the " + np.text)
+				return e
+			}
+		}
+		return r.keyed("the "+np.text, entUnnamedBody, np, pos)
+	}
+	if np.plural {
+		if g := r.groupWithHead(np.head); g != nil {
+			g.addAlias("the " + np.text)
+			return g
+		}
+		return r.keyed("the "+np.text, entGroup, np, pos)
+	}
+	alias := "the " + np.text
+	var best *entity
+	bestScore := 0
+	for _, p := range r.persons {
+		if p.introduced >= pos || !p.hasWord(np.head) {
+			continue
+		}
+		score := 0
+		for _, w := range np.words {
+			if p.hasWord(w) {
+				score++
+			}
+		}
+		if best == nil || score > bestScore || (score == bestScore && p.mentioned > best.mentioned) {
+			best, bestScore = p, score
+		}
+	}
+	if best != nil {
+		best.addAlias(alias)
+		return best
+	}
+	var last *entity
+	for _, e := range r.ents {
+		if e.spoke >= 0 && (last == nil || e.spoke > last.spoke) {
+			last = e
+		}
+	}
+	if last != nil && last.kind == entUnnamed && last.head == np.head {
+		return last
+	}
+	var lastNamed *entity // the named person who spoke or was the subject last
+	for _, p := range r.persons {
+		if p.salient >= 0 && p.salient < pos && (lastNamed == nil || p.salient > lastNamed.salient) {
+			lastNamed = p
+		}
+	}
+	if lastNamed != nil {
+		lastNamed.addAlias(alias)
+		lastNamed.addWords(np.words)
+		return lastNamed
+	}
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		if e := r.ents[i]; e.kind == entUnnamed && e.head == np.head {
+			return e
+		}
+	}
+	return r.keyed(alias, entUnnamed, np, pos)
+}
+
+// groupWithHead returns the latest group of unnamed people described by
+// the plural head noun, such as "US officials" for "officials".
+func (r *resolver) groupWithHead(head string) *entity {
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		if e := r.ents[i]; e.kind == entGroup && e.head == head {
+			return e
+		}
+	}
+	return nil
+}
+
+// unnamed resolves "a US military official": an unnamed source, one per
+// description.
+func (r *resolver) unnamed(np nounPhrase, pos int) *entity {
+	kind := entUnnamed
+	switch {
+	case np.plural:
+		kind = entGroup
+	case orgWords[np.head] || !isRoleWord(np.head):
+		kind = entUnnamedBody
+	}
+	return r.keyed(np.text, kind, np, pos)
+}
+
+// bare resolves a description without an article: "US officials",
+// "officials" (the latest group of officials), "Pentagon spokesman".
+func (r *resolver) bare(np nounPhrase, pos int) *entity {
+	if np.plural {
+		if e := r.byKey[fold(np.text)]; e != nil {
+			return e
+		}
+		if fold(np.text) == np.head {
+			if g := r.groupWithHead(np.head); g != nil {
+				g.addAlias(np.text)
+				return g
+			}
+		}
+		return r.keyed(np.text, entGroup, np, pos)
+	}
+	if isRoleWord(np.head) && !orgWords[np.head] {
+		return r.keyed(np.text, entUnnamed, np, pos)
+	}
+	return r.keyed(np.text, entUnnamedBody, np, pos)
+}
+
+// pronoun resolves he, she, they and it to the most recent compatible
+// speaker or sentence subject: he and she to a person of that gender (or
+// an unknown one, which the pronoun then settles), or to an unnamed person
+// who spoke in this or the previous paragraph; they to a group or body; it
+// to a body.
+func (r *resolver) pronoun(w string, pos int) *entity {
+	var best, nearestPerson *entity
+	switch w {
+	case "he", "she":
+		g := byte('m')
+		if w == "she" {
+			g = 'f'
+		}
+		for _, e := range r.ents {
+			if e.salient < 0 || e.salient >= pos {
+				continue
+			}
+			switch e.kind {
+			case entPerson:
+			case entUnnamed:
+				if paraOf(pos)-paraOf(e.spoke) > 1 || e.spoke < 0 {
+					continue
+				}
+			default:
+				continue
+			}
+			if nearestPerson == nil || e.salient > nearestPerson.salient {
+				nearestPerson = e
+			}
+			if e.gender != 0 && e.gender != g {
+				continue
+			}
+			if best == nil || e.salient > best.salient {
+				best = e
+			}
+		}
+		if best == nil {
+			for _, e := range r.ents {
+				if e.kind == entProper && e.salient >= 0 && e.salient < pos && (best == nil || e.salient > best.salient) {
+					best = e
+				}
+			}
+			if best != nil {
+				best.kind = entPerson
+				r.persons = append(r.persons, best)
+				best.lows = strings.Fields(best.key)
+				best.surnames = surnameKeys(best.lows)
+			}
+		}
+		if best != nil && best.gender == 0 && (nearestPerson == nil || nearestPerson == best) {
+			best.gender = g
+		}
+		return best
+	case "they", "it":
+		for _, e := range r.ents {
+			if e.salient < 0 || e.salient >= pos {
+				continue
+			}
+			ok := false
+			switch e.kind {
+			case entBody, entUnnamedBody, entProper:
+				ok = true
+			case entGroup:
+				ok = w == "they"
+			}
+			if ok && (best == nil || e.salient > best.salient) {
+				best = e
+			}
+		}
+		return best
+	}
+	return nil
+}
+
+// spoke records that e is credited with words at pos.
+func (e *entity) spokeAt(pos int) {
+	if pos > e.spoke {
+		e.spoke = pos
+	}
+	if pos > e.salient {
+		e.salient = pos
+	}
+	if pos > e.mentioned {
+		e.mentioned = pos
+	}
+}

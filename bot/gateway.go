@@ -1,0 +1,178 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// DefaultAnswerTimeout bounds the time a [Gateway] spends on one interaction,
+// computing the answer and delivering it. Discord accepts the first response
+// to an interaction only within three seconds of its creation; the rest is
+// margin for a delivery that Discord rate-limits and discordgo retries.
+const DefaultAnswerTimeout = 5 * time.Second
+
+// Gateway delivers the bot's answers to interactions that arrive over a
+// Discord gateway session. It is the only place where a *discordgo.Session
+// meets the bot: it asks [Bot.Respond] for the answer and posts it with the
+// session's interaction callback.
+//
+// Every interaction is answered on its own goroutine, so a slow delivery
+// never holds up another interaction. [Gateway.Shutdown] stops taking new
+// interactions and waits for the answers in flight.
+//
+// The bot logs each interaction it answers; the Gateway logs only what goes
+// wrong around it: failed deliveries and interactions dropped during
+// shutdown.
+type Gateway struct {
+	bot     *Bot
+	log     *slog.Logger
+	timeout time.Duration
+
+	mu       sync.Mutex // guards stopping and the calls to inflight.Add
+	stopping bool
+	inflight sync.WaitGroup
+	pending  atomic.Int64 // answers started and not yet finished
+
+	ctx    context.Context // parent of every answer's context
+	cancel context.CancelFunc
+}
+
+// GatewayOption configures a [Gateway].
+type GatewayOption func(*Gateway)
+
+// WithAnswerTimeout sets how long the gateway may spend on one interaction,
+// delivery included. A value of zero or less keeps [DefaultAnswerTimeout].
+func WithAnswerTimeout(d time.Duration) GatewayOption {
+	return func(g *Gateway) {
+		if d > 0 {
+			g.timeout = d
+		}
+	}
+}
+
+// NewGateway returns a gateway adapter that answers with b and reports
+// delivery failures to log. A nil log discards them.
+func NewGateway(b *Bot, log *slog.Logger, opts ...GatewayOption) *Gateway {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	g := &Gateway{bot: b, log: log, timeout: DefaultAnswerTimeout, ctx: ctx, cancel: cancel}
+	for _, o := range opts {
+		o(g)
+	}
+	return g
+}
+
+// responder is the part of a session the gateway needs: posting the response
+// to an interaction.
+type responder interface {
+	InteractionRespond(*discordgo.Interaction, *discordgo.InteractionResponse, ...discordgo.RequestOption) error
+}
+
+var _ responder = (*discordgo.Session)(nil)
+
+// Handle answers one interaction. Register it with
+// (*discordgo.Session).AddHandler. It returns at once and answers on a
+// goroutine of its own; once [Gateway.Shutdown] has begun it drops new
+// interactions instead.
+func (g *Gateway) Handle(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if s == nil || ic == nil || ic.Interaction == nil {
+		return
+	}
+	g.dispatch(s, ic.Interaction)
+}
+
+// dispatch starts answering i through r and reports whether it did; it does
+// not when the gateway is shutting down.
+func (g *Gateway) dispatch(r responder, i *discordgo.Interaction) bool {
+	g.mu.Lock()
+	if g.stopping {
+		g.mu.Unlock()
+		g.log.Warn("not answering an interaction: shutting down",
+			"interaction_id", i.ID, "interaction_type", i.Type.String())
+		return false
+	}
+	g.inflight.Add(1)
+	g.pending.Add(1)
+	g.mu.Unlock()
+
+	go func() {
+		defer g.inflight.Done()
+		defer g.pending.Add(-1)
+		g.answer(r, i)
+	}()
+	return true
+}
+
+// answer computes the response to i and delivers it through r.
+func (g *Gateway) answer(r responder, i *discordgo.Interaction) {
+	ctx, cancel := context.WithTimeout(g.ctx, g.timeout)
+	defer cancel()
+	defer func() {
+		if p := recover(); p != nil {
+			g.log.Error("panic while delivering an answer",
+				"interaction_id", i.ID, "interaction_type", i.Type.String(),
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		}
+	}()
+
+	resp := g.bot.Respond(ctx, i)
+	if resp == nil {
+		g.log.Error("the bot returned no response; the interaction stays unanswered",
+			"interaction_id", i.ID, "interaction_type", i.Type.String())
+		return
+	}
+	if err := r.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
+		g.log.Error("delivering an answer failed",
+			"interaction_id", i.ID, "interaction_type", i.Type.String(),
+			"command", commandName(i), "err", err)
+	}
+}
+
+// Shutdown stops taking new interactions and waits until the answers in
+// flight are delivered or ctx is done, whichever comes first. When ctx ends
+// first it cancels the answers still in flight and returns an error saying
+// how many there were, without waiting for them further. Shutdown may be
+// called more than once.
+func (g *Gateway) Shutdown(ctx context.Context) error {
+	g.mu.Lock()
+	g.stopping = true
+	g.mu.Unlock()
+
+	done := make(chan struct{})
+	go func() {
+		g.inflight.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		g.cancel()
+		return nil
+	case <-ctx.Done():
+		n := g.pending.Load()
+		g.cancel()
+		return fmt.Errorf("gave up waiting for %d answer(s) in flight: %w", n, ctx.Err())
+	}
+}
+
+// commandName returns the name of the command i invokes, or "" when i is not
+// a command or autocomplete interaction.
+func commandName(i *discordgo.Interaction) string {
+	switch d := i.Data.(type) {
+	case discordgo.ApplicationCommandInteractionData:
+		return d.Name
+	case *discordgo.ApplicationCommandInteractionData:
+		if d != nil {
+			return d.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,36 @@
+// Articlebot is a Discord bot that answers questions about one news article:
+// /summary, /quote and /find reply with exact passages and cite the
+// paragraph they come from.
+//
+// Usage:
+//
+//	articlebot [run]           connect to Discord and answer slash commands
+//	articlebot try "/find x"   answer one command offline
+//	articlebot commands        print the commands registration sends
+//	articlebot version
+//	articlebot help [command]
+//
+// Configuration comes from the environment and from .env; see .env.example
+// and README.md. The exit status is 0 on success, 2 for a usage or
+// configuration error and 1 for anything else.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first signal a second one ends the process at once.
+	context.AfterFunc(ctx, stop)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "articlebot: %v\n", err)
+	}
+	os.Exit(exitCode(err))
+}

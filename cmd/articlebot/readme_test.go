@@ -1,0 +1,122 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/joho/godotenv"
+)
+
+var update = flag.Bool("update", false, "rewrite the samples of try output in README.md")
+
+// readmeSample matches a sample of try output in the README: a comment with
+// try's arguments as a JSON array, then a text block with the command and
+// its output.
+var readmeSample = regexp.MustCompile("(?s)<!-- try: (\\[[^\\n]*?\\]) -->\\n```text\\n(.*?)```\\n")
+
+func readRepoFile(t *testing.T, name string) (string, string) {
+	t.Helper()
+	path := filepath.Join("..", "..", name)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading %s: %v", name, err)
+	}
+	return path, string(b)
+}
+
+// TestREADMESamples checks that every sample of try output in README.md is
+// what try prints now. With -update it rewrites them.
+func TestREADMESamples(t *testing.T) {
+	realBot(t)
+	path, readme := readRepoFile(t, "README.md")
+	matches := readmeSample.FindAllStringSubmatchIndex(readme, -1)
+	if len(matches) == 0 {
+		t.Fatal("README.md has no samples of try output")
+	}
+	var out strings.Builder
+	last := 0
+	for _, m := range matches {
+		argsJSON, block := readme[m[2]:m[3]], readme[m[4]:m[5]]
+		var args []string
+		if err := json.Unmarshal([]byte(argsJSON), &args); err != nil {
+			t.Fatalf("README sample arguments %s: %v", argsJSON, err)
+		}
+		stdout, _, err := runArgs(t, nil, append([]string{"try"}, args...))
+		if err != nil {
+			t.Fatalf("try %q = %v", args, err)
+		}
+		want := "$ articlebot try " + shellQuote(args) + "\n" + stdout
+		if block != want && !*update {
+			t.Errorf("README sample of try %q is out of date (go test ./cmd/articlebot -run TestREADMESamples -update rewrites it):\ngot:\n%s\nwant:\n%s", args, block, want)
+		}
+		out.WriteString(readme[last:m[4]])
+		out.WriteString(want)
+		last = m[5]
+	}
+	out.WriteString(readme[last:])
+	if *update && out.String() != readme {
+		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// shellQuote writes args as they would be typed in a POSIX shell.
+func shellQuote(args []string) string {
+	var parts []string
+	for _, a := range args {
+		switch {
+		case a != "" && !strings.ContainsAny(a, " \t\n\"'$`\\*?[]#~=%|&;<>()!{}"):
+			parts = append(parts, a)
+		case !strings.ContainsAny(a, "\"$`\\!"):
+			parts = append(parts, `"`+a+`"`)
+		default:
+			parts = append(parts, "'"+strings.ReplaceAll(a, "'", `'\''`)+"'")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestShellQuote(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"/summary"}, "/summary"},
+		{[]string{"--page", "2", "/find russia"}, `--page 2 "/find russia"`},
+		{[]string{`/find query:"russia iran"`}, `'/find query:"russia iran"'`},
+		{[]string{`/find it's`}, `"/find it's"`},
+	}
+	for _, tc := range tests {
+		if got := shellQuote(tc.args); got != tc.want {
+			t.Errorf("shellQuote(%q) = %s, want %s", tc.args, got, tc.want)
+		}
+	}
+}
+
+// TestEnvExampleAndREADMEListEveryVariable keeps .env.example and the
+// README's table in step with the variables articlebot reads.
+func TestEnvExampleAndREADMEListEveryVariable(t *testing.T) {
+	_, example := readRepoFile(t, ".env.example")
+	vars, err := godotenv.Unmarshal(example)
+	if err != nil {
+		t.Fatalf(".env.example does not parse: %v", err)
+	}
+	_, readme := readRepoFile(t, "README.md")
+	for _, v := range configVariables {
+		if _, ok := vars[v]; !ok {
+			t.Errorf(".env.example does not set %s", v)
+		}
+		if !strings.Contains(readme, "| `"+v+"` |") {
+			t.Errorf("README.md's configuration table has no row for %s", v)
+		}
+	}
+	if vars[envToken] != "" {
+		t.Errorf(".env.example sets %s to a value; it must hold no secret", envToken)
+	}
+}

@@ -1,0 +1,330 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+// Defaults of the gateway mode's bounds.
+const (
+	// defaultDrainTimeout bounds the wait for answers in flight at shutdown.
+	// Discord accepts an interaction's first response only within three
+	// seconds, so an answer still running after this is lost anyway.
+	defaultDrainTimeout = bot.DefaultAnswerTimeout
+	// defaultReadyTimeout bounds the wait for the gateway's READY.
+	defaultReadyTimeout = 30 * time.Second
+	// openGrace is how long shutdown waits for a connection attempt that
+	// was under way when it began.
+	openGrace = 5 * time.Second
+	// maxBackoff caps the wait between two reconnection attempts.
+	maxBackoff = time.Minute
+)
+
+// errTokenRejected is what a run ends with when Discord rejects the token,
+// through a 401 from REST or gateway close code 4004. It is wrapped in a
+// *configError, so the exit status is 2: restarting will not help.
+var errTokenRejected = errors.New("discord rejected DISCORD_TOKEN")
+
+// gatewaySession is one run of the gateway mode.
+type gatewaySession struct {
+	s   *discordgo.Session
+	cfg config
+	log *slog.Logger
+	gw  *bot.Gateway
+	b   *bot.Bot
+
+	ready   chan *discordgo.Ready // the latest READY, when not yet taken
+	dropped chan struct{}         // signalled when the connection is lost
+}
+
+// runGateway connects to Discord's gateway, registers b's commands, and
+// answers interactions until ctx is cancelled. It then stops taking new
+// interactions, lets the answers in flight finish (for at most the drain
+// timeout), closes the connection and returns nil. It returns an error when
+// the session cannot start, when Discord rejects the token, or when the
+// gateway refuses the session for good.
+func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o options) error {
+	detach := discordgoLogs.attach(log, cfg.token)
+	defer detach()
+
+	s, err := discordgo.New("Bot " + cfg.token)
+	if err != nil {
+		return fmt.Errorf("creating the Discord session: %w", err)
+	}
+	s.Identify.Intents = discordgo.IntentsNone
+	s.StateEnabled = false
+	// Events are handled in the order they arrive; the gateway adapter
+	// answers each interaction on a goroutine of its own.
+	s.SyncEvents = true
+	// The session does not reconnect by itself: runGateway does, so that it
+	// sees why a connection failed and stops on a rejected token instead of
+	// retrying forever, and so that a reconnection can be cancelled.
+	s.ShouldReconnectOnError = false
+	s.LogLevel = sessionLogLevel(log)
+	if o.httpClient != nil {
+		s.Client = o.httpClient
+	}
+	if o.dialer != nil {
+		s.Dialer = o.dialer
+	}
+
+	g := &gatewaySession{
+		s: s, cfg: cfg, log: log, b: b,
+		gw:      bot.NewGateway(b, log, bot.WithAnswerTimeout(o.answerTimeout)),
+		ready:   make(chan *discordgo.Ready, 1),
+		dropped: make(chan struct{}, 1),
+	}
+	s.AddHandler(g.onReady)
+	s.AddHandler(g.onDisconnect)
+	s.AddHandler(g.gw.Handle)
+
+	drain := o.drainTimeout
+	if drain <= 0 {
+		drain = max(o.answerTimeout, defaultDrainTimeout)
+	}
+	readyTimeout := o.readyTimeout
+	if readyTimeout <= 0 {
+		readyTimeout = defaultReadyTimeout
+	}
+
+	log.Info("connecting to Discord", "scope", g.scope(), "guild_id", cfg.guildID)
+	err = g.start(ctx, readyTimeout)
+	if err == nil {
+		err = g.serve(ctx)
+	}
+	if ctx.Err() != nil {
+		log.Info("shutting down: finishing the answers in flight", "drain_timeout", drain)
+	}
+	g.shutdown(drain)
+	if err != nil && ctx.Err() != nil && !isFatal(err) {
+		// Cancelled while starting or reconnecting: that is a shutdown.
+		err = nil
+	}
+	if err != nil {
+		log.Error("stopped", "err", err)
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func (g *gatewaySession) scope() string {
+	if g.cfg.guildID != "" {
+		return "guild"
+	}
+	return "global"
+}
+
+func (g *gatewaySession) onReady(_ *discordgo.Session, r *discordgo.Ready) {
+	g.log.Debug("identified with the gateway")
+	// Keep only the latest READY. Events arrive one at a time, so after the
+	// channel is emptied the send cannot block.
+	select {
+	case <-g.ready:
+	default:
+	}
+	select {
+	case g.ready <- r:
+	default:
+	}
+}
+
+func (g *gatewaySession) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {
+	select {
+	case g.dropped <- struct{}{}:
+	default:
+	}
+}
+
+// start opens the connection, waits for READY and registers the commands.
+func (g *gatewaySession) start(ctx context.Context, readyTimeout time.Duration) error {
+	if err := g.open(ctx); err != nil {
+		if fatal := fatalError(err); fatal != nil {
+			return fatal
+		}
+		return fmt.Errorf("connecting to Discord's gateway: %w", err)
+	}
+
+	var r *discordgo.Ready
+	timer := time.NewTimer(readyTimeout)
+	defer timer.Stop()
+	select {
+	case r = <-g.ready:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return fmt.Errorf("connecting to Discord's gateway: no READY within %v", readyTimeout)
+	}
+
+	appID := g.cfg.appID
+	if r.Application != nil && r.Application.ID != "" {
+		if appID != "" && appID != r.Application.ID {
+			g.log.Warn(envAppID+" differs from the application of the token; using the token's",
+				"configured", appID, "application_id", r.Application.ID)
+		}
+		appID = r.Application.ID
+	}
+	if appID == "" {
+		return &configError{problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
+	}
+	user := ""
+	if r.User != nil {
+		user = r.User.Username
+	}
+
+	cmds := registeredCommands(g.b)
+	if _, err := g.s.ApplicationCommandBulkOverwrite(appID, g.cfg.guildID, cmds, discordgo.WithContext(ctx)); err != nil {
+		if fatal := fatalError(err); fatal != nil {
+			return fatal
+		}
+		if forbidden(err) {
+			return &configError{err: err, problems: []string{fmt.Sprintf(
+				"Discord refused to register the commands (%v): check that %s is a server the application was invited to with the applications.commands scope, and that %s, if set, belongs to the token.",
+				err, envGuildID, envAppID)}}
+		}
+		return fmt.Errorf("registering the commands: %w", err)
+	}
+	g.log.Info("ready", "user", user, "application_id", appID, "scope", g.scope(),
+		"guild_id", g.cfg.guildID, "commands", len(cmds))
+	return nil
+}
+
+// serve answers interactions, reconnecting whenever the connection drops,
+// until ctx is cancelled or a reconnection fails for good.
+func (g *gatewaySession) serve(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-g.dropped:
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		g.log.Warn("lost the gateway connection; reconnecting")
+		if err := g.reconnect(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+// reconnect opens the connection again, resuming the session when Discord
+// allows it, with a growing wait between failed attempts. It returns nil
+// once connected or when ctx is cancelled, and an error when Discord refuses
+// the session for good.
+func (g *gatewaySession) reconnect(ctx context.Context) error {
+	wait := time.Duration(0)
+	for attempt := 1; ; attempt++ {
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return nil
+			case <-t.C:
+			}
+		}
+		err := g.open(ctx)
+		switch {
+		case err == nil, errors.Is(err, discordgo.ErrWSAlreadyOpen):
+			g.log.Info("reconnected to the gateway", "attempts", attempt)
+			return nil
+		case ctx.Err() != nil:
+			return nil
+		}
+		if fatal := fatalError(err); fatal != nil {
+			return fatal
+		}
+		wait = min(max(2*wait, time.Second), maxBackoff)
+		g.log.Warn("reconnecting to the gateway failed", "attempt", attempt, "retry_in", wait, "err", err)
+	}
+}
+
+// open opens the session's connection. discordgo's Open cannot be
+// interrupted, so when ctx ends first open waits a little for it and then
+// returns ctx's error; a connection that opens after that is closed by
+// shutdown.
+func (g *gatewaySession) open(ctx context.Context) error {
+	done := make(chan error, 1)
+	go func() { done <- g.s.Open() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	t := time.NewTimer(openGrace)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		g.log.Warn("gave up waiting for a gateway connection attempt to finish")
+	}
+	return ctx.Err()
+}
+
+// shutdown stops taking interactions, waits at most drain for the answers in
+// flight, and closes the gateway connection normally.
+func (g *gatewaySession) shutdown(drain time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), drain)
+	defer cancel()
+	if err := g.gw.Shutdown(ctx); err != nil {
+		g.log.Warn("stopped before every answer was delivered", "err", err)
+	}
+	if err := g.s.Close(); err != nil {
+		g.log.Warn("closing the gateway connection", "err", err)
+	}
+}
+
+// fatalError returns the error a run ends with when err means that retrying
+// cannot succeed: Discord rejected the token, or refused the session's
+// parameters. It returns nil for any other error.
+func fatalError(err error) error {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		switch ce.Code {
+		case 4004:
+			return &configError{err: errTokenRejected, problems: []string{
+				"Discord rejected " + envToken + " (gateway close code 4004, authentication failed): the token is wrong or was reset. " +
+					"Copy the current token from the Bot page of your application in the Discord developer portal."}}
+		case 4010, 4011, 4012, 4013, 4014:
+			return fmt.Errorf("the gateway refused the session for good (close code %d, %s): %w", ce.Code, ce.Text, err)
+		}
+	}
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
+		return &configError{err: errTokenRejected, problems: []string{
+			"Discord rejected " + envToken + " (HTTP 401 Unauthorized): the token is wrong or was reset. " +
+				"Copy the current token from the Bot page of your application in the Discord developer portal."}}
+	}
+	return nil
+}
+
+// isFatal reports whether err came from fatalError.
+func isFatal(err error) bool {
+	var ce *configError
+	return errors.As(err, &ce) || fatalError(err) != nil
+}
+
+// forbidden reports whether err is a 403 from Discord's REST API.
+func forbidden(err error) bool {
+	var re *discordgo.RESTError
+	return errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusForbidden
+}
+
+// registeredCommands returns the commands registration sends: b's commands,
+// and an empty list rather than none.
+func registeredCommands(b *bot.Bot) []*discordgo.ApplicationCommand {
+	cmds := b.Commands()
+	if cmds == nil {
+		cmds = []*discordgo.ApplicationCommand{}
+	}
+	return cmds
+}

@@ -1,0 +1,546 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/bwmarrin/discordgo"
+)
+
+// The IDs and token of the interactions try makes up. They are fixed, so
+// the same command line always gives the same interaction.
+const (
+	tryInteractionID = "1000000000000000001"
+	tryApplicationID = "1000000000000000002"
+	tryCommandID     = "1000000000000000003"
+	tryChannelID     = "1000000000000000004"
+	tryUserID        = "1000000000000000005"
+	tryMessageID     = "1000000000000000006"
+	tryToken         = "articlebot-try-offline-token"
+)
+
+func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
+	var c commonFlags
+	c.declare(fs, true)
+	asJSON := fs.Bool("json", false, "print the exact interaction response JSON the bot would send, instead of readable text")
+	page := fs.Int("page", 1, "show page `N` of the answer, reached by pressing its Next button N-1 times")
+	autocomplete := fs.Bool("autocomplete", false, "send what Discord sends while the last option is being typed, and print the suggestions")
+	return func(ctx context.Context, args []string) error {
+		if len(args) == 0 {
+			return &usageError{`try needs a command line, as in: articlebot try "/find russia"`}
+		}
+		if *page < 1 {
+			return &usageError{fmt.Sprintf("--page %d: pages count from 1", *page)}
+		}
+		if *autocomplete && *page != 1 {
+			return &usageError{"--page and --autocomplete cannot be used together"}
+		}
+		cfg, a, err := c.setup(e, configNeeds{})
+		if err != nil {
+			return err
+		}
+		// try prints the answer on stdout; the bot's log of each interaction
+		// is noise there unless LOG_LEVEL asks for it.
+		level := cfg.logLevel
+		if !cfg.logLevelSet {
+			level = slog.LevelWarn
+		}
+		b := bot.New(a, bot.WithLogger(newLogger(e.stderr, level, cfg.logFormat)))
+
+		line := strings.Join(args, " ")
+		resp, err := tryAnswer(ctx, b, line, *autocomplete, *page)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e.stdout, resp)
+		}
+		_, err = fmt.Fprintln(e.stdout, bot.PlainText(resp))
+		return err
+	}
+}
+
+// answerer is what try needs of the bot: its command definitions and its
+// answers.
+type answerer interface {
+	Commands() []*discordgo.ApplicationCommand
+	Respond(context.Context, *discordgo.Interaction) *discordgo.InteractionResponse
+}
+
+var _ answerer = (*bot.Bot)(nil)
+
+// tryAnswer asks b the question in line, as Discord would, and returns the
+// response; with page > 1 it follows the answer's Next button until it
+// reaches that page.
+func tryAnswer(ctx context.Context, b answerer, line string, autocomplete bool, page int) (*discordgo.InteractionResponse, error) {
+	i, err := commandInteraction(line, b.Commands(), autocomplete)
+	if err != nil {
+		return nil, err
+	}
+	resp := b.Respond(ctx, i)
+	for n := 2; n <= page; n++ {
+		customID, ok := nextButton(resp)
+		if !ok {
+			return nil, &usageError{fmt.Sprintf("--page %d: the answer to %q has %d page(s): page %d has no Next button", page, line, n-1, n-1)}
+		}
+		i, err = componentInteraction(resp, customID)
+		if err != nil {
+			return nil, err
+		}
+		resp = b.Respond(ctx, i)
+	}
+	return resp, nil
+}
+
+// commandInteraction builds the interaction Discord sends when a user enters
+// line, such as "/find russia" or `/quote speaker:"john kerry"`, in a direct
+// message with the bot. Option names and types come from cmds, the bot's
+// command definitions. With autocomplete it builds the interaction Discord
+// sends while the user is still typing the last option, which is marked
+// focused.
+func commandInteraction(line string, cmds []*discordgo.ApplicationCommand, autocomplete bool) (*discordgo.Interaction, error) {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "/")
+	name, rest := cutWord(line)
+	name = strings.ToLower(name)
+	if name == "" {
+		return nil, &usageError{`the command line is empty: write it as in Discord, for example "/find russia"`}
+	}
+	var cmd *discordgo.ApplicationCommand
+	var known []string
+	for _, c := range cmds {
+		if c == nil || (c.Type != 0 && c.Type != discordgo.ChatApplicationCommand) {
+			continue
+		}
+		known = append(known, "/"+c.Name)
+		if c.Name == name {
+			cmd = c
+		}
+	}
+	if cmd == nil {
+		if len(known) == 0 {
+			return nil, &usageError{fmt.Sprintf("unknown command /%s: the bot registers no slash commands", name)}
+		}
+		return nil, &usageError{fmt.Sprintf("unknown command /%s: the bot has %s", name, strings.Join(known, ", "))}
+	}
+
+	p := optionParser{command: "/" + cmd.Name, autocomplete: autocomplete}
+	opts, err := p.parse(cmd.Options, rest)
+	if err != nil {
+		return nil, err
+	}
+	data := map[string]any{
+		"id":   tryCommandID,
+		"name": cmd.Name,
+		"type": discordgo.ChatApplicationCommand,
+	}
+	if len(opts) > 0 {
+		data["options"] = opts
+	}
+	typ := discordgo.InteractionApplicationCommand
+	if autocomplete {
+		typ = discordgo.InteractionApplicationCommandAutocomplete
+	}
+	return decodeInteraction(typ, data, nil)
+}
+
+// componentInteraction builds the interaction Discord sends when a user
+// presses the button customID on the message that resp created or updated.
+func componentInteraction(resp *discordgo.InteractionResponse, customID string) (*discordgo.Interaction, error) {
+	msg := map[string]any{}
+	if resp != nil && resp.Data != nil {
+		raw, err := json.Marshal(resp.Data)
+		if err != nil {
+			return nil, fmt.Errorf("encoding the previous answer: %w", err)
+		}
+		if err := json.Unmarshal(raw, &msg); err != nil {
+			return nil, fmt.Errorf("decoding the previous answer: %w", err)
+		}
+	}
+	delete(msg, "allowed_mentions")
+	delete(msg, "choices")
+	msg["id"] = tryMessageID
+	msg["channel_id"] = tryChannelID
+	msg["type"] = discordgo.MessageTypeChatInputCommand
+	msg["author"] = map[string]any{"id": tryApplicationID, "username": "articlebot", "bot": true}
+	data := map[string]any{"custom_id": customID, "component_type": discordgo.ButtonComponent}
+	return decodeInteraction(discordgo.InteractionMessageComponent, data, msg)
+}
+
+// decodeInteraction assembles an interaction's JSON and decodes it as the
+// gateway does, so the bot sees exactly the values it sees in production
+// (numbers as float64, components as their concrete types).
+func decodeInteraction(typ discordgo.InteractionType, data any, message map[string]any) (*discordgo.Interaction, error) {
+	v := map[string]any{
+		"id":             tryInteractionID,
+		"application_id": tryApplicationID,
+		"type":           typ,
+		"data":           data,
+		"channel_id":     tryChannelID,
+		"user":           map[string]any{"id": tryUserID, "username": "articlebot-try", "global_name": "articlebot try"},
+		"locale":         discordgo.EnglishUS,
+		"context":        discordgo.InteractionContextBotDM,
+		"token":          tryToken,
+		"version":        1,
+	}
+	if message != nil {
+		v["message"] = message
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the interaction: %w", err)
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(raw, &i); err != nil {
+		return nil, fmt.Errorf("decoding the interaction: %w", err)
+	}
+	return &i, nil
+}
+
+// optionValue is one option of an interaction, as Discord sends it.
+type optionValue struct {
+	Name    string                                 `json:"name"`
+	Type    discordgo.ApplicationCommandOptionType `json:"type"`
+	Value   any                                    `json:"value,omitempty"`
+	Options []*optionValue                         `json:"options,omitempty"`
+	Focused bool                                   `json:"focused,omitempty"`
+}
+
+// optionParser turns the text after a command's name into option values.
+type optionParser struct {
+	command      string // "/find", for messages
+	autocomplete bool
+}
+
+// parse reads the options defined by defs from text.
+func (p optionParser) parse(defs []*discordgo.ApplicationCommandOption, text string) ([]*optionValue, error) {
+	if sub := subcommandDefs(defs); len(sub) > 0 {
+		word, rest := cutWord(text)
+		var names []string
+		for _, d := range sub {
+			names = append(names, d.Name)
+			if strings.EqualFold(d.Name, word) {
+				inner := optionParser{command: p.command + " " + d.Name, autocomplete: p.autocomplete}
+				opts, err := inner.parse(d.Options, rest)
+				if err != nil {
+					return nil, err
+				}
+				return []*optionValue{{Name: d.Name, Type: d.Type, Options: opts}}, nil
+			}
+		}
+		return nil, &usageError{fmt.Sprintf("%s needs one of: %s", p.command, strings.Join(names, ", "))}
+	}
+
+	free, named := splitOptions(text, defs)
+	type given struct {
+		def *discordgo.ApplicationCommandOption
+		raw string
+	}
+	var values []given
+	if free != "" {
+		d := freeTextOption(defs, p.autocomplete)
+		if d == nil {
+			return nil, &usageError{fmt.Sprintf("%s takes no free text; %s", p.command, p.optionsHint(defs))}
+		}
+		values = append(values, given{d, free})
+	}
+	for _, n := range named {
+		for _, v := range values {
+			if v.def == n.def {
+				return nil, &usageError{fmt.Sprintf("%s: option %s is given twice", p.command, n.def.Name)}
+			}
+		}
+		values = append(values, given{n.def, unquote(n.raw)})
+	}
+
+	var focused *discordgo.ApplicationCommandOption
+	if p.autocomplete {
+		if len(values) == 0 {
+			d := freeTextOption(defs, true)
+			if d == nil {
+				return nil, &usageError{fmt.Sprintf("%s has no option to type in", p.command)}
+			}
+			values = append(values, given{d, ""})
+		}
+		focused = values[len(values)-1].def
+		if !focused.Autocomplete {
+			return nil, &usageError{fmt.Sprintf("%s: option %s has no autocomplete", p.command, focused.Name)}
+		}
+	}
+
+	var out []*optionValue
+	for _, d := range defs {
+		idx := slices.IndexFunc(values, func(v given) bool { return v.def == d })
+		if idx < 0 {
+			if d.Required && !p.autocomplete {
+				return nil, &usageError{fmt.Sprintf("%s needs its %s option; %s", p.command, d.Name, p.optionsHint(defs))}
+			}
+			continue
+		}
+		o := &optionValue{Name: d.Name, Type: d.Type}
+		if d == focused {
+			// While typing, Discord sends the text as it stands.
+			o.Value, o.Focused = values[idx].raw, true
+		} else {
+			v, err := p.convert(d, values[idx].raw)
+			if err != nil {
+				return nil, err
+			}
+			o.Value = v
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// optionsHint describes a command's options for an error message.
+func (p optionParser) optionsHint(defs []*discordgo.ApplicationCommandOption) string {
+	if len(defs) == 0 {
+		return "it has no options"
+	}
+	var parts []string
+	for _, d := range defs {
+		s := d.Name + ":<" + strings.ToLower(d.Type.String()) + ">"
+		if !d.Required {
+			s = "[" + s + "]"
+		}
+		parts = append(parts, s)
+	}
+	return "use " + p.command + " " + strings.Join(parts, " ")
+}
+
+// convert turns the text given for option d into the value Discord sends.
+func (p optionParser) convert(d *discordgo.ApplicationCommandOption, raw string) (any, error) {
+	bad := func(what string) error {
+		return &usageError{fmt.Sprintf("%s: option %s needs %s, got %q", p.command, d.Name, what, raw)}
+	}
+	if len(d.Choices) > 0 {
+		var names []string
+		for _, c := range d.Choices {
+			names = append(names, c.Name)
+			if strings.EqualFold(c.Name, raw) || strings.EqualFold(fmt.Sprint(c.Value), raw) {
+				return c.Value, nil
+			}
+		}
+		return nil, bad("one of " + strings.Join(names, ", "))
+	}
+	switch d.Type {
+	case discordgo.ApplicationCommandOptionString:
+		n := utf8.RuneCountInString(raw)
+		if d.MinLength != nil && n < *d.MinLength {
+			return nil, bad(fmt.Sprintf("at least %d characters", *d.MinLength))
+		}
+		if d.MaxLength > 0 && n > d.MaxLength {
+			return nil, bad(fmt.Sprintf("at most %d characters", d.MaxLength))
+		}
+		return raw, nil
+	case discordgo.ApplicationCommandOptionInteger:
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil {
+			return nil, bad("a whole number")
+		}
+		if (d.MinValue != nil && float64(n) < *d.MinValue) || (d.MaxValue != 0 && float64(n) > d.MaxValue) {
+			return nil, bad("a number in range")
+		}
+		return n, nil
+	case discordgo.ApplicationCommandOptionNumber:
+		f, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			return nil, bad("a number")
+		}
+		if (d.MinValue != nil && f < *d.MinValue) || (d.MaxValue != 0 && f > d.MaxValue) {
+			return nil, bad("a number in range")
+		}
+		return f, nil
+	case discordgo.ApplicationCommandOptionBoolean:
+		b, err := strconv.ParseBool(raw)
+		if err != nil {
+			return nil, bad("true or false")
+		}
+		return b, nil
+	case discordgo.ApplicationCommandOptionUser, discordgo.ApplicationCommandOptionChannel,
+		discordgo.ApplicationCommandOptionRole, discordgo.ApplicationCommandOptionMentionable:
+		id := strings.Trim(raw, "<@!&#>")
+		if !isSnowflake(id) {
+			return nil, bad("an ID or a mention")
+		}
+		return id, nil
+	}
+	return nil, &usageError{fmt.Sprintf("%s: try cannot fill option %s of type %s", p.command, d.Name, d.Type)}
+}
+
+// namedOption is one name:value pair of a command line.
+type namedOption struct {
+	def *discordgo.ApplicationCommandOption
+	raw string
+}
+
+// splitOptions splits text into the free text before the first name:value
+// pair and the pairs. A pair starts where a word begins with the name of one
+// of defs followed by a colon, outside double quotes; its value runs to the
+// next pair.
+func splitOptions(text string, defs []*discordgo.ApplicationCommandOption) (free string, named []namedOption) {
+	type start struct {
+		at, valueAt int
+		def         *discordgo.ApplicationCommandOption
+	}
+	var starts []start
+	inQuote := false
+	for i, r := range text {
+		if r == '"' && (i == 0 || text[i-1] != '\\') {
+			inQuote = !inQuote
+			continue
+		}
+		if inQuote {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && !unicode.IsSpace(prev) {
+			continue
+		}
+		for _, d := range defs {
+			if len(text) > i+len(d.Name) && strings.EqualFold(text[i:i+len(d.Name)], d.Name) && text[i+len(d.Name)] == ':' {
+				starts = append(starts, start{i, i + len(d.Name) + 1, d})
+				break
+			}
+		}
+	}
+	if len(starts) == 0 {
+		return strings.TrimSpace(text), nil
+	}
+	free = strings.TrimSpace(text[:starts[0].at])
+	for k, s := range starts {
+		end := len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1].at
+		}
+		named = append(named, namedOption{s.def, strings.TrimSpace(text[s.valueAt:end])})
+	}
+	return free, named
+}
+
+// freeTextOption returns the option that free text after a command fills:
+// its first required text option, else its first text option. For an
+// autocomplete request the first option with autocomplete comes first.
+func freeTextOption(defs []*discordgo.ApplicationCommandOption, autocomplete bool) *discordgo.ApplicationCommandOption {
+	if autocomplete {
+		for _, d := range defs {
+			if d.Autocomplete {
+				return d
+			}
+		}
+	}
+	for _, d := range defs {
+		if d.Required && d.Type == discordgo.ApplicationCommandOptionString {
+			return d
+		}
+	}
+	for _, d := range defs {
+		if d.Type == discordgo.ApplicationCommandOptionString {
+			return d
+		}
+	}
+	return nil
+}
+
+func subcommandDefs(defs []*discordgo.ApplicationCommandOption) []*discordgo.ApplicationCommandOption {
+	var out []*discordgo.ApplicationCommandOption
+	for _, d := range defs {
+		if d.Type == discordgo.ApplicationCommandOptionSubCommand || d.Type == discordgo.ApplicationCommandOptionSubCommandGroup {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// unquote removes double quotes around a whole value, which group its words.
+func unquote(s string) string {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		return strings.ReplaceAll(s[1:len(s)-1], `\"`, `"`)
+	}
+	return s
+}
+
+// cutWord splits s after its first word.
+func cutWord(s string) (word, rest string) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimSpace(s[i:])
+}
+
+// nextButton returns the custom ID of the enabled button of resp whose label
+// or emoji says "next", if there is one.
+func nextButton(resp *discordgo.InteractionResponse) (string, bool) {
+	if resp == nil || resp.Data == nil || len(resp.Data.Components) == 0 {
+		return "", false
+	}
+	raw, err := json.Marshal(resp.Data.Components)
+	if err != nil {
+		return "", false
+	}
+	type component struct {
+		Type     discordgo.ComponentType `json:"type"`
+		CustomID string                  `json:"custom_id"`
+		Label    string                  `json:"label"`
+		Disabled bool                    `json:"disabled"`
+		Emoji    *struct {
+			Name string `json:"name"`
+		} `json:"emoji"`
+		Components []component `json:"components"`
+	}
+	var tree []component
+	if err := json.Unmarshal(raw, &tree); err != nil {
+		return "", false
+	}
+	isNext := func(c component) bool {
+		if c.Type != discordgo.ButtonComponent || c.CustomID == "" || c.Disabled {
+			return false
+		}
+		if strings.Contains(strings.ToLower(c.Label), "next") {
+			return true
+		}
+		if c.Emoji != nil {
+			switch strings.TrimSuffix(c.Emoji.Name, "\ufe0f") {
+			case "▶", "➡", "⏩", "→":
+				return true
+			}
+		}
+		return false
+	}
+	var walk func([]component) (string, bool)
+	walk = func(cs []component) (string, bool) {
+		for _, c := range cs {
+			if isNext(c) {
+				return c.CustomID, true
+			}
+			if id, ok := walk(c.Components); ok {
+				return id, true
+			}
+		}
+		return "", false
+	}
+	return walk(tree)
+}
+
+// writeJSON writes v to w as indented JSON followed by a newline.
+func writeJSON(w io.Writer, v any) error {
+	raw, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encoding JSON: %w", err)
+	}
+	raw = append(raw, '\n')
+	_, err = w.Write(raw)
+	return err
+}
