@@ -39,7 +39,7 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		art = append(art, truncate(u, 500))
 	}
 	art = append(art, plural(len(b.art.Paragraphs), "paragraph", "paragraphs")+" · "+
-		plural(len(b.art.Speakers()), "speaker", "speakers")+" quoted · "+
+		plural(len(b.art.Speakers()), "speaker", "speakers")+" · "+
 		plural(b.art.WordCount(), "word", "words"))
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
 		Name:  "The article",

@@ -22,7 +22,7 @@ func TestAbout(t *testing.T) {
 	for _, want := range []string{
 		escape(a.Meta.Title), a.Meta.Publication, a.Meta.Date,
 		fmt.Sprintf("%d paragraphs", len(a.Paragraphs)),
-		plural(len(a.Speakers()), "speaker", "speakers") + " quoted",
+		plural(len(a.Speakers()), "speaker", "speakers") + " · ",
 	} {
 		if !strings.Contains(art, want) {
 			t.Errorf("/about article field = %q, want it to hold %q", art, want)
