@@ -241,10 +241,9 @@ func TestInternalErrors(t *testing.T) {
 	fail := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 		return nil, errors.New("the index is on fire")
 	}
-	boom := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-		var m map[string]int
-		m["x"] = 1 // a nil map write: a runtime panic
-		return nil, nil
+	boom := func(_ context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		var words []string
+		return nil, errors.New(words[len(i.ID)]) // index out of range: a runtime panic
 	}
 	none := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 		return nil, nil
@@ -271,7 +270,7 @@ func TestInternalErrors(t *testing.T) {
 		wantErr string // in the log entry's err
 	}{
 		{"error", fail, false, "the index is on fire"},
-		{"panic", boom, false, "panic: assignment to entry in nil map"},
+		{"panic", boom, false, "panic: runtime error: index out of range"},
 		{"no response", none, false, "no response"},
 		{"response Discord rejects", tooLong, false, "description"},
 		{"joined errors", wrapped, false, "deadline exceeded"},
