@@ -84,12 +84,20 @@ func escape(s string) string { return escapeFrom(s, true) }
 // escapeFrom is escape for text that starts a line when lineStart is true,
 // and continues one otherwise.
 func escapeFrom(s string, lineStart bool) string {
+	// Most text needs nothing: no markdown, no '@', no line break, and no
+	// list marker at its start.
+	if strings.IndexAny(s, inlineMarkdown+"@\n") < 0 {
+		t := strings.TrimLeft(s, " \t")
+		if !lineStart || t == "" || !(t[0] == '-' || t[0] == '+' || (t[0] >= '0' && t[0] <= '9')) {
+			return s
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case strings.ContainsRune(inlineMarkdown, r):
+		case r < utf8.RuneSelf && strings.IndexByte(inlineMarkdown, byte(r)) >= 0:
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case lineStart && (r == '-' || r == '+'):

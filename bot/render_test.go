@@ -59,6 +59,9 @@ func TestEscape(t *testing.T) {
 		{"ordered list", "1. first\n 22. second", "1\\. first\n 22\\. second"},
 		{"numbers mid-line", "in 2015. Then", "in 2015. Then"},
 		{"backslash", `a\b`, `a\\b`},
+		{"a list marker alone", "- item", `\- item`},
+		{"an indented number alone", "  7. seven", `  7\. seven`},
+		{"a number without a dot", "15 paragraphs", "15 paragraphs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
