@@ -86,7 +86,7 @@ func escape(s string) string { return escapeFrom(s, true) }
 func escapeFrom(s string, lineStart bool) string {
 	// Most text needs nothing: no markdown, no '@', no line break, and no
 	// list marker at its start.
-	if strings.IndexAny(s, inlineMarkdown+"@\n") < 0 {
+	if !strings.ContainsAny(s, inlineMarkdown+"@\n") {
 		t := strings.TrimLeft(s, " \t")
 		if !lineStart || t == "" || !(t[0] == '-' || t[0] == '+' || (t[0] >= '0' && t[0] <= '9')) {
 			return s
