@@ -21,7 +21,7 @@ func (b *Bot) quoteCommand() *command {
 			Description:  "Who said it: a name or part of one, as in the article. Suggestions appear as you type.",
 			Required:     true,
 			Autocomplete: true,
-			MaxLength:    100,
+			MaxLength:    speakerQueryMax,
 		})
 	example := "/quote speaker:<name>"
 	if sp := b.art.Speakers(); len(sp) > 0 && sp[0] != nil {
@@ -38,8 +38,9 @@ func (b *Bot) quoteCommand() *command {
 
 // Room for the parts of a /quote answer, in characters.
 const (
-	quoteRoom    = 700 // one quotation or reported statement
-	aliasesShown = 6   // other names listed under the speaker's
+	speakerQueryMax = 100 // the speaker option's max_length
+	quoteRoom       = 700 // one quotation or reported statement
+	aliasesShown    = 6   // other names listed under the speaker's
 )
 
 func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
