@@ -288,11 +288,13 @@ func (h *interactionHandler) checkHeaders(sigHex, ts string) (sig [ed25519.Signa
 	if err != nil {
 		return sig, sigMalformed
 	}
+	// The bounds are computed from the clock, never from secs, which may be
+	// anything an int64 holds.
 	now := h.cfg.now().Unix()
 	switch {
-	case secs < now && now-secs > int64(h.cfg.maxAge/time.Second):
+	case secs < now-int64(h.cfg.maxAge/time.Second):
 		return sig, sigExpired
-	case secs > now && secs-now > int64(h.cfg.maxSkew/time.Second):
+	case secs > now+int64(h.cfg.maxSkew/time.Second):
 		return sig, sigFuture
 	}
 	return sig, ""

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -204,6 +205,15 @@ func TestInteractionHandler(t *testing.T) {
 		}, check{code: http.StatusOK}},
 		{"timestamp just over five minutes old", func() *http.Request {
 			return signedRequest(priv, unixString(testNow.Add(-DefaultMaxSignatureAge-time.Second)), find)
+		}, check{code: http.StatusUnauthorized}},
+		{"timestamp the oldest an int64 holds", func() *http.Request {
+			return signedRequest(priv, strconv.FormatInt(math.MinInt64, 10), find)
+		}, check{code: http.StatusUnauthorized}},
+		{"timestamp the newest an int64 holds", func() *http.Request {
+			return signedRequest(priv, strconv.FormatInt(math.MaxInt64, 10), find)
+		}, check{code: http.StatusUnauthorized}},
+		{"timestamp past an int64", func() *http.Request {
+			return signedRequest(priv, "9223372036854775808", find)
 		}, check{code: http.StatusUnauthorized}},
 		{"timestamp a day old", func() *http.Request {
 			return signedRequest(priv, unixString(testNow.Add(-24*time.Hour)), find)
