@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -57,6 +58,8 @@ func FuzzInteractionHandler(f *testing.F) {
 			r.Header.Set(headerSignature, sig)
 		}
 
+		checkDecode(t, body)
+
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, r)
 
@@ -104,4 +107,19 @@ func expectedStatus(method string, body []byte, ts, sig string, signed bool) int
 		return http.StatusUnauthorized
 	}
 	return http.StatusOK
+}
+
+// checkDecode checks that the endpoint decodes body exactly as discordgo
+// does: the same interaction, or an error for both.
+func checkDecode(t *testing.T, body []byte) {
+	t.Helper()
+	var got, want discordgo.Interaction
+	gotErr := decodeInteraction(body, &got)
+	wantErr := json.Unmarshal(body, &want)
+	if (gotErr != nil) != (wantErr != nil) {
+		t.Fatalf("decodeInteraction(%q) error = %v, discordgo's = %v", body, gotErr, wantErr)
+	}
+	if gotErr == nil && !reflect.DeepEqual(got, want) {
+		t.Fatalf("decodeInteraction(%q) = %+v, discordgo's = %+v", body, got, want)
+	}
 }
