@@ -35,6 +35,16 @@ type Metrics struct {
 	latency      *prometheus.HistogramVec
 	sigFailures  *prometheus.CounterVec
 	replies      *prometheus.CounterVec
+
+	// The endpoint's counters, looked up once rather than per request.
+	sigFailure map[string]prometheus.Counter
+	reply      map[int]prometheus.Counter
+}
+
+// replyCodes are the status codes the interactions endpoint answers with.
+var replyCodes = []int{
+	http.StatusOK, http.StatusBadRequest, http.StatusUnauthorized, http.StatusMethodNotAllowed,
+	http.StatusRequestEntityTooLarge, http.StatusInternalServerError, http.StatusServiceUnavailable,
 }
 
 var _ Observer = (*Metrics)(nil)
@@ -70,10 +80,15 @@ func NewMetrics() *Metrics {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
-	// Every reason is reported from the start, at zero, so that alerts on
-	// its rate work before the first failure.
+	// Every reason and status is reported from the start, at zero, so that
+	// alerts on their rates work before the first occurrence.
+	m.sigFailure = make(map[string]prometheus.Counter, len(sigReasons))
 	for _, reason := range sigReasons {
-		m.sigFailures.WithLabelValues(reason)
+		m.sigFailure[reason] = m.sigFailures.WithLabelValues(reason)
+	}
+	m.reply = make(map[int]prometheus.Counter, len(replyCodes))
+	for _, code := range replyCodes {
+		m.reply[code] = m.replies.WithLabelValues(strconv.Itoa(code))
 	}
 	return m
 }
@@ -113,11 +128,19 @@ func (m *Metrics) countSignatureFailure(reason string) {
 	if m == nil {
 		return
 	}
+	if c, ok := m.sigFailure[reason]; ok {
+		c.Inc()
+		return
+	}
 	m.sigFailures.WithLabelValues(reason).Inc()
 }
 
 func (m *Metrics) countReply(code int) {
 	if m == nil {
+		return
+	}
+	if c, ok := m.reply[code]; ok {
+		c.Inc()
 		return
 	}
 	m.replies.WithLabelValues(strconv.Itoa(code)).Inc()

@@ -191,6 +191,8 @@ articlebot_http_interaction_replies_total{code="400"} 4
 articlebot_http_interaction_replies_total{code="401"} 12
 articlebot_http_interaction_replies_total{code="405"} 1
 articlebot_http_interaction_replies_total{code="413"} 2
+articlebot_http_interaction_replies_total{code="500"} 0
+articlebot_http_interaction_replies_total{code="503"} 0
 `
 	if err := testutil.GatherAndCompare(m.Registry(), strings.NewReader(want),
 		"articlebot_signature_failures_total", "articlebot_http_interaction_replies_total"); err != nil {
