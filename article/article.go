@@ -39,13 +39,25 @@ var (
 	seedMeta []byte
 )
 
-// Errors that [Parse] and [Load] wrap. Test for them with [errors.Is].
+// Errors that [Parse] and [Load] wrap, with details such as the offset of a
+// bad byte or the key that is not known. Test for them with [errors.Is].
 var (
-	ErrEmpty        = errors.New("the article is empty")
-	ErrTooLarge     = fmt.Errorf("the article is larger than %d bytes", MaxSize)
-	ErrNotUTF8      = errors.New("the article is not valid UTF-8")
+	// ErrEmpty is the error for an article with no text, or only white space.
+	ErrEmpty = errors.New("the article is empty")
+	// ErrTooLarge is the error for an article, or a metadata file, larger
+	// than MaxSize.
+	ErrTooLarge = fmt.Errorf("the article is larger than 1 MiB (%d bytes)", MaxSize)
+	// ErrNotUTF8 is the error for an article that is not UTF-8 text: an
+	// invalid byte sequence, or a NUL byte as in UTF-16 and binary files.
+	ErrNotUTF8 = errors.New("the article is not UTF-8 text")
+	// ErrNoParagraphs is the error for an article whose front matter is
+	// followed by no text.
 	ErrNoParagraphs = errors.New("the article has no paragraphs")
-	ErrFrontMatter  = errors.New("the article's front matter is not valid")
+	// ErrFrontMatter is the error for metadata, in front matter or in a file
+	// beside the article, that cannot be used: YAML that does not parse, an
+	// unknown key, front matter with no closing line, or a summary point
+	// with no text or citing a paragraph the article does not have.
+	ErrFrontMatter = errors.New("the article's metadata is not valid")
 )
 
 // Article is a parsed and indexed news article.
@@ -116,9 +128,10 @@ func Default() *Article {
 }
 
 var defaultArticle = sync.OnceValue(func() *Article {
-	a, err := parse(seedText, seedMeta)
+	a, err := parse(seedText, seedMeta, "seed/article.yaml")
 	if err != nil {
-		// The embedded article is checked by the package's tests.
+		// The embedded article is fixed at build time and checked by the
+		// package's tests, so this cannot happen in a tested build.
 		panic("article: the embedded article does not parse: " + err.Error())
 	}
 	return a
@@ -126,73 +139,109 @@ var defaultArticle = sync.OnceValue(func() *Article {
 
 // Parse reads an article: optional YAML front matter between two "---"
 // lines, then the text, either one paragraph per line or paragraphs
-// separated by blank lines. The input must be UTF-8 and at most [MaxSize]
-// bytes.
+// separated by blank lines, whose lines are joined. Text that has both, such
+// as a headline set apart above one paragraph per line, is read as one
+// paragraph per line when nearly every line inside its blocks ends a
+// sentence. The input must be UTF-8 and at most [MaxSize] bytes; a byte order
+// mark and CRLF or CR line endings are accepted. Paragraphs are numbered
+// from 1, every non-empty one counting.
 func Parse(r io.Reader) (*Article, error) {
 	body, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading the article: %w", err)
 	}
-	return parse(body, nil)
+	return parse(body, nil, "")
 }
 
 // Load reads the article in the file at path, as [Parse] does. When the text
-// has no front matter, metadata is read from a YAML file beside it with the
-// same name and the extension ".yaml", if there is one.
+// has no front matter, its metadata is read from a YAML file beside it with
+// the same name and the extension ".yaml" (or ".yml"), if there is one; an
+// article with front matter ignores such a file. Errors name the file.
 func Load(path string) (*Article, error) {
-	f, err := os.Open(path)
+	body, err := readLimited(path)
 	if err != nil {
-		return nil, fmt.Errorf("opening the article: %w", err)
-	}
-	defer f.Close()
-	body, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading the article %s: %w", path, err)
+		return nil, fmt.Errorf("reading the article: %w", err)
 	}
 	var sidecar []byte
-	if !hasFrontMatter(body) {
-		metaPath := strings.TrimSuffix(path, filepath.Ext(path)) + ".yaml"
-		if metaPath != path {
-			sidecar, err = os.ReadFile(metaPath)
-			if err != nil && !errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("reading the article's metadata %s: %w", metaPath, err)
+	var sidecarPath string
+	if !hasFrontMatter(normalizeNewlines(string(body))) {
+		base := strings.TrimSuffix(path, filepath.Ext(path))
+		for _, ext := range []string{".yaml", ".yml"} {
+			if base+ext == path {
+				continue
 			}
+			sidecar, err = readLimited(base + ext)
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("reading the article's metadata: %w", err)
+			}
+			sidecarPath = base + ext
+			break
 		}
 	}
-	a, err := parse(body, sidecar)
+	a, err := parse(body, sidecar, sidecarPath)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return a, nil
 }
 
+// readLimited reads the file at path, failing with ErrTooLarge when it holds
+// more than MaxSize bytes.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	body, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, err // an *fs.PathError, which names the file
+	}
+	if len(body) > MaxSize {
+		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
+	}
+	return body, nil
+}
+
 // parse builds an Article from raw text and, optionally, the YAML metadata
-// kept beside it.
-func parse(body, sidecar []byte) (*Article, error) {
+// kept beside it in the file named sidecarName.
+func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 	if len(body) > MaxSize {
 		return nil, ErrTooLarge
 	}
-	if !utf8.Valid(body) {
-		return nil, fmt.Errorf("%w: the first bad byte is at offset %d", ErrNotUTF8, firstInvalid(body))
+	if err := checkText(body); err != nil {
+		return nil, err
 	}
 	body = bytes.TrimPrefix(body, []byte("\ufeff"))
-	if len(bytes.TrimSpace(body)) == 0 {
+	if len(body) == 0 {
 		return nil, ErrEmpty
 	}
-	text := strings.ReplaceAll(string(body), "\r\n", "\n")
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, fmt.Errorf("%w: it holds only white space", ErrEmpty)
+	}
+	text := normalizeNewlines(string(body))
 
 	a := &Article{}
-	if hasFrontMatter(body) {
+	frontMatter := hasFrontMatter(text)
+	if frontMatter {
 		front, rest, err := splitFrontMatter(text)
 		if err != nil {
 			return nil, err
 		}
-		if err := decodeMeta(front, &a.Meta); err != nil {
+		// The front matter starts on the file's second line; a leading
+		// newline makes the YAML decoder's line numbers the file's.
+		if err := decodeMeta("\n"+front, "in the front matter", &a.Meta); err != nil {
 			return nil, err
 		}
 		text = rest
 	} else if len(sidecar) > 0 {
-		if err := decodeMeta(string(sidecar), &a.Meta); err != nil {
+		if len(sidecar) > MaxSize {
+			return nil, fmt.Errorf("the metadata in %s: %w", sidecarName, ErrTooLarge)
+		}
+		if err := decodeMeta(string(sidecar), "in "+sidecarName, &a.Meta); err != nil {
 			return nil, err
 		}
 	}
@@ -205,6 +254,9 @@ func parse(body, sidecar []byte) (*Article, error) {
 		a.words += countWords(p)
 	}
 	if len(a.Paragraphs) == 0 {
+		if frontMatter {
+			return nil, fmt.Errorf("%w: no text follows the front matter", ErrNoParagraphs)
+		}
 		return nil, ErrNoParagraphs
 	}
 	if err := a.checkMeta(); err != nil {
@@ -216,6 +268,41 @@ func parse(body, sidecar []byte) (*Article, error) {
 	a.buildSummary()
 	return a, nil
 }
+
+// checkText checks that body is UTF-8 text, naming the offset and line of
+// the first byte that is not.
+func checkText(body []byte) error {
+	bad := -1
+	if !utf8.Valid(body) {
+		bad = firstInvalid(body)
+	}
+	if nul := bytes.IndexByte(body, 0); nul >= 0 && (bad < 0 || nul < bad) {
+		return fmt.Errorf("%w: it holds a NUL byte at offset %d (line %d), as UTF-16 and binary files do",
+			ErrNotUTF8, nul, lineOf(body, nul))
+	}
+	if bad >= 0 {
+		return fmt.Errorf("%w: the byte 0x%02x at offset %d (line %d) is not valid UTF-8",
+			ErrNotUTF8, body[bad], bad, lineOf(body, bad))
+	}
+	return nil
+}
+
+// lineOf returns the number, counting from 1, of the line holding the byte at
+// offset i.
+func lineOf(body []byte, i int) int {
+	return bytes.Count(body[:i], []byte("\n")) + 1
+}
+
+// normalizeNewlines turns CRLF and CR line endings, and the Unicode line and
+// paragraph separators, into the newlines the rest of the parser expects.
+func normalizeNewlines(s string) string {
+	if !strings.ContainsAny(s, "\r\u2028\u2029") {
+		return s
+	}
+	return newlines.Replace(s)
+}
+
+var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n")
 
 // WordCount returns the number of words in the article's paragraphs.
 func (a *Article) WordCount() int { return a.words }
@@ -231,47 +318,79 @@ func (a *Article) Paragraph(n int) (Paragraph, bool) {
 	return a.Paragraphs[n-1], true
 }
 
-// hasFrontMatter reports whether body opens with a front matter fence.
-func hasFrontMatter(body []byte) bool {
-	body = bytes.TrimPrefix(body, []byte("\ufeff"))
-	return bytes.HasPrefix(body, []byte("---\n")) || bytes.HasPrefix(body, []byte("---\r\n"))
+// hasFrontMatter reports whether text, with its newlines normalized, opens
+// with a front matter fence: a line holding only "---".
+func hasFrontMatter(text string) bool {
+	text = strings.TrimPrefix(text, "\ufeff")
+	first, _, found := strings.Cut(text, "\n")
+	return found && strings.TrimRight(first, " \t") == "---"
 }
 
-// splitFrontMatter separates "---\n<yaml>\n---\n<text>" into its YAML and text.
+// splitFrontMatter separates "---\n<yaml>\n---\n<text>" into its YAML and
+// text. The closing line may also be "...", YAML's end of document.
 func splitFrontMatter(text string) (front, rest string, err error) {
 	text = strings.TrimPrefix(text, "\ufeff")
-	after := strings.TrimPrefix(text, "---\n")
+	_, after, _ := strings.Cut(text, "\n")
 	for offset := 0; ; {
 		line, tail, found := strings.Cut(after[offset:], "\n")
-		if strings.TrimRight(line, " \t") == "---" || strings.TrimRight(line, " \t") == "..." {
+		if l := strings.TrimRight(line, " \t"); l == "---" || l == "..." {
 			return after[:offset], tail, nil
 		}
 		if !found {
-			return "", "", fmt.Errorf("%w: it opens with \"---\" but no closing \"---\" line follows", ErrFrontMatter)
+			return "", "", fmt.Errorf("%w: the article opens with a \"---\" line, "+
+				"but no closing \"---\" line ends its front matter", ErrFrontMatter)
 		}
 		offset += len(line) + 1
 	}
 }
 
 // decodeMeta decodes YAML metadata strictly: unknown keys are errors, so a
-// misspelt key is reported instead of silently ignored.
-func decodeMeta(src string, m *Meta) error {
+// misspelt key is reported instead of silently ignored. where says where the
+// metadata came from, for the error message.
+func decodeMeta(src, where string, m *Meta) error {
 	if strings.TrimSpace(src) == "" {
 		return nil
 	}
 	dec := yaml.NewDecoder(strings.NewReader(src))
 	dec.KnownFields(true)
-	if err := dec.Decode(m); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%w: %w", ErrFrontMatter, err)
+	err := dec.Decode(m)
+	if err == nil || errors.Is(err, io.EOF) {
+		return nil
 	}
-	return nil
+	var typeErr *yaml.TypeError
+	if !errors.As(err, &typeErr) {
+		return fmt.Errorf("%w %s: %w", ErrFrontMatter, where, err)
+	}
+	msgs := make([]string, len(typeErr.Errors))
+	unknown := false
+	for i, msg := range typeErr.Errors {
+		if field, _, ok := strings.Cut(msg, " not found in type "); ok {
+			// "line 3: field titel not found in type article.Meta"
+			msg = strings.Replace(field, "field ", "unknown key ", 1)
+			unknown = true
+		} else if before, _, ok := strings.Cut(msg, " into article.Meta"); ok {
+			msg = before + ": the metadata must be a mapping of keys to values"
+		}
+		msgs[i] = msg
+	}
+	text := strings.Join(msgs, "; ")
+	if unknown {
+		text += " (the keys are title, publication, url, date and summary; " +
+			"a summary point has text and paragraphs)"
+	}
+	return fmt.Errorf("%w %s: %s", ErrFrontMatter, where, text)
 }
 
-// checkMeta checks that an editor's summary cites paragraphs that exist.
+// checkMeta checks that every point of an editor's summary has text and
+// cites at least one paragraph, and only paragraphs that exist.
 func (a *Article) checkMeta() error {
 	for i, p := range a.Meta.Summary {
 		if strings.TrimSpace(p.Text) == "" {
 			return fmt.Errorf("%w: summary point %d has no text", ErrFrontMatter, i+1)
+		}
+		if len(p.Paragraphs) == 0 {
+			return fmt.Errorf("%w: summary point %d cites no paragraph; "+
+				"list the paragraphs it rests on, as in \"paragraphs: [1, 2]\"", ErrFrontMatter, i+1)
 		}
 		for _, n := range p.Paragraphs {
 			if n < 1 || n > len(a.Paragraphs) {
@@ -283,53 +402,65 @@ func (a *Article) checkMeta() error {
 	return nil
 }
 
-// splitParagraphs returns the non-empty paragraphs of text. When a blank line
-// separates two lines of text, paragraphs are blocks separated by blank lines
-// and the lines of a block are joined with a space; otherwise every
-// non-empty line is a paragraph.
+// splitParagraphs returns the non-empty paragraphs of text, trimmed.
+//
+// Text without blank lines between its lines holds one paragraph per line.
+// Otherwise paragraphs are blocks separated by blank lines, and the lines of
+// a block are joined with a space, as hard-wrapped text needs, unless three
+// quarters or more of the lines that end inside a block also end a sentence:
+// then the text is one paragraph per line with some blank lines, such as a
+// headline set apart from the body.
 func splitParagraphs(text string) []string {
-	lines := strings.Split(text, "\n")
-	blocks := false
-	seenText, seenBlank := false, false
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			seenBlank = seenText
+	var blocks [][]string
+	var cur []string
+	for line := range strings.SplitSeq(text, "\n") {
+		if l := strings.TrimSpace(line); l != "" {
+			cur = append(cur, l)
 			continue
 		}
-		if seenBlank {
-			blocks = true
-			break
+		if len(cur) > 0 {
+			blocks = append(blocks, cur)
+			cur = nil
 		}
-		seenText = true
+	}
+	if len(cur) > 0 {
+		blocks = append(blocks, cur)
 	}
 
-	var paras []string
-	if !blocks {
-		for _, l := range lines {
-			if p := strings.TrimSpace(l); p != "" {
-				paras = append(paras, p)
+	inner, ends := 0, 0
+	for _, b := range blocks {
+		for _, l := range b[:len(b)-1] {
+			inner++
+			if endsSentence(l) {
+				ends++
 			}
+		}
+	}
+	var paras []string
+	if len(blocks) <= 1 || 4*ends >= 3*inner {
+		for _, b := range blocks {
+			paras = append(paras, b...)
 		}
 		return paras
 	}
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, " "))
-			cur = cur[:0]
-		}
+	for _, b := range blocks {
+		paras = append(paras, strings.Join(b, " "))
 	}
-	for _, l := range lines {
-		if p := strings.TrimSpace(l); p != "" {
-			cur = append(cur, p)
-		} else {
-			flush()
-		}
-	}
-	flush()
 	return paras
 }
 
+// endsSentence reports whether line ends with a sentence's final punctuation,
+// perhaps followed by closing quotation marks or brackets.
+func endsSentence(line string) bool {
+	line = strings.TrimRightFunc(line, func(r rune) bool {
+		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']'
+	})
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return isTerminator(r)
+}
+
+// firstInvalid returns the offset of the first byte of b that is not part of
+// a valid UTF-8 sequence, or -1.
 func firstInvalid(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,7 +33,7 @@ func isWordRune(r rune) bool {
 // an apostrophe between two such characters belongs to the word (don't,
 // Syria's), and dotted initialisms such as U.S. are one word ("us").
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/6+1) // English averages about six bytes a word
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -68,35 +69,39 @@ func tokenize(text string) []token {
 }
 
 // initialismEnd returns the end of a dotted initialism such as "U.S" or
-// "U.K" that starts at start (the final dot excluded, since it may also end a
-// sentence), or -1 when none starts there.
+// "J.R.R" that starts at start: two or more single capital letters, each
+// followed by a period except perhaps the last. The final period is left out,
+// since it may also end a sentence. It returns -1 when no initialism starts
+// at start.
 func initialismEnd(text string, start int) int {
-	i, letters := start, 0
-	for {
+	i, letters, end := start, 0, -1
+	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsUpper(r) {
 			break
 		}
-		if i+size >= len(text) || text[i+size] != '.' {
-			if letters > 0 {
-				return i + size
+		after := i + size
+		if after < len(text) && text[after] == '.' {
+			letters++
+			end = after
+			i = after + 1
+			continue
+		}
+		// A last letter without its period ("U.S" at the end of a text) must
+		// stand alone, or "X.Org" would read as an initialism.
+		if letters > 0 {
+			next, _ := utf8.DecodeRuneInString(text[after:])
+			if after == len(text) || !isWordRune(next) {
+				letters++
+				end = after
 			}
-			break
 		}
-		letters++
-		i += size + 1
-		if i >= len(text) {
-			break
-		}
-		next, _ := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsUpper(next) {
-			if letters > 1 {
-				return i - 1
-			}
-			break
-		}
+		break
 	}
-	return -1
+	if letters < 2 {
+		return -1
+	}
+	return end
 }
 
 var foldTransformer = sync.Pool{New: func() any {
@@ -137,7 +142,15 @@ func fold(s string) string {
 // diacritics and with straight apostrophes.
 func Fold(s string) string { return fold(s) }
 
-var stemCache sync.Map // folded word -> stem
+// stemCache remembers the stems of words already seen. It stops growing at
+// maxCachedStems entries, so that words from untrusted queries cannot grow it
+// without bound; words past the limit are stemmed every time.
+var (
+	stemCache   sync.Map // folded word -> stem
+	cachedStems atomic.Int64
+)
+
+const maxCachedStems = 1 << 16
 
 // stem returns the English snowball stem of a folded word. Stop words are
 // returned as they are.
@@ -146,7 +159,11 @@ func stem(w string) string {
 		return s.(string)
 	}
 	s := english.Stem(w, false)
-	stemCache.Store(w, s)
+	if cachedStems.Load() < maxCachedStems {
+		if _, loaded := stemCache.LoadOrStore(w, s); !loaded {
+			cachedStems.Add(1)
+		}
+	}
 	return s
 }
 
@@ -168,15 +185,25 @@ func countWords(text string) int {
 	return n
 }
 
-// abbreviations are words that end with a period without ending a sentence.
-var abbreviations = map[string]bool{
+// titles are abbreviations that stand before a name ("Mr. Kerry", "St.
+// Louis", "Gen. Dunford"), so a period after one never ends a sentence.
+var titles = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
-	"jr": true, "sr": true, "gen": true, "col": true, "lt": true, "sgt": true,
-	"capt": true, "cmdr": true, "adm": true, "maj": true, "rep": true, "sen": true,
-	"gov": true, "rev": true, "hon": true, "inc": true, "corp": true, "co": true,
-	"ltd": true, "vs": true, "etc": true, "no": true, "jan": true, "feb": true,
-	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
+	"gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true,
+	"adm": true, "maj": true, "rep": true, "sen": true, "gov": true, "rev": true,
+	"hon": true, "mt": true, "ft": true, "pres": true, "supt": true, "det": true,
+	"cpl": true, "pvt": true, "vs": true, "messrs": true, "mme": true, "mlle": true,
+}
+
+// abbreviations end with a period that may also end a sentence ("Acme Inc.",
+// "on Jan. 5", "and so on, etc."). Like initials, they end one only when the
+// next word is one that opens sentences.
+var abbreviations = map[string]bool{
+	"jr": true, "sr": true, "inc": true, "corp": true, "co": true, "ltd": true,
+	"plc": true, "etc": true, "jan": true, "feb": true, "mar": true, "apr": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "approx": true, "dept": true, "univ": true,
+	"assn": true, "bros": true, "est": true, "fig": true, "vol": true,
 }
 
 // quoteOpens reports whether the double quotation mark at text[i] opens a
@@ -202,8 +229,10 @@ func isDoubleQuote(r rune) bool {
 
 // splitSentences splits paragraph text into sentences. A sentence ends at
 // '.', '!', '?' or '…' (with any closing quotation marks or brackets) that is
-// followed by space and then a capital letter, a digit or an opening mark,
-// unless the period ends a known abbreviation or an initial.
+// followed by space and then a capital letter, a digit or an opening mark.
+// A period after a title ("Mr.") never ends a sentence; one after an initial
+// ("J."), an initialism ("U.S.") or another abbreviation ("Inc.") ends one
+// only when the next word usually opens sentences ("The", "He", "In").
 func splitSentences(paragraph int, text string) []Sentence {
 	var out []Sentence
 	depth := 0 // double quotation marks open at the current position
@@ -214,7 +243,7 @@ func splitSentences(paragraph int, text string) []Sentence {
 		if trimmed == "" {
 			return
 		}
-		lead := len(seg) - len(strings.TrimLeft(seg, " \t"))
+		lead := len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
 		s := Sentence{
 			Paragraph: paragraph,
 			Span:      Span{start + lead, start + lead + len(trimmed)},
@@ -236,13 +265,17 @@ func splitSentences(paragraph int, text string) []Sentence {
 			i += size
 			continue
 		}
-		if r != '.' && r != '!' && r != '?' && r != '…' {
+		if !isTerminator(r) {
 			i += size
 			continue
 		}
 		end := i + size
-		for end < len(text) && strings.ContainsRune(".!?…", rune(text[end])) {
-			end++
+		for end < len(text) {
+			c, csize := utf8.DecodeRuneInString(text[end:])
+			if !isTerminator(c) {
+				break
+			}
+			end += csize
 		}
 		// Closing marks that belong to the sentence being ended.
 		for end < len(text) {
@@ -278,7 +311,7 @@ func splitSentences(paragraph int, text string) []Sentence {
 		c, _ := utf8.DecodeRuneInString(text[j:])
 		startsSentence := unicode.IsUpper(c) || unicode.IsDigit(c) ||
 			(isDoubleQuote(c) && quoteOpens(text, j)) || c == '‘' || c == '(' || c == '['
-		if !startsSentence || (r == '.' && endsAbbreviation(text[:i])) {
+		if !startsSentence || (r == '.' && !periodEndsSentence(text[:i], text[j:])) {
 			i = end
 			continue
 		}
@@ -290,9 +323,14 @@ func splitSentences(paragraph int, text string) []Sentence {
 	return out
 }
 
-// endsAbbreviation reports whether before, the text up to a period, ends with
-// an abbreviation or a single capital letter (an initial such as "J.").
-func endsAbbreviation(before string) bool {
+func isTerminator(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// periodEndsSentence reports whether a period ends a sentence, given the
+// text before the period and the text from the first letter or mark after
+// the space that follows it.
+func periodEndsSentence(before, after string) bool {
 	k := len(before)
 	for k > 0 {
 		r, size := utf8.DecodeLastRuneInString(before[:k])
@@ -301,16 +339,46 @@ func endsAbbreviation(before string) bool {
 		}
 		k -= size
 	}
-	word := before[k:]
+	word := strings.Trim(before[k:], ".")
 	if word == "" {
+		return true
+	}
+	lower := strings.ToLower(word)
+	switch {
+	case titles[lower]:
 		return false
+	case lower == "no":
+		// "No. 10" numbers something; "he said no." ends a sentence.
+		r, _ := utf8.DecodeRuneInString(after)
+		return !unicode.IsDigit(r)
+	case abbreviations[lower], strings.Contains(word, "."), isInitial(word):
+		return opensSentence(after)
 	}
-	if utf8.RuneCountInString(word) == 1 {
-		r, _ := utf8.DecodeRuneInString(word)
-		return unicode.IsUpper(r)
+	return true
+}
+
+// isInitial reports whether word is a single capital letter.
+func isInitial(word string) bool {
+	r, size := utf8.DecodeRuneInString(word)
+	return size == len(word) && unicode.IsUpper(r)
+}
+
+// opensSentence reports whether text starts the way sentences usually do
+// after an abbreviation: with a capitalized function word of two letters or
+// more ("The", "He", "In", "But") or an opening quotation mark or bracket.
+// A name ("U.S. President") or a number ("Jan. 5") does not.
+func opensSentence(text string) bool {
+	r, size := utf8.DecodeRuneInString(text)
+	if !unicode.IsLetter(r) {
+		return !unicode.IsDigit(r)
 	}
-	if strings.Contains(word, ".") {
-		return true // an initialism such as U.S
+	end := size
+	for end < len(text) {
+		c, csize := utf8.DecodeRuneInString(text[end:])
+		if !unicode.IsLetter(c) {
+			break
+		}
+		end += csize
 	}
-	return abbreviations[strings.ToLower(word)]
+	return end > size && isStopWord(strings.ToLower(text[:end]))
 }
