@@ -521,7 +521,7 @@ func TestOpsMux(t *testing.T) {
 		{"healthz without a bot", NewOpsMux(nil, nil), http.MethodGet, "/healthz", http.StatusOK, "ok"},
 		{"readyz", NewOpsMux(New(art), nil), http.MethodGet, "/readyz", http.StatusOK, paragraphs},
 		{"readyz without a bot", NewOpsMux(nil, nil), http.MethodGet, "/readyz", http.StatusServiceUnavailable, "no article"},
-		{"readyz without an article", NewOpsMux(New(nil), nil), http.MethodGet, "/readyz", http.StatusServiceUnavailable, "no article"},
+		{"readyz without an article", NewOpsMux(&Bot{}, nil), http.MethodGet, "/readyz", http.StatusServiceUnavailable, "no article"},
 		{"readyz with a failing check", NewOpsMux(New(art), nil, WithReadyCheck(func(context.Context) error { return notConnected })),
 			http.MethodGet, "/readyz", http.StatusServiceUnavailable, notConnected.Error()},
 		{"readyz with a passing check", NewOpsMux(New(art), nil, WithReadyCheck(func(context.Context) error { return nil })),
