@@ -275,10 +275,11 @@ func (h *interactionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // method, so that the fields can be decoded directly.
 type interactionFields discordgo.Interaction
 
-// decodeInteraction decodes an interaction from JSON as
-// discordgo.Interaction's UnmarshalJSON does, with its data typed by the
-// interaction's type, but in one pass over the body instead of three: the
-// endpoint's costs besides the signature check are mostly JSON.
+// decodeInteraction decodes an interaction from JSON as json.Unmarshal into
+// a discordgo.Interaction does, with its data typed by the interaction's
+// type, but without the two extra passes over the whole body that
+// discordgo's UnmarshalJSON makes: after the signature check, decoding is
+// the endpoint's largest cost.
 func decodeInteraction(body []byte, in *discordgo.Interaction) error {
 	var raw struct {
 		interactionFields

@@ -9,12 +9,14 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/articlebot/articlebot/article"
+	"github.com/articlebot/articlebot/bot"
 )
 
 func TestReadReply(t *testing.T) {
@@ -215,3 +217,34 @@ func TestPrintKey(t *testing.T) {
 }
 
 func hexDecode(s string) ([]byte, error) { return hex.DecodeString(s) }
+
+// TestRunExternal drives an endpoint the test starts, as an operator drives
+// articlebot serve, with the key from -key-seed.
+func TestRunExternal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the endpoint for about a second")
+	}
+	seed := strings.Repeat("2a", ed25519.SeedSize)
+	raw, _ := hexDecode(seed)
+	pub := ed25519.NewKeyFromSeed(raw).Public().(ed25519.PublicKey)
+	srv := httptest.NewServer(bot.NewServeMux(bot.New(article.Default()), pub, nil))
+	defer srv.Close()
+
+	var out, errOut bytes.Buffer
+	args := []string{"-url", srv.URL + "/interactions", "-key-seed", seed, "-c", "4", "-d", "300ms",
+		"-warmup", "100ms", "-verify-time", "150ms", "-pool", "30"}
+	if err := run(context.Background(), args, &out, &errOut); err != nil {
+		t.Fatalf("run(%q) = %v; stderr: %s", args, err, errOut.String())
+	}
+	for _, want := range []string{"external endpoint", "requests/s", "errors     0\n", "external endpoint's cores are unknown"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("run(%q) report lacks %q:\n%s", args, want, out.String())
+		}
+	}
+
+	// With another key the trial request is refused and the tool stops.
+	args[3] = strings.Repeat("2b", ed25519.SeedSize)
+	if err := run(context.Background(), args, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "401") {
+		t.Errorf("run with the wrong key = %v, want an error about the 401 reply", err)
+	}
+}
