@@ -11,8 +11,9 @@ import "strings"
 var questionWords = wordSet(`who whom whose what which when where why how`)
 
 // questionFillers are words that ask without naming what is asked about:
-// auxiliaries the stop word list lacks, and phrases such as "tell me" or
-// "according to the article". They never count as content.
+// auxiliaries the stop word list lacks, phrases such as "tell me" or
+// "according to the article", and greetings ("hey, who said …?"). They
+// never count as content.
 var questionFillers = wordSet(`
 	many much would could might must shall may can cannot can't won't
 	wouldn't couldn't shouldn't didn't doesn't isn't wasn't aren't weren't
@@ -21,6 +22,7 @@ var questionFillers = wordSet(`
 	article story piece text according anything
 	something someone somebody anyone anybody thing things kind sort
 	there's what's who's where's when's why's how's
+	hey hi hello hiya thanks thank ok okay
 `)
 
 // quantityFollowers follow "how" in questions that ask for an amount, a
