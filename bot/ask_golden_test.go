@@ -127,8 +127,9 @@ func TestAskPayloadChecker(t *testing.T) {
 }
 
 // TestEveryGoldenIsChecked checks that every golden response in testdata/
-// belongs to a list of golden cases whose files the payload checker reads,
-// so that no answer escapes it.
+// and every golden reply in testdata/mentions/ belongs to a list of golden
+// cases whose files the payload checker reads, so that no answer escapes
+// it.
 func TestEveryGoldenIsChecked(t *testing.T) {
 	checked := make(map[string]bool)
 	for _, tc := range goldenCases {
@@ -137,14 +138,19 @@ func TestEveryGoldenIsChecked(t *testing.T) {
 	for _, tc := range askGoldenCases {
 		checked[tc.name] = true
 	}
-	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files in testdata: %v", err)
+	mentions := make(map[string]bool)
+	for _, tc := range mentionGoldenCases {
+		mentions[tc.name] = true
 	}
-	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".json")
-		if !checked[name] {
-			t.Errorf("testdata/%s.json is not a golden case, so the payload checker never reads it", name)
+	for dir, cases := range map[string]map[string]bool{"testdata": checked, filepath.Join("testdata", "mentions"): mentions} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no golden files in %s: %v", dir, err)
+		}
+		for _, f := range files {
+			if name := strings.TrimSuffix(filepath.Base(f), ".json"); !cases[name] {
+				t.Errorf("%s is not a golden case, so the payload checker never reads it", f)
+			}
 		}
 	}
 }
