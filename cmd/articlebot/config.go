@@ -27,6 +27,10 @@ type config struct {
 	guildID string
 	// articleFile is the article to answer from, or "" for the embedded one.
 	articleFile string
+	// askOnMention is ASK_ON_MENTION: whether the bot answers messages
+	// that mention it, which needs the guild-message and direct-message
+	// intents.
+	askOnMention bool
 	// logLevel and logFormat configure logging.
 	logLevel    slog.Level
 	logLevelSet bool
@@ -69,11 +73,12 @@ const (
 	envArticleFile = "ARTICLE_FILE"
 	envLogLevel    = "LOG_LEVEL"
 	envLogFormat   = "LOG_FORMAT"
+	envAskMention  = "ASK_ON_MENTION"
 )
 
 // configVariables lists every variable articlebot reads; .env.example and
 // the README's table list them all, as a test checks.
-var configVariables = []string{envToken, envAppID, envGuildID, envArticleFile, envLogLevel, envLogFormat}
+var configVariables = []string{envToken, envAppID, envGuildID, envArticleFile, envAskMention, envLogLevel, envLogFormat}
 
 // configNeeds says which parts of the configuration a subcommand requires.
 type configNeeds struct {
@@ -118,6 +123,15 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		c.articleFile = articleFlag
 	}
 
+	c.askOnMention = true
+	if s := strings.TrimSpace(getenv(envAskMention)); s != "" {
+		on, ok := parseSwitch(s)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s=%q is not on or off: use true or false (also 1/0, on/off, yes/no).", envAskMention, s))
+		}
+		c.askOnMention = on
+	}
+
 	c.logLevel = slog.LevelInfo
 	if s := strings.TrimSpace(getenv(envLogLevel)); s != "" {
 		level, ok := parseLogLevel(s)
@@ -141,6 +155,18 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		return c, &configError{problems: problems}
 	}
 	return c, nil
+}
+
+// parseSwitch reads a setting that is on or off. An unknown value reads as
+// on, the default, and is reported.
+func parseSwitch(s string) (on, ok bool) {
+	switch strings.ToLower(s) {
+	case "true", "1", "on", "yes":
+		return true, true
+	case "false", "0", "off", "no":
+		return false, true
+	}
+	return true, false
 }
 
 func parseLogLevel(s string) (slog.Level, bool) {

@@ -59,7 +59,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 	if err != nil {
 		return fmt.Errorf("creating the Discord session: %w", err)
 	}
-	s.Identify.Intents = discordgo.IntentsNone
+	s.Identify.Intents = gatewayIntents(cfg)
 	s.StateEnabled = false
 	// Events are handled in the order they arrive; the gateway adapter
 	// answers each interaction on a goroutine of its own.
@@ -85,6 +85,9 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 	s.AddHandler(g.onReady)
 	s.AddHandler(g.onDisconnect)
 	s.AddHandler(g.gw.Handle)
+	if cfg.askOnMention {
+		s.AddHandler(g.gw.HandleMessage)
+	}
 
 	drain := o.drainTimeout
 	if drain <= 0 {
@@ -95,7 +98,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 		readyTimeout = defaultReadyTimeout
 	}
 
-	log.Info("connecting to Discord", "scope", g.scope(), "guild_id", cfg.guildID)
+	log.Info("connecting to Discord", "scope", g.scope(), "guild_id", cfg.guildID, "answer_mentions", cfg.askOnMention)
 	err = g.start(ctx, readyTimeout)
 	if err == nil {
 		err = g.serve(ctx)
@@ -114,6 +117,17 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// gatewayIntents returns the intents the session asks for: none for
+// interactions, and the guild-message and direct-message intents when the
+// bot answers mentions. Messages that mention the bot carry their content
+// without the privileged message content intent.
+func gatewayIntents(cfg config) discordgo.Intent {
+	if cfg.askOnMention {
+		return discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	}
+	return discordgo.IntentsNone
 }
 
 func (g *gatewaySession) scope() string {

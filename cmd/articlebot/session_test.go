@@ -298,8 +298,9 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			if len(f.identifies) != 1 {
 				t.Fatalf("%d identifies, want 1", len(f.identifies))
 			}
-			if got := f.identifies[0]["intents"]; got != float64(0) {
-				t.Errorf("identify intents = %v, want 0", got)
+			// ASK_ON_MENTION is on by default: messages that mention the bot.
+			if got, want := f.identifies[0]["intents"], float64(discordgo.IntentsGuildMessages|discordgo.IntentsDirectMessages); got != want {
+				t.Errorf("identify intents = %v, want %v", got, want)
 			}
 			if len(f.puts) != 1 {
 				t.Fatalf("%d PUTs, want exactly 1", len(f.puts))
