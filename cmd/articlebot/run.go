@@ -95,6 +95,7 @@ type subcommand struct {
 func subcommands() []subcommand {
 	return []subcommand{
 		{name: "run", args: "[flags]", summary: "connect to Discord and answer slash commands (default)", details: runDetails, flags: runFlags},
+		{name: "register", args: "[flags]", summary: "register the commands with Discord over REST, without the gateway", details: registerDetails, flags: registerFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
 		{name: "version", summary: "print the version", flags: versionFlags},

@@ -181,16 +181,8 @@ func (g *gatewaySession) start(ctx context.Context, readyTimeout time.Duration) 
 	}
 
 	cmds := registeredCommands(g.b)
-	if _, err := g.s.ApplicationCommandBulkOverwrite(appID, g.cfg.guildID, cmds, discordgo.WithContext(ctx)); err != nil {
-		if fatal := fatalError(err); fatal != nil {
-			return fatal
-		}
-		if forbidden(err) {
-			return &configError{err: err, problems: []string{fmt.Sprintf(
-				"Discord refused to register the commands (%v): check that %s is a server the application was invited to with the applications.commands scope, and that %s, if set, belongs to the token.",
-				err, envGuildID, envAppID)}}
-		}
-		return fmt.Errorf("registering the commands: %w", err)
+	if err := overwriteCommands(ctx, g.s, appID, g.cfg.guildID, cmds); err != nil {
+		return err
 	}
 	g.log.Info("ready", "user", user, "application_id", appID, "scope", g.scope(),
 		"guild_id", g.cfg.guildID, "commands", len(cmds))
@@ -311,12 +303,6 @@ func fatalError(err error) error {
 func isFatal(err error) bool {
 	var ce *configError
 	return errors.As(err, &ce) || fatalError(err) != nil
-}
-
-// forbidden reports whether err is a 403 from Discord's REST API.
-func forbidden(err error) bool {
-	var re *discordgo.RESTError
-	return errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusForbidden
 }
 
 // registeredCommands returns the commands registration sends: b's commands,
