@@ -38,6 +38,12 @@ type config struct {
 	// publicKey is DISCORD_PUBLIC_KEY, which serve checks every request's
 	// signature with.
 	publicKey ed25519.PublicKey
+	// metricsAddr is METRICS_ADDR: when set, the gateway mode serves its
+	// health and metrics endpoints there.
+	metricsAddr string
+	// shard is the gateway shard this process runs, from SHARD_ID and
+	// SHARD_COUNT.
+	shard shardConfig
 }
 
 // configError is a problem the operator has to fix in the configuration:
@@ -78,13 +84,16 @@ const (
 	envLogFormat   = "LOG_FORMAT"
 	envHTTPAddr    = "HTTP_ADDR"
 	envPublicKey   = "DISCORD_PUBLIC_KEY"
+	envMetricsAddr = "METRICS_ADDR"
+	envShardID     = "SHARD_ID"
+	envShardCount  = "SHARD_COUNT"
 )
 
 // configVariables lists every variable articlebot reads; .env.example and
 // the README's table list them all, as a test checks.
 var configVariables = []string{
 	envToken, envAppID, envGuildID, envArticleFile, envLogLevel, envLogFormat,
-	envHTTPAddr, envPublicKey,
+	envHTTPAddr, envPublicKey, envMetricsAddr, envShardID, envShardCount,
 }
 
 // configNeeds says which parts of the configuration a subcommand requires.
@@ -94,6 +103,9 @@ type configNeeds struct {
 	// serve reads what the HTTP mode needs: HTTP_ADDR, and
 	// DISCORD_PUBLIC_KEY, which it requires.
 	serve bool
+	// gateway reads what only the gateway mode uses: METRICS_ADDR and the
+	// sharding variables.
+	gateway bool
 }
 
 // loadConfig reads the configuration from getenv. articleFlag, when not
@@ -154,6 +166,13 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 
 	if needs.serve {
 		problems = append(problems, c.loadServe(getenv)...)
+	}
+	if needs.gateway {
+		var p []string
+		c.metricsAddr, p = listenAddr(getenv, envMetricsAddr, "")
+		problems = append(problems, p...)
+		c.shard, p = loadShard(getenv)
+		problems = append(problems, p...)
 	}
 
 	if len(problems) > 0 {

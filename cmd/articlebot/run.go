@@ -26,7 +26,7 @@ type options struct {
 	readyTimeout  time.Duration
 	answerTimeout time.Duration
 	// listening, when set, is told the address each HTTP server (named
-	// serverInteractions) is bound to, once it listens.
+	// serverInteractions or serverMetrics) is bound to, once it listens.
 	listening func(server string, addr net.Addr)
 }
 
@@ -245,6 +245,9 @@ func (e *env) commandUsage(w io.Writer, cmd subcommand, fs *flag.FlagSet) {
 const runDetails = `Needs DISCORD_TOKEN. Registers the commands with one bulk overwrite (in
 DISCORD_GUILD_ID when set, globally otherwise), then answers interactions until
 SIGINT or SIGTERM, when it lets the answers in flight finish and exits 0.
+With METRICS_ADDR set it also serves /healthz, /readyz and /metrics there.
+With SHARD_ID and SHARD_COUNT (a number, or auto for Discord's recommendation)
+it runs one shard of the bot; only shard 0 registers the commands.
 `
 
 const tryDetails = `Needs no token and no network. The command line is what you would type in
@@ -336,15 +339,16 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err := noArgs("run", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{token: true})
+		cfg, a, err := c.setup(e, configNeeds{token: true, gateway: true})
 		if err != nil {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
 			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
-		b := bot.New(a, bot.WithLogger(log))
-		return runGateway(ctx, cfg, b, log, e.opts)
+		m := bot.NewMetrics()
+		b := bot.New(a, bot.WithLogger(log), bot.WithObserver(m))
+		return runGateway(ctx, cfg, b, m, log, e.opts)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -20,6 +21,7 @@ const defaultHTTPAddr = ":8080"
 // callback and shown in the log.
 const (
 	serverInteractions = "interactions"
+	serverMetrics      = "metrics"
 )
 
 const serveDetails = `Needs DISCORD_PUBLIC_KEY, the application's public key, and no token.
@@ -124,6 +126,50 @@ func (s *httpService) shutdown(drain time.Duration) error {
 		return errors.Join(fmt.Errorf("waiting for the requests in flight: %w", err), closeErr)
 	}
 	return nil
+}
+
+// startMetrics serves the operational endpoints of the gateway mode on
+// cfg.metricsAddr: /healthz, /readyz (ready once connected() reports the
+// gateway connected) and /metrics. It returns nil when METRICS_ADDR is not
+// set.
+func startMetrics(cfg config, b *bot.Bot, m *bot.Metrics, connected func() bool, log *slog.Logger, o options) (*httpService, error) {
+	if cfg.metricsAddr == "" {
+		return nil, nil
+	}
+	h := bot.NewOpsMux(b, m, bot.WithReadyCheck(func(context.Context) error {
+		if !connected() {
+			return errors.New("not connected to Discord's gateway")
+		}
+		return nil
+	}))
+	svc, err := listenHTTP(serverMetrics, cfg.metricsAddr, h, o)
+	if err != nil {
+		return nil, fmt.Errorf("listening on %s=%s: %w", envMetricsAddr, cfg.metricsAddr, err)
+	}
+	log.Info("serving health and metrics", "addr", svc.addr(), "paths", "/healthz /readyz /metrics")
+	go func() {
+		// The gateway keeps answering when the metrics server fails; the
+		// failure is only reported.
+		<-svc.done
+		if svc.err != nil {
+			log.Error("the health and metrics server stopped", "addr", svc.addr(), "err", svc.err)
+		}
+	}()
+	return svc, nil
+}
+
+// metricsDrain bounds the wait for the requests to the metrics server in
+// flight at shutdown; they are quick reads.
+const metricsDrain = 2 * time.Second
+
+// stopMetrics shuts down the metrics server ops, if there is one.
+func stopMetrics(ops *httpService, log *slog.Logger) {
+	if ops == nil {
+		return
+	}
+	if err := ops.shutdown(metricsDrain); err != nil {
+		log.Warn("stopping the health and metrics server", "err", err)
+	}
 }
 
 // loadServe reads the variables of the HTTP mode into c and returns the

@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -390,6 +391,95 @@ func TestListenAddr(t *testing.T) {
 	}
 }
 
+// TestGatewayServesMetrics runs the gateway mode with METRICS_ADDR and checks
+// that /readyz follows the gateway connection, that /metrics counts the
+// interactions answered over the gateway, and that the server stops with
+// the session.
+func TestGatewayServesMetrics(t *testing.T) {
+	f := newMiniDiscord(t)
+	f.holdReady = make(chan struct{})
+	vars := map[string]string{envToken: miniToken, envMetricsAddr: "127.0.0.1:0"}
+	r := startBackground(t, vars, nil, append(f.options(), withDrainTimeout(5*time.Second))...)
+	base := "http://" + r.addr(t, serverMetrics)
+
+	if code, _, body := httpDo(t, "GET", base+"/healthz", "", nil); code != 200 || body != "ok\n" {
+		t.Errorf("GET /healthz before READY = %d %q, want 200 ok", code, body)
+	}
+	if code, _, body := httpDo(t, "GET", base+"/readyz", "", nil); code != 503 || !strings.Contains(body, "not connected") {
+		t.Errorf("GET /readyz before READY = %d %q, want 503 not connected", code, body)
+	}
+	if code, _, _ := httpDo(t, "POST", base+"/interactions", pingBody, signedHeaders(testSigner, pingBody)); code != 404 && code != 405 {
+		t.Errorf("POST /interactions on METRICS_ADDR = %d, want it not served", code)
+	}
+
+	close(f.holdReady)
+	conn := f.waitConn(t)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		code, _, body := httpDo(t, "GET", base+"/readyz", "", nil)
+		if code == 200 {
+			if !strings.Contains(body, "ready") {
+				t.Errorf("GET /readyz once connected = %q, want it to say ready", body)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GET /readyz = %d %q long after READY, want 200", code, body)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	conn.sendInteraction(t, "3000000000000000003")
+	select {
+	case <-f.callbacks:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the interaction was never answered")
+	}
+	_, _, metrics := httpDo(t, "GET", base+"/metrics", "", nil)
+	want := `articlebot_interactions_total{command="summary",kind="command",result="ok"} 1` + "\n"
+	if !strings.Contains(metrics, want) {
+		t.Errorf("GET /metrics does not count the interaction answered over the gateway: want %q", want)
+	}
+
+	r.cancel()
+	res := r.wait(t)
+	if res.err != nil {
+		t.Fatalf("run after cancel = %v, want nil\nlog:\n%s", res.err, res.stderr)
+	}
+	if !strings.Contains(res.stderr, "serving health and metrics") {
+		t.Errorf("the log does not say where the metrics are served:\n%s", res.stderr)
+	}
+	if _, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), time.Second); err == nil {
+		t.Errorf("the metrics server still accepts connections after run returned")
+	}
+	if len(f.puts()) != 1 {
+		t.Errorf("%d registrations, want 1", len(f.puts()))
+	}
+}
+
+// TestGatewayMetricsAddressInUse checks that run stops before connecting
+// when METRICS_ADDR cannot be listened on.
+func TestGatewayMetricsAddressInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	f := newMiniDiscord(t)
+	vars := map[string]string{envToken: miniToken, envMetricsAddr: ln.Addr().String()}
+	_, _, err = runArgs(t, vars, nil, f.options()...)
+	if err == nil || !strings.Contains(err.Error(), envMetricsAddr) {
+		t.Fatalf("run with METRICS_ADDR in use = %v, want an error naming %s", err, envMetricsAddr)
+	}
+	var opErr *net.OpError
+	if !errors.As(err, &opErr) {
+		t.Errorf("run = %v, want it to wrap the listen error", err)
+	}
+	if n := len(f.recordedIdentifies()); n != 0 {
+		t.Errorf("%d identifies, want none: run should stop before connecting", n)
+	}
+}
+
 func TestHelpShowsServeAndRegister(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -398,6 +488,7 @@ func TestHelpShowsServeAndRegister(t *testing.T) {
 		{[]string{"help"}, []string{"articlebot serve [flags]", "articlebot register [flags]"}},
 		{[]string{"help", "serve"}, []string{"Usage: articlebot serve", "DISCORD_PUBLIC_KEY", "HTTP_ADDR", "-article"}},
 		{[]string{"help", "register"}, []string{"Usage: articlebot register", "-guild ID", "-dry-run", "DISCORD_TOKEN"}},
+		{[]string{"help", "run"}, []string{"METRICS_ADDR", "SHARD_COUNT", "only shard 0 registers"}},
 	}
 	for _, tc := range tests {
 		stdout, _, err := runArgs(t, nil, tc.args)

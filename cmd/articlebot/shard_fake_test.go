@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -214,4 +215,42 @@ func (c *miniConn) send(t *testing.T, v map[string]any) {
 	if err := c.ws.WriteJSON(v); err != nil {
 		t.Errorf("mini gateway: writing %v: %v", v["t"], err)
 	}
+}
+
+// sendInteraction dispatches a /summary command as INTERACTION_CREATE.
+func (c *miniConn) sendInteraction(t *testing.T, id string) {
+	c.send(t, map[string]any{"op": 0, "t": "INTERACTION_CREATE", "d": map[string]any{
+		"id": id, "application_id": miniAppID, "type": 2, "token": "token-" + id, "version": 1,
+		"channel_id": "4000000000000000004",
+		"user":       map[string]any{"id": "5000000000000000005", "username": "someone"},
+		"data":       map[string]any{"id": "6000000000000000006", "name": "summary", "type": 1},
+	}})
+}
+
+// waitMiniConn returns the next gateway connection that got its READY.
+func (f *miniDiscord) waitConn(t *testing.T) *miniConn {
+	t.Helper()
+	select {
+	case c := <-f.conns:
+		return c
+	case <-time.After(30 * time.Second):
+		t.Fatal("the runner never completed a gateway handshake")
+		return nil
+	}
+}
+
+// shardOf returns the "shard" of an IDENTIFY payload as two numbers, and
+// whether it has one.
+func shardOf(t *testing.T, identify map[string]any) ([2]int, bool) {
+	t.Helper()
+	raw, ok := identify["shard"]
+	if !ok {
+		return [2]int{}, false
+	}
+	b, _ := json.Marshal(raw)
+	var s [2]int
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatalf("identify shard = %s, want two numbers", b)
+	}
+	return s, true
 }
