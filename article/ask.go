@@ -593,7 +593,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 // more, scaled by the cues of the question's form.
 func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen float64) {
 	text := c.sent.Text
-	toks := tokenize(text)
+	toks := a.sentenceTokens(c)
 	inRun := phraseRuns(q, toks, text)
 	length := float64(len(toks))
 	var base float64
@@ -650,6 +650,27 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 	if isQuestion(text) {
 		c.score *= questionPenalty
 	}
+}
+
+// sentenceTokens returns the words of the candidate's sentence as the index
+// holds them, with spans in the sentence's text.
+func (a *Article) sentenceTokens(c *askCand) []token {
+	ix := a.idx
+	p := c.ref.para
+	all := ix.toks[ix.paraStart[p]:ix.paraStart[p+1]]
+	at := func(off int) int {
+		i, _ := slices.BinarySearchFunc(all, off, func(t itoken, off int) int { return cmp.Compare(int(t.start), off) })
+		return i
+	}
+	words := all[at(c.sent.Span.Start):at(c.sent.Span.End)]
+	toks := make([]token, len(words))
+	for i, t := range words {
+		toks[i] = token{
+			span: Span{int(t.start) - c.sent.Span.Start, int(t.end) - c.sent.Span.Start},
+			fold: ix.words[t.word],
+		}
+	}
+	return toks
 }
 
 // answer returns the candidate as part of an answer.
