@@ -455,8 +455,6 @@ func (a *Article) findNamedSpeakers(q *question, words []string) {
 	}
 }
 
-// candidate sentences.
-
 // sentRef names a sentence by its paragraph's index and its index in the
 // paragraph.
 type sentRef struct{ para, idx int32 }
