@@ -265,7 +265,7 @@ func npBefore(toks []qtok, lo, hi int) int {
 			// capital": the determiner belongs to a phrase inside.
 			if k-2 >= lo && toks[k-1].kind == tkWord && !toks[k-1].upper &&
 				toks[k-1].is("of", "with", "in", "at", "for", "from", "on", "to", "close") &&
-				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lxNameStop) && toks[k-1].is("of")) &&
+				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lxNameStop) && toks[k-1].is("of") || affiliationAfter(toks, k-2, k-1)) &&
 				!toks[k-2].has(lxNPStop) && !toks[k-2].has(lxPrep) &&
 				!toks[k-2].has(lxDeterminer) && !toks[k-2].has(lxPronoun) && !speechVerbAt(toks, k-2) {
 				continue
@@ -291,6 +291,15 @@ func npBefore(toks []qtok, lo, hi int) int {
 		}
 	}
 	return from
+}
+
+// affiliationAfter reports whether the capitalised word at toks[k] can end
+// a name or a title that the preposition at toks[prep] ties to a body:
+// "Maria Chen of the institute", "Officials at the ministry". Body and
+// function words cannot: "the Bank of England", "One of the".
+func affiliationAfter(toks []qtok, k, prep int) bool {
+	return toks[k].upper && toks[k].flags&(lxOrg|lxDay|lxNameStop|lxPortfolio|lxNationality|lxPlace) == 0 &&
+		toks[prep].is("of", "at", "from", "with", "for")
 }
 
 // npAfter reads a noun phrase forwards from toks[lo], no further than
@@ -342,6 +351,7 @@ type nounPhrase struct {
 	title   string // npName: the title before the name
 	name    string // npName: the name itself
 	names   []string
+	affil   string   // npName: the body a preposition ties the name to ("Urban Mobility Institute")
 	head    string   // the folded head noun of a description
 	words   []string // folded content words
 	plural  bool
@@ -409,6 +419,16 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		}
 		return np
 	}
+	if i := affiliationSplit(ph, text); i > 0 {
+		// "Transport analyst Maria Chen of the Urban Mobility Institute":
+		// the person, not the body.
+		name := classifyNP(toks, from, s+i, text, sentFrom)
+		if name.kind == npName && len(name.names) > 0 {
+			name.to = to
+			name.affil = stripArticle(text[ph[i+1].start:last.end])
+			return name
+		}
+	}
 	lastNamey := last.upper || hyphenName(lastRaw)
 	if len(ph) == 1 && np.initial && np.det == "" && (last.isRole() || last.has(lxOrg)) && !isAcronym(lastRaw) {
 		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
@@ -434,9 +454,13 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 			return np
 		}
 		if start > 0 {
-			before := ph[start-1]
+			b := start - 1
+			if ph[b].is("the") && b > 0 {
+				b-- // "Officials at the Pentagon"
+			}
+			before := ph[b]
 			if (before.has(lxPrep) || before.is("of", "to")) && !before.has(lxPortfolio) &&
-				(start < 2 || !ph[start-2].upper || ph[start-2].isRole()) {
+				(b < 1 || !ph[b-1].upper || ph[b-1].isRole()) {
 				// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
 				np.head = headNoun(ph)
 				np.plural = isPluralNoun(np.head)
@@ -476,6 +500,34 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		}
 	}
 	return np
+}
+
+// affiliationSplit returns the index in ph of a preposition that ties a
+// person's name to a body ("Maria Chen of the Urban Mobility Institute",
+// "Priya Natarajan at Halden & Co"), or -1. The body after it opens with
+// "the", holds a word such as "Institute" or "Bank", or is capitalised
+// throughout.
+func affiliationSplit(ph []qtok, text string) int {
+	for i := 1; i+1 < len(ph); i++ {
+		t := ph[i]
+		if t.upper || !t.is("of", "at", "from") {
+			continue
+		}
+		if !isNameTok(ph[i-1], text) || ph[i-1].has(lxPlace) {
+			continue // "Secretary of State John Kerry"
+		}
+		rest := ph[i+1:]
+		if rest[0].is("the") || hasOrgTok(rest) {
+			return i
+		}
+		for _, r := range rest {
+			if !r.upper && !r.is("of", "and", "for", "the") {
+				return -1
+			}
+		}
+		return i
+	}
+	return -1
 }
 
 func trimPossessive(w string) string {
@@ -864,14 +916,25 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 	// Chunks between lo and j, separated by commas, dashes and brackets.
 	type chunk struct {
 		from, to int
+		core     int  // the end of the phrase before any relative clause
 		paren    bool // between brackets: "(D-Mass.)"
+		dashed   bool // between dashes: "— no relation —"
 	}
 	var chunks []chunk
 	start := lo
 	for k := lo; k <= j; k++ {
 		if toks[k].isPunct(",—()") {
 			if k > start {
-				chunks = append(chunks, chunk{start, k, start > lo && toks[start-1].low == "(" && toks[k].low == ")"})
+				ch := chunk{from: start, to: k, core: k,
+					paren:  start > lo && toks[start-1].low == "(" && toks[k].low == ")",
+					dashed: start > lo && toks[start-1].low == "—" && toks[k].low == "—"}
+				for r := start + 1; r < k; r++ {
+					if !toks[r].upper && toks[r].is("who", "which", "whose", "whom", "that") {
+						ch.core = r // "one of the two members who voted against it"
+						break
+					}
+				}
+				chunks = append(chunks, ch)
 			}
 			start = k + 1
 		}
@@ -882,13 +945,13 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 		if toks[ch.from].kind != tkWord {
 			break
 		}
-		if ch.paren || isInsertion(toks, ch.from, ch.to) {
-			continue
+		if ch.paren || isInsertion(toks, ch.from, ch.to) || (ch.dashed && c > 0 && !opensAppositive(toks[ch.from])) {
+			continue // "(D-Mass.)", "who spoke on condition of anonymity", "— no relation —"
 		}
-		if npBefore(toks, ch.from, ch.to) != ch.from {
+		if npBefore(toks, ch.from, ch.core) != ch.from {
 			break
 		}
-		np := classifyNP(toks, ch.from, ch.to, text, s.from)
+		np := classifyNP(toks, ch.from, ch.core, text, s.from)
 		if desc == nil {
 			if c > 0 && isDescription(np) {
 				// Perhaps the appositive of a name further left.
@@ -915,10 +978,17 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 		return np, appos, ch.from, np.isSpeaker()
 	}
 	if desc != nil {
-		np := classifyNP(toks, desc.from, desc.to, text, s.from)
+		np := classifyNP(toks, desc.from, desc.core, text, s.from)
 		return np, "", desc.from, np.isSpeaker()
 	}
 	return nounPhrase{}, "", 0, false
+}
+
+// opensAppositive reports whether a word can open a description of the
+// person named before it: "a", "the", "his", a role, a portfolio or a
+// nationality ("— a former diplomat —", "— deputy mayor —").
+func opensAppositive(t qtok) bool {
+	return t.kind == tkWord && (t.has(lxDeterminer|lxPossessive|lxPortfolio|lxNationality) || t.isRole() || startsDigit(t.low))
 }
 
 // isDescription reports whether a phrase describes rather than names:
@@ -1001,6 +1071,11 @@ func appositiveAfter(toks []qtok, end, hi int, text string) (string, int) {
 	}
 	k := end + 1
 	for k < hi && toks[k].kind == tkWord && !(toks[k].is("who", "which", "that") && !toks[k].upper) {
+		if !toks[k].is("to") && toks[k].has(lxModal|lxBeAux|lxHaveAux) {
+			// A clause, not a description: "According to the company, the
+			// wind farm will start …".
+			return "", end
+		}
 		k++
 	}
 	if k == end+1 || k-end > 20 {
@@ -1085,6 +1160,11 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 		return Span{}
 	}
 	first := toks[k]
+	if first.is("no", "nothing", "none") && finiteVerbSoon(toks, k+1, s.to) {
+		// "said no deaths had been reported", "said nothing had changed",
+		// but not "said no to the plan".
+		return Span{k, s.to}
+	}
 	if first.has(lxPrep) || first.has(lxBeAux) || first.has(lxHaveAux) || first.has(lxModal) || first.is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
 		return Span{}
 	}
@@ -1092,6 +1172,22 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 		return Span{}
 	}
 	return Span{k, s.to}
+}
+
+// finiteVerbSoon reports whether an auxiliary or a modal stands within the
+// three words from toks[k]: the verb of a clause whose subject opened just
+// before ("no deaths had", "nothing would").
+func finiteVerbSoon(toks []qtok, k, hi int) bool {
+	for i := k; i < hi && i < k+3; i++ {
+		t := toks[i]
+		if t.kind != tkWord {
+			return false
+		}
+		if !t.is("to") && t.has(lxBeAux|lxHaveAux|lxModal) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipObject skips the person a verb such as "told" is addressed to:

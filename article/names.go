@@ -83,7 +83,7 @@ var orgWords = wordSet(`
 	nations states kingdom republic emirates organization organisation
 	association institute university college school hospital party army navy
 	force forces police court senate parliament congress assembly government
-	administration cabinet company corporation corp inc ltd llc plc group
+	administration cabinet company corporation corp co inc ltd llc plc group
 	bank fund foundation trust society center centre network news times post
 	journal tribune herald telegraph guardian gazette press tv television
 	radio channel service services authority board bureau command coalition

@@ -380,6 +380,52 @@ var articleQuoteTests = []struct {
 		"the Scottish government ¶8 reported",
 		"the Scottish government ¶8 reported",
 	}},
+	{"buslanes.txt", []string{
+		// Front matter; "called the vote "…"" is a partial quote; a
+		// relative clause inside the appositive between name and verb; a
+		// name tied to a body by "of" is the speaker, not the body.
+		"Linda Okafor ¶2 direct partial",
+		"Linda Okafor ¶3 direct",
+		"Linda Okafor ¶3 direct",
+		"Derek Hale ¶4 reported",
+		"Derek Hale ¶5 direct",
+		"Derek Hale ¶5 direct",
+		"spokeswoman for the transit authority ¶7 reported",
+		"Maria Chen ¶8 reported",
+		"Maria Chen ¶9 direct",
+		"Maria Chen ¶9 direct",
+		"Maria Chen ¶10 reported",
+	}},
+	{"northwind.txt", []string{
+		// "According to the company, the … farm will …": the words after
+		// the comma are the statement, not an appositive of the company.
+		"Tomás Alvarez ¶2 reported",
+		"Tomás Alvarez ¶2 direct partial",
+		"Tomás Alvarez ¶3 direct",
+		"Tomás Alvarez ¶3 direct",
+		"the company ¶4 reported",
+		"Priya Natarajan ¶5 direct",
+		"Priya Natarajan ¶5 direct",
+		"Helen Forsyth ¶6 reported",
+		"the company ¶7 reported",
+		"spokesman ¶8 direct",
+	}},
+	{"wildfire.txt", []string{
+		// "Officials said no deaths had …" reports a statement; two
+		// Kowalskis who are no relation.
+		"Robert Mendez ¶2 reported",
+		"Robert Mendez ¶3 direct",
+		"Robert Mendez ¶3 direct",
+		"officials ¶4 reported",
+		"Anna Kowalski ¶5 reported",
+		"Anna Kowalski ¶6 direct",
+		"Anna Kowalski ¶6 direct",
+		"John Kowalski ¶7 reported",
+		"John Kowalski ¶8 direct",
+		"John Kowalski ¶8 direct",
+		"the state forestry department ¶9 reported",
+		"the state forestry department ¶9 direct partial",
+	}},
 }
 
 func loadQuoteArticle(t testing.TB, file string) *Article {
@@ -410,21 +456,29 @@ func TestArticleSpeakers(t *testing.T) {
 		description string
 		aliases     []string
 		named       bool
+		notAliases  []string // forms the text never uses
 	}{
-		{"council.txt", "delgado", "Maria Delgado", "council's transport chair", []string{"Delgado"}, true},
-		{"derailment.txt", "yusuf", "Amina Yusuf", "Transport Minister", []string{"the minister", "Yusuf"}, true},
-		{"derailment.txt", "passenger", "one passenger", "nurse travelling to work", nil, false},
-		{"derailment.txt", "operator", "the national rail operator", "", []string{"the operator"}, false},
-		{"siblings.txt", "elena", "Elena Novak", "", []string{"Ms Novak"}, true},
-		{"siblings.txt", "brandt", "Stefan Brandt", "coach", nil, true},
-		{"strike.txt", "pike", "Sarah Pike", "Health Secretary", []string{"Mrs Pike"}, true},
-		{"strike.txt", "patel", "Raj Patel", "British Medical Association's chairman", []string{"Dr Patel"}, true},
-		{"mining.txt", "raman", "Priya Raman", "analyst at Halvorsen Bank", []string{"Raman"}, true},
-		{"mining.txt", "eklund", "Lars Eklund", "chief executive", nil, true},
-		{"shipyard.txt", "shaw", "Gordon Reid and Fiona Shaw", "Union leaders", nil, true},
-		{"trial.txt", "ms whitfield", "Anne Whitfield", "Prosecutor", []string{"Ms Whitfield"}, true},
-		{"flood.txt", "finch", "Margaret Finch", "retired teacher from the village of Naburn", nil, true},
-		{"flood.txt", "ashworth", "Tom Ashworth", "neighbour", nil, true},
+		{"council.txt", "delgado", "Maria Delgado", "council's transport chair", []string{"Delgado"}, true, nil},
+		{"derailment.txt", "yusuf", "Amina Yusuf", "Transport Minister", []string{"the minister", "Yusuf"}, true, nil},
+		{"derailment.txt", "passenger", "one passenger", "nurse travelling to work", nil, false, nil},
+		{"derailment.txt", "operator", "the national rail operator", "", []string{"the operator"}, false, nil},
+		{"siblings.txt", "elena", "Elena Novak", "", []string{"Ms Novak"}, true, nil},
+		{"siblings.txt", "brandt", "Stefan Brandt", "coach", nil, true, nil},
+		{"strike.txt", "pike", "Sarah Pike", "Health Secretary", []string{"Mrs Pike"}, true, nil},
+		{"strike.txt", "patel", "Raj Patel", "British Medical Association's chairman", []string{"Dr Patel"}, true, nil},
+		{"mining.txt", "raman", "Priya Raman", "analyst at Halvorsen Bank", []string{"Raman"}, true, nil},
+		{"mining.txt", "eklund", "Lars Eklund", "chief executive", nil, true, nil},
+		{"shipyard.txt", "shaw", "Gordon Reid and Fiona Shaw", "Union leaders", nil, true, nil},
+		{"trial.txt", "ms whitfield", "Anne Whitfield", "Prosecutor", []string{"Ms Whitfield"}, true, nil},
+		{"flood.txt", "finch", "Margaret Finch", "retired teacher from the village of Naburn", nil, true, nil},
+		{"flood.txt", "ashworth", "Tom Ashworth", "neighbour", nil, true, nil},
+		{"buslanes.txt", "chen", "Maria Chen", "Transport analyst", []string{"the analyst"}, true, nil},
+		{"buslanes.txt", "hale", "Derek Hale", "Councilman", nil, true, nil},
+		{"northwind.txt", "forsyth", "Helen Forsyth", "Northwind's chairwoman", []string{"Forsyth"}, true, []string{"Dame Forsyth"}},
+		{"northwind.txt", "alvarez", "Tomás Alvarez", "Chief executive", []string{"Mr Alvarez"}, true, nil},
+		{"northwind.txt", "the company", "the company", "", nil, false, nil},
+		{"wildfire.txt", "john kowalski", "John Kowalski", "neighbour", nil, true, nil},
+		{"wildfire.txt", "officials", "officials", "", nil, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.query, func(t *testing.T) {
@@ -438,6 +492,11 @@ func TestArticleSpeakers(t *testing.T) {
 			for _, alias := range tt.aliases {
 				if !slices.Contains(sp.Aliases, alias) {
 					t.Errorf("%s.Aliases = %q, want it to hold %q", tt.name, sp.Aliases, alias)
+				}
+			}
+			for _, alias := range tt.notAliases {
+				if slices.Contains(sp.Aliases, alias) {
+					t.Errorf("%s.Aliases = %q, want no %q: the text never uses it", tt.name, sp.Aliases, alias)
 				}
 			}
 			if sp.Named != tt.named {

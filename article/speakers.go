@@ -267,7 +267,12 @@ func (e *entity) addTitle(title, name string) {
 		}
 	}
 	if onlyHonorific {
-		e.addAlias(title + " " + lastWord(name))
+		// "Mr Kerry" as the text writes it ("Dame Helen" too), or made
+		// from a full name with the honorifics that news puts before a
+		// bare surname; not "Dame Forsyth" or "Sir Major".
+		if !strings.Contains(name, " ") || surnameHonorifics[strings.Join(lows, " ")] {
+			e.addAlias(title + " " + lastWord(name))
+		}
 		return
 	}
 	if !hasRoleWord(lows) || len(lows) > 0 && isPluralNoun(lows[len(lows)-1]) && isRoleWord(lows[len(lows)-1]) && !roleWords[lows[len(lows)-1]] {
@@ -279,6 +284,10 @@ func (e *entity) addTitle(title, name string) {
 	e.addAlias(title)
 	e.addWords(lows)
 }
+
+// surnameHonorifics are the folded honorifics that news writes before a
+// surname alone: Mr Kerry, Mrs Pike, Ms Novak, Dr Patel.
+var surnameHonorifics = wordSet(`mr mrs ms dr`)
 
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
@@ -413,6 +422,9 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		return r.pronoun(np.text, pos)
 	case npName:
 		e = r.named(np, pos)
+		if appos == "" {
+			appos = np.affil
+		}
 	case npBody:
 		e = r.keyed(np.text, entBody, np, pos)
 		if np.title != "" && e.desc == "" {
