@@ -336,9 +336,19 @@ func npAfter(toks []qtok, lo, hi int) int {
 		if t.upper && t.has(lxDay) {
 			break
 		}
+		if k > lo && !t.upper && isParticiple(t.low) && (k+1 >= hi || toks[k+1].kind != tkWord ||
+			toks[k+1].has(lxPrep|lxDeterminer|lxDay) || toks[k+1].is("by", "to", "on", "at")) {
+			break // "a study published in Nature", "figures released on Monday"
+		}
 		k++
 	}
 	return k
+}
+
+// isParticiple reports whether a folded word looks like a participle:
+// "published", "speaking".
+func isParticiple(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 }
 
 // nounPhrase is a phrase that names or describes a speaker.
@@ -393,6 +403,13 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	}
 	ph := toks[s:to]
 	np.text = text[ph[0].start:ph[len(ph)-1].end]
+	if np.det == "the" && len(ph) == 1 && ph[0].upper && isDemonym(ph[0].low) {
+		// "the Scot", "the Portuguese": a person described by nationality.
+		np.kind = npDefinite
+		np.head = ph[0].low
+		np.words = []string{ph[0].low}
+		return np
+	}
 	and := -1
 	for k, t := range ph {
 		w := trimPossessive(t.low)
@@ -449,7 +466,12 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 			}
 			np.kind = npBody
 			if np.det == "the" {
-				np.text = "the " + np.text
+				// "the independent Fiscal Council" is the Fiscal Council.
+				b := 0
+				for b < len(ph)-1 && !ph[b].upper && !hyphenName(text[ph[b].start:ph[b].end]) {
+					b++
+				}
+				np.text = "the " + text[ph[b].start:last.end]
 			}
 			return np
 		}
@@ -643,6 +665,7 @@ type attribution struct {
 	raw           int    // the token the clause region runs to, before any trailing attribution was cut
 	ent           *entity
 	direct        bool // a whole quotation is attributed by it
+	headline      bool // `Name: "…"`, whose name may be a title given in full later
 }
 
 // findAttributions finds the verbs of speech of a sentence that have a
@@ -711,10 +734,10 @@ func headlineAttribution(toks []qtok, s qsent, text string) (attribution, bool) 
 		return attribution{}, false
 	}
 	np := classifyNP(toks, s.from, c, text, s.from)
-	if np.kind != npName {
-		return attribution{}, false
+	if np.kind != npName && !((np.kind == npBody || np.kind == npBare) && hasRoleWord(np.words)) {
+		return attribution{}, false // a name, or a title: `Minister: "We will act"`
 	}
-	return attribution{verb: c, verbEnd: c + 1, info: colonVerb, subj: np, start: s.from, end: c + 1}, true
+	return attribution{verb: c, verbEnd: c + 1, info: colonVerb, subj: np, start: s.from, end: c + 1, headline: true}, true
 }
 
 // attributeVerb reads the speaker and the reported clause of the verb of
@@ -741,13 +764,45 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 	switch {
 	case info.lemma == "according to":
 		a.form = formAccording
-		end := npAfter(toks, v+n, s.to)
-		if end == v+n {
+		first := v == s.from // "According to X, CLAUSE"
+		from := v + n
+		end := npAfter(toks, from, s.to)
+		if end == from {
 			return a, false
 		}
-		a.subj = classifyNP(toks, v+n, end, text, s.from)
+		if np := classifyNP(toks, from, end, text, s.from); !np.isSpeaker() && end+2 < s.to &&
+			isParticiple(toks[end].low) && toks[end+1].is("by") {
+			// "according to figures published by the Fiscal Council": the
+			// body that published them.
+			if e2 := npAfter(toks, end+2, s.to); e2 > end+2 {
+				from, end = end+2, e2
+			}
+		}
+		if end+1 < s.to && toks[end].is("and", "or") && !toks[end].upper {
+			// "according to Kyiv and Western governments"
+			if e2 := npAfter(toks, end+1, s.to); e2 > end+1 && (e2 == s.to || toks[e2].kind != tkWord) {
+				end = e2
+			}
+		}
+		a.subj = classifyNP(toks, from, end, text, s.from)
 		a.end = end
 		a.appos, a.end = appositiveAfter(toks, end, s.to, text)
+		if a.appos != "" && first {
+			// "According to X, a spokeswoman for Y, CLAUSE": the
+			// appositive describes someone, and the clause follows it.
+			ok := a.end+1 < s.to && toks[a.end].low == "," && wordsIn(toks, a.end+1, s.to) >= 3
+			if ok {
+				ok = false
+				for k := end + 1; k < a.end; k++ {
+					if toks[k].isRole() || toks[k].has(lxOrg) {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				a.appos, a.end = "", end
+			}
+		}
 		// "According to X, CLAUSE" or "CLAUSE, according to X".
 		after := a.end
 		if after < s.to && toks[after].low == "," {
@@ -755,8 +810,8 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 		}
 		if after < s.to && wordsIn(toks, after, s.to) >= 3 {
 			a.clause = Span{after, trimClauseEnd(toks, after, s.to)}
-		} else if v > s.from {
-			a.clause = Span{s.from, trimClauseEnd(toks, s.from, v)}
+		} else if !first {
+			a.clause = Span{s.from, trimClauseEnd(toks, s.from, a.verb)}
 		}
 		a.raw = a.clause.End
 		return a, true
@@ -847,6 +902,14 @@ skip:
 	case t.kind == tkWord && !t.upper && t.is("and", "but", "then"):
 		a.form = formLead
 		a.start = v
+	case t.kind == tkWord && t.is("who", "which") && !t.upper && j-1 > s.from && toks[j-1].isPunct(",—"):
+		// "the central bank governor, Henrik Sand, who said": the relative
+		// pronoun stands for the name before it.
+		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j-1, text, true)
+		if !ok || subj.kind == npPronoun {
+			return a, false
+		}
+		a.subj, a.appos, a.start = subj, appos, start
 	case t.kind == tkWord && t.has(lxPreNoun):
 		return a, false // "the claims", "a reported attack"
 	case t.kind == tkWord:
@@ -857,7 +920,7 @@ skip:
 		a.subj = classifyNP(toks, from, j+1, text, s.from)
 		a.start = from
 	case t.low == "," || t.low == "—" || t.low == ")":
-		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j, text)
+		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j, text, false)
 		if !ok {
 			return a, false
 		}
@@ -888,7 +951,8 @@ skip:
 	if a.start-1 > s.from && toks[a.start-1].low == "," && !hasQuoteNextTo(toks, s, a) &&
 		!isInsertion(toks, s.from, a.start-1) && (a.verbEnd >= s.to || !toks[a.verbEnd].isPunct(":")) {
 		before := Span{s.from, trimClauseEnd(toks, s.from, a.start-1)}
-		if a.verbEnd < s.to && toks[a.verbEnd].low == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 {
+		if a.verbEnd < s.to && toks[a.verbEnd].low == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 &&
+			!trailingAside(toks, a.verbEnd+1, s.to) {
 			before = Span{s.from, trimClauseEnd(toks, s.from, s.to)}
 		}
 		if wordsIn(toks, before.Start, before.End) >= 3 && !hasQuote(toks, before.Start, before.End) {
@@ -899,13 +963,35 @@ skip:
 	return a, true
 }
 
+// trailingAside reports whether the words from toks[k] to the end of the
+// sentence are an aside about an attribution rather than the rest of a
+// statement it interrupts: "…, the people said, speaking on condition of
+// anonymity", "…, she said, adding that …", "…, he said on Friday".
+func trailingAside(toks []qtok, k, to int) bool {
+	end := k
+	for end < to && !toks[end].isPunct(",;:.!?—") {
+		end++
+	}
+	if end == k || toks[k].kind != tkWord {
+		return false
+	}
+	if info, _ := matchSpeechVerb(toks, k); info != nil && info.ing {
+		return true
+	}
+	return trimClauseEnd(toks, end, to) == end && isInsertion(toks, k, end)
+}
+
 // subjectBeforeInsertions finds the subject of a verb that follows a comma
 // or dash: "On Friday, a US military official, who spoke on condition of
 // anonymity, said" or "Jatras, a former US diplomat, said". Comma-separated
 // chunks are read from the verb backwards: relative clauses, participles,
 // ages and adverbials are skipped; a description followed (leftwards) by a
 // name is that name's appositive.
-func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhrase, string, int, bool) {
+//
+// For the antecedent of a relative pronoun (relative), the description
+// before the name may end a longer chunk: "puts her at odds with the
+// central bank governor, Henrik Sand, who said".
+func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative bool) (nounPhrase, string, int, bool) {
 	lo := s.from
 	for k := j; k >= s.from; k-- {
 		if toks[k].kind == tkQuote || toks[k].isPunct(":;") {
@@ -963,7 +1049,20 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 			if np.kind == npName && c > 0 {
 				// "The Health Secretary, Sarah Pike, said"
 				left := chunks[c-1]
-				if lnp := classifyNP(toks, left.from, left.to, text, s.from); npBefore(toks, left.from, left.to) == left.from &&
+				lfrom := npBefore(toks, left.from, left.to)
+				if relative {
+					// The description that ends the chunk: up to its article.
+					lfrom = left.to
+					for lfrom > left.from && toks[lfrom-1].kind == tkWord &&
+						toks[lfrom-1].flags&(lxPrep|lxNPStop|lxPronoun|lxObjPronoun) == 0 {
+						lfrom--
+						if toks[lfrom].has(lxDeterminer | lxPossessive) {
+							break
+						}
+					}
+					left.from = lfrom
+				}
+				if lnp := classifyNP(toks, left.from, left.to, text, s.from); lfrom == left.from &&
 					(lnp.kind == npDefinite || lnp.kind == npBare) && isRoleWord(lnp.head) {
 					appos = stripArticle(text[toks[left.from].start:toks[left.to-1].end])
 					from = left.from
@@ -1113,8 +1212,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 	}
 	// Look for "that" a few words on: "said on Friday that", "told
 	// reporters that", but not in "said the plan that was agreed …".
-	lookFar := t.is("that") || t.has(lxPrep) || t.has(lxTime) || t.has(lxDay) ||
-		(info.object && (t.upper || t.has(lxDeterminer) || t.has(lxObjPronoun) || t.isRole()))
+	lookFar := t.is("that") || t.has(lxPrep) || t.has(lxTime) || t.has(lxDay) || info.object
 	for k := after; lookFar && k < s.to && k < after+9; k++ {
 		tk := toks[k]
 		if tk.kind != tkWord {
@@ -1144,6 +1242,9 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 		return Span{after, s.to}
 	}
 	if info.that {
+		if !t.upper && len(t.low) > 5 && strings.HasSuffix(t.low, "ing") && wordsIn(toks, after, s.to) >= 3 {
+			return Span{after, s.to} // "denies supplying them", "admitted taking the money"
+		}
 		return Span{} // "confirmed the deal", "answered questions"
 	}
 	k := after
@@ -1159,6 +1260,16 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 	if k >= s.to || toks[k].kind != tkWord {
 		return Span{}
 	}
+	if c := skipAdverbials(toks, k, s.to); c > k {
+		// "said in a statement it complied …", "said Friday the plan …"
+		if c < s.to && toks[c].kind == tkWord && toks[c].is("that") && !toks[c].upper {
+			c++
+		}
+		if c < s.to && opensClause(toks[c]) && wordsIn(toks, c, s.to) >= 3 {
+			return Span{c, s.to}
+		}
+		return Span{}
+	}
 	first := toks[k]
 	if first.is("no", "nothing", "none") && finiteVerbSoon(toks, k+1, s.to) {
 		// "said no deaths had been reported", "said nothing had changed",
@@ -1172,6 +1283,48 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 		return Span{}
 	}
 	return Span{k, s.to}
+}
+
+// skipAdverbials returns the index after the adverbials that may stand
+// between a verb of speech and its clause, or k when there are none:
+// days and times ("Friday", "last week"), adverbs ("separately") and short
+// prepositional phrases ("in a statement", "at a briefing on Monday", "in
+// an interview with the BBC").
+func skipAdverbials(toks []qtok, k, hi int) int {
+	for k < hi && toks[k].kind == tkWord {
+		t := toks[k]
+		switch {
+		case t.has(lxDay) || (!t.upper && t.has(lxTime) && !t.is("then", "now", "this")):
+			k++
+		case !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || !t.upper && t.has(lxAdverb) && !t.is("all", "both", "even", "too", "since", "yet"):
+			k++
+		case !t.upper && t.has(lxPrep) && !t.is("like", "unlike", "about", "of", "since"):
+			j := k + 1
+			if j < hi && toks[j].kind == tkWord && toks[j].has(lxDeterminer|lxPossessive) && !toks[j].is("that", "this", "these", "those") {
+				j++
+			}
+			n := 0
+			for j < hi && n < 3 && toks[j].kind == tkWord && toks[j].flags&(lxDeterminer|lxPossessive|lxPronoun|lxNPStop|lxPrep|lxModal|lxBeAux|lxHaveAux) == 0 {
+				j++
+				n++
+			}
+			if n == 0 {
+				return k
+			}
+			k = j
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// opensClause reports whether a word can open a reported clause after an
+// adverbial: a pronoun, a determiner, a name or a number ("it complied",
+// "the plan", "Russia had", "two men").
+func opensClause(t qtok) bool {
+	return t.kind == tkWord && (t.has(lxPronoun|lxDeterminer|lxPossessive) || t.upper || startsDigit(t.low) ||
+		t.is("no", "nothing", "none", "some", "many", "most", "all", "both", "there", "each", "every", "several", "few"))
 }
 
 // finiteVerbSoon reports whether an auxiliary or a modal stands within the
@@ -1203,6 +1356,14 @@ func skipObject(toks []qtok, k, hi int) int {
 	end := k
 	if t.has(lxDeterminer) || t.has(lxPossessive) {
 		end++
+		// "the jury", "the packed court": the noun and what stands before it.
+		for end < hi && end-k < 4 && toks[end].kind == tkWord && !toks[end].upper &&
+			toks[end].flags&(lxDeterminer|lxPossessive|lxPronoun|lxNPStop|lxPrep|lxModal|lxBeAux|lxHaveAux) == 0 {
+			end++
+		}
+		if end > k+1 {
+			return end
+		}
 	}
 	for end < hi && end-k < 5 && toks[end].kind == tkWord && (toks[end].upper || (end == k && toks[end].isRole())) {
 		end++
@@ -1350,6 +1511,9 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 	// workers' union", "The minister".
 	last := -1
 	for e := k; e < end; e++ {
+		if e > k && !toks[e].upper && (toks[e].has(lxNPStop|lxPronoun|lxModal|lxBeAux|lxHaveAux) || toks[e].has(lxPrep) && last < 0) {
+			break // "The jury heard that one resident …" has no subject of this kind
+		}
 		role := toks[e].isRole() || toks[e].has(lxOrg)
 		if !role && last >= 0 && !toks[e].is("of") {
 			break

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -109,6 +110,31 @@ func TestAttributions(t *testing.T) {
 			[][3]string{{"company", "", "the wind farm will start producing power in 2026"}}},
 		{"according to with an appositive", `According to Jane Roe, a spokeswoman for the firm, the plant will close.`,
 			[][3]string{{"Jane Roe", "spokeswoman for the firm", "the plant will close"}}},
+		{"wire dateline", `WASHINGTON (Reuters) - The United States is preparing new sanctions, three people told Reuters.`,
+			[][3]string{{"three people", "", "The United States is preparing new sanctions"}}},
+		{"dateline with an em dash", `RIVERTON — Work on the lanes will start in June, the council said.`,
+			[][3]string{{"council", "", "Work on the lanes will start in June"}}},
+		{"participle after a trailing attribution", `The measures would target a dozen firms, the people said, speaking on condition of anonymity.`,
+			[][3]string{{"people", "", "The measures would target a dozen firms"}}},
+		{"object without an article", `Kanani told state media that the sanctions had failed.`,
+			[][3]string{{"Kanani", "", "the sanctions had failed"}}},
+		{"object with an article, no that", `Ms Shah told the jury her client had been careless.`,
+			[][3]string{{"Shah", "", "her client had been careless"}}},
+		{"prepositional phrase before the clause", `The company said in a statement it complied with all laws.`,
+			[][3]string{{"company", "", "it complied with all laws"}}},
+		{"day before the clause", `The mayor said Friday the plan would go ahead.`,
+			[][3]string{{"mayor", "", "the plan would go ahead"}}},
+		{"according to two sources", `The drones were used in attacks, according to Kyiv and Western governments.`,
+			[][3]string{{"Kyiv and Western governments", "", "The drones were used in attacks"}}},
+		{"denial with a gerund", `Tehran denies supplying the drones.`, [][3]string{{"Tehran", "", "supplying the drones"}}},
+		{"according to a study is no speaker", `Walking helps, according to a large study published in Nature.`, nil},
+		{"according to figures published by a body", `According to figures published by the independent Fiscal Council, the deficit reached 5.8% of GDP.`,
+			[][3]string{{"the Fiscal Council", "", "the deficit reached 5.8% of GDP"}}},
+		{"relative pronoun after a name", `The pledge puts her at odds with the central bank governor, Henrik Sand, who said last week that every option should stay open.`,
+			[][3]string{{"Henrik Sand", "central bank governor", "every option should stay open"}}},
+		{"letters after a name", `Opening the case, Nicholas Fenn KC told the jury that the money was gone.`,
+			[][3]string{{"Nicholas Fenn KC", "", "the money was gone"}}},
+		{"headline with a title", `Finance Minister: "We will not raise income tax"`, [][3]string{{"Finance Minister", "", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,6 +190,7 @@ func TestLeadSubject(t *testing.T) {
 		{"description", "The rail workers' union blamed years of underinvestment.", "rail workers' union"},
 		{"number and role", "Two people were killed.", "Two people"},
 		{"no subject", "Yesterday was a quiet day.", ""},
+		{"no role before a verb", "The jury heard that one resident was left unable to pay.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,6 +202,29 @@ func TestLeadSubject(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("leadSubject(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokenizeNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"decimal point", "It fell 5.8% in May.", []string{"It", "fell", "5.8", "in", "May", "."}},
+		{"thousands", "It burned 4,500 acres, officials said.", []string{"It", "burned", "4,500", "acres", ",", "officials", "said", "."}},
+		{"comma after a number", "In 2019, he left.", []string{"In", "2019", ",", "he", "left", "."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, tk := range tokenizeQuoted(tt.text, nil) {
+				got = append(got, tt.text[tk.start:tk.end])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("tokenizeQuoted(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}

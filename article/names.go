@@ -118,6 +118,15 @@ var nationalityWords = wordSet(`
 	lithuanian moldovan mongolian burmese laotian sri
 `)
 
+// demonymNouns name a person by nationality where the adjective differs:
+// "the Scot", "the Spaniard". With the adjectives of nationalityWords they
+// make descriptions such as "the Portuguese" or "the Brazilian".
+var demonymNouns = wordSet(`scot swede dane finn pole turk spaniard brit kiwi aussie serb croat slovene`)
+
+// isDemonym reports whether the folded word can name a person by
+// nationality.
+func isDemonym(w string) bool { return nationalityWords[w] || demonymNouns[w] }
+
 // timeWords open adverbials and never name anyone.
 var timeWords = wordSet(`
 	monday tuesday wednesday thursday friday saturday sunday january february
@@ -138,8 +147,9 @@ var dayWords = wordSet(`
 // der Leyen", "Osama bin Laden".
 var nameParticles = wordSet(`al el ad as ash bin ibn abu van von der den de del della di da du dos das le la ter ten y`)
 
-// nameSuffixes end a name without being its surname.
-var nameSuffixes = wordSet(`jr sr ii iii iv`)
+// nameSuffixes end a name without being its surname: "Jr", "III", and the
+// letters after a name ("KC", "OBE").
+var nameSuffixes = wordSet(`jr sr ii iii iv kc qc obe mbe cbe kbe dbe esq phd`)
 
 // genderOf maps honorifics and gendered role words to 'm' or 'f'.
 var genderOf = map[string]byte{

@@ -55,6 +55,7 @@ func TestSurnameKeys(t *testing.T) {
 		{"hyphenated particle", "Bashar al-Assad", []string{"al-assad", "assad"}},
 		{"separate particles", "Ursula von der Leyen", []string{"leyen", "von der leyen"}},
 		{"suffix", "Martin Luther King Jr", []string{"king"}},
+		{"letters after a name", "Nicholas Fenn KC", []string{"fenn"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -142,11 +142,20 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 		for ai := range attrs {
 			at := &attrs[ai]
 			pos := position(pq.idx, pq.toks[at.start].start)
-			for mi < len(pq.mentions) && pq.mentions[mi].pos < pos {
+			// The names inside the attribution are seen first, so that
+			// "Mrs Hale" in "Mrs Hale's son, Peter Hale, said" is not
+			// taken for the speaker resolved from it.
+			subjEnd := position(pq.idx, pq.toks[max(at.end, at.start+1)-1].end)
+			for mi < len(pq.mentions) && pq.mentions[mi].pos < subjEnd {
 				r.noteMention(pq.mentions[mi])
 				mi++
 			}
-			at.ent = r.resolve(at.subj, at.appos, pos)
+			if at.headline && at.subj.kind != npName {
+				at.ent = r.personTitledAs(at.subj.text, true)
+			}
+			if at.ent == nil {
+				at.ent = r.resolve(at.subj, at.appos, pos)
+			}
 			if at.ent != nil {
 				at.ent.spokeAt(pos)
 				events = append(events, attrEvent{pos, at.ent})
@@ -454,16 +463,45 @@ func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, la
 			}
 		}
 	}
-	if lastEnt == nil || i-paraOf(lastPos) > 2 {
+	if lastEnt != nil && i-paraOf(lastPos) <= 2 {
+		pos := position(i, pq.spans[fq.span].open)
+		for _, ev := range events {
+			if ev.pos > lastPos && ev.pos < pos && ev.ent != lastEnt {
+				return nil
+			}
+		}
+		return lastEnt
+	}
+	return personBefore(ps, i, fq)
+}
+
+// personBefore returns the person the previous paragraph is about when a
+// quotation opens paragraph i and nobody has spoken since: a profile's
+// "Morrow, who is 71, took the job in 1984." followed by her words.
+func personBefore(ps []paraQuotes, i int, fq foundQuote) *entity {
+	if i == 0 || ps[i].spans[fq.span].open != 0 {
 		return nil
 	}
-	pos := position(i, pq.spans[fq.span].open)
-	for _, ev := range events {
-		if ev.pos > lastPos && ev.pos < pos && ev.ent != lastEnt {
+	prev := &ps[i-1]
+	for si := range prev.sents {
+		if len(prev.attrs[si]) > 0 {
 			return nil
 		}
 	}
-	return lastEnt
+	for _, f := range prev.found {
+		if f.verdict == speech {
+			return nil
+		}
+	}
+	for si := len(prev.leads) - 1; si >= 0; si-- {
+		if e := prev.leads[si]; e != nil {
+			if e.kind == entPerson {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // collectQuotes turns what was found into Quote values and Speakers.

@@ -426,6 +426,111 @@ var articleQuoteTests = []struct {
 		"the state forestry department ¶9 reported",
 		"the state forestry department ¶9 direct partial",
 	}},
+	{"wire.txt", []string{
+		// Wire copy: a dateline; "…, the people said, speaking on
+		// condition of anonymity"; "did not respond to a request for
+		// comment" and "declined to comment" say nothing; "told state
+		// media that"; "according to X and Y"; "said in a statement it
+		// …"; a reporting credit in brackets.
+		"three people familiar with the plan ¶1 reported",
+		"three people familiar with the plan ¶2 reported",
+		"senior Treasury official ¶3 direct",
+		"Nasser Kanani ¶5 reported",
+		"Nasser Kanani ¶5 direct partial",
+		"Kyiv and Western governments ¶6 reported",
+		"Tehran ¶6 reported",
+		"Lindsey Marsh ¶7 reported",
+		"Lindsey Marsh ¶7 direct partial",
+		"Lindsey Marsh ¶8 direct",
+		"the company ¶9 reported",
+		"the company ¶9 direct partial",
+	}},
+	{"court.txt", []string{
+		// A court report: "KC" after a name; "Mrs Hale's son, Peter
+		// Hale" is not Mrs Hale; "Mr Hale" and "he" are the son; "told
+		// the jury her client …".
+		"Nicholas Fenn KC ¶3 reported",
+		"Nicholas Fenn KC ¶3 direct partial",
+		"Nicholas Fenn KC ¶4 reported",
+		"Nicholas Fenn KC ¶5 direct",
+		"Nicholas Fenn KC ¶5 direct",
+		"Peter Hale ¶7 reported",
+		"Peter Hale ¶7 direct",
+		"Peter Hale ¶7 direct",
+		"Amira Shah ¶8 reported",
+		"Peter Hale ¶9 direct",
+		"Peter Hale ¶9 direct",
+		"Amira Shah ¶10 reported",
+		"Amira Shah ¶10 direct partial",
+		"Rebecca Ward ¶11 reported",
+	}},
+	{"derby.txt", []string{
+		// A match report: "the Scot" and "the Portuguese" are the
+		// managers just written about.
+		"Marcus Reid ¶3 direct",
+		"Marcus Reid ¶3 direct",
+		"Steve Cullen ¶6 direct",
+		"Steve Cullen ¶6 direct",
+		"Steve Cullen ¶7 direct",
+		"Dani Ferreira ¶9 direct",
+		"Dani Ferreira ¶9 direct",
+		"Dani Ferreira ¶10 reported",
+		"Ollie Brandt ¶11 reported",
+		"Ollie Brandt ¶11 direct partial",
+		"Ollie Brandt ¶12 direct",
+		"Ollie Brandt ¶12 direct",
+	}},
+	{"study.txt", []string{
+		// A science piece: "according to a … study published on Monday"
+		// names no speaker; "Professor X of the University of Y".
+		"Hannah Lindqvist ¶3 direct",
+		"the researchers ¶4 reported",
+		"Samuel Adeyemi ¶5 reported",
+		"Samuel Adeyemi ¶6 direct",
+		"Samuel Adeyemi ¶6 direct",
+		"Rachel Moore ¶7 reported",
+		"Rachel Moore ¶7 direct partial",
+		"Rachel Moore ¶8 direct",
+		"Rachel Moore ¶8 direct",
+		"Two of the authors ¶9 reported",
+	}},
+	{"profile.txt", []string{
+		// A profile: a quotation over three paragraphs with no
+		// attribution, after a paragraph about its speaker; present-tense
+		// "says" and "recalls".
+		"the council ¶2 direct partial",
+		"Edith Morrow ¶4 direct",
+		"Edith Morrow ¶5 direct continued",
+		"Edith Morrow ¶6 direct continued",
+		"Edith Morrow ¶7 direct",
+		"Graham Tait ¶8 reported",
+		"Graham Tait ¶8 direct partial",
+		"Graham Tait ¶9 direct",
+		"Graham Tait ¶9 direct",
+		"Edith Morrow ¶10 direct",
+		"Edith Morrow ¶10 direct",
+		"Edith Morrow ¶11 direct",
+	}},
+	{"budget.txt", []string{
+		// Politics: a headline "Title: quote"; ", who said last week
+		// that"; "wrote on X"; "according to figures published by …";
+		// "in a statement".
+		"Clara Voss ¶1 direct",
+		"Clara Voss ¶3 direct",
+		"Clara Voss ¶3 direct",
+		"Henrik Sand ¶4 reported",
+		"Henrik Sand ¶4 direct partial",
+		"Henrik Sand ¶4 direct partial",
+		"Mark Danner ¶5 direct partial",
+		"Mark Danner ¶5 reported",
+		"Mark Danner ¶5 direct partial",
+		"the Fiscal Council ¶6 reported",
+		"finance ministry official ¶7 reported",
+		"finance ministry official ¶7 direct partial",
+		"Ingrid Holm ¶8 direct",
+		"Tomas Berg ¶9 direct",
+		"Tomas Berg ¶10 direct",
+	}},
 }
 
 func loadQuoteArticle(t testing.TB, file string) *Article {
@@ -479,6 +584,13 @@ func TestArticleSpeakers(t *testing.T) {
 		{"northwind.txt", "the company", "the company", "", nil, false, nil},
 		{"wildfire.txt", "john kowalski", "John Kowalski", "neighbour", nil, true, nil},
 		{"wildfire.txt", "officials", "officials", "", nil, false, nil},
+		{"court.txt", "mr fenn", "Nicholas Fenn KC", "", []string{"Fenn", "Mr Fenn"}, true, nil},
+		{"court.txt", "peter", "Peter Hale", "Mrs Hale's son", []string{"Mr Hale"}, true, []string{"Mrs Hale"}},
+		{"derby.txt", "cullen", "Steve Cullen", "Kingsbridge manager", []string{"the Scot"}, true, nil},
+		{"derby.txt", "ferreira", "Dani Ferreira", "Ashford boss", []string{"the Portuguese"}, true, nil},
+		{"budget.txt", "sand", "Henrik Sand", "central bank governor", nil, true, nil},
+		{"budget.txt", "fiscal council", "the Fiscal Council", "", nil, true, nil},
+		{"wire.txt", "people", "three people familiar with the plan", "", []string{"the people"}, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.query, func(t *testing.T) {
@@ -644,6 +756,55 @@ func TestPronouns(t *testing.T) {
 		{"it is a body",
 			"The ministry said the border was closed. It added that it would reopen on Monday.",
 			[]string{"the ministry ¶1 reported", "the ministry ¶1 reported"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if got := quoteFacts(a); !slices.Equal(got, tt.want) {
+				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuoteContext checks attributions that need more than one sentence:
+// who a name, a title or a pronoun stands for, and whose words an
+// unattributed quotation is.
+func TestQuoteContext(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // facts, as in articleQuoteTests
+	}{
+		{"a name in the subject's description is not the subject",
+			"One resident, Doris Hale, lost her savings.\n" +
+				"Mrs Hale's son, Peter Hale, said the family had trusted the home. \"We were wrong,\" he said.\n" +
+				"\"Not for a car,\" Mr Hale replied.",
+			[]string{"Peter Hale ¶2 reported", "Peter Hale ¶2 direct", "Peter Hale ¶3 direct"}},
+		{"a gendered description settles the gender",
+			"Tom Ash said the roof had held.\n" +
+				"His neighbour's wife, Sam Reed, said it had leaked. \"It held,\" he said.",
+			[]string{"Tom Ash ¶1 reported", "Sam Reed ¶2 reported", "Tom Ash ¶2 direct"}},
+		{"a nationality stands for the person just written about",
+			"Kingsbridge manager Steve Cullen was furious with the decision.\n" +
+				"\"What's the point?\" the Scot said.",
+			[]string{"Steve Cullen ¶2 direct"}},
+		{"a headline title is the person who holds it",
+			"Finance Minister: \"We will not raise income tax\"\n" +
+				"Finance Minister Clara Voss ruled out a rise on Sunday.",
+			[]string{"Clara Voss ¶1 direct"}},
+		{"a quotation over paragraphs after one about a person",
+			"Edith Morrow, who is 71, took the job in 1984.\n" +
+				"\"I walked in thinking I'd stay a year.\n" +
+				"\"But I stayed forty.\"",
+			[]string{"Edith Morrow ¶2 direct", "Edith Morrow ¶3 direct continued"}},
+		{"a quotation after someone else spoke is not the subject's",
+			"Edith Morrow took the job in 1984. Her manager said she was a natural.\n" +
+				"\"I walked in thinking I'd stay a year.\"",
+			[]string{"Her manager ¶1 reported"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

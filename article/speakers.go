@@ -426,6 +426,9 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 			appos = np.affil
 		}
 	case npBody:
+		if p := r.personTitled(np.text); p != nil {
+			return p // `Finance Minister: "…"` before "Finance Minister Clara Voss"
+		}
 		e = r.keyed(np.text, entBody, np, pos)
 		if np.title != "" && e.desc == "" {
 			e.desc = np.title
@@ -441,9 +444,28 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		if e.desc == "" {
 			e.desc = appos
 		}
-		e.addWords(strings.Fields(fold(appos)))
+		words := strings.Fields(fold(appos))
+		e.addWords(words)
+		if g := genderOf[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
+			e.gender = g // "his wife, Jane Doe", "Mrs Hale's son, Peter Hale"
+		}
 	}
 	return e
+}
+
+// descriptionHead returns the head noun of a folded description: its last
+// word before a preposition or a relative clause ("son" of "Mrs Hale's
+// son", "captain" of "captain of the team").
+func descriptionHead(words []string) string {
+	for i, w := range words {
+		if i > 0 && (preps[w] || w == "of" || w == "to" || w == "who" || w == "which" || w == "that") {
+			return trimPossessive(words[i-1])
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return trimPossessive(words[len(words)-1])
 }
 
 // named resolves a name: a full name to its person, a lone surname to the
@@ -486,6 +508,30 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	return r.keyed(np.name, entProper, np, pos)
 }
 
+// personTitled returns the one person the text gives the title ("Finance
+// Minister"), or nil when no one or several people have it.
+func (r *resolver) personTitled(title string) *entity {
+	return r.personTitledAs(title, false)
+}
+
+// personTitledAs is personTitled; with suffix, a title that ends with the
+// given one counts too ("Finance Minister" for "Minister").
+func (r *resolver) personTitledAs(title string, suffix bool) *entity {
+	key := fold(title)
+	var found *entity
+	for _, p := range r.persons {
+		for _, t := range p.titles {
+			if ft := fold(t); ft == key || suffix && strings.HasSuffix(ft, " "+key) {
+				if found != nil && found != p {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
+}
+
 // keyed returns the entity with the canonical name, creating it.
 func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *entity {
 	key := fold(name)
@@ -503,7 +549,7 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 // spoke, or was a sentence's subject, last. It never prefers an unnamed
 // source that merely stands nearer.
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
-	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) {
+	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) && !isDemonym(np.head) {
 		// "the operator" after "the national rail operator".
 		if e := r.byKey[fold("the "+np.text)]; e != nil {
 			return e
