@@ -36,7 +36,7 @@ var speechVerbSpecs = []string{
 	"argue argues argued arguing inv",
 	"insist insists insisted insisting inv",
 	"tweet tweets tweeted tweeting inv noun",
-	"write writes wrote writing inv",
+	"write writes wrote writing inv that",
 	"claim claims claimed claiming noun",
 	"reply replies replied replying inv noun that",
 	"declare declares declared declaring inv that",
@@ -452,8 +452,17 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	}
 	if lastNamey && !strings.HasSuffix(last.low, "'s") {
 		start := splitTitle(ph, text)
-		if start == len(ph) || np.det != "" {
-			// No name, or "the Pentagon": a body, or a title used alone.
+		if b := bodyTitleEnd(ph, start); b > 0 {
+			// "Chipmaker Veridian Semiconductor", "drone maker DJI": a body
+			// with a description of it.
+			np.kind = npBody
+			np.title = text[ph[0].start:ph[b-1].end]
+			np.text = text[ph[b].start:last.end]
+			return np
+		}
+		if start == len(ph) || np.det != "" && !(start > 0 && hasRoleTok(ph[:start])) {
+			// No name, or "the Pentagon": a body, or a title used alone;
+			// but "the novelist Priya Sethi" is a person.
 			if np.det == "the" && start == len(ph) && hasRoleTok(ph) && !hasOrgTok(ph) {
 				np.kind = npDefinite
 				np.head = headNoun(ph)
@@ -522,6 +531,24 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		}
 	}
 	return np
+}
+
+// bodyTitleEnd returns the index in ph just after the words that describe
+// the body named after them ("Chipmaker", "Gulf logistics firm"), or 0.
+// start is where splitTitle found a person's name, len(ph) for none.
+func bodyTitleEnd(ph []qtok, start int) int {
+	if start < len(ph) {
+		if start > 0 && ph[start-1].has(lxBodyTitle) {
+			return start
+		}
+		return 0
+	}
+	for b := len(ph) - 2; b >= 0; b-- {
+		if ph[b].has(lxBodyTitle) && ph[b+1].upper && !ph[b+1].has(lxBodyTitle) {
+			return b + 1
+		}
+	}
+	return 0
 }
 
 // affiliationSplit returns the index in ph of a preposition that ties a
@@ -874,7 +901,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 
 	// The normal order: subject, verb.
 	j := v - 1
-	passive := false
+	passive, relative := false, false
 skip:
 	for j >= s.from && toks[j].kind == tkWord && !toks[j].upper {
 		t, w := toks[j], toks[j].low
@@ -909,7 +936,11 @@ skip:
 		if !ok || subj.kind == npPronoun {
 			return a, false
 		}
+		if info.control && v+3 < s.to && toks[v+1].is("not") && toks[v+2].is("to") && toks[v+3].is("be") {
+			return a, false // "who asked not to be named": no statement
+		}
 		a.subj, a.appos, a.start = subj, appos, start
+		relative = true
 	case t.kind == tkWord && t.has(lxPreNoun):
 		return a, false // "the claims", "a reported attack"
 	case t.kind == tkWord:
@@ -944,6 +975,17 @@ skip:
 	a.clause = clauseAfter(toks, s, v, a.verbEnd, info)
 	a.raw = s.to
 	if a.clause.End > a.clause.Start {
+		if relative {
+			// "X, who has argued that …, said …": the relative clause
+			// ends where the sentence's own verb of speech comes.
+			for k := a.clause.Start; k+1 < a.clause.End; k++ {
+				if info, _ := matchSpeechVerb(toks, k+1); toks[k].low == "," && info != nil && !info.ing {
+					a.clause.End = trimClauseEnd(toks, a.clause.Start, k)
+					a.raw = a.clause.End
+					return a, a.clause.End > a.clause.Start
+				}
+			}
+		}
 		a.clause.End, a.raw = cutTrailing(toks, a.clause.Start, a.clause.End, s.to)
 		return a, true
 	}
@@ -1034,6 +1076,19 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 		if ch.paren || isInsertion(toks, ch.from, ch.to) || (ch.dashed && c > 0 && !opensAppositive(toks[ch.from])) {
 			continue // "(D-Mass.)", "who spoke on condition of anonymity", "— no relation —"
 		}
+		if c > 1 && opensClauseAside(toks[chunks[c-1].from]) {
+			// "Mr Pugh, who founded it with his late wife, Ann, said": the
+			// name belongs to the aside before it.
+			desc = nil
+			continue
+		}
+		if relative && c == len(chunks)-1 {
+			// "China was represented by Premier Li Qiang, who said": the
+			// name that ends the clause.
+			if b := trailingName(toks, ch.from, ch.core); b > ch.from {
+				ch.from = b
+			}
+		}
 		if npBefore(toks, ch.from, ch.core) != ch.from {
 			break
 		}
@@ -1081,6 +1136,29 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 		return np, "", desc.from, np.isSpeaker()
 	}
 	return nounPhrase{}, "", 0, false
+}
+
+// trailingName returns where the capitalised name that ends toks[from:to]
+// starts, with the title words before it ("by Premier Li Qiang" → "Premier
+// Li Qiang"), or from when the range does not end with a name.
+func trailingName(toks []qtok, from, to int) int {
+	if to <= from || !toks[to-1].upper {
+		return from
+	}
+	k := to
+	for k > from && toks[k-1].kind == tkWord && (toks[k-1].upper || toks[k-1].isRole() || toks[k-1].has(lxPortfolio|lxParticle)) {
+		k--
+	}
+	if k > from && toks[k-1].has(lxDeterminer) && !toks[k-1].upper {
+		k--
+	}
+	return k
+}
+
+// opensClauseAside reports whether a word opens a relative clause or a
+// participle phrase set off by commas: "who", "which", "speaking".
+func opensClauseAside(t qtok) bool {
+	return t.kind == tkWord && !t.upper && (t.is("who", "which", "whose", "whom", "where") || isParticiple(t.low))
 }
 
 // opensAppositive reports whether a word can open a description of the
@@ -1136,6 +1214,8 @@ func isInsertion(toks []qtok, from, to int) bool {
 		return true // "On Friday", "Yesterday", "in London", but not "May" of Theresa May
 	case startsDigit(w):
 		return true
+	case first.upper && len(w) > 2 && strings.IndexByte("rdi", w[0]) >= 0 && w[1] == '-':
+		return true // a party and state: "R-Iowa", "D-Mich."
 	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:
 		// A participle: "speaking on condition of anonymity", "Asked
 		// whether …", but not "United captain Bruno Fernandes".
@@ -1541,6 +1621,24 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 	return np
 }
 
+// titleBeforeName reports whether the lower-case title words or particles
+// from toks[k] lead up to a capitalised word before end.
+func titleBeforeName(toks []qtok, k, end int) bool {
+	for ; k < end; k++ {
+		t := toks[k]
+		if t.kind != tkWord {
+			return false
+		}
+		if t.upper {
+			return true
+		}
+		if !t.isRole() && !t.has(lxPortfolio|lxParticle) {
+			return false
+		}
+	}
+	return false
+}
+
 // nameRunEnd returns the end of the capitalised run that starts at
 // toks[k], with the lower-case title words and particles inside it
 // ("Transport commissioner Funmi Adebayo", "Bashar al-Assad"); k when no run
@@ -1563,6 +1661,10 @@ func nameRunEnd(toks []qtok, k, end int, text string) int {
 		if e > start && e+1 < end && (toks[e+1].upper || hyphenName(text[toks[e+1].start:toks[e+1].end])) &&
 			(t.is("of", "the") || t.has(lxParticle) || t.isRole() || t.has(lxPortfolio)) {
 			e++
+			continue
+		}
+		if (t.isRole() || t.has(lxPortfolio|lxParticle)) && titleBeforeName(toks, e, end) {
+			e++ // "The novelist Priya Sethi", "former prime minister Helen Marsh", "von der Leyen"
 			continue
 		}
 		break

@@ -135,6 +135,25 @@ func TestAttributions(t *testing.T) {
 		{"letters after a name", `Opening the case, Nicholas Fenn KC told the jury that the money was gone.`,
 			[][3]string{{"Nicholas Fenn KC", "", "the money was gone"}}},
 		{"headline with a title", `Finance Minister: "We will not raise income tax"`, [][3]string{{"Finance Minister", "", ""}}},
+		{"base form after as is a noun", `The firm said it would cut 4,000 jobs, roughly 8% of its staff, as demand for computers remains weak.`,
+			[][3]string{{"firm", "", "it would cut 4,000 jobs, roughly 8% of its staff, as demand for computers remains weak"}}},
+		{"body after its description", `Chipmaker Veridian Semiconductor said it would cut jobs this year.`,
+			[][3]string{{"Veridian Semiconductor", "", "it would cut jobs this year"}}},
+		{"acronym body after its description", `Drone maker DJI said in an emailed statement that its drones were safe.`,
+			[][3]string{{"DJI", "", "its drones were safe"}}},
+		{"name inside a relative clause", `Mr Pugh, 67, who founded the festival with his late wife, Ann, said volunteers had searched for weeks.`,
+			[][3]string{{"Pugh", "", "volunteers had searched for weeks"}}},
+		{"party and state after a name", `Sen. Gary Peters, D-Mich., who chairs the committee, told reporters the committee would act.`,
+			[][3]string{{"Gary Peters", "", "the committee would act"}}},
+		{"wrote with an object reports nothing", `Sen. Joni Ernst, R-Iowa, who wrote the bill, called the outcome "a gift to Beijing."`,
+			[][3]string{{"Joni Ernst", "", ""}, {"Joni Ernst", "", ""}}},
+		{"relative pronoun after a name ending a clause", `China was represented by Premier Li Qiang, who said in a speech that poor countries need a voice.`,
+			[][3]string{{"Li Qiang", "", "poor countries need a voice"}}},
+		{"anonymity in a relative clause", `A spokesperson for the operator, who asked not to be named, said most homes would be reconnected.`,
+			[][3]string{{"spokesperson for the operator", "", "most homes would be reconnected"}}},
+		{"relative clause ends before the sentence's verb", `Becker, who has argued that fares are too low, said the vote was wrong.`,
+			[][3]string{{"Becker", "", "fares are too low"}, {"Becker", "", "the vote was wrong"}}},
+		{"surname after particles", `"Words are cheap," von der Leyen said.`, [][3]string{{"von der Leyen", "", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,6 +210,7 @@ func TestLeadSubject(t *testing.T) {
 		{"number and role", "Two people were killed.", "Two people"},
 		{"no subject", "Yesterday was a quiet day.", ""},
 		{"no role before a verb", "The jury heard that one resident was left unable to pay.", ""},
+		{"article and lower-case title before a name", "The novelist Priya Sethi has spent ten years on it.", "Priya Sethi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

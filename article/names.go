@@ -55,8 +55,33 @@ var roleWords = wordSet(`
 	onlooker pupil miner shareholder customer consumer shopper broker dealer
 	forecaster pollster lobbyist advocate
 	director-general secretary-general attorney-general undersecretary
-	under-secretary
+	under-secretary postman postwoman plumber electrician carpenter builder
+	mechanic baker butcher fisherman cleaner waiter waitress cashier
+	accountant librarian receptionist labourer laborer janitor caretaker
+	carer midwife dentist pharmacist vet veterinarian novelist poet
+	playwright composer painter sculptor photographer designer filmmaker
+	comedian dancer rapper drummer guitarist pianist violinist songwriter
+	podcaster influencer programmer coder tutor chemist physicist biologist
+	geologist astronomer mathematician statistician epidemiologist
+	psychologist psychiatrist sociologist therapist counsellor counselor
+	economist spokesperson ombudsman mayor-elect president-elect
 `)
+
+// roleSuffixes end words that name a person by their field: "virologist",
+// "technician", "choreographer".
+var roleSuffixes = []string{"ologist", "ician", "ographer"}
+
+// hasRoleSuffix reports whether a folded word, or its plural, ends like a
+// word for a specialist.
+func hasRoleSuffix(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	for _, suf := range roleSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // portfolioWords complete a title without naming a role on their own: the
 // "Foreign" of "Foreign Secretary", the "State" of "Secretary of State".
@@ -71,7 +96,7 @@ var portfolioWords = wordSet(`
 	majority minority republican democratic democrat conservative liberal
 	green socialist communist senate house parliamentary congressional
 	federal central reserve supreme high acting interim former ex late then
-	incoming outgoing senior junior top chief deputy assistant associate
+	incoming outgoing retired senior junior top chief deputy assistant associate
 	executive managing general special principal regional local global
 	policy
 `)
@@ -93,8 +118,20 @@ var orgWords = wordSet(`
 	pharmaceuticals foods brewery brewing telecom telecoms airline energy
 	industries enterprises ventures labs laboratories studios records
 	entertainment insurance investments logistics shipping railways railway
-	rail transit
+	rail transit semiconductor semiconductors electronics software robotics
+	dynamics aerospace automotive chemicals materials devices instruments
+	networks microsystems biotech therapeutics resources minerals metals
+	construction properties realty apparel retail stores brands beverages
+	micro freight
 `)
+
+// bodyTitles are common nouns that describe a company or an organisation
+// before its name: "Chipmaker Veridian Semiconductor", "drone maker DJI",
+// "logistics firm Al Noor Freight".
+var bodyTitles = wordSet(`maker chipmaker carmaker automaker drugmaker planemaker toymaker
+	retailer lender insurer airline giant firm company conglomerate startup start-up
+	brewer utility broadcaster carrier supermarket chain manufacturer supplier
+	group bank outlet operator`)
 
 // nationalityWords are adjectives of nationality and region, which belong
 // to a title ("Syrian President") and never to a name.
@@ -181,8 +218,8 @@ func wordSet(s string) map[string]bool {
 // isRoleWord reports whether the folded word names a person's role,
 // including its plural ("officials", "witnesses").
 func isRoleWord(w string) bool {
-	if roleWords[w] || strings.HasSuffix(w, "-year-old") {
-		return true // "analyst", "the 76-year-old"
+	if roleWords[w] || strings.HasSuffix(w, "-year-old") || hasRoleSuffix(w) {
+		return true // "analyst", "the 76-year-old", "virologist"
 	}
 	if s, ok := singular(w); ok {
 		return roleWords[s]
@@ -235,7 +272,7 @@ func isAcronym(raw string) bool {
 // name: not a role, portfolio, organisation, nationality or day word, not a
 // function word and not an acronym.
 func isNameTok(t qtok, text string) bool {
-	return t.upper && t.flags&(lxRole|lxRolePlural|lxPortfolio|lxOrg|lxNationality|lxDay|lxNameStop) == 0 &&
+	return t.upper && t.flags&(lxRole|lxRolePlural|lxPortfolio|lxOrg|lxNationality|lxDay|lxNameStop|lxBodyTitle) == 0 &&
 		!isAcronym(text[t.start:t.end])
 }
 
@@ -273,18 +310,16 @@ func splitTitle(ph []qtok, text string) int {
 			start = i
 		case isNameTok(t, text) || hyphenName(text[t.start:t.end]):
 			start = i
-		case i == last && i > 0 && t.upper && t.has(lxRole) && !t.has(lxHonorific) && isNameTok(ph[i-1], text):
-			// A surname that is also a title: "Stephen King", "Martin Luther King".
+		case i == last && i > 0 && t.upper && t.has(lxRole|lxPortfolio) && !t.has(lxHonorific) && isNameTok(ph[i-1], text):
+			// A surname that is also a title: "Stephen King", "Martin
+			// Luther King", "Rachel Green", "John Major".
 			start = i
-		case t.has(lxParticle) && i > 0 && start < n && (isNameTok(ph[i-1], text) || ph[i-1].has(lxParticle)):
+		case t.has(lxParticle) && start < n && !t.is("as", "y"):
+			// "Ursula von der Leyen", and "von der Leyen" on its own.
 			start = i
 		default:
 			return start
 		}
-	}
-	// A particle cannot open a name: "von der Leyen" needs "Ursula".
-	for start < n && ph[start].has(lxParticle) && !ph[start].upper {
-		start++
 	}
 	return start
 }

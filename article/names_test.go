@@ -27,6 +27,8 @@ func TestSplitTitle(t *testing.T) {
 		{"acronym only", "Press TV", "Press TV", ""},
 		{"body", "United States", "United States", ""},
 		{"diacritics", "President Recep Tayyip Erdoğan", "President", "Recep Tayyip Erdoğan"},
+		{"surname that is a portfolio word", "Housing Minister Rachel Green", "Housing Minister", "Rachel Green"},
+		{"particles alone", "von der Leyen", "", "von der Leyen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +81,10 @@ func TestNameMentions(t *testing.T) {
 		{"possessive", "Kerry's spokesman declined.", []string{"|Kerry"}},
 		{"place is no name", "Residents of New York and Hong Kong agreed.", nil},
 		{"organisation", "Press TV and Norrland Mining reported it.", nil},
+		{"body after its description", "They sold logistics firm Al Noor Freight and chipmaker Veridian.", nil},
+		{"title that opens with a body", "Bank of England Governor Andrew Bailey spoke.", []string{"Bank of England Governor|Andrew Bailey"}},
+		{"specialist by suffix", "The virologist Jane Doe and retired postman Dai Rees spoke.", []string{"virologist|Jane Doe", "retired postman|Dai Rees"}},
+		{"particles before a surname", "Later von der Leyen left.", []string{"|von der Leyen"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -139,6 +139,20 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 	mi := 0
 	for si, s := range pq.sents {
 		attrs := pq.attrs[si]
+		if len(attrs) > 0 && attrs[0].subj.kind == npPronoun && attrs[0].start > s.from+1 {
+			// "Priya Sethi has spent ten years writing a book she says
+			// she was afraid to finish": the pronoun may be the subject.
+			from := position(pq.idx, pq.toks[s.from].start)
+			for mi < len(pq.mentions) && pq.mentions[mi].pos < from {
+				r.noteMention(pq.mentions[mi])
+				mi++
+			}
+			if np := leadSubject(pq.toks, s, pq.text); np.kind == npName {
+				if e := r.lookup(np, from); e != nil && from > e.salient {
+					e.salient = from
+				}
+			}
+		}
 		for ai := range attrs {
 			at := &attrs[ai]
 			pos := position(pq.idx, pq.toks[at.start].start)
@@ -204,6 +218,10 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 		return r.keyed(np.text, entBody, np, pos)
 	case npDefinite:
 		return r.definite(np, pos)
+	case npBare:
+		if np.plural && isRoleWord(np.head) {
+			return r.bare(np, pos) // "Officers from three forces closed roads. They …"
+		}
 	}
 	return nil
 }
@@ -463,6 +481,9 @@ func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, la
 			}
 		}
 	}
+	if e := interviewee(ps, i, fq); e != nil {
+		return e
+	}
 	if lastEnt != nil && i-paraOf(lastPos) <= 2 {
 		pos := position(i, pq.spans[fq.span].open)
 		for _, ev := range events {
@@ -473,6 +494,37 @@ func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, la
 		return lastEnt
 	}
 	return personBefore(ps, i, fq)
+}
+
+// interviewee returns the person a question-and-answer interview is with,
+// for a quotation that opens an answer ("A: “…”"): the last person the
+// paragraphs before the first question ("Q: …") were about.
+func interviewee(ps []paraQuotes, i int, fq foundQuote) *entity {
+	toks := ps[i].toks
+	if fq.tok != 2 || !isInterviewMark(toks, "a") {
+		return nil
+	}
+	first := -1
+	for k := 0; k < i; k++ {
+		if isInterviewMark(ps[k].toks, "q") {
+			first = k
+			break
+		}
+	}
+	for k := first - 1; k >= 0; k-- {
+		for si := len(ps[k].leads) - 1; si >= 0; si-- {
+			if e := ps[k].leads[si]; e != nil && e.kind == entPerson {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// isInterviewMark reports whether a paragraph opens with a question or an
+// answer mark: "Q:" or "A:".
+func isInterviewMark(toks []qtok, mark string) bool {
+	return len(toks) > 2 && toks[0].kind == tkWord && toks[0].low == mark && toks[0].upper && toks[1].low == ":"
 }
 
 // personBefore returns the person the previous paragraph is about when a

@@ -321,6 +321,9 @@ func attributionFollows(toks []qtok, i int) bool {
 		if info == nil || info.ing {
 			continue
 		}
+		if info.base && v > i && !toks[v-1].is("they", "we", "you") && !isPluralNoun(toks[v-1].low) {
+			continue // "as demand for computers remains weak": a noun
+		}
 		after := v + n
 		if v == i {
 			// Inverted: "said Kerry". Skip the speaker.

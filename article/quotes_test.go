@@ -531,6 +531,121 @@ var articleQuoteTests = []struct {
 		"Tomas Berg ¶9 direct",
 		"Tomas Berg ¶10 direct",
 	}},
+	{"chipmaker.txt", []string{
+		// Business: "Chipmaker X" is a body with its description; "as
+		// demand … remains weak" is no attribution; a split quote around
+		// "O'Neill said"; "wrote in a memo" and "In a LinkedIn post, X
+		// wrote:".
+		"Veridian Semiconductor ¶1 reported",
+		"Jean-Marc Dufresne ¶3 direct",
+		"Sarah O'Neill ¶4 reported",
+		"Sarah O'Neill ¶4 direct partial",
+		"Sarah O'Neill ¶5 direct",
+		"Sarah O'Neill ¶5 direct",
+		"analysts ¶6 reported",
+		"Kenji Watanabe ¶6 direct",
+		"Jean-Marc Dufresne ¶9 direct",
+	}},
+	{"festival.txt", []string{
+		// British style with curly single quotes among apostrophes
+		// (year’s, ’80s, ’Eighties); "Mr Pugh, 67, who founded the festival
+		// with his late wife, Ann, said" is Mr Pugh's.
+		"the festival’s board ¶2 reported",
+		"the festival’s board ¶2 direct partial",
+		"Gareth Pugh ¶3 direct",
+		"Gareth Pugh ¶3 direct",
+		"Gareth Pugh ¶4 reported",
+		"Gareth Pugh ¶4 direct partial",
+		"the council ¶5 reported",
+		"spokesman ¶5 direct",
+		"Dai Rees ¶6 direct",
+		"Martha Quayle ¶7 reported",
+		"Martha Quayle ¶7 direct partial",
+		"Martha Quayle ¶8 direct",
+		"Martha Quayle ¶8 direct",
+		"Huw Jenkins ¶9 reported",
+		"Huw Jenkins ¶9 direct partial",
+	}},
+	{"interview.txt", []string{
+		// A feature in the present tense: "she says", "she recalls",
+		// "she laughs"; "The novelist Priya Sethi" is a name with its title;
+		// a quoted book title is not a quote.
+		"Priya Sethi ¶1 reported",
+		"Priya Sethi ¶2 direct",
+		"Priya Sethi ¶2 direct",
+		"the Guardian ¶3 direct partial",
+		"Priya Sethi ¶5 direct",
+		"Priya Sethi ¶5 direct",
+		"Priya Sethi ¶6 direct",
+		"Tom Harlow ¶7 reported",
+		"Tom Harlow ¶8 direct",
+		"Tom Harlow ¶8 direct",
+		"Priya Sethi ¶10 direct",
+		"Priya Sethi ¶10 direct",
+	}},
+	{"senate.txt", []string{
+		// US wire style: "Sen. X, R-Iowa, who wrote the bill, called …";
+		// "D-Mich."; "Drone maker DJI"; "told reporters Thursday that".
+		"Joni Ernst ¶2 direct partial",
+		"Joni Ernst ¶3 direct",
+		"Joni Ernst ¶3 direct",
+		"Democrats ¶4 reported",
+		"Gary Peters ¶5 reported",
+		"Gary Peters ¶6 direct",
+		"Gary Peters ¶6 direct",
+		"Karine Jean-Pierre ¶7 reported",
+		"Karine Jean-Pierre ¶7 direct partial",
+		"DJI ¶8 reported",
+		"DJI ¶8 direct partial",
+		"DJI ¶8 direct partial",
+		"person familiar with the negotiations ¶9 reported",
+		"Joni Ernst ¶10 direct",
+		"Joni Ernst ¶10 direct",
+	}},
+	{"summit.txt", []string{
+		// Names from many languages: "Lula" for Luiz Inácio Lula da Silva,
+		// "von der Leyen", "Recep Tayyip Erdoğan"; ", who said in a speech
+		// that" after the name that ends a clause.
+		"Luiz Inácio Lula da Silva ¶2 direct partial",
+		"Luiz Inácio Lula da Silva ¶3 direct",
+		"Li Qiang ¶4 reported",
+		"Li Qiang ¶4 direct partial",
+		"Ursula von der Leyen ¶5 reported",
+		"Ursula von der Leyen ¶5 direct",
+		"Recep Tayyip Erdoğan ¶6 reported",
+		"Recep Tayyip Erdoğan ¶6 direct partial",
+		"Brazilian official ¶7 reported",
+		"Amitabh Behar ¶8 reported",
+		"Amitabh Behar ¶8 direct partial",
+		"Amitabh Behar ¶9 direct",
+	}},
+	{"storm.txt", []string{
+		// Local news: "says X, a forecaster"; "who asked not to be named"
+		// is no statement; "They" after a plural description.
+		"Jane Whitaker ¶2 direct",
+		"Jane Whitaker ¶2 direct",
+		"spokesperson for the network operator ¶3 reported",
+		"spokesperson for the network operator ¶3 direct partial",
+		"police ¶4 reported",
+		"officers ¶5 reported",
+		"Brenda Cole ¶6 direct",
+		"Brenda Cole ¶6 direct",
+		"the Met Office ¶7 reported",
+		"Jane Whitaker ¶7 direct",
+		"Jane Whitaker ¶7 direct",
+		"the Environment Agency ¶8 reported",
+	}},
+	{"qa.txt", []string{
+		// A question-and-answer interview: the answers ("A: “…”") are
+		// the interviewee's.
+		"Amara Osei ¶3 direct",
+		"the council ¶4 reported",
+		"Amara Osei ¶5 direct",
+		"Pete Marsh ¶7 direct",
+		"Pete Marsh ¶7 direct",
+		"Sue Ingram ¶8 reported",
+		"Sue Ingram ¶8 direct partial",
+	}},
 }
 
 func loadQuoteArticle(t testing.TB, file string) *Article {
@@ -591,6 +706,14 @@ func TestArticleSpeakers(t *testing.T) {
 		{"budget.txt", "sand", "Henrik Sand", "central bank governor", nil, true, nil},
 		{"budget.txt", "fiscal council", "the Fiscal Council", "", nil, true, nil},
 		{"wire.txt", "people", "three people familiar with the plan", "", []string{"the people"}, false, nil},
+		{"chipmaker.txt", "veridian", "Veridian Semiconductor", "Chipmaker", nil, true, []string{"Semiconductor"}},
+		{"senate.txt", "dji", "DJI", "Drone maker", nil, true, nil},
+		{"festival.txt", "rees", "Dai Rees", "Retired postman", nil, true, nil},
+		{"interview.txt", "sethi", "Priya Sethi", "novelist", nil, true, nil},
+		{"summit.txt", "lula", "Luiz Inácio Lula da Silva", "Brazilian President", []string{"Lula", "da Silva"}, true, nil},
+		{"summit.txt", "von der leyen", "Ursula von der Leyen", "European Commission President", []string{"von der Leyen"}, true, []string{"Leyen"}},
+		{"summit.txt", "li qiang", "Li Qiang", "Premier", nil, true, nil},
+		{"qa.txt", "osei", "Amara Osei", "", []string{"Dr Osei"}, true, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.query, func(t *testing.T) {
@@ -805,6 +928,23 @@ func TestQuoteContext(t *testing.T) {
 			"Edith Morrow took the job in 1984. Her manager said she was a natural.\n" +
 				"\"I walked in thinking I'd stay a year.\"",
 			[]string{"Her manager ¶1 reported"}},
+		{"a pronoun before the sentence's own subject is done",
+			"The novelist Priya Sethi has spent ten years writing a book she says she was afraid to finish.",
+			[]string{"Priya Sethi ¶1 reported"}},
+		{"a middle name the person is known by",
+			"Brazilian President Luiz Inácio Lula da Silva hosted the summit. Lula said the pledge was historic.",
+			[]string{"Luiz Inácio Lula da Silva ¶1 reported"}},
+		{"they after a plural description",
+			"Police said the man was stable.\n" +
+				"Officers from three forces closed the roads. They urged drivers to stay at home.",
+			[]string{"police ¶1 reported", "officers ¶2 reported"}},
+		{"answers of a question-and-answer interview",
+			"Dr Amara Osei has led the team for six years. She spoke to the Courier.\n" +
+				"Q: What will the cuts mean?\n" +
+				"A: \"Fewer people knocking on doors.\"\n" +
+				"Q: The council says the cuts are unavoidable. Do you agree?\n" +
+				"A: \"I accept the council has no money.\"",
+			[]string{"Amara Osei ¶3 direct", "the council ¶4 reported", "Amara Osei ¶5 direct"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -99,6 +99,9 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 		for j < len(toks) && inNameRun(toks, j, i, text) {
 			j++
 		}
+		for i > 0 && toks[i-1].kind == tkWord && !toks[i-1].upper && toks[i-1].has(lxParticle) && !toks[i-1].is("as", "y") {
+			i-- // "von der Leyen said"
+		}
 		for j > i && !toks[j-1].upper && !hyphenName(text[toks[j-1].start:toks[j-1].end]) {
 			j--
 		}
@@ -106,6 +109,14 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 		for k < j && (toks[k].has(lxNameStop) || toks[k].has(lxLeadAdverb) ||
 			strings.HasSuffix(toks[k].low, "ly") || strings.HasSuffix(toks[k].low, "ing")) {
 			k++
+		}
+		if k > 0 && toks[k-1].has(lxBodyTitle) && toks[k-1].kind == tkWord {
+			k = j // "logistics firm Al Noor Freight" names a body, not a person
+		}
+		for b := k; b < j-1; b++ {
+			if toks[b].has(lxBodyTitle) && !toks[b+1].has(lxBodyTitle) && !hasRoleTok(toks[b+1:j]) {
+				k = j // "Chipmaker Veridian Semiconductor", not "Bank of England Governor Andrew Bailey"
+			}
 		}
 		if k < j {
 			if m, ok := readMention(toks[k:j], text, para); ok {
@@ -136,6 +147,16 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 	nextUpper := j+1 < len(toks) && toks[j+1].kind == tkWord && toks[j+1].upper
 	if j > start && (t.low == "of" || t.low == "the" || t.has(lxParticle)) && nextUpper {
 		return true
+	}
+	if j > start && t.has(lxParticle) {
+		// "Ursula von der Leyen": particles in a row before the surname.
+		k := j + 1
+		for k < len(toks) && toks[k].kind == tkWord && !toks[k].upper && toks[k].has(lxParticle) {
+			k++
+		}
+		if k < len(toks) && toks[k].kind == tkWord && toks[k].upper {
+			return true
+		}
 	}
 	// Lower-case title words before a name: "former prime minister Helen
 	// Marsh", "her younger brother Luka Novak".
@@ -365,6 +386,18 @@ func (r *resolver) personsNamed(w string, g byte) []*entity {
 		for _, p := range r.persons {
 			if len(p.lows) > 1 && p.lows[0] == w && (g == 0 || p.gender == 0 || p.gender == g) {
 				out = append(out, p)
+			}
+		}
+	}
+	if len(out) == 0 {
+		// A middle name the person is known by: "Lula" of "Luiz Inácio
+		// Lula da Silva".
+		for _, p := range r.persons {
+			for k := 1; k+1 < len(p.lows); k++ {
+				if p.lows[k] == w && !nameParticles[w] && (g == 0 || p.gender == 0 || p.gender == g) {
+					out = append(out, p)
+					break
+				}
 			}
 		}
 	}
