@@ -460,7 +460,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 			np.text = text[ph[b].start:last.end]
 			return np
 		}
-		if start == len(ph) || np.det != "" && !(start > 0 && hasRoleTok(ph[:start])) {
+		if start == len(ph) || np.det != "" && !(start > 0 && hasRoleTok(ph[:start]) && !aboutName(ph, start)) {
 			// No name, or "the Pentagon": a body, or a title used alone;
 			// but "the novelist Priya Sethi" is a person.
 			if np.det == "the" && start == len(ph) && hasRoleTok(ph) && !hasOrgTok(ph) {
@@ -485,13 +485,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 			return np
 		}
 		if start > 0 {
-			b := start - 1
-			if ph[b].is("the") && b > 0 {
-				b-- // "Officials at the Pentagon"
-			}
-			before := ph[b]
-			if (before.has(lxPrep) || before.is("of", "to")) && !before.has(lxPortfolio) &&
-				(b < 1 || !ph[b-1].upper || ph[b-1].isRole()) {
+			if b := prepBeforeName(ph, start); b >= 0 && (b < 1 || !ph[b-1].upper || ph[b-1].isRole()) {
 				// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
 				np.head = headNoun(ph)
 				np.plural = isPluralNoun(np.head)
@@ -531,6 +525,27 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		}
 	}
 	return np
+}
+
+// prepBeforeName returns the index of the preposition that ties the name
+// starting at ph[start] to the words before it, skipping "the" and
+// honorifics ("Officials at the Pentagon", "a spokesman for Mr Putin"), or
+// -1 when there is none.
+func prepBeforeName(ph []qtok, start int) int {
+	b := start - 1
+	for b > 0 && (ph[b].is("the") || ph[b].has(lxHonorific)) {
+		b--
+	}
+	if b >= 0 && (ph[b].has(lxPrep) || ph[b].is("of", "to")) && !ph[b].has(lxPortfolio) && !ph[b].upper {
+		return b
+	}
+	return -1
+}
+
+// aboutName reports whether the words before the name at ph[start] are
+// about the name rather than its title: "a spokesman for Mr Putin".
+func aboutName(ph []qtok, start int) bool {
+	return prepBeforeName(ph, start) >= 0
 }
 
 // bodyTitleEnd returns the index in ph just after the words that describe

@@ -154,6 +154,10 @@ func TestAttributions(t *testing.T) {
 		{"relative clause ends before the sentence's verb", `Becker, who has argued that fares are too low, said the vote was wrong.`,
 			[][3]string{{"Becker", "", "fares are too low"}, {"Becker", "", "the vote was wrong"}}},
 		{"surname after particles", `"Words are cheap," von der Leyen said.`, [][3]string{{"von der Leyen", "", ""}}},
+		{"spokesman for an honorific and a name", `A spokesman for Mr Putin said the Kremlin would respond.`,
+			[][3]string{{"spokesman for Mr Putin", "", "the Kremlin would respond"}}},
+		{"critics of an honorific and a name", `Critics of Mr Orban said the law was unfair.`,
+			[][3]string{{"Critics of Mr Orban", "", "the law was unfair"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
