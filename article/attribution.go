@@ -1231,6 +1231,8 @@ func isInsertion(toks []qtok, from, to int) bool {
 		return true
 	case first.upper && len(w) > 2 && strings.IndexByte("rdi", w[0]) >= 0 && w[1] == '-':
 		return true // a party and state: "R-Iowa", "D-Mich."
+	case irregularParticiples[w] && !first.upper || irregularParticiples[w] && from+1 < to && toks[from+1].has(lxPrep):
+		return true // "Born in Leeds in 1931"
 	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:
 		// A participle: "speaking on condition of anonymity", "Asked
 		// whether …", but not "United captain Bruno Fernandes".
@@ -1245,6 +1247,10 @@ func isInsertion(toks []qtok, from, to int) bool {
 	}
 	return false
 }
+
+// irregularParticiples are past participles that do not end in "-ed" and
+// open asides: "Born in Leeds, she …", "Known for his temper, he …".
+var irregularParticiples = wordSet(`born known seen given taken written grown brought caught held left built sent spent raised`)
 
 // appositiveAfter reads ", a former US diplomat and adviser to …" after a
 // speaker named at toks[end-1], returning the description without its
@@ -1629,6 +1635,9 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 		}
 		if e := nameRunEnd(toks, after, stop, text); e == stop && stop < s.to && toks[stop].low == "," {
 			if name := classifyNP(toks, after, e, text, s.from); name.kind == npName {
+				if name.gender == 0 {
+					name.gender = genderOf[np.head] // "Her granddaughter, Sophie Alden,"
+				}
 				return name
 			}
 		}

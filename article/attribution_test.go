@@ -215,6 +215,7 @@ func TestLeadSubject(t *testing.T) {
 		{"no subject", "Yesterday was a quiet day.", ""},
 		{"no role before a verb", "The jury heard that one resident was left unable to pay.", ""},
 		{"article and lower-case title before a name", "The novelist Priya Sethi has spent ten years on it.", "Priya Sethi"},
+		{"irregular participle first", "Born in Leeds in 1931, she moved to Thornby.", "she"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,6 +65,8 @@ var roleWords = wordSet(`
 	geologist astronomer mathematician statistician epidemiologist
 	psychologist psychiatrist sociologist therapist counsellor counselor
 	economist spokesperson ombudsman mayor-elect president-elect
+	granddaughter grandson niece nephew stepson stepdaughter stepfather
+	stepmother fiance fiancee mum dad mom
 `)
 
 // roleSuffixes end words that name a person by their field: "virologist",
@@ -195,13 +197,16 @@ var genderOf = map[string]byte{
 	"father": 'm', "brother": 'm', "son": 'm', "husband": 'm', "uncle": 'm',
 	"grandfather": 'm', "man": 'm', "boy": 'm', "congressman": 'm',
 	"councilman": 'm', "chairman": 'm', "spokesman": 'm', "businessman": 'm',
-	"actor": 'm', "policeman": 'm',
+	"actor": 'm', "policeman": 'm', "grandson": 'm', "nephew": 'm', "stepson": 'm',
+	"stepfather": 'm', "boyfriend": 'm', "dad": 'm', "fisherman": 'm', "postman": 'm',
 	"mrs": 'f', "ms": 'f', "miss": 'f', "dame": 'f', "lady": 'f', "queen": 'f',
 	"princess": 'f', "duchess": 'f', "baroness": 'f', "mother": 'f',
 	"sister": 'f', "daughter": 'f', "wife": 'f', "widow": 'f', "aunt": 'f',
 	"grandmother": 'f', "woman": 'f', "girl": 'f', "congresswoman": 'f',
 	"councilwoman": 'f', "chairwoman": 'f', "spokeswoman": 'f',
 	"businesswoman": 'f', "actress": 'f', "policewoman": 'f', "madam": 'f',
+	"granddaughter": 'f', "niece": 'f', "stepdaughter": 'f', "stepmother": 'f',
+	"girlfriend": 'f', "mum": 'f', "mom": 'f', "waitress": 'f', "postwoman": 'f',
 }
 
 // honorifics are the titles that only ever stand before a person's name.

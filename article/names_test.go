@@ -85,6 +85,7 @@ func TestNameMentions(t *testing.T) {
 		{"title that opens with a body", "Bank of England Governor Andrew Bailey spoke.", []string{"Bank of England Governor|Andrew Bailey"}},
 		{"specialist by suffix", "The virologist Jane Doe and retired postman Dai Rees spoke.", []string{"virologist|Jane Doe", "retired postman|Dai Rees"}},
 		{"particles before a surname", "Later von der Leyen left.", []string{"|von der Leyen"}},
+		{"nickname in quotes", `Margaret "Peggy" Alden, who ran the shop, has died.`, []string{"|Margaret Alden"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

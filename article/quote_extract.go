@@ -206,7 +206,11 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 		return r.pronoun(np.text, pos)
 	case npName:
 		if len(np.names) >= 2 && !nameParticles[np.names[0]] {
-			return r.byPerson[personKey(np.names)]
+			e := r.byPerson[personKey(np.names)]
+			if e != nil && e.gender == 0 {
+				e.gender = np.gender
+			}
+			return e
 		}
 		if len(np.names) > 0 {
 			if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {

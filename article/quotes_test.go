@@ -646,6 +646,19 @@ var articleQuoteTests = []struct {
 		"Sue Ingram ¶8 reported",
 		"Sue Ingram ¶8 direct partial",
 	}},
+	{"obituary.txt", []string{
+		// An obituary: a nickname in quotes inside a name; three Aldens;
+		// "Ms Alden" is the granddaughter just named, "Mrs Alden" the
+		// woman the article is about; "Born in Leeds, she …".
+		"Michael Alden ¶2 reported",
+		"Michael Alden ¶3 direct",
+		"Michael Alden ¶3 direct",
+		"Sophie Alden ¶5 direct",
+		"Margaret Alden ¶6 direct",
+		"Derek Holt ¶8 reported",
+		"Derek Holt ¶8 direct partial",
+		"Derek Holt ¶9 direct",
+	}},
 }
 
 func loadQuoteArticle(t testing.TB, file string) *Article {
@@ -945,6 +958,11 @@ func TestQuoteContext(t *testing.T) {
 				"Q: The council says the cuts are unavoidable. Do you agree?\n" +
 				"A: \"I accept the council has no money.\"",
 			[]string{"Amara Osei ¶3 direct", "the council ¶4 reported", "Amara Osei ¶5 direct"}},
+		{"Ms and Mrs tell two women who share a surname apart",
+			"Anna Berg ran the shop for forty years.\n" +
+				"Her granddaughter, Lisa Berg, said she was strict. \"She was fair,\" Ms Berg said.\n" +
+				"In 2002, Mrs Berg was honoured. She told the paper: \"I only sold stamps.\"",
+			[]string{"Lisa Berg ¶2 reported", "Lisa Berg ¶2 direct", "Anna Berg ¶3 direct"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

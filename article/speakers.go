@@ -32,6 +32,7 @@ type entity struct {
 	aliases  []string // other forms of reference, in order of appearance
 	folded   []string // the aliases folded, and the name first
 	titles   []string // the titles seen before the name, as written
+	honor    string   // the folded honorific the text gives the surname: "mrs"
 	words    []string // folded words of titles, descriptions and aliases
 
 	introduced int // position of the first mention
@@ -119,7 +120,14 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 			}
 		}
 		if k < j {
-			if m, ok := readMention(toks[k:j], text, para); ok {
+			run := toks[k:j]
+			for _, t := range run {
+				if t.kind == tkQuote {
+					run = slices.DeleteFunc(slices.Clone(run), func(t qtok) bool { return t.kind == tkQuote })
+					break
+				}
+			}
+			if m, ok := readMention(run, text, para); ok {
 				out = append(out, m)
 			}
 		}
@@ -135,6 +143,10 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 // started at toks[start].
 func inNameRun(toks []qtok, j, start int, text string) bool {
 	t := toks[j]
+	if t.kind == tkQuote && j > start && j+1 < len(toks) && toks[j-1].upper && toks[j+1].kind == tkWord && toks[j+1].upper &&
+		t.end-t.start <= 24 && startsUpper(strings.TrimLeft(text[t.start:t.end], "\"'‘’“”")) {
+		return true // a nickname: Margaret "Peggy" Alden
+	}
 	if t.kind != tkWord {
 		return false
 	}
@@ -185,6 +197,14 @@ func readMention(run []qtok, text string, para int) (mention, bool) {
 		pos:  position(para, run[0].start),
 		name: trimPossessive(text[run[start].start:run[len(run)-1].end]),
 		lows: make([]string, 0, len(run)-start),
+	}
+	if len(strings.Fields(m.name)) != len(run)-start {
+		// A nickname was left out: "Margaret Alden".
+		words := make([]string, 0, len(run)-start)
+		for _, t := range run[start:] {
+			words = append(words, text[t.start:t.end])
+		}
+		m.name = trimPossessive(strings.Join(words, " "))
 	}
 	for _, t := range run[start:] {
 		m.lows = append(m.lows, trimPossessive(t.low))
@@ -288,6 +308,9 @@ func (e *entity) addTitle(title, name string) {
 		}
 	}
 	if onlyHonorific {
+		if e.honor == "" && !strings.Contains(name, " ") {
+			e.honor = strings.Join(lows, " ")
+		}
 		// "Mr Kerry" as the text writes it ("Dame Helen" too), or made
 		// from a full name with the honorifics that news puts before a
 		// bare surname; not "Dame Forsyth" or "Sir Major".
@@ -404,6 +427,52 @@ func (r *resolver) personsNamed(w string, g byte) []*entity {
 	return out
 }
 
+// byGender narrows persons to those known to be of gender g, when there
+// are any: "Mrs Alden" is the Alden known to be a woman rather than the one
+// whose gender the text has not shown.
+func byGender(ps []*entity, g byte) []*entity {
+	if g == 0 || len(ps) < 2 {
+		return ps
+	}
+	var same []*entity
+	for _, p := range ps {
+		if p.gender == g {
+			same = append(same, p)
+		}
+	}
+	if len(same) > 0 {
+		return same
+	}
+	return ps
+}
+
+// byHonorific narrows the persons sharing a surname to those the text
+// already calls by the honorific of title ("Mrs Alden"), or else to those
+// it calls by no honorific yet: the woman called "Ms Alden" is not the one
+// called "Mrs Alden". Other titles leave ps as it is.
+func byHonorific(ps []*entity, title string) []*entity {
+	h := fold(title)
+	if len(ps) < 2 || !honorifics[h] {
+		return ps
+	}
+	var same, none []*entity
+	for _, p := range ps {
+		switch p.honor {
+		case h:
+			same = append(same, p)
+		case "":
+			none = append(none, p)
+		}
+	}
+	switch {
+	case len(same) > 0:
+		return same
+	case len(none) > 0:
+		return none
+	}
+	return ps
+}
+
 // mostRecent returns the person mentioned last, or the first introduced
 // when none has been mentioned yet.
 func mostRecent(ps []*entity) *entity {
@@ -425,7 +494,7 @@ func (r *resolver) noteMention(m mention) {
 	if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
 		e = r.byPerson[personKey(m.lows)]
 	} else {
-		e = mostRecent(r.personsNamed(strings.Join(m.lows, " "), m.gender))
+		e = mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(m.lows, " "), m.gender), m.title), m.gender))
 		if e == nil {
 			e = r.byKey[fold(m.name)]
 		}
@@ -520,7 +589,7 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	if len(np.names) == 0 {
 		return nil
 	}
-	if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
+	if e := mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(np.names, " "), np.gender), np.title), np.gender)); e != nil {
 		e.mentioned = pos
 		if np.title != "" {
 			e.addTitle(np.title, np.name)
@@ -703,6 +772,7 @@ func (r *resolver) bare(np nounPhrase, pos int) *entity {
 // to a body.
 func (r *resolver) pronoun(w string, pos int) *entity {
 	var best, nearestPerson *entity
+	unknown := 0 // salient persons of unknown gender
 	switch w {
 	case "he", "she":
 		g := byte('m')
@@ -728,6 +798,9 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 			if e.gender != 0 && e.gender != g {
 				continue
 			}
+			if e.gender == 0 {
+				unknown++
+			}
 			if best == nil || e.salient > best.salient {
 				best = e
 			}
@@ -745,7 +818,8 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 				best.surnames = surnameKeys(best.lows)
 			}
 		}
-		if best != nil && best.gender == 0 && (nearestPerson == nil || nearestPerson == best) {
+		if best != nil && best.gender == 0 && (nearestPerson == nil || nearestPerson == best || unknown == 1) {
+			// The nearest person, or the only one the pronoun can mean.
 			best.gender = g
 		}
 		return best
