@@ -314,7 +314,7 @@ func npAfter(toks []qtok, lo, hi int) int {
 	if first.has(lxPronoun) {
 		return lo + 1
 	}
-	if !first.upper && (first.has(lxAdverb|lxTime|lxLeadAdverb|lxPrep|lxNPStop) || strings.HasSuffix(first.low, "ly")) {
+	if !first.upper && (first.has(lxAdverb|lxTime|lxLeadAdverb|lxPrep|lxNPStop) || lyAdverb(first.low)) {
 		return lo // "…, said later", "…, said on Friday"
 	}
 	k := lo
@@ -416,7 +416,8 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		if g, ok := genderOf[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.upper || t.has(lxHonorific)) {
 			np.gender = g
 		}
-		if !t.has(lxNameStop) && len(w) > 1 {
+		if !t.has(lxNameStop) && len(w) > 1 && !(w != t.low && isRoleWord(w) && k < len(ph)-1) {
+			// Not the "victim" of "the victim's family": it is not the head.
 			np.words = append(np.words, w)
 		}
 		if t.low == "and" && and < 0 && k > 0 && k < len(ph)-1 {
@@ -927,7 +928,7 @@ skip:
 			return a, false
 		case t.has(lxBeAux):
 			passive = true
-		case t.has(lxHaveAux|lxAdverb) || (strings.HasSuffix(w, "ly") && len(w) > 4):
+		case t.has(lxHaveAux|lxAdverb) || lyAdverb(w):
 		default:
 			break skip
 		}
@@ -1242,10 +1243,19 @@ func isInsertion(toks []qtok, from, to int) bool {
 		next := toks[from+1]
 		return next.kind == tkWord && !next.upper &&
 			(next.has(lxPrep|lxDeterminer|lxPossessive|lxPronoun|lxObjPronoun|lxAdverb) || next.is("whether", "if", "why", "how", "what", "by", "to", "as"))
-	case strings.HasSuffix(w, "ly") && to-from == 1:
+	case lyAdverb(w) && to-from == 1:
 		return true
 	}
 	return false
+}
+
+// lyNouns are nouns that end like adverbs.
+var lyNouns = wordSet(`family ally rally assembly supply monopoly anomaly bully folly fly italy july`)
+
+// lyAdverb reports whether a folded word looks like an adverb in "-ly":
+// "later", "firmly", but not "family".
+func lyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNouns[w]
 }
 
 // irregularParticiples are past participles that do not end in "-ed" and
@@ -1397,7 +1407,7 @@ func skipAdverbials(toks []qtok, k, hi int) int {
 		switch {
 		case t.has(lxDay) || (!t.upper && t.has(lxTime) && !t.is("then", "now", "this")):
 			k++
-		case !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || !t.upper && t.has(lxAdverb) && !t.is("all", "both", "even", "too", "since", "yet"):
+		case !t.upper && lyAdverb(t.low) || !t.upper && t.has(lxAdverb) && !t.is("all", "both", "even", "too", "since", "yet"):
 			k++
 		case !t.upper && t.has(lxPrep) && !t.is("like", "unlike", "about", "of", "since"):
 			j := k + 1

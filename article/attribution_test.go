@@ -158,6 +158,8 @@ func TestAttributions(t *testing.T) {
 			[][3]string{{"spokesman for Mr Putin", "", "the Kremlin would respond"}}},
 		{"critics of an honorific and a name", `Critics of Mr Orban said the law was unfair.`,
 			[][3]string{{"Critics of Mr Orban", "", "the law was unfair"}}},
+		{"noun ending like an adverb", `The victim's family said they were heartbroken.`,
+			[][3]string{{"victim's family", "", "they were heartbroken"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,7 +66,8 @@ var roleWords = wordSet(`
 	psychologist psychiatrist sociologist therapist counsellor counselor
 	economist spokesperson ombudsman mayor-elect president-elect
 	granddaughter grandson niece nephew stepson stepdaughter stepfather
-	stepmother fiance fiancee mum dad mom
+	stepmother fiance fiancee mum dad mom promoter
+	det insp supt cllr cpl pte pvt cdr brig
 `)
 
 // roleSuffixes end words that name a person by their field: "virologist",
@@ -74,8 +75,15 @@ var roleWords = wordSet(`
 var roleSuffixes = []string{"ologist", "ician", "ographer"}
 
 // hasRoleSuffix reports whether a folded word, or its plural, ends like a
-// word for a specialist.
+// word for a specialist, or is a compound whose last part is a role
+// ("singer-songwriter", "ex-minister").
 func hasRoleSuffix(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i+1 < len(w) && !strings.HasSuffix(w, "-old") {
+		first, last := w[:strings.IndexByte(w, '-')], w[i+1:]
+		if (roleWords[last] || roleWords[strings.TrimSuffix(last, "s")]) && (roleWords[first] || portfolioWords[first] || first == "co") {
+			return true
+		}
+	}
 	w = strings.TrimSuffix(w, "s")
 	for _, suf := range roleSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {

@@ -29,6 +29,9 @@ func TestSplitTitle(t *testing.T) {
 		{"diacritics", "President Recep Tayyip Erdoğan", "President", "Recep Tayyip Erdoğan"},
 		{"surname that is a portfolio word", "Housing Minister Rachel Green", "Housing Minister", "Rachel Green"},
 		{"particles alone", "von der Leyen", "", "von der Leyen"},
+		{"abbreviated ranks", "Det Insp Rachel Hughes", "Det Insp", "Rachel Hughes"},
+		{"compound role", "Singer-songwriter Lena Marsh", "Singer-songwriter", "Lena Marsh"},
+		{"hyphenated surname ending in a role word", "Anna Lloyd-King", "", "Anna Lloyd-King"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

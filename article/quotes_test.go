@@ -659,6 +659,35 @@ var articleQuoteTests = []struct {
 		"Derek Holt ¶8 direct partial",
 		"Derek Holt ¶9 direct",
 	}},
+	{"crime.txt", []string{
+		// A police report: rank abbreviations ("Det Insp"); "The
+		// victim's family" speaks, not the victim; "the statement said"
+		// is the family that issued it.
+		"Avon and Somerset Police ¶2 reported",
+		"Rachel Hughes ¶4 reported",
+		"Rachel Hughes ¶5 direct",
+		"Rachel Hughes ¶5 direct",
+		"the victim's family ¶6 reported",
+		"the victim's family ¶6 direct partial",
+		"the victim's family ¶7 direct",
+		"the victim's family ¶7 direct",
+		"Sarah Crew ¶8 reported",
+	}},
+	{"music.txt", []string{
+		// Entertainment: "Singer-songwriter Lena Marsh", "The
+		// 32-year-old told her followers on Instagram that"; a fan's words
+		// ("one wrote") have no named speaker. A promoter named like a
+		// person ("Live Arc") is taken for one.
+		"Lena Marsh ¶2 reported",
+		"Lena Marsh ¶2 direct partial",
+		"Lena Marsh ¶3 direct",
+		"Lena Marsh ¶3 direct",
+		"Live Arc ¶4 reported",
+		"Theo Grant ¶6 reported",
+		"Theo Grant ¶6 direct partial",
+		"Theo Grant ¶7 direct",
+		"Theo Grant ¶7 direct",
+	}},
 }
 
 func loadQuoteArticle(t testing.TB, file string) *Article {
@@ -963,6 +992,9 @@ func TestQuoteContext(t *testing.T) {
 				"Her granddaughter, Lisa Berg, said she was strict. \"She was fair,\" Ms Berg said.\n" +
 				"In 2002, Mrs Berg was honoured. She told the paper: \"I only sold stamps.\"",
 			[]string{"Lisa Berg ¶2 reported", "Lisa Berg ¶2 direct", "Anna Berg ¶3 direct"}},
+		{"the statement is whoever issued it",
+			"The family said in a statement that they were heartbroken. \"He should have come home,\" the statement said.",
+			[]string{"the family ¶1 reported", "the family ¶1 direct"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

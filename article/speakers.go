@@ -651,6 +651,18 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 // spoke, or was a sentence's subject, last. It never prefers an unnamed
 // source that merely stands nearer.
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
+	if documentNouns[np.head] && !np.plural {
+		// "the statement said": whoever just made one.
+		var last *entity
+		for _, e := range r.ents {
+			if e.spoke >= 0 && e.spoke < pos && (last == nil || e.spoke > last.spoke) {
+				last = e
+			}
+		}
+		if last != nil && paraOf(pos)-paraOf(last.spoke) <= 1 {
+			return last
+		}
+	}
 	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) && !isDemonym(np.head) {
 		// "the operator" after "the national rail operator".
 		if e := r.byKey[fold("the "+np.text)]; e != nil {
@@ -719,6 +731,10 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	}
 	return r.keyed(alias, entUnnamed, np, pos)
 }
+
+// documentNouns are what a speaker issues, which news makes the subject of
+// "said" in place of the speaker: "the statement said".
+var documentNouns = wordSet(`statement letter memo email post note release filing message`)
 
 // groupWithHead returns the latest group of unnamed people described by
 // the plural head noun, such as "US officials" for "officials".
