@@ -606,7 +606,7 @@ func headNoun(ph []qtok) string {
 	if len(ph) > 2 && ph[1].is("of") && (ph[0].has(lxNameStop) || startsDigit(ph[0].low)) {
 		// "one of the organisers", "some of the residents"
 		ph = ph[2:]
-		if ph[0].has(lxDeterminer | lxPossessive) {
+		if len(ph) > 1 && ph[0].has(lxDeterminer|lxPossessive) {
 			ph = ph[1:]
 		}
 	}
