@@ -139,7 +139,7 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 	mi := 0
 	for si, s := range pq.sents {
 		attrs := pq.attrs[si]
-		if len(attrs) > 0 && attrs[0].subj.kind == npPronoun && attrs[0].start > s.from+1 {
+		if len(attrs) > 0 && attrs[0].subj.kind == npPronoun && attrs[0].start > s.from+1 && pq.toks[s.from].kind == tkWord {
 			// "Priya Sethi has spent ten years writing a book she says
 			// she was afraid to finish": the pronoun may be the subject.
 			from := position(pq.idx, pq.toks[s.from].start)

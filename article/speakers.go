@@ -32,6 +32,7 @@ type entity struct {
 	aliases  []string // other forms of reference, in order of appearance
 	folded   []string // the aliases folded, and the name first
 	titles   []string // the titles seen before the name, as written
+	ftitles  []string // the titles folded
 	honor    string   // the folded honorific the text gives the surname: "mrs"
 	words    []string // folded words of titles, descriptions and aliases
 
@@ -198,7 +199,7 @@ func readMention(run []qtok, text string, para int) (mention, bool) {
 		name: trimPossessive(text[run[start].start:run[len(run)-1].end]),
 		lows: make([]string, 0, len(run)-start),
 	}
-	if len(strings.Fields(m.name)) != len(run)-start {
+	if strings.Count(m.name, " ") != len(run)-start-1 {
 		// A nickname was left out: "Margaret Alden".
 		words := make([]string, 0, len(run)-start)
 		for _, t := range run[start:] {
@@ -300,7 +301,9 @@ func (e *entity) addTitle(title, name string) {
 		return
 	}
 	e.titles = append(e.titles, title)
-	lows := strings.Fields(fold(title))
+	ft := fold(title)
+	e.ftitles = append(e.ftitles, ft)
+	lows := strings.Fields(ft)
 	onlyHonorific := true
 	for _, w := range lows {
 		if !honorifics[w] {
@@ -451,8 +454,11 @@ func byGender(ps []*entity, g byte) []*entity {
 // it calls by no honorific yet: the woman called "Ms Alden" is not the one
 // called "Mrs Alden". Other titles leave ps as it is.
 func byHonorific(ps []*entity, title string) []*entity {
+	if len(ps) < 2 || title == "" || len(title) > 7 {
+		return ps
+	}
 	h := fold(title)
-	if len(ps) < 2 || !honorifics[h] {
+	if !honorifics[h] {
 		return ps
 	}
 	var same, none []*entity
@@ -622,8 +628,8 @@ func (r *resolver) personTitledAs(title string, suffix bool) *entity {
 	key := fold(title)
 	var found *entity
 	for _, p := range r.persons {
-		for _, t := range p.titles {
-			if ft := fold(t); ft == key || suffix && strings.HasSuffix(ft, " "+key) {
+		for _, ft := range p.ftitles {
+			if ft == key || suffix && len(ft) > len(key) && ft[len(ft)-len(key)-1] == ' ' && strings.HasSuffix(ft, key) {
 				if found != nil && found != p {
 					return nil
 				}
