@@ -409,9 +409,11 @@ func linkRuns(ps []paraQuotes) {
 // does not attribute them, in document order: the speaker of the run of
 // paragraphs the quotation belongs to; of the nearest attributed quotation
 // in its paragraph; the subject of the sentence before it; the speaker
-// introduced at the end of the previous paragraph ("Kerry said:"); or the
+// introduced at the end of the previous paragraph ("Kerry said:"); the
+// interviewee, for an answer of a question-and-answer interview; the
 // previous speaker of direct quotes, when no one else has spoken since and
-// at most two paragraphs lie between.
+// at most two paragraphs lie between; or, when there is no such speaker,
+// the person the previous paragraph is about.
 func attributeFromContext(ps []paraQuotes, events []attrEvent) {
 	runSpeaker := map[int]*entity{}
 	for i := range ps {
@@ -446,6 +448,8 @@ func attributeFromContext(ps []paraQuotes, events []attrEvent) {
 	}
 }
 
+// ownerFromContext returns the speaker of the quotation pq.found[fi] of
+// paragraph i from its context, as attributeFromContext describes, or nil.
 func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, lastEnt *entity, lastPos int, events []attrEvent) *entity {
 	pq := &ps[i]
 	fq := pq.found[fi]
