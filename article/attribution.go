@@ -1648,6 +1648,9 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 				if name.gender == 0 {
 					name.gender = genderOf[np.head] // "Her granddaughter, Sophie Alden,"
 				}
+				if name.title == "" && np.kind != npBody {
+					name.title = stripArticle(np.text) // "The mayor, Jo Park,"
+				}
 				return name
 			}
 		}

@@ -210,6 +210,9 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 			if e != nil && e.gender == 0 {
 				e.gender = np.gender
 			}
+			if e != nil && np.title != "" {
+				e.addTitle(np.title, np.name)
+			}
 			return e
 		}
 		if len(np.names) > 0 {

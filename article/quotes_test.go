@@ -756,6 +756,9 @@ func TestArticleSpeakers(t *testing.T) {
 		{"summit.txt", "von der leyen", "Ursula von der Leyen", "European Commission President", []string{"von der Leyen"}, true, []string{"Leyen"}},
 		{"summit.txt", "li qiang", "Li Qiang", "Premier", nil, true, nil},
 		{"qa.txt", "osei", "Amara Osei", "", []string{"Dr Osei"}, true, nil},
+		{"obituary.txt", "sophie", "Sophie Alden", "granddaughter", []string{"Ms Alden"}, true, []string{"Mrs Alden"}},
+		{"obituary.txt", "mrs alden", "Margaret Alden", "", []string{"Mrs Alden"}, true, []string{"Ms Alden"}},
+		{"speech.txt", "lyle", "Peter Lyle", "Marsh's former chancellor", nil, true, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.query, func(t *testing.T) {
