@@ -34,7 +34,9 @@ import (
 //     HELLO, answers IDENTIFY with READY (zlib-compressed, as Discord does
 //     when the client asks for compression) and RESUME with the missed
 //     dispatches followed by RESUMED, acknowledges heartbeats, and closes
-//     with 4004 when the token is wrong.
+//     with 4004 when the token is wrong. A session the client closed with
+//     code 1000 or 1001 cannot be resumed; RESUME of an unknown session
+//     gets INVALID_SESSION.
 //   - Dispatches belong to a session, not to a connection: while the session
 //     has no live connection they are kept and replayed on RESUME, so a test
 //     can dispatch at any time after the first READY.
@@ -59,9 +61,10 @@ import (
 // Faults are injected per REST request ([fakeDiscord.setRESTFault], or the
 // replies given to [fakeDiscord.interact] for one interaction's callbacks),
 // per gateway connection ([fakeConn.drop], [fakeConn.closeWith],
-// [fakeConn.reconnect], [fakeConn.invalidSession]) and per handshake
-// ([fakeDiscord.revokeToken], [fakeDiscord.setHandshakeFault],
-// [fakeDiscord.expireSessions]).
+// [fakeConn.reconnect], [fakeConn.invalidSession],
+// [fakeConn.ignoreHeartbeats]), per handshake ([fakeDiscord.revokeToken],
+// [fakeDiscord.setHandshakeFault], [fakeDiscord.expireSessions]) and for
+// the whole gateway ([fakeDiscord.refuseConnections]).
 //
 // All methods are safe for concurrent use. A fake is closed when its test
 // ends; [fakeDiscord.close] closes it earlier.
@@ -87,6 +90,7 @@ type fakeDiscord struct {
 	token         string        // the valid bot token, without "Bot "
 	revoked       bool
 	expired       bool // resumes are refused with op 9
+	refusing      bool // the gateway refuses new connections
 	restFault     func(fakeRequest) *fakeReply
 	handshakeHook func(op, n int) int
 	heartbeatMS   int // the heartbeat interval HELLO announces
@@ -108,6 +112,7 @@ type fakeRecords struct {
 	interactions map[string]*fakeInteraction
 	order        []string // interaction IDs in dispatch order
 	answered     int      // interactions with a successful callback
+	refused      int      // callbacks the fake refused of its own accord (4xx but 429)
 	messages     []fakeRequest
 	problems     []string // protocol errors, reported when the test ends
 }
@@ -123,7 +128,9 @@ type fakeRequest struct {
 	InteractionID, InteractionToken string
 	// Status is the status the fake answered with: 0 while the request is
 	// being answered, and statusClientGone when the client gave up first.
+	// Reply is the body the fake answered with.
 	Status     int
+	Reply      []byte
 	Start, End time.Time
 }
 
@@ -249,6 +256,7 @@ type fakeConn struct {
 	live    bool       // guarded by f.gw: dispatches may be sent on it
 	session *fakeSession
 	over    bool // guarded by f.gw: the connection is over
+	deaf    bool // guarded by f.gw: heartbeats go unacknowledged
 	done    chan struct{}
 }
 
@@ -390,6 +398,14 @@ func (f *fakeDiscord) setHeartbeatInterval(d time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.heartbeatMS = int(d.Milliseconds())
+}
+
+// refuseConnections makes the gateway refuse new connections (503 before
+// the websocket upgrade) while refuse is true, as during an outage.
+func (f *fakeDiscord) refuseConnections(refuse bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.refusing = refuse
 }
 
 // revokeToken makes the fake reject the token from now on, as when it is
@@ -596,10 +612,12 @@ func (f *fakeDiscord) summary(limit int) string {
 
 // --- REST -------------------------------------------------------------------------
 
-// statusWriter remembers the status a handler answered with.
+// statusWriter remembers the status a handler answered with, and the
+// start of the body.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	body   []byte
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -612,6 +630,9 @@ func (w *statusWriter) WriteHeader(code int) {
 func (w *statusWriter) Write(p []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
+	}
+	if room := 4096 - len(w.body); room > 0 {
+		w.body = append(w.body, p[:min(room, len(p))]...)
 	}
 	return w.ResponseWriter.Write(p)
 }
@@ -682,10 +703,15 @@ func (f *fakeDiscord) route(mux *http.ServeMux, pattern string, h restHandler) {
 		}
 		f.update(func(rec *fakeRecords) {
 			rr := &rec.requests[index]
-			rr.Status, rr.End = status, time.Now()
-			if in := rec.interactions[req.InteractionID]; in != nil && rr.ok() && in.Answered.IsZero() {
-				in.Answered = rr.End
-				rec.answered++
+			rr.Status, rr.Reply, rr.End = status, sw.body, time.Now()
+			if in := rec.interactions[req.InteractionID]; in != nil {
+				switch {
+				case rr.ok() && in.Answered.IsZero():
+					in.Answered = rr.End
+					rec.answered++
+				case reply == nil && status >= 400 && status < 500 && status != http.StatusTooManyRequests:
+					rec.refused++
+				}
 			}
 			if pattern == routeMessages && rr.ok() {
 				rec.messages = append(rec.messages, *rr)
@@ -929,11 +955,17 @@ type gatewayFrame struct {
 }
 
 func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fakeRequest) {
+	f.mu.Lock()
+	refusing := f.refusing
+	f.mu.Unlock()
 	select {
 	case <-f.closing:
-		http.Error(w, "closing", http.StatusServiceUnavailable)
-		return
+		refusing = true
 	default:
+	}
+	if refusing {
+		http.Error(w, "the gateway is unavailable", http.StatusServiceUnavailable)
+		return
 	}
 	ws, err := (&websocket.Upgrader{}).Upgrade(w, r, nil)
 	if err != nil {
@@ -978,7 +1010,12 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 		})
 		switch fr.Op {
 		case 1:
-			c.sendOp(11, nil)
+			f.gw.Lock()
+			deaf := c.deaf
+			f.gw.Unlock()
+			if !deaf {
+				c.sendOp(11, nil)
+			}
 		case 2:
 			c.identify(fr.D)
 		case 6:
@@ -993,17 +1030,25 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 
 // finish records how the connection ended, err being what its read
 // returned.
+//
+// As on Discord, a client that closes with code 1000 or 1001 ends its
+// session: it cannot be resumed.
 func (c *fakeConn) finish(err error) {
-	f := c.f
-	f.gw.Lock()
-	c.over = true
-	c.detach()
-	f.gw.Unlock()
 	end := fakeConnEnd{Conn: c.n, Err: err.Error(), At: time.Now()}
 	var ce *websocket.CloseError
 	if errors.As(err, &ce) {
 		end.ClientCode = ce.Code
 	}
+	f := c.f
+	f.gw.Lock()
+	byClient := !c.over
+	c.over = true
+	c.detach()
+	if s := c.session; s != nil && byClient &&
+		(end.ClientCode == websocket.CloseNormalClosure || end.ClientCode == websocket.CloseGoingAway) {
+		delete(f.sessions, s.id)
+	}
+	f.gw.Unlock()
 	f.update(func(r *fakeRecords) {
 		// When the fake ended the connection, it recorded that already.
 		for i := range r.ends {
@@ -1319,7 +1364,7 @@ func (f *fakeDiscord) waitAnswered(t testing.TB, id string) fakeRequest {
 		return !in.Answered.IsZero()
 	})
 	if refused != nil {
-		t.Fatalf("fake Discord refused the answer to interaction %s with %d: %s", id, refused.Status, refused.Body)
+		t.Fatalf("fake Discord refused the answer to interaction %s with %d %s\nanswer: %s", id, refused.Status, refused.Reply, refused.Body)
 	}
 	for _, cb := range f.callbacks(id) {
 		if cb.ok() {
@@ -1401,6 +1446,15 @@ func (c *fakeConn) invalidSession(resumable bool) error {
 	f.noteLive()
 	f.gw.Unlock()
 	return c.sendOp(9, resumable)
+}
+
+// ignoreHeartbeats stops the fake from acknowledging the heartbeats sent on
+// the connection, which makes it look like a zombie connection to the
+// client.
+func (c *fakeConn) ignoreHeartbeats() {
+	c.f.gw.Lock()
+	defer c.f.gw.Unlock()
+	c.deaf = true
 }
 
 // wait waits until the connection is over.
