@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -71,10 +73,10 @@ func NewGateway(b *Bot, log *slog.Logger, opts ...GatewayOption) *Gateway {
 	return g
 }
 
-// responder is the part of a session the gateway needs: posting the response
-// to an interaction.
+// responder is the part of a session the gateway needs: a REST request
+// through the session's client and rate limiter.
 type responder interface {
-	InteractionRespond(*discordgo.Interaction, *discordgo.InteractionResponse, ...discordgo.RequestOption) error
+	RequestWithBucketID(method, urlStr string, data any, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
 }
 
 var _ responder = (*discordgo.Session)(nil)
@@ -130,11 +132,24 @@ func (g *Gateway) answer(r responder, i *discordgo.Interaction) {
 			"interaction_id", i.ID, "interaction_type", i.Type.String())
 		return
 	}
-	if err := r.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
+	if err := respond(ctx, r, i, resp); err != nil {
 		g.log.Error("delivering an answer failed",
 			"interaction_id", i.ID, "interaction_type", i.Type.String(),
 			"command", commandName(i), "err", err)
 	}
+}
+
+// respond POSTs resp to i's callback as MarshalResponse writes it, which
+// keeps the choice list of an empty autocomplete answer that
+// (*discordgo.Session).InteractionRespond would drop.
+func respond(ctx context.Context, r responder, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	body, err := MarshalResponse(resp)
+	if err != nil {
+		return err
+	}
+	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+	_, err = r.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(ctx))
+	return err
 }
 
 // Shutdown stops taking new interactions and waits until the answers in

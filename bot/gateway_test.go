@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -42,7 +43,26 @@ func newFakeResponder() *fakeResponder {
 	return &fakeResponder{seen: make(chan string, 100), hold: map[string]chan struct{}{}}
 }
 
-func (f *fakeResponder) InteractionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, opts ...discordgo.RequestOption) error {
+// RequestWithBucketID records the answer POSTed to an interaction's
+// callback; the interaction ID is read from the callback's path.
+func (f *fakeResponder) RequestWithBucketID(method, urlStr string, data any, bucketID string, opts ...discordgo.RequestOption) ([]byte, error) {
+	parts := strings.Split(urlStr, "/")
+	if method != http.MethodPost || len(parts) < 4 || parts[len(parts)-1] != "callback" {
+		return nil, fmt.Errorf("unexpected request %s %s", method, urlStr)
+	}
+	raw, ok := data.(json.RawMessage)
+	if !ok {
+		return nil, fmt.Errorf("body is %T, want json.RawMessage", data)
+	}
+	var r discordgo.InteractionResponse
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return nil, err
+	}
+	i := &discordgo.Interaction{ID: parts[len(parts)-3]}
+	return nil, f.interactionRespond(i, &r, opts...)
+}
+
+func (f *fakeResponder) interactionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, opts ...discordgo.RequestOption) error {
 	req, _ := http.NewRequest(http.MethodPost, "http://discord.invalid/", nil)
 	cfg := &discordgo.RequestConfig{Request: req}
 	for _, o := range opts {
@@ -110,7 +130,8 @@ func TestGatewayDeliversEachAnswerOnce(t *testing.T) {
 	byID := map[string]int{}
 	for _, d := range got {
 		byID[d.interaction.ID]++
-		want := b.Respond(context.Background(), d.interaction)
+		n := int(d.interaction.ID[0] - 'a')
+		want := b.Respond(context.Background(), commandInteraction(d.interaction.ID, names[n]))
 		if g, w := mustJSON(t, d.response), mustJSON(t, want); g != w {
 			t.Errorf("delivered response for %s = %s, want %s (what Respond returns)", d.interaction.ID, g, w)
 		}
@@ -321,6 +342,40 @@ func TestGatewayAnswersThroughARealSession(t *testing.T) {
 		t.Errorf("callback = %s %s, want POST %s", c.method, c.path, wantPath)
 	}
 	if got, want := strings.TrimSpace(string(c.body)), mustJSON(t, b.Respond(context.Background(), i)); got != want {
+		t.Errorf("callback body = %s, want %s", got, want)
+	}
+}
+
+// TestGatewayKeepsAnEmptyChoiceList posts an autocomplete answer that
+// matches nobody through a real session and checks that the callback body
+// still holds the choice list Discord requires.
+func TestGatewayKeepsAnEmptyChoiceList(t *testing.T) {
+	bodies := make(chan []byte, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		bodies <- body
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	target, _ := url.Parse(srv.URL)
+	s, err := discordgo.New("Bot test-token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Client = &http.Client{Transport: redirect{target}}
+
+	var i discordgo.Interaction
+	raw := `{"id":"77","token":"tok","type":4,"application_id":"1","data":{"id":"2","name":"quote","type":1,
+		"options":[{"name":"speaker","type":3,"value":"zzzzzzzz","focused":true}]}}`
+	if err := json.Unmarshal([]byte(raw), &i); err != nil {
+		t.Fatal(err)
+	}
+	g := NewGateway(New(article.Default()), nil)
+	g.Handle(s, &discordgo.InteractionCreate{Interaction: &i})
+	if err := g.Shutdown(context.Background()); err != nil {
+		t.Fatalf("Shutdown() = %v, want nil", err)
+	}
+	if got, want := strings.TrimSpace(string(<-bodies)), `{"type":8,"data":{"choices":[]}}`; got != want {
 		t.Errorf("callback body = %s, want %s", got, want)
 	}
 }

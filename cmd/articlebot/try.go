@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -63,7 +64,7 @@ func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 			return err
 		}
 		if *asJSON {
-			return writeJSON(e.stdout, resp)
+			return writeResponseJSON(e.stdout, resp)
 		}
 		_, err = fmt.Fprintln(e.stdout, bot.PlainText(resp))
 		return err
@@ -532,6 +533,22 @@ func nextButton(resp *discordgo.InteractionResponse) (string, bool) {
 		return "", false
 	}
 	return walk(tree)
+}
+
+// writeResponseJSON writes resp to w exactly as the bot sends it, indented
+// and followed by a newline.
+func writeResponseJSON(w io.Writer, resp *discordgo.InteractionResponse) error {
+	raw, err := bot.MarshalResponse(resp)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, raw, "", "  "); err != nil {
+		return fmt.Errorf("indenting JSON: %w", err)
+	}
+	out.WriteByte('\n')
+	_, err = w.Write(out.Bytes())
+	return err
 }
 
 // writeJSON writes v to w as indented JSON followed by a newline.

@@ -373,8 +373,8 @@ func TestTryAnswersLikeTheBot(t *testing.T) {
 			if !json.Valid([]byte(stdout)) {
 				t.Fatalf("try --json %q printed invalid JSON:\n%s", tc.line, stdout)
 			}
-			wantJSON, _ := json.MarshalIndent(want, "", "  ")
-			if stdout != string(wantJSON)+"\n" {
+			wantJSON := responseJSON(t, want)
+			if stdout != wantJSON {
 				t.Errorf("try --json %q =\n%s\nwant the bot's response\n%s", tc.line, stdout, wantJSON)
 			}
 
@@ -387,6 +387,21 @@ func TestTryAnswersLikeTheBot(t *testing.T) {
 			}
 		})
 	}
+}
+
+// responseJSON returns resp as try --json prints it: the bot's own encoding,
+// indented, with a final newline.
+func responseJSON(t *testing.T, resp *discordgo.InteractionResponse) string {
+	t.Helper()
+	raw, err := bot.MarshalResponse(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, raw, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	return out.String() + "\n"
 }
 
 func TestTryPageAndAutocompleteWithTheBot(t *testing.T) {
@@ -423,15 +438,15 @@ func TestTryPageAndAutocompleteWithTheBot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := json.MarshalIndent(b.Respond(context.Background(), press), "", "  ")
-	if page2 != string(want)+"\n" {
+	want := responseJSON(t, b.Respond(context.Background(), press))
+	if page2 != want {
 		t.Errorf("try --page 2 =\n%s\nwant the bot's answer to pressing %q\n%s", page2, id, want)
 	}
 
 	auto := try("--autocomplete", "/quote ke")
-	wantAuto, _ := json.MarshalIndent(b.Respond(context.Background(), directInteraction(t, 4, "quote",
-		map[string]any{"name": "speaker", "type": 3, "value": "ke", "focused": true})), "", "  ")
-	if auto != string(wantAuto)+"\n" {
+	wantAuto := responseJSON(t, b.Respond(context.Background(), directInteraction(t, 4, "quote",
+		map[string]any{"name": "speaker", "type": 3, "value": "ke", "focused": true})))
+	if auto != wantAuto {
 		t.Errorf("try --autocomplete /quote ke =\n%s\nwant\n%s", auto, wantAuto)
 	}
 	var ac struct {

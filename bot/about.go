@@ -1,0 +1,73 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// aboutCommand is /about: what the bot is, which article it answers from,
+// and each of its commands with an example, taken from the registry so that
+// every command registered appears.
+func (b *Bot) aboutCommand() *command {
+	return &command{
+		def:     slashCommand("about", "What this bot is, the article it answers from, and how to use each command."),
+		run:     b.about,
+		example: "/about",
+	}
+}
+
+func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	m := b.art.Meta
+	e := &discordgo.MessageEmbed{
+		Title: "About articlebot",
+		Color: embedColor,
+		Description: "I answer questions about one news article with its own words, " +
+			"citing the paragraph (¶N) each answer comes from. I add nothing that isn't in the article.",
+	}
+
+	title := escapeWithin(oneLine(m.Title), 300)
+	if title == "" {
+		title = "Untitled article"
+	}
+	art := []string{"**" + title + "**"}
+	if src := source(m.Publication, m.Date); src != "" {
+		art = append(art, escape(src))
+	}
+	if u := webURL(m.URL); u != "" {
+		art = append(art, truncate(u, 500))
+	}
+	art = append(art, plural(len(b.art.Paragraphs), "paragraph", "paragraphs")+" · "+
+		plural(len(b.art.Speakers()), "speaker", "speakers")+" · "+
+		plural(b.art.WordCount(), "word", "words"))
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+		Name:  "The article",
+		Value: truncate(strings.Join(art, "\n"), limitFieldValue),
+	})
+
+	for _, c := range b.reg.cmds {
+		if len(e.Fields) == limitEmbedFields {
+			break
+		}
+		name := c.def.Name
+		if c.def.Type == 0 || c.def.Type == discordgo.ChatApplicationCommand {
+			name = "/" + name
+		}
+		value := escapeWithin(oneLine(c.def.Description), 300)
+		if ex := strings.ReplaceAll(oneLine(c.example), "`", "'"); ex != "" {
+			value += "\nExample: `" + truncate(ex, 200) + "`"
+		}
+		if value == "" {
+			value = "No description."
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name:  truncate(name, limitFieldName),
+			Value: value,
+		})
+	}
+	for embedLen(e) > limitEmbedTotal && len(e.Fields) > 1 {
+		e.Fields = e.Fields[:len(e.Fields)-1]
+	}
+	return message([]*discordgo.MessageEmbed{e}, nil), nil
+}

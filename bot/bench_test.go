@@ -1,0 +1,36 @@
+package bot
+
+import (
+	"context"
+	"testing"
+
+	"github.com/articlebot/articlebot/article"
+	"github.com/bwmarrin/discordgo"
+)
+
+// BenchmarkRespond measures whole answers, rendering and the limits check
+// included, on the seed article.
+func BenchmarkRespond(b *testing.B) {
+	bot := New(article.Default())
+	focused := opt("speaker", discordgo.ApplicationCommandOptionString, "ja")
+	focused.Focused = true
+	cases := []struct {
+		name string
+		i    *discordgo.Interaction
+	}{
+		{"summary", slash("summary")},
+		{"quote", slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, "kerry"))},
+		{"autocomplete", autocomplete("quote", focused)},
+		{"find", slash("find", opt("query", discordgo.ApplicationCommandOptionString, "russia"))},
+		{"find-page", click(findID(2, "russia"))},
+		{"about", slash("about")},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bot.Respond(context.Background(), c.i)
+			}
+		})
+	}
+}

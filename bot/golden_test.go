@@ -1,0 +1,260 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/articlebot/articlebot/article"
+	"github.com/bwmarrin/discordgo"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/ from the bot's current answers")
+
+// goldenCases names the interaction payloads in testdata/interactions/
+// (JSON as Discord sends it) whose answers are kept in testdata/<name>.json
+// (the exact callback body) and testdata/<name>.txt (PlainText).
+var goldenCases = []struct {
+	name string
+	want string // what the answer must be about, checked beside the golden files
+}{
+	{"ping", "PONG"},
+	{"summary", "¶"},
+	{"quote-kerry", "John Kerry"},
+	{"quote-jatras", "James George Jatras"},
+	{"quote-unknown", "quotes nobody called"},
+	{"find-russia", "Page 1 of"},
+	{"find-russia-page2", "Page 2 of"},
+	{"find-dead-end", "**dead end**"},
+	{"find-latakya", "latakia"},
+	{"find-stop-words", "(only you can see this)"},
+	{"find-mentions", `\<@123\>`},
+	{"about", "/find"},
+	{"autocomplete-empty", "John Kerry"},
+	{"autocomplete-ja", "James George Jatras"},
+}
+
+// readInteraction decodes a payload from testdata/interactions/.
+func readInteraction(t *testing.T, name string) *discordgo.Interaction {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "interactions", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(raw, &i); err != nil {
+		t.Fatalf("json.Unmarshal(%s.json) = %v", name, err)
+	}
+	return &i
+}
+
+// indentJSON returns the response body as the golden files hold it.
+func indentJSON(t *testing.T, r *discordgo.InteractionResponse) []byte {
+	t.Helper()
+	body, err := MarshalResponse(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, body, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	out.WriteByte('\n')
+	return out.Bytes()
+}
+
+// golden compares got with the file testdata/name, or rewrites the file
+// with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *updateGolden {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./bot -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the answer differs from %s (go test ./bot -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+// TestGolden answers each payload in testdata/interactions/ and compares
+// the response's JSON and plain text with the golden files.
+func TestGolden(t *testing.T) {
+	var logs bytes.Buffer
+	b := New(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			i := readInteraction(t, tc.name)
+			r := b.Respond(context.Background(), i)
+			if err := checkResponse(r); err != nil {
+				t.Errorf("the answer breaks Discord's rules: %v", err)
+			}
+			body := indentJSON(t, r)
+			text := PlainText(r)
+			if !strings.Contains(text, tc.want) {
+				t.Errorf("PlainText(answer) =\n%s\nwant it to hold %q", text, tc.want)
+			}
+			if i.Token != "" && (bytes.Contains(body, []byte(i.Token)) || strings.Contains(text, i.Token)) {
+				t.Error("the answer holds the interaction token")
+			}
+			golden(t, tc.name+".json", body)
+			golden(t, tc.name+".txt", []byte(text+"\n"))
+		})
+	}
+	if strings.Contains(logs.String(), "aW50ZXJhY3Rpb24") {
+		t.Error("the log holds an interaction token")
+	}
+}
+
+// TestGoldenPageTwoFollowsPageOne checks that the page 2 payload is the
+// click on page 1's Next button, and that turning the page edits the
+// message in place.
+func TestGoldenPageTwoFollowsPageOne(t *testing.T) {
+	b := New(article.Default())
+	first := b.Respond(context.Background(), readInteraction(t, "find-russia"))
+	if len(first.Data.Components) == 0 {
+		t.Fatalf("/find russia has no buttons: %s", PlainText(first))
+	}
+	next := first.Data.Components[0].(discordgo.ActionsRow).Components[1].(discordgo.Button)
+	click := readInteraction(t, "find-russia-page2")
+	data, ok := componentData(click)
+	if !ok || data.CustomID != next.CustomID {
+		t.Errorf("find-russia-page2.json clicks %q, want page 1's Next button %q", data.CustomID, next.CustomID)
+	}
+	if r := b.Respond(context.Background(), click); r.Type != discordgo.InteractionResponseUpdateMessage {
+		t.Errorf("turning the page answered type %d, want UPDATE_MESSAGE (%d)", r.Type, discordgo.InteractionResponseUpdateMessage)
+	}
+}
+
+// TestGoldenMentions checks the answer to a query full of mentions and
+// markdown: mentions are forbidden, and none of the text shown can ping or
+// render as a mention or as formatting.
+func TestGoldenMentions(t *testing.T) {
+	r := New(article.Default()).Respond(context.Background(), readInteraction(t, "find-mentions"))
+	body := string(indentJSON(t, r))
+	if !strings.Contains(body, `"allowed_mentions": {`) || !strings.Contains(body, `"parse": []`) {
+		t.Errorf("the answer does not forbid mentions:\n%s", body)
+	}
+	shown := []string{r.Data.Content}
+	for _, e := range r.Data.Embeds {
+		shown = append(shown, e.Title, e.Description)
+		for _, f := range e.Fields {
+			shown = append(shown, f.Name, f.Value)
+		}
+	}
+	text := strings.Join(shown, "\n")
+	if !strings.Contains(text, `\<@123\>`) {
+		t.Errorf("the answer %q does not show the query", text)
+	}
+	for _, bad := range []string{"@everyone", "@here", "<@123>", "<@&456>", " **bold**", "_x_", "~~y~~", "`z`", "[link]"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the answer %q holds %q unescaped", text, bad)
+		}
+	}
+}
+
+// checker returns the path of the shared payload checker, or skips the test
+// when the checker or the Python modules it needs are missing.
+func checker(t *testing.T) string {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("..", "..", "shared", "tools", "check-discord-payloads"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("skipping: the payload checker is not at %s (../shared beside the repository); the golden files are still checked by checkResponse", path)
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("skipping: python3 is not installed, and the payload checker needs it")
+	}
+	if out, err := exec.Command("python3", "-c", "import jsonschema, referencing").CombinedOutput(); err != nil {
+		t.Skipf("skipping: python3 lacks the jsonschema and referencing modules the payload checker needs (apt-get install python3-jsonschema): %s", out)
+	}
+	return path
+}
+
+// runChecker runs the payload checker on body and fails the test with its
+// report when it finds a problem.
+func runChecker(t *testing.T, path, mode string, body []byte) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "payloads.json")
+	if err := os.WriteFile(file, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(path, mode, file).CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		t.Errorf("check-discord-payloads %s failed (exit %d):\n%s", mode, exit.ExitCode(), out)
+	case err != nil:
+		t.Fatalf("running check-discord-payloads: %v", err)
+	case !strings.Contains(string(out), " 0 problems"):
+		t.Errorf("check-discord-payloads %s reported:\n%s", mode, out)
+	}
+}
+
+// TestPayloadChecker runs ../shared/tools/check-discord-payloads on the
+// registration body and on every golden response.
+func TestPayloadChecker(t *testing.T) {
+	path := checker(t)
+
+	cmds, err := json.Marshal(New(article.Default()).Commands())
+	if err != nil {
+		t.Fatal(err)
+	}
+	runChecker(t, path, "--commands", cmds)
+
+	var lines [][]byte
+	for _, tc := range goldenCases {
+		body, err := os.ReadFile(filepath.Join("testdata", tc.name+".json"))
+		if err != nil {
+			t.Fatalf("%v (run go test ./bot -update to write it)", err)
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, body); err != nil {
+			t.Fatalf("%s.json: %v", tc.name, err)
+		}
+		lines = append(lines, compact.Bytes())
+	}
+	runChecker(t, path, "--responses", bytes.Join(lines, []byte("\n")))
+}
+
+// TestRespondConcurrently answers every payload from several goroutines at
+// once, as the gateway and the HTTP endpoint do; run it with -race.
+func TestRespondConcurrently(t *testing.T) {
+	b := New(article.Default(), WithObserver(&recorder{}))
+	var is []*discordgo.Interaction
+	for _, tc := range goldenCases {
+		is = append(is, readInteraction(t, tc.name))
+	}
+	want := make([][]byte, len(is))
+	for k, i := range is {
+		want[k] = indentJSON(t, b.Respond(context.Background(), i))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Go(func() {
+			for k, i := range is {
+				if got := indentJSON(t, b.Respond(context.Background(), i)); !bytes.Equal(got, want[k]) {
+					t.Errorf("%s answered differently under concurrency", goldenCases[k].name)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,451 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// MaxInteractionBody is the largest request body, in bytes, that the
+// interactions endpoint accepts. A larger body is answered with 413 Request
+// Entity Too Large and is not read beyond this size.
+const MaxInteractionBody = 64 << 10
+
+// The limits the interactions endpoint applies unless an [HTTPOption]
+// changes them.
+const (
+	// DefaultMaxSignatureAge is how old a signature's timestamp may be.
+	// Older requests are refused as replays.
+	DefaultMaxSignatureAge = 5 * time.Minute
+	// DefaultMaxClockSkew is how far in the future a signature's timestamp
+	// may lie, to allow for clocks that disagree.
+	DefaultMaxClockSkew = time.Minute
+	// DefaultResponseDeadline bounds the time the bot may take to answer
+	// one interaction. Discord waits three seconds for the reply.
+	DefaultResponseDeadline = 2500 * time.Millisecond
+)
+
+// The headers Discord signs every interaction request with.
+const (
+	headerSignature = "X-Signature-Ed25519"
+	headerTimestamp = "X-Signature-Timestamp"
+)
+
+// Why a request's signature was refused; the values of the "reason" label of
+// the signature failures metric.
+const (
+	sigMissing   = "missing"   // a signature header is absent
+	sigMalformed = "malformed" // a header is not what Discord sends: hex of 64 bytes, unix seconds
+	sigExpired   = "expired"   // the timestamp is older than the maximum age
+	sigFuture    = "future"    // the timestamp is further ahead than the allowed clock skew
+	sigInvalid   = "invalid"   // the signature does not verify over timestamp and body
+)
+
+var sigReasons = []string{sigMissing, sigMalformed, sigExpired, sigFuture, sigInvalid}
+
+// ParsePublicKey decodes an application's public key as the Discord developer
+// portal shows it: 64 hexadecimal digits. Surrounding space is ignored.
+func ParsePublicKey(s string) (ed25519.PublicKey, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, errors.New("the public key is empty: want the 64 hexadecimal digits of the application's public key")
+	}
+	if len(s) != 2*ed25519.PublicKeySize {
+		return nil, fmt.Errorf("the public key has %d characters, want %d hexadecimal digits", len(s), 2*ed25519.PublicKeySize)
+	}
+	key, err := hex.DecodeString(s)
+	if err != nil {
+		return nil, fmt.Errorf("the public key is not hexadecimal: %w", err)
+	}
+	return ed25519.PublicKey(key), nil
+}
+
+// HTTPOption configures the handlers built by [NewInteractionHandler],
+// [NewServeMux] and [NewOpsMux]. A constructor ignores the options that do
+// not concern it.
+type HTTPOption func(*httpConfig)
+
+type httpConfig struct {
+	now       func() time.Time
+	deadline  time.Duration
+	maxAge    time.Duration
+	maxSkew   time.Duration
+	metrics   *Metrics
+	log       *slog.Logger
+	readiness []func(context.Context) error
+}
+
+func newHTTPConfig(opts []HTTPOption) httpConfig {
+	c := httpConfig{
+		now:      time.Now,
+		deadline: DefaultResponseDeadline,
+		maxAge:   DefaultMaxSignatureAge,
+		maxSkew:  DefaultMaxClockSkew,
+		log:      slog.New(slog.DiscardHandler),
+	}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	return c
+}
+
+// WithClock sets the clock that signature timestamps are checked against.
+func WithClock(now func() time.Time) HTTPOption {
+	return func(c *httpConfig) {
+		if now != nil {
+			c.now = now
+		}
+	}
+}
+
+// WithResponseDeadline bounds the time the bot may take to answer one
+// interaction; a request that runs out of time is answered with 503 Service
+// Unavailable. A deadline of zero or less leaves the default.
+func WithResponseDeadline(d time.Duration) HTTPOption {
+	return func(c *httpConfig) {
+		if d > 0 {
+			c.deadline = d
+		}
+	}
+}
+
+// WithMetrics makes the interactions endpoint count its replies and
+// signature failures in m. [NewServeMux] sets it from its own argument.
+func WithMetrics(m *Metrics) HTTPOption {
+	return func(c *httpConfig) { c.metrics = m }
+}
+
+// WithHTTPLogger sets the logger that refused requests and internal failures
+// are reported to. Refusals are logged at debug level, since anyone can send
+// them.
+func WithHTTPLogger(l *slog.Logger) HTTPOption {
+	return func(c *httpConfig) {
+		if l != nil {
+			c.log = l
+		}
+	}
+}
+
+// WithReadyCheck adds a condition to /readyz: while check returns an error,
+// /readyz answers 503 with the error's message. The gateway mode can use it
+// to report readiness only once its session is open.
+func WithReadyCheck(check func(context.Context) error) HTTPOption {
+	return func(c *httpConfig) {
+		if check != nil {
+			c.readiness = append(c.readiness, check)
+		}
+	}
+}
+
+// NewInteractionHandler returns the handler for Discord's Interactions
+// Endpoint URL. It answers only POST (405 otherwise), refuses bodies over
+// [MaxInteractionBody] (413), requests whose Ed25519 signature over
+// timestamp and body does not verify with key or whose timestamp is stale or
+// too far ahead (401), and bodies that are not a JSON interaction (400).
+// Every other interaction, a PING included, is answered with b.Respond's
+// response as JSON. The response is bounded by a deadline (see
+// [WithResponseDeadline]) so that a request never hangs.
+func NewInteractionHandler(b *Bot, key ed25519.PublicKey, opts ...HTTPOption) http.Handler {
+	h := &interactionHandler{key: key, cfg: newHTTPConfig(opts)}
+	if b != nil {
+		h.answer = b.Respond
+	}
+	return h
+}
+
+type interactionHandler struct {
+	// answer is the bot's Respond; tests replace it to make the bot slow or
+	// broken.
+	answer func(context.Context, *discordgo.Interaction) *discordgo.InteractionResponse
+	key    ed25519.PublicKey
+	cfg    httpConfig
+}
+
+// bufPool holds the buffers that request bodies are read into, so that a
+// busy endpoint does not allocate one for each request.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+func putBuffer(buf *bytes.Buffer) {
+	// Buffers larger than the largest accepted body are left to the garbage
+	// collector; a rare large reply should not pin memory.
+	if buf.Cap() <= 2*MaxInteractionBody {
+		bufPool.Put(buf)
+	}
+}
+
+func (h *interactionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		h.refuse(w, r, http.StatusMethodNotAllowed, "only POST is allowed", "method", r.Method)
+		return
+	}
+	if r.ContentLength > MaxInteractionBody {
+		h.refuse(w, r, http.StatusRequestEntityTooLarge, "the body is too large", "content_length", r.ContentLength)
+		return
+	}
+	ts := r.Header.Get(headerTimestamp)
+	sig, reason := h.checkHeaders(r.Header.Get(headerSignature), ts)
+	if reason != "" {
+		h.refuseSignature(w, r, reason)
+		return
+	}
+
+	// The signed message is the timestamp followed by the raw body, so the
+	// body is read straight in after the timestamp.
+	msg := getBuffer()
+	defer putBuffer(msg)
+	msg.WriteString(ts)
+	if _, err := msg.ReadFrom(http.MaxBytesReader(w, r.Body, MaxInteractionBody)); err != nil {
+		if errors.As(err, new(*http.MaxBytesError)) {
+			h.refuse(w, r, http.StatusRequestEntityTooLarge, "the body is too large", "limit", MaxInteractionBody)
+			return
+		}
+		h.refuse(w, r, http.StatusBadRequest, "the body could not be read", "err", err)
+		return
+	}
+	if !ed25519.Verify(h.key, msg.Bytes(), sig[:]) {
+		h.refuseSignature(w, r, sigInvalid)
+		return
+	}
+
+	body := msg.Bytes()[len(ts):]
+	var in discordgo.Interaction
+	if err := json.Unmarshal(body, &in); err != nil {
+		h.refuse(w, r, http.StatusBadRequest, "the body is not a JSON interaction", "err", err)
+		return
+	}
+	if in.Type == 0 {
+		h.refuse(w, r, http.StatusBadRequest, "the body is not an interaction: it has no type")
+		return
+	}
+
+	ctx, cancel := context.WithTimeout(r.Context(), h.cfg.deadline)
+	defer cancel()
+	resp, err := h.respond(ctx, &in)
+	if err != nil {
+		h.cfg.log.LogAttrs(ctx, slog.LevelError, "no answer to an interaction",
+			slog.Int("type", int(in.Type)), slog.String("id", in.ID), slog.Any("err", err))
+		if ctx.Err() != nil {
+			h.fail(w, http.StatusServiceUnavailable, "no answer in time")
+		} else {
+			h.fail(w, http.StatusInternalServerError, "no answer")
+		}
+		return
+	}
+
+	out, err := MarshalResponse(resp)
+	if err != nil {
+		h.cfg.log.LogAttrs(ctx, slog.LevelError, "encoding an interaction response",
+			slog.Int("type", int(in.Type)), slog.String("id", in.ID), slog.Any("err", err))
+		h.fail(w, http.StatusInternalServerError, "the response could not be encoded")
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(out)))
+	w.WriteHeader(http.StatusOK)
+	h.cfg.metrics.countReply(http.StatusOK)
+	// A failed write means the client went away; there is no one to tell.
+	_, _ = w.Write(out)
+}
+
+// checkHeaders checks the signature headers that can be checked without the
+// body: both present, well formed, and a timestamp within the allowed window.
+// It returns the decoded signature, or the reason the request is refused.
+func (h *interactionHandler) checkHeaders(sigHex, ts string) (sig [ed25519.SignatureSize]byte, reason string) {
+	if sigHex == "" || ts == "" {
+		return sig, sigMissing
+	}
+	if len(sigHex) != 2*ed25519.SignatureSize {
+		return sig, sigMalformed
+	}
+	if _, err := hex.Decode(sig[:], []byte(sigHex)); err != nil {
+		return sig, sigMalformed
+	}
+	secs, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return sig, sigMalformed
+	}
+	// The bounds are computed from the clock, never from secs, which may be
+	// anything an int64 holds.
+	now := h.cfg.now().Unix()
+	switch {
+	case secs < now-int64(h.cfg.maxAge/time.Second):
+		return sig, sigExpired
+	case secs > now+int64(h.cfg.maxSkew/time.Second):
+		return sig, sigFuture
+	}
+	return sig, ""
+}
+
+// respond runs the bot on its own goroutine so that the request's deadline
+// holds even if the bot does not watch ctx. A panic, which the bot promises
+// not to let escape, is turned into an error rather than ending the process.
+func (h *interactionHandler) respond(ctx context.Context, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	if h.answer == nil {
+		return nil, errors.New("the endpoint has no bot")
+	}
+	type result struct {
+		resp *discordgo.InteractionResponse
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: fmt.Errorf("the bot panicked: %v", p)}
+			}
+		}()
+		resp := h.answer(ctx, in)
+		if resp == nil {
+			done <- result{err: errors.New("the bot returned no response")}
+			return
+		}
+		done <- result{resp: resp}
+	}()
+	select {
+	case res := <-done:
+		return res.resp, res.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for the bot's answer: %w", context.Cause(ctx))
+	}
+}
+
+func (h *interactionHandler) refuseSignature(w http.ResponseWriter, r *http.Request, reason string) {
+	h.cfg.metrics.countSignatureFailure(reason)
+	h.refuse(w, r, http.StatusUnauthorized, "invalid request signature", "reason", reason)
+}
+
+// refuse answers a request the endpoint will not serve, logging why at debug
+// level.
+func (h *interactionHandler) refuse(w http.ResponseWriter, r *http.Request, code int, msg string, args ...any) {
+	if h.cfg.log.Enabled(r.Context(), slog.LevelDebug) {
+		attrs := append([]any{"status", code, "remote", r.RemoteAddr}, args...)
+		h.cfg.log.DebugContext(r.Context(), "refused an interaction request: "+msg, attrs...)
+	}
+	h.fail(w, code, msg)
+}
+
+func (h *interactionHandler) fail(w http.ResponseWriter, code int, msg string) {
+	h.cfg.metrics.countReply(code)
+	http.Error(w, msg, code)
+}
+
+// NewServeMux returns everything the HTTP mode serves: Discord's
+// interactions at POST /interactions (see [NewInteractionHandler]), and
+// /healthz, /readyz and /metrics (see [NewOpsMux]). m should be the
+// observer b was built with, so that /metrics counts b's answers; when m is
+// nil, a fresh [Metrics] is used.
+func NewServeMux(b *Bot, key ed25519.PublicKey, m *Metrics, opts ...HTTPOption) *http.ServeMux {
+	if m == nil {
+		m = NewMetrics()
+	}
+	opts = append(opts[:len(opts):len(opts)], WithMetrics(m))
+	mux := NewOpsMux(b, m, opts...)
+	mux.Handle("/interactions", NewInteractionHandler(b, key, opts...))
+	return mux
+}
+
+// NewOpsMux returns the operational endpoints, for the HTTP mode and for the
+// gateway mode's metrics address:
+//
+//   - GET /healthz answers 200 "ok" while the process runs.
+//   - GET /readyz answers 200 with the article's paragraph count once b
+//     holds an article with paragraphs and every [WithReadyCheck] passes,
+//     and 503 saying what is missing otherwise.
+//   - GET /metrics serves m's registry in the Prometheus exposition format.
+//
+// When m is nil, a fresh [Metrics] is used.
+func NewOpsMux(b *Bot, m *Metrics, opts ...HTTPOption) *http.ServeMux {
+	if m == nil {
+		m = NewMetrics()
+	}
+	c := newHTTPConfig(opts)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		paragraphs, err := ready(r.Context(), b, c.readiness)
+		if err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "not ready: %v\n", err)
+			return
+		}
+		fmt.Fprintf(w, "ready: article of %d paragraphs\n", paragraphs)
+	})
+	mux.Handle("GET /metrics", m.Handler())
+	return mux
+}
+
+// ready reports the number of paragraphs of b's article, or why b cannot
+// answer yet.
+func ready(ctx context.Context, b *Bot, checks []func(context.Context) error) (int, error) {
+	if b == nil || b.art == nil {
+		return 0, errors.New("no article is loaded")
+	}
+	n := len(b.art.Paragraphs)
+	if n == 0 {
+		return 0, errors.New("the article has no paragraphs")
+	}
+	for _, check := range checks {
+		if err := check(ctx); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// The timeouts [NewHTTPServer] sets.
+const (
+	// HTTPReadHeaderTimeout bounds the wait for a request's headers, so a
+	// client that trickles them cannot hold a connection.
+	HTTPReadHeaderTimeout = 5 * time.Second
+	// HTTPReadTimeout bounds reading a whole request, body included.
+	HTTPReadTimeout = 10 * time.Second
+	// HTTPWriteTimeout bounds the time from the end of the request headers
+	// to the end of the reply; it exceeds [HTTPReadTimeout] plus
+	// [DefaultResponseDeadline].
+	HTTPWriteTimeout = 15 * time.Second
+	// HTTPIdleTimeout bounds the wait for the next request on a kept-alive
+	// connection. It is longer than the idle timeout of common load
+	// balancers, so that they, not the server, close idle connections.
+	HTTPIdleTimeout = 120 * time.Second
+)
+
+// NewHTTPServer returns a server for h on addr with every timeout set:
+// [HTTPReadHeaderTimeout], [HTTPReadTimeout], [HTTPWriteTimeout] and
+// [HTTPIdleTimeout]. Headers are limited to 64 KiB.
+func NewHTTPServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: HTTPReadHeaderTimeout,
+		ReadTimeout:       HTTPReadTimeout,
+		WriteTimeout:      HTTPWriteTimeout,
+		IdleTimeout:       HTTPIdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
+}

@@ -1,0 +1,147 @@
+package bot
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics counts what the bot and its HTTP endpoint did, for Prometheus. It
+// is the bot's [Observer] (pass it to [WithObserver]) and is shared with the
+// interactions endpoint, so the gateway and HTTP modes report the same
+// series. It keeps its own registry rather than the global one. A nil
+// *Metrics counts nothing.
+//
+// The series, all under the prefix "articlebot_":
+//
+//   - interactions_total{command,kind,result}: interactions answered, by
+//     command ("none" when the interaction named no known command), kind
+//     ("command", "autocomplete", "component", "ping", "unknown") and result
+//     ("ok", "user_error", "internal_error").
+//   - interaction_duration_seconds{kind}: how long the bot took to answer.
+//   - signature_failures_total{reason}: interaction requests refused for
+//     their signature: "missing", "malformed", "expired", "future" or
+//     "invalid".
+//   - http_interaction_replies_total{code}: replies of the interactions
+//     endpoint by HTTP status code.
+//
+// The registry also holds the Go runtime and process collectors.
+type Metrics struct {
+	reg          *prometheus.Registry
+	interactions *prometheus.CounterVec
+	latency      *prometheus.HistogramVec
+	sigFailures  *prometheus.CounterVec
+	replies      *prometheus.CounterVec
+
+	// The endpoint's counters, looked up once rather than per request.
+	sigFailure map[string]prometheus.Counter
+	reply      map[int]prometheus.Counter
+}
+
+// replyCodes are the status codes the interactions endpoint answers with.
+var replyCodes = []int{
+	http.StatusOK, http.StatusBadRequest, http.StatusUnauthorized, http.StatusMethodNotAllowed,
+	http.StatusRequestEntityTooLarge, http.StatusInternalServerError, http.StatusServiceUnavailable,
+}
+
+var _ Observer = (*Metrics)(nil)
+
+// NewMetrics returns metrics registered on a new registry of their own.
+func NewMetrics() *Metrics {
+	m := &Metrics{
+		reg: prometheus.NewRegistry(),
+		interactions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "articlebot",
+			Name:      "interactions_total",
+			Help:      "Interactions answered, by command, kind and result.",
+		}, []string{"command", "kind", "result"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Namespace: "articlebot",
+			Name:      "interaction_duration_seconds",
+			Help:      "Time the bot took to answer an interaction, by kind.",
+			Buckets:   []float64{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
+		}, []string{"kind"}),
+		sigFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "articlebot",
+			Name:      "signature_failures_total",
+			Help:      "Interaction requests refused for their signature, by reason.",
+		}, []string{"reason"}),
+		replies: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "articlebot",
+			Name:      "http_interaction_replies_total",
+			Help:      "Replies of the HTTP interactions endpoint, by status code.",
+		}, []string{"code"}),
+	}
+	m.reg.MustRegister(
+		m.interactions, m.latency, m.sigFailures, m.replies,
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+	)
+	// Every reason and status is reported from the start, at zero, so that
+	// alerts on their rates work before the first occurrence.
+	m.sigFailure = make(map[string]prometheus.Counter, len(sigReasons))
+	for _, reason := range sigReasons {
+		m.sigFailure[reason] = m.sigFailures.WithLabelValues(reason)
+	}
+	m.reply = make(map[int]prometheus.Counter, len(replyCodes))
+	for _, code := range replyCodes {
+		m.reply[code] = m.replies.WithLabelValues(strconv.Itoa(code))
+	}
+	return m
+}
+
+// Observe counts one answered interaction and its latency.
+func (m *Metrics) Observe(o Outcome) {
+	if m == nil {
+		return
+	}
+	command := o.Command
+	if command == "" {
+		command = "none"
+	}
+	m.interactions.WithLabelValues(command, o.Kind, o.Result).Inc()
+	m.latency.WithLabelValues(o.Kind).Observe(o.Latency.Seconds())
+}
+
+// Registry returns the registry the metrics are kept in, so that a caller
+// can add collectors of its own.
+func (m *Metrics) Registry() *prometheus.Registry {
+	if m == nil {
+		return nil
+	}
+	return m.reg
+}
+
+// Handler returns an http.Handler that serves the metrics in the Prometheus
+// exposition format.
+func (m *Metrics) Handler() http.Handler {
+	if m == nil {
+		return http.NotFoundHandler()
+	}
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
+}
+
+func (m *Metrics) countSignatureFailure(reason string) {
+	if m == nil {
+		return
+	}
+	if c, ok := m.sigFailure[reason]; ok {
+		c.Inc()
+		return
+	}
+	m.sigFailures.WithLabelValues(reason).Inc()
+}
+
+func (m *Metrics) countReply(code int) {
+	if m == nil {
+		return
+	}
+	if c, ok := m.reply[code]; ok {
+		c.Inc()
+		return
+	}
+	m.replies.WithLabelValues(strconv.Itoa(code)).Inc()
+}

@@ -1,0 +1,324 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/articlebot/articlebot/article"
+	"github.com/bwmarrin/discordgo"
+)
+
+// quoteCommand is /quote speaker:<name>: what one person said, direct
+// quotes first, then what the article reports they said.
+func (b *Bot) quoteCommand() *command {
+	def := slashCommand("quote", "Show what someone in the article said, each quote with its paragraph (¶N).",
+		&discordgo.ApplicationCommandOption{
+			Type:         discordgo.ApplicationCommandOptionString,
+			Name:         "speaker",
+			Description:  "Who said it: a name or part of one, as in the article. Suggestions appear as you type.",
+			Required:     true,
+			Autocomplete: true,
+			MaxLength:    speakerQueryMax,
+		})
+	example := "/quote speaker:<name>"
+	if sp := b.art.Speakers(); len(sp) > 0 && sp[0] != nil {
+		example = "/quote speaker:" + truncate(oneLine(sp[0].Name), 60)
+	}
+	idx := newSpeakerIndex(b.art.Speakers())
+	return &command{
+		def:          def,
+		run:          b.quote,
+		autocomplete: idx.autocomplete,
+		example:      example,
+	}
+}
+
+// Room for the parts of a /quote answer, in characters.
+const (
+	speakerQueryMax = 100 // the speaker option's max_length
+	quoteRoom       = 700 // one quotation or reported statement
+	aliasesShown    = 6   // other names listed under the speaker's
+)
+
+func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	name, _, err := stringOption(i, "speaker")
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(name) == "" {
+		return nil, &article.SpeakerError{Query: "", Known: speakerNames(b.art.Speakers())}
+	}
+	sp, err := b.art.Speaker(name)
+	if err != nil {
+		return nil, fmt.Errorf("looking up speaker %q: %w", name, err)
+	}
+	if sp == nil {
+		return nil, errors.New("the speaker lookup returned neither a speaker nor an error")
+	}
+	return message([]*discordgo.MessageEmbed{b.speakerEmbed(sp)}, nil), nil
+}
+
+func speakerNames(sp []*article.Speaker) []string {
+	names := make([]string, 0, len(sp))
+	for _, s := range sp {
+		if s != nil && s.Name != "" {
+			names = append(names, s.Name)
+		}
+	}
+	return names
+}
+
+// speakerEmbed renders a speaker: who they are, their direct quotes as
+// block quotes, then their reported statements, labelled as the article's
+// words.
+func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title: escapeWithin(capitalize(oneLine(sp.Name)), limitEmbedTitle),
+		Color: embedColor,
+	}
+	if e.Title == "" {
+		e.Title = "Unnamed speaker"
+	}
+	var foot []string
+	if len(sp.Quotes) > 0 || len(sp.Reported) == 0 {
+		foot = append(foot, plural(len(sp.Quotes), "direct quote", "direct quotes"))
+	}
+	if len(sp.Reported) > 0 {
+		foot = append(foot, plural(len(sp.Reported), "reported statement", "reported statements"))
+	}
+	if src := source(b.art.Meta.Publication, b.art.Meta.Date); src != "" {
+		foot = append(foot, src)
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(strings.Join(foot, " · "), limitFooterText)}
+
+	var intro []string
+	if d := oneLine(sp.Description); d != "" {
+		intro = append(intro, "*"+escapeWithin(d, 300)+"*")
+	}
+	if aka := otherNames(sp); len(aka) > 0 {
+		intro = append(intro, "Also called: "+escapeWithin(strings.Join(aka, ", "), 300))
+	}
+	introText := strings.Join(intro, "\n")
+
+	direct := directItems(sp.Quotes)
+	reported := make([]string, 0, len(sp.Reported))
+	for _, q := range sp.Reported {
+		if t := oneLine(q.Text); t != "" {
+			c := " — " + cite(q.Paragraph)
+			reported = append(reported, "• "+escapeWithin(t, quoteRoom-runeLen(c))+c)
+		}
+	}
+	const (
+		directHead   = "**Direct quotes**"
+		reportedHead = "**Reported statements**, in the article's words (not direct quotes)"
+		gap          = "\n\n"
+	)
+	if len(direct) == 0 && len(reported) == 0 {
+		e.Description = strings.TrimSpace(introText + gap + "The article names this speaker but gives no words of theirs.")
+		return e
+	}
+
+	// Share the room between the two lists: each gets what it needs when
+	// both fit, and otherwise reported speech keeps up to a third.
+	room := min(limitEmbedDesc, limitEmbedTotal-embedLen(e)) - runeLen(introText) - 2*runeLen(gap)
+	room -= runeLen(directHead) + runeLen(reportedHead) + 2
+	needD := runeLen(strings.Join(direct, gap))
+	needR := runeLen(strings.Join(reported, "\n"))
+	roomR := min(needR, room/3)
+	if needD+needR <= room {
+		roomR = needR
+	}
+	moreQuotes := func(n int) string { return "…and " + plural(n, "more quote", "more quotes") }
+	dBlock := joinWithin(direct, gap, room-roomR, moreQuotes)
+	rBlock := joinWithin(reported, "\n", room-runeLen(dBlock), func(n int) string {
+		return "…and " + plural(n, "more statement", "more statements")
+	})
+
+	var parts []string
+	if introText != "" {
+		parts = append(parts, introText)
+	}
+	if dBlock != "" {
+		parts = append(parts, directHead+"\n"+dBlock)
+	}
+	if rBlock != "" {
+		parts = append(parts, reportedHead+"\n"+rBlock)
+	}
+	e.Description = strings.Join(parts, gap)
+	return e
+}
+
+// otherNames returns the aliases of sp other than its name and its
+// description, without repeats (ignoring case), at most aliasesShown of
+// them.
+func otherNames(sp *article.Speaker) []string {
+	seen := map[string]bool{article.Fold(sp.Name): true, article.Fold(oneLine(sp.Description)): true}
+	var out []string
+	for _, a := range sp.Aliases {
+		a = oneLine(a)
+		k := article.Fold(a)
+		if a == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, a)
+		if len(out) == aliasesShown {
+			break
+		}
+	}
+	return out
+}
+
+// directItems renders direct quotes as block quotes with their citations.
+// One block holds a quotation that runs on over several paragraphs (a line
+// per paragraph, the closing mark at the end, as print does) and the
+// separate quotations of one paragraph ("A," she said, "B.").
+func directItems(qs []article.Quote) []string {
+	var items []string
+	for k := 0; k < len(qs); {
+		group := []article.Quote{qs[k]}
+		for k+len(group) < len(qs) {
+			next, last := qs[k+len(group)], group[len(group)-1]
+			runsOn := next.Continued && next.Paragraph == last.Paragraph+1
+			if !runsOn && next.Paragraph != last.Paragraph {
+				break
+			}
+			group = append(group, next)
+		}
+		k += len(group)
+
+		lines := make([]string, len(group))
+		var paras []int
+		per := quoteRoom / len(group)
+		for j, q := range group {
+			paras = append(paras, q.Paragraph)
+			lines[j] = "> “" + escapeWithin(oneLine(q.Text), max(per-4, 10))
+			if j == len(group)-1 || group[j+1].Paragraph == q.Paragraph {
+				lines[j] += "”"
+			}
+		}
+		last := " — " + citeList(paras)
+		if group[0].Partial {
+			last += " (words quoted within reported speech)"
+		}
+		lines[len(lines)-1] += last
+		items = append(items, strings.Join(lines, "\n"))
+	}
+	return items
+}
+
+// speakerIndex matches what someone types into /quote's speaker option
+// against the article's speakers, for autocomplete.
+type speakerIndex struct {
+	entries []speakerEntry // most quoted first
+}
+
+type speakerEntry struct {
+	name  string   // canonical name
+	label string   // the choice shown: "John Kerry — 4 quotes"
+	names []string // folded name and aliases
+}
+
+func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
+	idx := &speakerIndex{}
+	for _, sp := range speakers {
+		if sp == nil {
+			continue
+		}
+		name := truncateWords(oneLine(sp.Name), limitChoiceValue)
+		if name == "" {
+			continue
+		}
+		count := plural(len(sp.Quotes), "quote", "quotes")
+		switch {
+		case len(sp.Quotes) > 0:
+		case len(sp.Reported) > 0:
+			count = plural(len(sp.Reported), "reported statement", "reported statements")
+		default:
+			count = "no quotes"
+		}
+		suffix := " — " + count
+		ent := speakerEntry{
+			name:  name,
+			label: truncate(name, limitChoiceName-runeLen(suffix)) + suffix,
+			names: []string{article.Fold(oneLine(sp.Name))},
+		}
+		for _, a := range sp.Aliases {
+			ent.names = append(ent.names, article.Fold(oneLine(a)))
+		}
+		idx.entries = append(idx.entries, ent)
+	}
+	return idx
+}
+
+// truncateWords returns the whole words of s that fit in max characters,
+// without an ellipsis, so that the result is still a name to look up.
+func truncateWords(s string, max int) string {
+	if runeLen(s) <= max {
+		return s
+	}
+	return strings.TrimSuffix(truncate(s, max+runeLen(ellipsis)), ellipsis)
+}
+
+// Match quality of a speaker for what was typed, best first.
+const (
+	matchNamePrefix = iota // the canonical name starts with it
+	matchWordPrefix        // a word of the name or an alias starts with it
+	matchSubstring         // the name or an alias contains it
+	noSpeakerMatch
+)
+
+func (e *speakerEntry) match(typed string) int {
+	if typed == "" || strings.HasPrefix(e.names[0], typed) {
+		return matchNamePrefix
+	}
+	best := noSpeakerMatch
+	for _, n := range e.names {
+		if !strings.Contains(n, typed) {
+			continue
+		}
+		best = min(best, matchSubstring)
+		for w := range strings.FieldsSeq(n) {
+			if strings.HasPrefix(w, typed) {
+				return matchWordPrefix
+			}
+		}
+		if strings.HasPrefix(n, typed) {
+			return matchWordPrefix
+		}
+	}
+	return best
+}
+
+// suggest returns up to limit speakers matching typed, the best matches
+// first and, among equal matches, the most quoted first.
+func (idx *speakerIndex) suggest(typed string, limit int) []*discordgo.ApplicationCommandOptionChoice {
+	typed = article.Fold(strings.TrimSpace(oneLine(typed)))
+	type hit struct {
+		e    *speakerEntry
+		rank int
+	}
+	var hits []hit
+	for k := range idx.entries {
+		if r := idx.entries[k].match(typed); r != noSpeakerMatch {
+			hits = append(hits, hit{&idx.entries[k], r})
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.rank - b.rank })
+	out := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, h := range hits[:min(len(hits), limit)] {
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: h.e.label, Value: h.e.name})
+	}
+	return out
+}
+
+func (idx *speakerIndex) autocomplete(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	typed, ok := focusedString(i, "speaker")
+	if !ok {
+		return nil, userErrorf("Only the speaker option suggests names as you type.")
+	}
+	return choices(idx.suggest(typed, limitChoices)), nil
+}

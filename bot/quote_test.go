@@ -1,0 +1,221 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/articlebot/articlebot/article"
+	"github.com/bwmarrin/discordgo"
+)
+
+// testSpeakers returns speakers built by hand, most quoted first, as the
+// engine orders them.
+func testSpeakers() []*article.Speaker {
+	mk := func(name string, direct, reported int, aliases ...string) *article.Speaker {
+		s := &article.Speaker{Name: name, Aliases: aliases, Named: true}
+		for k := 0; k < direct; k++ {
+			s.Quotes = append(s.Quotes, article.Quote{Kind: article.Direct, Speaker: s, Paragraph: k + 1, Text: "words"})
+		}
+		for k := 0; k < reported; k++ {
+			s.Reported = append(s.Reported, article.Quote{Kind: article.Reported, Speaker: s, Paragraph: k + 1, Text: "a claim"})
+		}
+		return s
+	}
+	return []*article.Speaker{
+		mk("Angela Ramírez", 4, 1, "Ramírez", "the minister"),
+		mk("James George Jatras", 3, 0, "Jatras", "the analyst"),
+		mk("Jan Novák", 1, 0, "Novák"),
+		mk("US officials", 1, 1),
+		mk("the Pentagon", 0, 1),
+	}
+}
+
+func TestSuggestSpeakers(t *testing.T) {
+	idx := newSpeakerIndex(testSpeakers())
+	tests := []struct {
+		typed string
+		want  []string // choice names
+	}{
+		{"", []string{"Angela Ramírez — 4 quotes", "James George Jatras — 3 quotes", "Jan Novák — 1 quote",
+			"US officials — 1 quote", "the Pentagon — 1 reported statement"}},
+		{"ja", []string{"James George Jatras — 3 quotes", "Jan Novák — 1 quote"}},
+		{"JA", []string{"James George Jatras — 3 quotes", "Jan Novák — 1 quote"}},
+		{"  ja ", []string{"James George Jatras — 3 quotes", "Jan Novák — 1 quote"}},
+		{"rami", []string{"Angela Ramírez — 4 quotes"}},        // folded: í matches i
+		{"ramírez", []string{"Angela Ramírez — 4 quotes"}},     // as typed
+		{"minis", []string{"Angela Ramírez — 4 quotes"}},       // an alias
+		{"george", []string{"James George Jatras — 3 quotes"}}, // a middle word
+		{"vak", []string{"Jan Novák — 1 quote"}},               // a substring
+		// Name prefix, then a word of an alias ("the analyst"), then
+		// substrings in the engine's order.
+		{"a", []string{"Angela Ramírez — 4 quotes", "James George Jatras — 3 quotes", "Jan Novák — 1 quote",
+			"US officials — 1 quote", "the Pentagon — 1 reported statement"}},
+		{"pentagon", []string{"the Pentagon — 1 reported statement"}}, // a word, not the start
+		{"zzz", []string{}},
+	}
+	for _, tt := range tests {
+		got := idx.suggest(tt.typed, limitChoices)
+		names := []string{}
+		for _, c := range got {
+			names = append(names, c.Name)
+		}
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("suggest(%q) = %q, want %q", tt.typed, names, tt.want)
+		}
+		for _, c := range got {
+			if !strings.HasPrefix(c.Name, c.Value.(string)+" — ") {
+				t.Errorf("suggest(%q): choice %q has value %q, want the canonical name", tt.typed, c.Name, c.Value)
+			}
+		}
+	}
+}
+
+func TestSuggestSpeakersLimits(t *testing.T) {
+	var many []*article.Speaker
+	for k := 0; k < 60; k++ {
+		name := fmt.Sprintf("Speaker %d %s", k, strings.Repeat("Longname", 20))
+		many = append(many, &article.Speaker{Name: name, Quotes: make([]article.Quote, k+1)})
+	}
+	many = append(many, &article.Speaker{Name: ""}, nil)
+	idx := newSpeakerIndex(many)
+	got := idx.suggest("", limitChoices)
+	if len(got) != limitChoices {
+		t.Errorf("suggest(\"\") over 60 speakers gave %d choices, want %d", len(got), limitChoices)
+	}
+	r := choices(got)
+	if err := checkResponse(r); err != nil {
+		t.Errorf("suggestions for long names break Discord's rules: %v", err)
+	}
+	for _, c := range got {
+		if !strings.HasSuffix(c.Name, " quotes") && !strings.HasSuffix(c.Name, " quote") {
+			t.Errorf("choice %q lost its quote count when shortened", c.Name)
+		}
+	}
+}
+
+func TestDirectItems(t *testing.T) {
+	qs := []article.Quote{
+		{Kind: article.Direct, Paragraph: 4, Text: "We need to get to the negotiation."},
+		{Kind: article.Direct, Paragraph: 8, Text: "For the last year"},
+		{Kind: article.Direct, Paragraph: 9, Text: "It doesn't have to be on day one", Continued: true},
+		{Kind: article.Direct, Paragraph: 11, Text: "a new quotation", Continued: true}, // not the next paragraph
+		{Kind: article.Direct, Paragraph: 12, Text: "an *imminent* buildup", Partial: true},
+		{Kind: article.Direct, Paragraph: 14, Text: "We're prepared,"},
+		{Kind: article.Direct, Paragraph: 14, Text: "Are they?"},
+	}
+	want := []string{
+		"> “We need to get to the negotiation.” — ¶4",
+		"> “For the last year\n> “It doesn't have to be on day one” — ¶8, ¶9",
+		"> “a new quotation” — ¶11",
+		"> “an \\*imminent\\* buildup” — ¶12 (words quoted within reported speech)",
+		"> “We're prepared,”\n> “Are they?” — ¶14",
+	}
+	if got := directItems(qs); !slices.Equal(got, want) {
+		t.Errorf("directItems() =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestSpeakerEmbed(t *testing.T) {
+	b := New(article.Default())
+	s := &article.Speaker{
+		Name:        "Ada <@1> Lovelace",
+		Description: "a *mathematician*",
+		Aliases:     []string{"Lovelace", "ada <@1> lovelace", "the countess"},
+	}
+	s.Quotes = []article.Quote{{Kind: article.Direct, Paragraph: 2, Text: "That brain of mine is something more than merely mortal."}}
+	s.Reported = []article.Quote{{Kind: article.Reported, Paragraph: 3, Text: "the engine might compose music"}}
+	e := b.speakerEmbed(s)
+	if want := `Ada \<@1\> Lovelace`; e.Title != want {
+		t.Errorf("title = %q, want %q", e.Title, want)
+	}
+	for _, want := range []string{
+		`*a \*mathematician\**`,
+		"Also called: Lovelace, the countess",
+		"**Direct quotes**\n> “That brain of mine is something more than merely mortal.” — ¶2",
+		"**Reported statements**, in the article's words (not direct quotes)\n• the engine might compose music — ¶3",
+	} {
+		if !strings.Contains(e.Description, want) {
+			t.Errorf("description = %q, want it to hold %q", e.Description, want)
+		}
+	}
+	if !strings.HasPrefix(e.Footer.Text, "1 direct quote · 1 reported statement") {
+		t.Errorf("footer = %q, want the counts", e.Footer.Text)
+	}
+
+	silent := b.speakerEmbed(&article.Speaker{Name: "Nobody"})
+	if !strings.Contains(silent.Description, "gives no words") {
+		t.Errorf("a speaker without quotes: description = %q", silent.Description)
+	}
+}
+
+// TestSpeakerEmbedHuge renders speakers with far more to show than an
+// embed holds and checks that the answer stays within Discord's limits and
+// says what it left out.
+func TestSpeakerEmbedHuge(t *testing.T) {
+	b := New(article.Default())
+	long := strings.Repeat("Ceasefire talks stalled again <@&9> *today* ", 300)
+	tests := []struct {
+		name             string
+		direct, reported int
+		text             string
+	}{
+		{"many short quotes", 500, 0, "We will not leave."},
+		{"many long quotes", 50, 50, long},
+		{"many reported statements", 0, 400, long},
+		{"one huge quote", 1, 1, strings.Repeat(long, 10)},
+		{"continued quotation over many paragraphs", 300, 0, long},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &article.Speaker{
+				Name:        strings.Repeat("Very Long Name ", 40),
+				Description: strings.Repeat("former adviser ", 100),
+				Aliases:     strings.Fields(strings.Repeat("alias ", 50)),
+			}
+			for k := 0; k < tt.direct; k++ {
+				s.Quotes = append(s.Quotes, article.Quote{Kind: article.Direct, Paragraph: k + 1, Text: tt.text,
+					Continued: k > 0 && strings.HasPrefix(tt.name, "continued")})
+			}
+			for k := 0; k < tt.reported; k++ {
+				s.Reported = append(s.Reported, article.Quote{Kind: article.Reported, Paragraph: k + 1, Text: tt.text})
+			}
+			r := message([]*discordgo.MessageEmbed{b.speakerEmbed(s)}, nil)
+			if err := checkResponse(r); err != nil {
+				t.Fatalf("speakerEmbed breaks Discord's rules: %v", err)
+			}
+			d := r.Data.Embeds[0].Description
+			if tt.direct > 0 && !strings.Contains(d, "**Direct quotes**") {
+				t.Errorf("the direct quotes were all left out")
+			}
+			if tt.reported > 0 && !strings.Contains(d, "**Reported statements**") {
+				t.Errorf("the reported statements were all left out")
+			}
+			if tt.direct+tt.reported > 10 && !strings.Contains(d, "more") {
+				t.Errorf("description does not say that quotes were left out: %.200q…", d)
+			}
+		})
+	}
+}
+
+// TestQuoteEverySpeaker asks /quote for every speaker of the seed article
+// by canonical name and checks each answer.
+func TestQuoteEverySpeaker(t *testing.T) {
+	a := article.Default()
+	b := New(a)
+	if len(a.Speakers()) == 0 {
+		t.Fatal("the seed article has no speakers")
+	}
+	for _, s := range a.Speakers() {
+		r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, s.Name)))
+		if err := checkResponse(r); err != nil {
+			t.Errorf("/quote %q breaks Discord's rules: %v", s.Name, err)
+			continue
+		}
+		if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].Title != escape(capitalize(s.Name)) {
+			t.Errorf("/quote %q = %s, want the speaker's embed", s.Name, PlainText(r))
+		}
+	}
+}
