@@ -955,6 +955,10 @@ type gatewayFrame struct {
 }
 
 func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fakeRequest) {
+	// The server's Close waits for this request until it is hijacked, so
+	// counting it here, before the upgrade, lets close wait for it too.
+	f.handlers.Add(1)
+	defer f.handlers.Done()
 	f.mu.Lock()
 	refusing := f.refusing
 	f.mu.Unlock()
@@ -972,8 +976,6 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 		f.problem("gateway: upgrading the connection: %v", err)
 		return
 	}
-	f.handlers.Add(1)
-	defer f.handlers.Done()
 
 	f.gw.Lock()
 	c := &fakeConn{f: f, n: len(f.conns) + 1, ws: ws, done: make(chan struct{})}

@@ -100,7 +100,10 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 				t.Errorf("callback to %s, want %s", cbs[0].Path, wantCallback)
 			}
 			raw, _ := json.Marshal(interaction)
-			want, _ := json.Marshal(bot.New(article.Default()).Respond(context.Background(), decodeInteractionJSON(t, raw)))
+			want, err := bot.MarshalResponse(bot.New(article.Default()).Respond(context.Background(), decodeInteractionJSON(t, raw)))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if !jsonEqual(t, cbs[0].Body, want) {
 				t.Errorf("callback body = %s, want %s", cbs[0].Body, want)
 			}
