@@ -922,3 +922,60 @@ func checkGoroutines(t *testing.T, before int) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestE2EStalledGateway checks that a gateway that accepts the connection
+// and then says nothing, not even HELLO, neither hangs start-up nor a
+// reconnection nor shutdown: the attempt is abandoned at the ready timeout
+// and retried, and cancelling run during it returns promptly.
+func TestE2EStalledGateway(t *testing.T) {
+	t.Run("at start-up", func(t *testing.T) {
+		t.Parallel()
+		f := newFakeDiscord(t)
+		f.muteConnections(1)
+		b := startBot(t, f, nil, withReadyTimeout(time.Second))
+		err := b.wait(t)
+		t.Logf("run returned %v after starting: %v", time.Since(b.start).Round(time.Millisecond), err)
+		if err == nil || !strings.Contains(err.Error(), "gateway") {
+			t.Fatalf("run = %v, want an error saying the gateway did not answer", err)
+		}
+	})
+	t.Run("while reconnecting: retried", func(t *testing.T) {
+		t.Parallel()
+		f := newFakeDiscord(t)
+		b := startBot(t, f, nil, withReadyTimeout(2*time.Second))
+		conn := f.waitStarted(t, 1)
+		f.muteConnections(1)
+		conn.drop()
+		f.waitFor(t, "a resume on a third connection", func(r *fakeRecords) bool {
+			return len(r.resumes) == 1 && r.live == 3
+		})
+		checkAnswer(t, f, f.interact(t, loadInteraction(t, "summary")), discordgo.InteractionResponseChannelMessageWithSource)
+		if err := b.stop(t); err != nil {
+			t.Fatalf("run after cancel = %v, want nil", err)
+		}
+	})
+	t.Run("while reconnecting: cancelled", func(t *testing.T) {
+		t.Parallel()
+		f := newFakeDiscord(t)
+		b := startBot(t, f, nil, withReadyTimeout(time.Minute))
+		conn := f.waitStarted(t, 1)
+		f.muteConnections(1)
+		conn.drop()
+		f.waitFor(t, "a second connection", func(r *fakeRecords) bool { return r.connections == 2 })
+		cancelled := time.Now()
+		b.cancel()
+		select {
+		case <-b.done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("run has not returned 10s after the cancel while a connection attempt stalled")
+		}
+		took := time.Since(cancelled)
+		t.Logf("run returned %v after the cancel", took.Round(time.Millisecond))
+		if b.err != nil {
+			t.Errorf("run after cancel = %v, want nil", b.err)
+		}
+		if took > 5*time.Second {
+			t.Errorf("run returned %v after the cancel, want within 5s", took)
+		}
+	})
+}

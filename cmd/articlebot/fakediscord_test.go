@@ -64,7 +64,8 @@ import (
 // [fakeConn.reconnect], [fakeConn.invalidSession],
 // [fakeConn.ignoreHeartbeats]), per handshake ([fakeDiscord.revokeToken],
 // [fakeDiscord.setHandshakeFault], [fakeDiscord.expireSessions]) and for
-// the whole gateway ([fakeDiscord.refuseConnections]).
+// the whole gateway ([fakeDiscord.refuseConnections],
+// [fakeDiscord.muteConnections]).
 //
 // All methods are safe for concurrent use. A fake is closed when its test
 // ends; [fakeDiscord.close] closes it earlier.
@@ -91,6 +92,7 @@ type fakeDiscord struct {
 	revoked       bool
 	expired       bool // resumes are refused with op 9
 	refusing      bool // the gateway refuses new connections
+	mute          int  // how many new connections get no HELLO
 	restFault     func(fakeRequest) *fakeReply
 	handshakeHook func(op, n int) int
 	heartbeatMS   int // the heartbeat interval HELLO announces
@@ -107,6 +109,7 @@ type fakeRecords struct {
 	ends         []fakeConnEnd
 	identifies   []fakeFrame // op 2 frames received
 	resumes      []fakeFrame // op 6 frames received
+	connections  int         // gateway connections accepted
 	handshakes   int         // READY or RESUMED sent
 	live         int         // the number of the connection dispatches go to, or 0
 	interactions map[string]*fakeInteraction
@@ -406,6 +409,14 @@ func (f *fakeDiscord) refuseConnections(refuse bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.refusing = refuse
+}
+
+// muteConnections makes the gateway accept the next n connections and
+// then say nothing on them, not even HELLO, as a stalled server does.
+func (f *fakeDiscord) muteConnections(n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.mute = n
 }
 
 // revokeToken makes the fake reject the token from now on, as when it is
@@ -980,13 +991,22 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 	f.gw.Lock()
 	c := &fakeConn{f: f, n: len(f.conns) + 1, ws: ws, done: make(chan struct{})}
 	f.conns = append(f.conns, c)
+	f.update(func(r *fakeRecords) { r.connections = c.n })
 	f.gw.Unlock()
 	defer close(c.done)
 	defer ws.Close()
 
 	f.mu.Lock()
 	hb := f.heartbeatMS
+	mute := f.mute > 0
+	if mute {
+		f.mute--
+	}
 	f.mu.Unlock()
+	if mute {
+		c.drain()
+		return
+	}
 	c.sendOp(10, map[string]any{"heartbeat_interval": hb})
 
 	for {
@@ -1026,6 +1046,16 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 			// Presence, voice state and member requests need no answer here.
 		default:
 			f.problem("gateway: conn %d: the client sent op %d, which clients do not send", c.n, fr.Op)
+		}
+	}
+}
+
+// drain reads the connection until the client goes, answering nothing.
+func (c *fakeConn) drain() {
+	for {
+		if _, _, err := c.ws.ReadMessage(); err != nil {
+			c.finish(err)
+			return
 		}
 	}
 }
