@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -31,6 +32,18 @@ type config struct {
 	logLevel    slog.Level
 	logLevelSet bool
 	logFormat   string
+
+	// httpAddr is HTTP_ADDR, where serve listens.
+	httpAddr string
+	// publicKey is DISCORD_PUBLIC_KEY, which serve checks every request's
+	// signature with.
+	publicKey ed25519.PublicKey
+	// metricsAddr is METRICS_ADDR: when set, the gateway mode serves its
+	// health and metrics endpoints there.
+	metricsAddr string
+	// shard is the gateway shard this process runs, from SHARD_ID and
+	// SHARD_COUNT.
+	shard shardConfig
 }
 
 // configError is a problem the operator has to fix in the configuration:
@@ -69,16 +82,30 @@ const (
 	envArticleFile = "ARTICLE_FILE"
 	envLogLevel    = "LOG_LEVEL"
 	envLogFormat   = "LOG_FORMAT"
+	envHTTPAddr    = "HTTP_ADDR"
+	envPublicKey   = "DISCORD_PUBLIC_KEY"
+	envMetricsAddr = "METRICS_ADDR"
+	envShardID     = "SHARD_ID"
+	envShardCount  = "SHARD_COUNT"
 )
 
 // configVariables lists every variable articlebot reads; .env.example and
 // the README's table list them all, as a test checks.
-var configVariables = []string{envToken, envAppID, envGuildID, envArticleFile, envLogLevel, envLogFormat}
+var configVariables = []string{
+	envToken, envAppID, envGuildID, envArticleFile, envLogLevel, envLogFormat,
+	envHTTPAddr, envPublicKey, envMetricsAddr, envShardID, envShardCount,
+}
 
 // configNeeds says which parts of the configuration a subcommand requires.
 type configNeeds struct {
 	// token makes DISCORD_TOKEN required.
 	token bool
+	// serve reads what the HTTP mode needs: HTTP_ADDR, and
+	// DISCORD_PUBLIC_KEY, which it requires.
+	serve bool
+	// gateway reads what only the gateway mode uses: METRICS_ADDR and the
+	// sharding variables.
+	gateway bool
 }
 
 // loadConfig reads the configuration from getenv. articleFlag, when not
@@ -135,6 +162,17 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		default:
 			problems = append(problems, fmt.Sprintf("%s=%q is not a log format: use text or json.", envLogFormat, s))
 		}
+	}
+
+	if needs.serve {
+		problems = append(problems, c.loadServe(getenv)...)
+	}
+	if needs.gateway {
+		var p []string
+		c.metricsAddr, p = listenAddr(getenv, envMetricsAddr, "")
+		problems = append(problems, p...)
+		c.shard, p = loadShard(getenv)
+		problems = append(problems, p...)
 	}
 
 	if len(problems) > 0 {

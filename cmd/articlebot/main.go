@@ -4,7 +4,9 @@
 //
 // Usage:
 //
-//	articlebot [run]           connect to Discord and answer slash commands
+//	articlebot [run]           connect to Discord's gateway and answer slash commands
+//	articlebot serve           answer Discord's signed HTTP interactions
+//	articlebot register        register the commands over REST only
 //	articlebot try "/find x"   answer one command offline
 //	articlebot commands        print the commands registration sends
 //	articlebot version

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -24,6 +25,9 @@ type options struct {
 	drainTimeout  time.Duration
 	readyTimeout  time.Duration
 	answerTimeout time.Duration
+	// listening, when set, is told the address each HTTP server (named
+	// serverInteractions or serverMetrics) is bound to, once it listens.
+	listening func(server string, addr net.Addr)
 }
 
 // option changes one of a run's options.
@@ -51,6 +55,13 @@ func withReadyTimeout(d time.Duration) option { return func(o *options) { o.read
 // withAnswerTimeout bounds the time spent answering one interaction,
 // delivery included (default bot.DefaultAnswerTimeout).
 func withAnswerTimeout(d time.Duration) option { return func(o *options) { o.answerTimeout = d } }
+
+// withListening makes the run tell f the address each of its HTTP servers is
+// bound to, which is how a caller learns the port of an address such as
+// "127.0.0.1:0".
+func withListening(f func(server string, addr net.Addr)) option {
+	return func(o *options) { o.listening = f }
+}
 
 // usageError is a command line articlebot does not accept. Its message says
 // what is wrong; the usage has already been printed.
@@ -96,6 +107,8 @@ type subcommand struct {
 func subcommands() []subcommand {
 	return []subcommand{
 		{name: "run", args: "[flags]", summary: "connect to Discord and answer slash commands (default)", details: runDetails, flags: runFlags},
+		{name: "serve", args: "[flags]", summary: "answer interactions sent to the Interactions Endpoint URL over HTTP", details: serveDetails, flags: serveFlags},
+		{name: "register", args: "[flags]", summary: "register the commands with Discord over REST, without the gateway", details: registerDetails, flags: registerFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
 		{name: "version", summary: "print the version", flags: versionFlags},
@@ -233,6 +246,9 @@ func (e *env) commandUsage(w io.Writer, cmd subcommand, fs *flag.FlagSet) {
 const runDetails = `Needs DISCORD_TOKEN. Registers the commands with one bulk overwrite (in
 DISCORD_GUILD_ID when set, globally otherwise), then answers interactions until
 SIGINT or SIGTERM, when it lets the answers in flight finish and exits 0.
+With METRICS_ADDR set it also serves /healthz, /readyz and /metrics there.
+With SHARD_ID and SHARD_COUNT (a number, or auto for Discord's recommendation)
+it runs one shard of the bot; only shard 0 registers the commands.
 `
 
 const tryDetails = `Needs no token and no network. The command line is what you would type in
@@ -324,15 +340,16 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err := noArgs("run", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{token: true})
+		cfg, a, err := c.setup(e, configNeeds{token: true, gateway: true})
 		if err != nil {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
 			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
-		b := bot.New(a, bot.WithLogger(log))
-		return runGateway(ctx, cfg, b, log, e.opts)
+		m := bot.NewMetrics()
+		b := bot.New(a, bot.WithLogger(log), bot.WithObserver(m))
+		return runGateway(ctx, cfg, b, m, log, e.opts)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/articlebot/articlebot/bot"
@@ -43,6 +44,11 @@ type gatewaySession struct {
 	log *slog.Logger
 	gw  *bot.Gateway
 	b   *bot.Bot
+	// shard is the shard this session runs, its count resolved.
+	shard shardConfig
+	// connected is true while the session is identified or resumed and
+	// its connection up; /readyz on METRICS_ADDR reports it.
+	connected atomic.Bool
 
 	ready   chan *discordgo.Ready // the latest READY, when not yet taken
 	dropped chan struct{}         // signalled when the connection is lost
@@ -51,13 +57,14 @@ type gatewaySession struct {
 	readyTimeout time.Duration // bounds each connection attempt
 }
 
-// runGateway connects to Discord's gateway, registers b's commands, and
-// answers interactions until ctx is cancelled. It then stops taking new
-// interactions, lets the answers in flight finish (for at most the drain
-// timeout), closes the connection and returns nil. It returns an error when
-// the session cannot start, when Discord rejects the token, or when the
-// gateway refuses the session for good.
-func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o options) error {
+// runGateway connects to Discord's gateway, registers b's commands (on
+// shard 0 only), and answers interactions until ctx is cancelled. It then
+// stops taking new interactions, lets the answers in flight finish (for at
+// most the drain timeout), closes the connection and returns nil. With
+// METRICS_ADDR set it serves m and the session's health there meanwhile. It
+// returns an error when the session cannot start, when Discord rejects the
+// token, or when the gateway refuses the session for good.
+func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log *slog.Logger, o options) error {
 	detach := discordgoLogs.attach(log, cfg.token)
 	defer detach()
 
@@ -96,16 +103,26 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 	s.AddHandler(g.onDisconnect)
 	s.AddHandler(g.gw.Handle)
 
-	drain := o.drainTimeout
-	if drain <= 0 {
-		drain = max(o.answerTimeout, defaultDrainTimeout)
+	ops, err := startMetrics(cfg, b, m, g.connected.Load, log, o)
+	if err != nil {
+		return err
 	}
+	if g.shard, err = resolveShard(ctx, s, cfg.shard, log); err != nil {
+		stopMetrics(ops, log)
+		if ctx.Err() != nil && !isFatal(err) {
+			return nil
+		}
+		return err
+	}
+	applyShard(s, g.shard)
+
+	drain := o.drain()
 	g.readyTimeout = o.readyTimeout
 	if g.readyTimeout <= 0 {
 		g.readyTimeout = defaultReadyTimeout
 	}
 
-	log.Info("connecting to Discord", "scope", g.scope(), "guild_id", cfg.guildID)
+	log.Info("connecting to Discord", append([]any{"scope", g.scope(), "guild_id", cfg.guildID}, g.shard.attrs()...)...)
 	err = g.start(ctx)
 	if err == nil {
 		err = g.serve(ctx)
@@ -114,6 +131,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 		log.Info("shutting down: finishing the answers in flight", "drain_timeout", drain)
 	}
 	g.shutdown(drain)
+	stopMetrics(ops, log)
 	if err != nil && ctx.Err() != nil && !isFatal(err) {
 		// Cancelled while starting or reconnecting: that is a shutdown.
 		err = nil
@@ -148,6 +166,7 @@ func (g *gatewaySession) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 }
 
 func (g *gatewaySession) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {
+	g.connected.Store(false)
 	select {
 	case g.dropped <- struct{}{}:
 	default:
@@ -182,7 +201,7 @@ func (g *gatewaySession) start(ctx context.Context) error {
 		}
 		appID = r.Application.ID
 	}
-	if appID == "" {
+	if appID == "" && g.shard.registers() {
 		return &configError{problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
 	}
 	user := ""
@@ -190,20 +209,19 @@ func (g *gatewaySession) start(ctx context.Context) error {
 		user = r.User.Username
 	}
 
-	cmds := registeredCommands(g.b)
-	if _, err := g.s.ApplicationCommandBulkOverwrite(appID, g.cfg.guildID, cmds, discordgo.WithContext(ctx)); err != nil {
-		if fatal := fatalError(err); fatal != nil {
-			return fatal
-		}
-		if forbidden(err) {
-			return &configError{err: err, problems: []string{fmt.Sprintf(
-				"Discord refused to register the commands (%v): check that %s is a server the application was invited to with the applications.commands scope, and that %s, if set, belongs to the token.",
-				err, envGuildID, envAppID)}}
-		}
-		return fmt.Errorf("registering the commands: %w", err)
+	if !g.shard.registers() {
+		g.connected.Store(true)
+		g.log.Info("ready; not registering the commands: shard 0 registers them for the whole application",
+			append([]any{"user", user, "application_id", appID}, g.shard.attrs()...)...)
+		return nil
 	}
-	g.log.Info("ready", "user", user, "application_id", appID, "scope", g.scope(),
-		"guild_id", g.cfg.guildID, "commands", len(cmds))
+	cmds := registeredCommands(g.b)
+	if err := overwriteCommands(ctx, g.s, appID, g.cfg.guildID, cmds); err != nil {
+		return err
+	}
+	g.connected.Store(true)
+	g.log.Info("ready", append([]any{"user", user, "application_id", appID, "scope", g.scope(),
+		"guild_id", g.cfg.guildID, "commands", len(cmds)}, g.shard.attrs()...)...)
 	return nil
 }
 
@@ -245,6 +263,7 @@ func (g *gatewaySession) reconnect(ctx context.Context) error {
 		err := g.open(ctx)
 		switch {
 		case err == nil, errors.Is(err, discordgo.ErrWSAlreadyOpen):
+			g.connected.Store(true)
 			g.log.Info("reconnected to the gateway", "attempts", attempt)
 			return nil
 		case ctx.Err() != nil:
@@ -296,6 +315,7 @@ func (g *gatewaySession) open(ctx context.Context) error {
 // shutdown stops taking interactions, waits at most drain for the answers in
 // flight, and closes the gateway connection normally.
 func (g *gatewaySession) shutdown(drain time.Duration) {
+	g.connected.Store(false)
 	ctx, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
 	if err := g.gw.Shutdown(ctx); err != nil {
@@ -334,12 +354,6 @@ func fatalError(err error) error {
 func isFatal(err error) bool {
 	var ce *configError
 	return errors.As(err, &ce) || fatalError(err) != nil
-}
-
-// forbidden reports whether err is a 403 from Discord's REST API.
-func forbidden(err error) bool {
-	var re *discordgo.RESTError
-	return errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusForbidden
 }
 
 // registeredCommands returns the commands registration sends: b's commands,
