@@ -36,7 +36,7 @@ var speechVerbSpecs = []string{
 	"argue argues argued arguing inv",
 	"insist insists insisted insisting inv",
 	"tweet tweets tweeted tweeting inv noun",
-	"write writes wrote writing inv",
+	"write writes wrote writing inv that",
 	"claim claims claimed claiming noun",
 	"reply replies replied replying inv noun that",
 	"declare declares declared declaring inv that",
@@ -265,7 +265,7 @@ func npBefore(toks []qtok, lo, hi int) int {
 			// capital": the determiner belongs to a phrase inside.
 			if k-2 >= lo && toks[k-1].kind == tkWord && !toks[k-1].upper &&
 				toks[k-1].is("of", "with", "in", "at", "for", "from", "on", "to", "close") &&
-				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lxNameStop) && toks[k-1].is("of")) &&
+				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lxNameStop) && toks[k-1].is("of") || affiliationAfter(toks, k-2, k-1)) &&
 				!toks[k-2].has(lxNPStop) && !toks[k-2].has(lxPrep) &&
 				!toks[k-2].has(lxDeterminer) && !toks[k-2].has(lxPronoun) && !speechVerbAt(toks, k-2) {
 				continue
@@ -293,6 +293,15 @@ func npBefore(toks []qtok, lo, hi int) int {
 	return from
 }
 
+// affiliationAfter reports whether the capitalised word at toks[k] can end
+// a name or a title that the preposition at toks[prep] ties to a body:
+// "Maria Chen of the institute", "Officials at the ministry". Body and
+// function words cannot: "the Bank of England", "One of the".
+func affiliationAfter(toks []qtok, k, prep int) bool {
+	return toks[k].upper && toks[k].flags&(lxOrg|lxDay|lxNameStop|lxPortfolio|lxNationality|lxPlace) == 0 &&
+		toks[prep].is("of", "at", "from", "with", "for")
+}
+
 // npAfter reads a noun phrase forwards from toks[lo], no further than
 // toks[hi-1], and returns the index just past it (lo when there is none):
 // a pronoun, a name with its title ("US Secretary of State John Kerry"),
@@ -305,7 +314,7 @@ func npAfter(toks []qtok, lo, hi int) int {
 	if first.has(lxPronoun) {
 		return lo + 1
 	}
-	if !first.upper && (first.has(lxAdverb|lxTime|lxLeadAdverb|lxPrep|lxNPStop) || strings.HasSuffix(first.low, "ly")) {
+	if !first.upper && (first.has(lxAdverb|lxTime|lxLeadAdverb|lxPrep|lxNPStop) || lyAdverb(first.low)) {
 		return lo // "…, said later", "…, said on Friday"
 	}
 	k := lo
@@ -327,9 +336,19 @@ func npAfter(toks []qtok, lo, hi int) int {
 		if t.upper && t.has(lxDay) {
 			break
 		}
+		if k > lo && !t.upper && isParticiple(t.low) && (k+1 >= hi || toks[k+1].kind != tkWord ||
+			toks[k+1].has(lxPrep|lxDeterminer|lxDay) || toks[k+1].is("by", "to", "on", "at")) {
+			break // "a study published in Nature", "figures released on Monday"
+		}
 		k++
 	}
 	return k
+}
+
+// isParticiple reports whether a folded word looks like a participle:
+// "published", "speaking".
+func isParticiple(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 }
 
 // nounPhrase is a phrase that names or describes a speaker.
@@ -342,6 +361,7 @@ type nounPhrase struct {
 	title   string // npName: the title before the name
 	name    string // npName: the name itself
 	names   []string
+	affil   string   // npName: the body a preposition ties the name to ("Urban Mobility Institute")
 	head    string   // the folded head noun of a description
 	words   []string // folded content words
 	plural  bool
@@ -383,13 +403,21 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	}
 	ph := toks[s:to]
 	np.text = text[ph[0].start:ph[len(ph)-1].end]
+	if np.det == "the" && len(ph) == 1 && ph[0].upper && isDemonym(ph[0].low) {
+		// "the Scot", "the Portuguese": a person described by nationality.
+		np.kind = npDefinite
+		np.head = ph[0].low
+		np.words = []string{ph[0].low}
+		return np
+	}
 	and := -1
 	for k, t := range ph {
 		w := trimPossessive(t.low)
 		if g, ok := genderOf[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.upper || t.has(lxHonorific)) {
 			np.gender = g
 		}
-		if !t.has(lxNameStop) && len(w) > 1 {
+		if !t.has(lxNameStop) && len(w) > 1 && !(w != t.low && isRoleWord(w) && k < len(ph)-1) {
+			// Not the "victim" of "the victim's family": it is not the head.
 			np.words = append(np.words, w)
 		}
 		if t.low == "and" && and < 0 && k > 0 && k < len(ph)-1 {
@@ -409,14 +437,33 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		}
 		return np
 	}
+	if i := affiliationSplit(ph, text); i > 0 {
+		// "Transport analyst Maria Chen of the Urban Mobility Institute":
+		// the person, not the body.
+		name := classifyNP(toks, from, s+i, text, sentFrom)
+		if name.kind == npName && len(name.names) > 0 {
+			name.to = to
+			name.affil = stripArticle(text[ph[i+1].start:last.end])
+			return name
+		}
+	}
 	lastNamey := last.upper || hyphenName(lastRaw)
 	if len(ph) == 1 && np.initial && np.det == "" && (last.isRole() || last.has(lxOrg)) && !isAcronym(lastRaw) {
 		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
 	}
 	if lastNamey && !strings.HasSuffix(last.low, "'s") {
 		start := splitTitle(ph, text)
-		if start == len(ph) || np.det != "" {
-			// No name, or "the Pentagon": a body, or a title used alone.
+		if b := bodyTitleEnd(ph, start); b > 0 {
+			// "Chipmaker Veridian Semiconductor", "drone maker DJI": a body
+			// with a description of it.
+			np.kind = npBody
+			np.title = text[ph[0].start:ph[b-1].end]
+			np.text = text[ph[b].start:last.end]
+			return np
+		}
+		if start == len(ph) || np.det != "" && !(start > 0 && hasRoleTok(ph[:start]) && !aboutName(ph, start)) {
+			// No name, or "the Pentagon": a body, or a title used alone;
+			// but "the novelist Priya Sethi" is a person.
 			if np.det == "the" && start == len(ph) && hasRoleTok(ph) && !hasOrgTok(ph) {
 				np.kind = npDefinite
 				np.head = headNoun(ph)
@@ -429,14 +476,17 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 			}
 			np.kind = npBody
 			if np.det == "the" {
-				np.text = "the " + np.text
+				// "the independent Fiscal Council" is the Fiscal Council.
+				b := 0
+				for b < len(ph)-1 && !ph[b].upper && !hyphenName(text[ph[b].start:ph[b].end]) {
+					b++
+				}
+				np.text = "the " + text[ph[b].start:last.end]
 			}
 			return np
 		}
 		if start > 0 {
-			before := ph[start-1]
-			if (before.has(lxPrep) || before.is("of", "to")) && !before.has(lxPortfolio) &&
-				(start < 2 || !ph[start-2].upper || ph[start-2].isRole()) {
+			if b := prepBeforeName(ph, start); b >= 0 && (b < 1 || !ph[b-1].upper || ph[b-1].isRole()) {
 				// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
 				np.head = headNoun(ph)
 				np.plural = isPluralNoun(np.head)
@@ -478,6 +528,73 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	return np
 }
 
+// prepBeforeName returns the index of the preposition that ties the name
+// starting at ph[start] to the words before it, skipping "the" and
+// honorifics ("Officials at the Pentagon", "a spokesman for Mr Putin"), or
+// -1 when there is none.
+func prepBeforeName(ph []qtok, start int) int {
+	b := start - 1
+	for b > 0 && (ph[b].is("the") || ph[b].has(lxHonorific)) {
+		b--
+	}
+	if b >= 0 && (ph[b].has(lxPrep) || ph[b].is("of", "to")) && !ph[b].has(lxPortfolio) && !ph[b].upper {
+		return b
+	}
+	return -1
+}
+
+// aboutName reports whether the words before the name at ph[start] are
+// about the name rather than its title: "a spokesman for Mr Putin".
+func aboutName(ph []qtok, start int) bool {
+	return prepBeforeName(ph, start) >= 0
+}
+
+// bodyTitleEnd returns the index in ph just after the words that describe
+// the body named after them ("Chipmaker", "Gulf logistics firm"), or 0.
+// start is where splitTitle found a person's name, len(ph) for none.
+func bodyTitleEnd(ph []qtok, start int) int {
+	if start < len(ph) {
+		if start > 0 && ph[start-1].has(lxBodyTitle) {
+			return start
+		}
+		return 0
+	}
+	for b := len(ph) - 2; b >= 0; b-- {
+		if ph[b].has(lxBodyTitle) && ph[b+1].upper && !ph[b+1].has(lxBodyTitle) {
+			return b + 1
+		}
+	}
+	return 0
+}
+
+// affiliationSplit returns the index in ph of a preposition that ties a
+// person's name to a body ("Maria Chen of the Urban Mobility Institute",
+// "Priya Natarajan at Halden & Co"), or -1. The body after it opens with
+// "the", holds a word such as "Institute" or "Bank", or is capitalised
+// throughout.
+func affiliationSplit(ph []qtok, text string) int {
+	for i := 1; i+1 < len(ph); i++ {
+		t := ph[i]
+		if t.upper || !t.is("of", "at", "from") {
+			continue
+		}
+		if !isNameTok(ph[i-1], text) || ph[i-1].has(lxPlace) {
+			continue // "Secretary of State John Kerry"
+		}
+		rest := ph[i+1:]
+		if rest[0].is("the") || hasOrgTok(rest) {
+			return i
+		}
+		for _, r := range rest {
+			if !r.upper && !r.is("of", "and", "for", "the") {
+				return -1
+			}
+		}
+		return i
+	}
+	return -1
+}
+
 func trimPossessive(w string) string {
 	w = strings.TrimSuffix(w, "'s")
 	return strings.TrimSuffix(w, "’s")
@@ -489,7 +606,7 @@ func headNoun(ph []qtok) string {
 	if len(ph) > 2 && ph[1].is("of") && (ph[0].has(lxNameStop) || startsDigit(ph[0].low)) {
 		// "one of the organisers", "some of the residents"
 		ph = ph[2:]
-		if ph[0].has(lxDeterminer | lxPossessive) {
+		if len(ph) > 1 && ph[0].has(lxDeterminer|lxPossessive) {
 			ph = ph[1:]
 		}
 	}
@@ -591,6 +708,7 @@ type attribution struct {
 	raw           int    // the token the clause region runs to, before any trailing attribution was cut
 	ent           *entity
 	direct        bool // a whole quotation is attributed by it
+	headline      bool // `Name: "…"`, whose name may be a title given in full later
 }
 
 // findAttributions finds the verbs of speech of a sentence that have a
@@ -659,10 +777,10 @@ func headlineAttribution(toks []qtok, s qsent, text string) (attribution, bool) 
 		return attribution{}, false
 	}
 	np := classifyNP(toks, s.from, c, text, s.from)
-	if np.kind != npName {
-		return attribution{}, false
+	if np.kind != npName && !((np.kind == npBody || np.kind == npBare) && hasRoleWord(np.words)) {
+		return attribution{}, false // a name, or a title: `Minister: "We will act"`
 	}
-	return attribution{verb: c, verbEnd: c + 1, info: colonVerb, subj: np, start: s.from, end: c + 1}, true
+	return attribution{verb: c, verbEnd: c + 1, info: colonVerb, subj: np, start: s.from, end: c + 1, headline: true}, true
 }
 
 // attributeVerb reads the speaker and the reported clause of the verb of
@@ -689,13 +807,45 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 	switch {
 	case info.lemma == "according to":
 		a.form = formAccording
-		end := npAfter(toks, v+n, s.to)
-		if end == v+n {
+		first := v == s.from // "According to X, CLAUSE"
+		from := v + n
+		end := npAfter(toks, from, s.to)
+		if end == from {
 			return a, false
 		}
-		a.subj = classifyNP(toks, v+n, end, text, s.from)
+		if np := classifyNP(toks, from, end, text, s.from); !np.isSpeaker() && end+2 < s.to &&
+			isParticiple(toks[end].low) && toks[end+1].is("by") {
+			// "according to figures published by the Fiscal Council": the
+			// body that published them.
+			if e2 := npAfter(toks, end+2, s.to); e2 > end+2 {
+				from, end = end+2, e2
+			}
+		}
+		if end+1 < s.to && toks[end].is("and", "or") && !toks[end].upper {
+			// "according to Kyiv and Western governments"
+			if e2 := npAfter(toks, end+1, s.to); e2 > end+1 && (e2 == s.to || toks[e2].kind != tkWord) {
+				end = e2
+			}
+		}
+		a.subj = classifyNP(toks, from, end, text, s.from)
 		a.end = end
 		a.appos, a.end = appositiveAfter(toks, end, s.to, text)
+		if a.appos != "" && first {
+			// "According to X, a spokeswoman for Y, CLAUSE": the
+			// appositive describes someone, and the clause follows it.
+			ok := a.end+1 < s.to && toks[a.end].low == "," && wordsIn(toks, a.end+1, s.to) >= 3
+			if ok {
+				ok = false
+				for k := end + 1; k < a.end; k++ {
+					if toks[k].isRole() || toks[k].has(lxOrg) {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				a.appos, a.end = "", end
+			}
+		}
 		// "According to X, CLAUSE" or "CLAUSE, according to X".
 		after := a.end
 		if after < s.to && toks[after].low == "," {
@@ -703,8 +853,8 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 		}
 		if after < s.to && wordsIn(toks, after, s.to) >= 3 {
 			a.clause = Span{after, trimClauseEnd(toks, after, s.to)}
-		} else if v > s.from {
-			a.clause = Span{s.from, trimClauseEnd(toks, s.from, v)}
+		} else if !first {
+			a.clause = Span{s.from, trimClauseEnd(toks, s.from, a.verb)}
 		}
 		a.raw = a.clause.End
 		return a, true
@@ -767,7 +917,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 
 	// The normal order: subject, verb.
 	j := v - 1
-	passive := false
+	passive, relative := false, false
 skip:
 	for j >= s.from && toks[j].kind == tkWord && !toks[j].upper {
 		t, w := toks[j], toks[j].low
@@ -778,7 +928,7 @@ skip:
 			return a, false
 		case t.has(lxBeAux):
 			passive = true
-		case t.has(lxHaveAux|lxAdverb) || (strings.HasSuffix(w, "ly") && len(w) > 4):
+		case t.has(lxHaveAux|lxAdverb) || lyAdverb(w):
 		default:
 			break skip
 		}
@@ -795,6 +945,18 @@ skip:
 	case t.kind == tkWord && !t.upper && t.is("and", "but", "then"):
 		a.form = formLead
 		a.start = v
+	case t.kind == tkWord && t.is("who", "which") && !t.upper && j-1 > s.from && toks[j-1].isPunct(",—"):
+		// "the central bank governor, Henrik Sand, who said": the relative
+		// pronoun stands for the name before it.
+		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j-1, text, true)
+		if !ok || subj.kind == npPronoun {
+			return a, false
+		}
+		if info.control && v+3 < s.to && toks[v+1].is("not") && toks[v+2].is("to") && toks[v+3].is("be") {
+			return a, false // "who asked not to be named": no statement
+		}
+		a.subj, a.appos, a.start = subj, appos, start
+		relative = true
 	case t.kind == tkWord && t.has(lxPreNoun):
 		return a, false // "the claims", "a reported attack"
 	case t.kind == tkWord:
@@ -805,7 +967,7 @@ skip:
 		a.subj = classifyNP(toks, from, j+1, text, s.from)
 		a.start = from
 	case t.low == "," || t.low == "—" || t.low == ")":
-		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j, text)
+		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j, text, false)
 		if !ok {
 			return a, false
 		}
@@ -829,6 +991,17 @@ skip:
 	a.clause = clauseAfter(toks, s, v, a.verbEnd, info)
 	a.raw = s.to
 	if a.clause.End > a.clause.Start {
+		if relative {
+			// "X, who has argued that …, said …": the relative clause
+			// ends where the sentence's own verb of speech comes.
+			for k := a.clause.Start; k+1 < a.clause.End; k++ {
+				if info, _ := matchSpeechVerb(toks, k+1); toks[k].low == "," && info != nil && !info.ing {
+					a.clause.End = trimClauseEnd(toks, a.clause.Start, k)
+					a.raw = a.clause.End
+					return a, a.clause.End > a.clause.Start
+				}
+			}
+		}
 		a.clause.End, a.raw = cutTrailing(toks, a.clause.Start, a.clause.End, s.to)
 		return a, true
 	}
@@ -836,7 +1009,8 @@ skip:
 	if a.start-1 > s.from && toks[a.start-1].low == "," && !hasQuoteNextTo(toks, s, a) &&
 		!isInsertion(toks, s.from, a.start-1) && (a.verbEnd >= s.to || !toks[a.verbEnd].isPunct(":")) {
 		before := Span{s.from, trimClauseEnd(toks, s.from, a.start-1)}
-		if a.verbEnd < s.to && toks[a.verbEnd].low == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 {
+		if a.verbEnd < s.to && toks[a.verbEnd].low == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 &&
+			!trailingAside(toks, a.verbEnd+1, s.to) {
 			before = Span{s.from, trimClauseEnd(toks, s.from, s.to)}
 		}
 		if wordsIn(toks, before.Start, before.End) >= 3 && !hasQuote(toks, before.Start, before.End) {
@@ -847,13 +1021,35 @@ skip:
 	return a, true
 }
 
+// trailingAside reports whether the words from toks[k] to the end of the
+// sentence are an aside about an attribution rather than the rest of a
+// statement it interrupts: "…, the people said, speaking on condition of
+// anonymity", "…, she said, adding that …", "…, he said on Friday".
+func trailingAside(toks []qtok, k, to int) bool {
+	end := k
+	for end < to && !toks[end].isPunct(",;:.!?—") {
+		end++
+	}
+	if end == k || toks[k].kind != tkWord {
+		return false
+	}
+	if info, _ := matchSpeechVerb(toks, k); info != nil && info.ing {
+		return true
+	}
+	return trimClauseEnd(toks, end, to) == end && isInsertion(toks, k, end)
+}
+
 // subjectBeforeInsertions finds the subject of a verb that follows a comma
 // or dash: "On Friday, a US military official, who spoke on condition of
 // anonymity, said" or "Jatras, a former US diplomat, said". Comma-separated
 // chunks are read from the verb backwards: relative clauses, participles,
 // ages and adverbials are skipped; a description followed (leftwards) by a
 // name is that name's appositive.
-func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhrase, string, int, bool) {
+//
+// For the antecedent of a relative pronoun (relative), the description
+// before the name may end a longer chunk: "puts her at odds with the
+// central bank governor, Henrik Sand, who said".
+func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative bool) (nounPhrase, string, int, bool) {
 	lo := s.from
 	for k := j; k >= s.from; k-- {
 		if toks[k].kind == tkQuote || toks[k].isPunct(":;") {
@@ -864,14 +1060,25 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 	// Chunks between lo and j, separated by commas, dashes and brackets.
 	type chunk struct {
 		from, to int
+		core     int  // the end of the phrase before any relative clause
 		paren    bool // between brackets: "(D-Mass.)"
+		dashed   bool // between dashes: "— no relation —"
 	}
 	var chunks []chunk
 	start := lo
 	for k := lo; k <= j; k++ {
 		if toks[k].isPunct(",—()") {
 			if k > start {
-				chunks = append(chunks, chunk{start, k, start > lo && toks[start-1].low == "(" && toks[k].low == ")"})
+				ch := chunk{from: start, to: k, core: k,
+					paren:  start > lo && toks[start-1].low == "(" && toks[k].low == ")",
+					dashed: start > lo && toks[start-1].low == "—" && toks[k].low == "—"}
+				for r := start + 1; r < k; r++ {
+					if !toks[r].upper && toks[r].is("who", "which", "whose", "whom", "that") {
+						ch.core = r // "one of the two members who voted against it"
+						break
+					}
+				}
+				chunks = append(chunks, ch)
 			}
 			start = k + 1
 		}
@@ -882,13 +1089,26 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 		if toks[ch.from].kind != tkWord {
 			break
 		}
-		if ch.paren || isInsertion(toks, ch.from, ch.to) {
+		if ch.paren || isInsertion(toks, ch.from, ch.to) || (ch.dashed && c > 0 && !opensAppositive(toks[ch.from])) {
+			continue // "(D-Mass.)", "who spoke on condition of anonymity", "— no relation —"
+		}
+		if c > 1 && opensClauseAside(toks[chunks[c-1].from]) {
+			// "Mr Pugh, who founded it with his late wife, Ann, said": the
+			// name belongs to the aside before it.
+			desc = nil
 			continue
 		}
-		if npBefore(toks, ch.from, ch.to) != ch.from {
+		if relative && c == len(chunks)-1 {
+			// "China was represented by Premier Li Qiang, who said": the
+			// name that ends the clause.
+			if b := trailingName(toks, ch.from, ch.core); b > ch.from {
+				ch.from = b
+			}
+		}
+		if npBefore(toks, ch.from, ch.core) != ch.from {
 			break
 		}
-		np := classifyNP(toks, ch.from, ch.to, text, s.from)
+		np := classifyNP(toks, ch.from, ch.core, text, s.from)
 		if desc == nil {
 			if c > 0 && isDescription(np) {
 				// Perhaps the appositive of a name further left.
@@ -900,7 +1120,20 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 			if np.kind == npName && c > 0 {
 				// "The Health Secretary, Sarah Pike, said"
 				left := chunks[c-1]
-				if lnp := classifyNP(toks, left.from, left.to, text, s.from); npBefore(toks, left.from, left.to) == left.from &&
+				lfrom := npBefore(toks, left.from, left.to)
+				if relative {
+					// The description that ends the chunk: up to its article.
+					lfrom = left.to
+					for lfrom > left.from && toks[lfrom-1].kind == tkWord &&
+						toks[lfrom-1].flags&(lxPrep|lxNPStop|lxPronoun|lxObjPronoun) == 0 {
+						lfrom--
+						if toks[lfrom].has(lxDeterminer | lxPossessive) {
+							break
+						}
+					}
+					left.from = lfrom
+				}
+				if lnp := classifyNP(toks, left.from, left.to, text, s.from); lfrom == left.from &&
 					(lnp.kind == npDefinite || lnp.kind == npBare) && isRoleWord(lnp.head) {
 					appos = stripArticle(text[toks[left.from].start:toks[left.to-1].end])
 					from = left.from
@@ -915,10 +1148,40 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string) (nounPhra
 		return np, appos, ch.from, np.isSpeaker()
 	}
 	if desc != nil {
-		np := classifyNP(toks, desc.from, desc.to, text, s.from)
+		np := classifyNP(toks, desc.from, desc.core, text, s.from)
 		return np, "", desc.from, np.isSpeaker()
 	}
 	return nounPhrase{}, "", 0, false
+}
+
+// trailingName returns where the capitalised name that ends toks[from:to]
+// starts, with the title words before it ("by Premier Li Qiang" → "Premier
+// Li Qiang"), or from when the range does not end with a name.
+func trailingName(toks []qtok, from, to int) int {
+	if to <= from || !toks[to-1].upper {
+		return from
+	}
+	k := to
+	for k > from && toks[k-1].kind == tkWord && (toks[k-1].upper || toks[k-1].isRole() || toks[k-1].has(lxPortfolio|lxParticle)) {
+		k--
+	}
+	if k > from && toks[k-1].has(lxDeterminer) && !toks[k-1].upper {
+		k--
+	}
+	return k
+}
+
+// opensClauseAside reports whether a word opens a relative clause or a
+// participle phrase set off by commas: "who", "which", "speaking".
+func opensClauseAside(t qtok) bool {
+	return t.kind == tkWord && !t.upper && (t.is("who", "which", "whose", "whom", "where") || isParticiple(t.low))
+}
+
+// opensAppositive reports whether a word can open a description of the
+// person named before it: "a", "the", "his", a role, a portfolio or a
+// nationality ("— a former diplomat —", "— deputy mayor —").
+func opensAppositive(t qtok) bool {
+	return t.kind == tkWord && (t.has(lxDeterminer|lxPossessive|lxPortfolio|lxNationality) || t.isRole() || startsDigit(t.low))
 }
 
 // isDescription reports whether a phrase describes rather than names:
@@ -967,6 +1230,10 @@ func isInsertion(toks []qtok, from, to int) bool {
 		return true // "On Friday", "Yesterday", "in London", but not "May" of Theresa May
 	case startsDigit(w):
 		return true
+	case first.upper && len(w) > 2 && strings.IndexByte("rdi", w[0]) >= 0 && w[1] == '-':
+		return true // a party and state: "R-Iowa", "D-Mich."
+	case irregularParticiples[w] && !first.upper || irregularParticiples[w] && from+1 < to && toks[from+1].has(lxPrep):
+		return true // "Born in Leeds in 1931"
 	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:
 		// A participle: "speaking on condition of anonymity", "Asked
 		// whether …", but not "United captain Bruno Fernandes".
@@ -976,11 +1243,24 @@ func isInsertion(toks []qtok, from, to int) bool {
 		next := toks[from+1]
 		return next.kind == tkWord && !next.upper &&
 			(next.has(lxPrep|lxDeterminer|lxPossessive|lxPronoun|lxObjPronoun|lxAdverb) || next.is("whether", "if", "why", "how", "what", "by", "to", "as"))
-	case strings.HasSuffix(w, "ly") && to-from == 1:
+	case lyAdverb(w) && to-from == 1:
 		return true
 	}
 	return false
 }
+
+// lyNouns are nouns that end like adverbs.
+var lyNouns = wordSet(`family ally rally assembly supply monopoly anomaly bully folly fly italy july`)
+
+// lyAdverb reports whether a folded word looks like an adverb in "-ly":
+// "later", "firmly", but not "family".
+func lyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNouns[w]
+}
+
+// irregularParticiples are past participles that do not end in "-ed" and
+// open asides: "Born in Leeds, she …", "Known for his temper, he …".
+var irregularParticiples = wordSet(`born known seen given taken written grown brought caught held left built sent spent raised`)
 
 // appositiveAfter reads ", a former US diplomat and adviser to …" after a
 // speaker named at toks[end-1], returning the description without its
@@ -1001,6 +1281,11 @@ func appositiveAfter(toks []qtok, end, hi int, text string) (string, int) {
 	}
 	k := end + 1
 	for k < hi && toks[k].kind == tkWord && !(toks[k].is("who", "which", "that") && !toks[k].upper) {
+		if !toks[k].is("to") && toks[k].has(lxModal|lxBeAux|lxHaveAux) {
+			// A clause, not a description: "According to the company, the
+			// wind farm will start …".
+			return "", end
+		}
 		k++
 	}
 	if k == end+1 || k-end > 20 {
@@ -1038,8 +1323,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 	}
 	// Look for "that" a few words on: "said on Friday that", "told
 	// reporters that", but not in "said the plan that was agreed …".
-	lookFar := t.is("that") || t.has(lxPrep) || t.has(lxTime) || t.has(lxDay) ||
-		(info.object && (t.upper || t.has(lxDeterminer) || t.has(lxObjPronoun) || t.isRole()))
+	lookFar := t.is("that") || t.has(lxPrep) || t.has(lxTime) || t.has(lxDay) || info.object
 	for k := after; lookFar && k < s.to && k < after+9; k++ {
 		tk := toks[k]
 		if tk.kind != tkWord {
@@ -1069,6 +1353,9 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 		return Span{after, s.to}
 	}
 	if info.that {
+		if !t.upper && len(t.low) > 5 && strings.HasSuffix(t.low, "ing") && wordsIn(toks, after, s.to) >= 3 {
+			return Span{after, s.to} // "denies supplying them", "admitted taking the money"
+		}
 		return Span{} // "confirmed the deal", "answered questions"
 	}
 	k := after
@@ -1084,7 +1371,22 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 	if k >= s.to || toks[k].kind != tkWord {
 		return Span{}
 	}
+	if c := skipAdverbials(toks, k, s.to); c > k {
+		// "said in a statement it complied …", "said Friday the plan …"
+		if c < s.to && toks[c].kind == tkWord && toks[c].is("that") && !toks[c].upper {
+			c++
+		}
+		if c < s.to && opensClause(toks[c]) && wordsIn(toks, c, s.to) >= 3 {
+			return Span{c, s.to}
+		}
+		return Span{}
+	}
 	first := toks[k]
+	if first.is("no", "nothing", "none") && finiteVerbSoon(toks, k+1, s.to) {
+		// "said no deaths had been reported", "said nothing had changed",
+		// but not "said no to the plan".
+		return Span{k, s.to}
+	}
 	if first.has(lxPrep) || first.has(lxBeAux) || first.has(lxHaveAux) || first.has(lxModal) || first.is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
 		return Span{}
 	}
@@ -1092,6 +1394,64 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 		return Span{}
 	}
 	return Span{k, s.to}
+}
+
+// skipAdverbials returns the index after the adverbials that may stand
+// between a verb of speech and its clause, or k when there are none:
+// days and times ("Friday", "last week"), adverbs ("separately") and short
+// prepositional phrases ("in a statement", "at a briefing on Monday", "in
+// an interview with the BBC").
+func skipAdverbials(toks []qtok, k, hi int) int {
+	for k < hi && toks[k].kind == tkWord {
+		t := toks[k]
+		switch {
+		case t.has(lxDay) || (!t.upper && t.has(lxTime) && !t.is("then", "now", "this")):
+			k++
+		case !t.upper && lyAdverb(t.low) || !t.upper && t.has(lxAdverb) && !t.is("all", "both", "even", "too", "since", "yet"):
+			k++
+		case !t.upper && t.has(lxPrep) && !t.is("like", "unlike", "about", "of", "since"):
+			j := k + 1
+			if j < hi && toks[j].kind == tkWord && toks[j].has(lxDeterminer|lxPossessive) && !toks[j].is("that", "this", "these", "those") {
+				j++
+			}
+			n := 0
+			for j < hi && n < 3 && toks[j].kind == tkWord && toks[j].flags&(lxDeterminer|lxPossessive|lxPronoun|lxNPStop|lxPrep|lxModal|lxBeAux|lxHaveAux) == 0 {
+				j++
+				n++
+			}
+			if n == 0 {
+				return k
+			}
+			k = j
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// opensClause reports whether a word can open a reported clause after an
+// adverbial: a pronoun, a determiner, a name or a number ("it complied",
+// "the plan", "Russia had", "two men").
+func opensClause(t qtok) bool {
+	return t.kind == tkWord && (t.has(lxPronoun|lxDeterminer|lxPossessive) || t.upper || startsDigit(t.low) ||
+		t.is("no", "nothing", "none", "some", "many", "most", "all", "both", "there", "each", "every", "several", "few"))
+}
+
+// finiteVerbSoon reports whether an auxiliary or a modal stands within the
+// three words from toks[k]: the verb of a clause whose subject opened just
+// before ("no deaths had", "nothing would").
+func finiteVerbSoon(toks []qtok, k, hi int) bool {
+	for i := k; i < hi && i < k+3; i++ {
+		t := toks[i]
+		if t.kind != tkWord {
+			return false
+		}
+		if !t.is("to") && t.has(lxBeAux|lxHaveAux|lxModal) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipObject skips the person a verb such as "told" is addressed to:
@@ -1107,6 +1467,14 @@ func skipObject(toks []qtok, k, hi int) int {
 	end := k
 	if t.has(lxDeterminer) || t.has(lxPossessive) {
 		end++
+		// "the jury", "the packed court": the noun and what stands before it.
+		for end < hi && end-k < 4 && toks[end].kind == tkWord && !toks[end].upper &&
+			toks[end].flags&(lxDeterminer|lxPossessive|lxPronoun|lxNPStop|lxPrep|lxModal|lxBeAux|lxHaveAux) == 0 {
+			end++
+		}
+		if end > k+1 {
+			return end
+		}
 	}
 	for end < hi && end-k < 5 && toks[end].kind == tkWord && (toks[end].upper || (end == k && toks[end].isRole())) {
 		end++
@@ -1254,6 +1622,9 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 	// workers' union", "The minister".
 	last := -1
 	for e := k; e < end; e++ {
+		if e > k && !toks[e].upper && (toks[e].has(lxNPStop|lxPronoun|lxModal|lxBeAux|lxHaveAux) || toks[e].has(lxPrep) && last < 0) {
+			break // "The jury heard that one resident …" has no subject of this kind
+		}
 		role := toks[e].isRole() || toks[e].has(lxOrg)
 		if !role && last >= 0 && !toks[e].is("of") {
 			break
@@ -1274,11 +1645,35 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 		}
 		if e := nameRunEnd(toks, after, stop, text); e == stop && stop < s.to && toks[stop].low == "," {
 			if name := classifyNP(toks, after, e, text, s.from); name.kind == npName {
+				if name.gender == 0 {
+					name.gender = genderOf[np.head] // "Her granddaughter, Sophie Alden,"
+				}
+				if name.title == "" && np.kind != npBody {
+					name.title = stripArticle(np.text) // "The mayor, Jo Park,"
+				}
 				return name
 			}
 		}
 	}
 	return np
+}
+
+// titleBeforeName reports whether the lower-case title words or particles
+// from toks[k] lead up to a capitalised word before end.
+func titleBeforeName(toks []qtok, k, end int) bool {
+	for ; k < end; k++ {
+		t := toks[k]
+		if t.kind != tkWord {
+			return false
+		}
+		if t.upper {
+			return true
+		}
+		if !t.isRole() && !t.has(lxPortfolio|lxParticle) {
+			return false
+		}
+	}
+	return false
 }
 
 // nameRunEnd returns the end of the capitalised run that starts at
@@ -1303,6 +1698,10 @@ func nameRunEnd(toks []qtok, k, end int, text string) int {
 		if e > start && e+1 < end && (toks[e+1].upper || hyphenName(text[toks[e+1].start:toks[e+1].end])) &&
 			(t.is("of", "the") || t.has(lxParticle) || t.isRole() || t.has(lxPortfolio)) {
 			e++
+			continue
+		}
+		if (t.isRole() || t.has(lxPortfolio|lxParticle)) && titleBeforeName(toks, e, end) {
+			e++ // "The novelist Priya Sethi", "former prime minister Helen Marsh", "von der Leyen"
 			continue
 		}
 		break

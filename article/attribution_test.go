@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -87,6 +88,78 @@ func TestAttributions(t *testing.T) {
 		{"plural noun, not verb", `EU member states agreed on Friday to share the burden.`, nil},
 		{"third-person verb before that", `The ministry states that the border is closed.`, [][3]string{{"ministry", "", "the border is closed"}}},
 		{"sentence-initial common noun", `Police said a man had been arrested.`, [][3]string{{"police", "", "a man had been arrested"}}},
+		{"name of a body", `Transport analyst Maria Chen of the Urban Mobility Institute said the decision followed a pattern.`,
+			[][3]string{{"Maria Chen", "", "the decision followed a pattern"}}},
+		{"name at a body without an article", `Priya Natarajan of Halden & Co said the cut was deep.`,
+			[][3]string{{"Priya Natarajan", "", "the cut was deep"}}},
+		{"role at a body", `Officials at the Pentagon said the jets had landed.`,
+			[][3]string{{"Officials at the Pentagon", "", "the jets had landed"}}},
+		{"title of a body before a name", `President of the European Commission Ursula von der Leyen said the talks would go on.`,
+			[][3]string{{"Ursula von der Leyen", "", "the talks would go on"}}},
+		{"relative clause in an appositive", `Councilman Derek Hale, one of the two members who voted against the measure, said the lanes would hurt shops.`,
+			[][3]string{{"Derek Hale", "one of the two members who voted against the measure", "the lanes would hurt shops"}}},
+		{"aside between dashes", `Her neighbour, John Kowalski — no relation — said he had stayed behind.`,
+			[][3]string{{"John Kowalski", "neighbour", "he had stayed behind"}}},
+		{"appositive between dashes", `John Kowalski — a retired firefighter — said he had stayed behind.`,
+			[][3]string{{"John Kowalski", "retired firefighter", "he had stayed behind"}}},
+		{"bare plural with a negative subject", `Officials said no deaths had been reported.`,
+			[][3]string{{"officials", "", "no deaths had been reported"}}},
+		{"nothing as a subject", `The mayor said nothing would change.`, [][3]string{{"mayor", "", "nothing would change"}}},
+		{"said no to", `The mayor said no to the plan.`, [][3]string{{"mayor", "", ""}}},
+		{"according to, then a clause with its own article", `According to the company, the wind farm will start producing power in 2026.`,
+			[][3]string{{"company", "", "the wind farm will start producing power in 2026"}}},
+		{"according to with an appositive", `According to Jane Roe, a spokeswoman for the firm, the plant will close.`,
+			[][3]string{{"Jane Roe", "spokeswoman for the firm", "the plant will close"}}},
+		{"wire dateline", `WASHINGTON (Reuters) - The United States is preparing new sanctions, three people told Reuters.`,
+			[][3]string{{"three people", "", "The United States is preparing new sanctions"}}},
+		{"dateline with an em dash", `RIVERTON — Work on the lanes will start in June, the council said.`,
+			[][3]string{{"council", "", "Work on the lanes will start in June"}}},
+		{"participle after a trailing attribution", `The measures would target a dozen firms, the people said, speaking on condition of anonymity.`,
+			[][3]string{{"people", "", "The measures would target a dozen firms"}}},
+		{"object without an article", `Kanani told state media that the sanctions had failed.`,
+			[][3]string{{"Kanani", "", "the sanctions had failed"}}},
+		{"object with an article, no that", `Ms Shah told the jury her client had been careless.`,
+			[][3]string{{"Shah", "", "her client had been careless"}}},
+		{"prepositional phrase before the clause", `The company said in a statement it complied with all laws.`,
+			[][3]string{{"company", "", "it complied with all laws"}}},
+		{"day before the clause", `The mayor said Friday the plan would go ahead.`,
+			[][3]string{{"mayor", "", "the plan would go ahead"}}},
+		{"according to two sources", `The drones were used in attacks, according to Kyiv and Western governments.`,
+			[][3]string{{"Kyiv and Western governments", "", "The drones were used in attacks"}}},
+		{"denial with a gerund", `Tehran denies supplying the drones.`, [][3]string{{"Tehran", "", "supplying the drones"}}},
+		{"according to a study is no speaker", `Walking helps, according to a large study published in Nature.`, nil},
+		{"according to figures published by a body", `According to figures published by the independent Fiscal Council, the deficit reached 5.8% of GDP.`,
+			[][3]string{{"the Fiscal Council", "", "the deficit reached 5.8% of GDP"}}},
+		{"relative pronoun after a name", `The pledge puts her at odds with the central bank governor, Henrik Sand, who said last week that every option should stay open.`,
+			[][3]string{{"Henrik Sand", "central bank governor", "every option should stay open"}}},
+		{"letters after a name", `Opening the case, Nicholas Fenn KC told the jury that the money was gone.`,
+			[][3]string{{"Nicholas Fenn KC", "", "the money was gone"}}},
+		{"headline with a title", `Finance Minister: "We will not raise income tax"`, [][3]string{{"Finance Minister", "", ""}}},
+		{"base form after as is a noun", `The firm said it would cut 4,000 jobs, roughly 8% of its staff, as demand for computers remains weak.`,
+			[][3]string{{"firm", "", "it would cut 4,000 jobs, roughly 8% of its staff, as demand for computers remains weak"}}},
+		{"body after its description", `Chipmaker Veridian Semiconductor said it would cut jobs this year.`,
+			[][3]string{{"Veridian Semiconductor", "", "it would cut jobs this year"}}},
+		{"acronym body after its description", `Drone maker DJI said in an emailed statement that its drones were safe.`,
+			[][3]string{{"DJI", "", "its drones were safe"}}},
+		{"name inside a relative clause", `Mr Pugh, 67, who founded the festival with his late wife, Ann, said volunteers had searched for weeks.`,
+			[][3]string{{"Pugh", "", "volunteers had searched for weeks"}}},
+		{"party and state after a name", `Sen. Gary Peters, D-Mich., who chairs the committee, told reporters the committee would act.`,
+			[][3]string{{"Gary Peters", "", "the committee would act"}}},
+		{"wrote with an object reports nothing", `Sen. Joni Ernst, R-Iowa, who wrote the bill, called the outcome "a gift to Beijing."`,
+			[][3]string{{"Joni Ernst", "", ""}, {"Joni Ernst", "", ""}}},
+		{"relative pronoun after a name ending a clause", `China was represented by Premier Li Qiang, who said in a speech that poor countries need a voice.`,
+			[][3]string{{"Li Qiang", "", "poor countries need a voice"}}},
+		{"anonymity in a relative clause", `A spokesperson for the operator, who asked not to be named, said most homes would be reconnected.`,
+			[][3]string{{"spokesperson for the operator", "", "most homes would be reconnected"}}},
+		{"relative clause ends before the sentence's verb", `Becker, who has argued that fares are too low, said the vote was wrong.`,
+			[][3]string{{"Becker", "", "fares are too low"}, {"Becker", "", "the vote was wrong"}}},
+		{"surname after particles", `"Words are cheap," von der Leyen said.`, [][3]string{{"von der Leyen", "", ""}}},
+		{"spokesman for an honorific and a name", `A spokesman for Mr Putin said the Kremlin would respond.`,
+			[][3]string{{"spokesman for Mr Putin", "", "the Kremlin would respond"}}},
+		{"critics of an honorific and a name", `Critics of Mr Orban said the law was unfair.`,
+			[][3]string{{"Critics of Mr Orban", "", "the law was unfair"}}},
+		{"noun ending like an adverb", `The victim's family said they were heartbroken.`,
+			[][3]string{{"victim's family", "", "they were heartbroken"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,6 +215,9 @@ func TestLeadSubject(t *testing.T) {
 		{"description", "The rail workers' union blamed years of underinvestment.", "rail workers' union"},
 		{"number and role", "Two people were killed.", "Two people"},
 		{"no subject", "Yesterday was a quiet day.", ""},
+		{"no role before a verb", "The jury heard that one resident was left unable to pay.", ""},
+		{"article and lower-case title before a name", "The novelist Priya Sethi has spent ten years on it.", "Priya Sethi"},
+		{"irregular participle first", "Born in Leeds in 1931, she moved to Thornby.", "she"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,6 +229,29 @@ func TestLeadSubject(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("leadSubject(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokenizeNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"decimal point", "It fell 5.8% in May.", []string{"It", "fell", "5.8", "in", "May", "."}},
+		{"thousands", "It burned 4,500 acres, officials said.", []string{"It", "burned", "4,500", "acres", ",", "officials", "said", "."}},
+		{"comma after a number", "In 2019, he left.", []string{"In", "2019", ",", "he", "left", "."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, tk := range tokenizeQuoted(tt.text, nil) {
+				got = append(got, tt.text[tk.start:tk.end])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("tokenizeQuoted(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}

@@ -55,8 +55,43 @@ var roleWords = wordSet(`
 	onlooker pupil miner shareholder customer consumer shopper broker dealer
 	forecaster pollster lobbyist advocate
 	director-general secretary-general attorney-general undersecretary
-	under-secretary
+	under-secretary postman postwoman plumber electrician carpenter builder
+	mechanic baker butcher fisherman cleaner waiter waitress cashier
+	accountant librarian receptionist labourer laborer janitor caretaker
+	carer midwife dentist pharmacist vet veterinarian novelist poet
+	playwright composer painter sculptor photographer designer filmmaker
+	comedian dancer rapper drummer guitarist pianist violinist songwriter
+	podcaster influencer programmer coder tutor chemist physicist biologist
+	geologist astronomer mathematician statistician epidemiologist
+	psychologist psychiatrist sociologist therapist counsellor counselor
+	economist spokesperson ombudsman mayor-elect president-elect
+	granddaughter grandson niece nephew stepson stepdaughter stepfather
+	stepmother fiance fiancee mum dad mom promoter
+	det insp supt cllr cpl pte pvt cdr brig
 `)
+
+// roleSuffixes end words that name a person by their field: "virologist",
+// "technician", "choreographer".
+var roleSuffixes = []string{"ologist", "ician", "ographer"}
+
+// hasRoleSuffix reports whether a folded word, or its plural, ends like a
+// word for a specialist, or is a compound whose last part is a role
+// ("singer-songwriter", "ex-minister").
+func hasRoleSuffix(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i+1 < len(w) && !strings.HasSuffix(w, "-old") {
+		first, last := w[:strings.IndexByte(w, '-')], w[i+1:]
+		if (roleWords[last] || roleWords[strings.TrimSuffix(last, "s")]) && (roleWords[first] || portfolioWords[first] || first == "co") {
+			return true
+		}
+	}
+	w = strings.TrimSuffix(w, "s")
+	for _, suf := range roleSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // portfolioWords complete a title without naming a role on their own: the
 // "Foreign" of "Foreign Secretary", the "State" of "Secretary of State".
@@ -71,7 +106,7 @@ var portfolioWords = wordSet(`
 	majority minority republican democratic democrat conservative liberal
 	green socialist communist senate house parliamentary congressional
 	federal central reserve supreme high acting interim former ex late then
-	incoming outgoing senior junior top chief deputy assistant associate
+	incoming outgoing retired senior junior top chief deputy assistant associate
 	executive managing general special principal regional local global
 	policy
 `)
@@ -83,7 +118,7 @@ var orgWords = wordSet(`
 	nations states kingdom republic emirates organization organisation
 	association institute university college school hospital party army navy
 	force forces police court senate parliament congress assembly government
-	administration cabinet company corporation corp inc ltd llc plc group
+	administration cabinet company corporation corp co inc ltd llc plc group
 	bank fund foundation trust society center centre network news times post
 	journal tribune herald telegraph guardian gazette press tv television
 	radio channel service services authority board bureau command coalition
@@ -93,8 +128,20 @@ var orgWords = wordSet(`
 	pharmaceuticals foods brewery brewing telecom telecoms airline energy
 	industries enterprises ventures labs laboratories studios records
 	entertainment insurance investments logistics shipping railways railway
-	rail transit
+	rail transit semiconductor semiconductors electronics software robotics
+	dynamics aerospace automotive chemicals materials devices instruments
+	networks microsystems biotech therapeutics resources minerals metals
+	construction properties realty apparel retail stores brands beverages
+	micro freight
 `)
+
+// bodyTitles are common nouns that describe a company or an organisation
+// before its name: "Chipmaker Veridian Semiconductor", "drone maker DJI",
+// "logistics firm Al Noor Freight".
+var bodyTitles = wordSet(`maker chipmaker carmaker automaker drugmaker planemaker toymaker
+	retailer lender insurer airline giant firm company conglomerate startup start-up
+	brewer utility broadcaster carrier supermarket chain manufacturer supplier
+	group bank outlet operator`)
 
 // nationalityWords are adjectives of nationality and region, which belong
 // to a title ("Syrian President") and never to a name.
@@ -118,6 +165,15 @@ var nationalityWords = wordSet(`
 	lithuanian moldovan mongolian burmese laotian sri
 `)
 
+// demonymNouns name a person by nationality where the adjective differs:
+// "the Scot", "the Spaniard". With the adjectives of nationalityWords they
+// make descriptions such as "the Portuguese" or "the Brazilian".
+var demonymNouns = wordSet(`scot swede dane finn pole turk spaniard brit kiwi aussie serb croat slovene`)
+
+// isDemonym reports whether the folded word can name a person by
+// nationality.
+func isDemonym(w string) bool { return nationalityWords[w] || demonymNouns[w] }
+
 // timeWords open adverbials and never name anyone.
 var timeWords = wordSet(`
 	monday tuesday wednesday thursday friday saturday sunday january february
@@ -138,8 +194,9 @@ var dayWords = wordSet(`
 // der Leyen", "Osama bin Laden".
 var nameParticles = wordSet(`al el ad as ash bin ibn abu van von der den de del della di da du dos das le la ter ten y`)
 
-// nameSuffixes end a name without being its surname.
-var nameSuffixes = wordSet(`jr sr ii iii iv`)
+// nameSuffixes end a name without being its surname: "Jr", "III", and the
+// letters after a name ("KC", "OBE").
+var nameSuffixes = wordSet(`jr sr ii iii iv kc qc obe mbe cbe kbe dbe esq phd`)
 
 // genderOf maps honorifics and gendered role words to 'm' or 'f'.
 var genderOf = map[string]byte{
@@ -148,13 +205,16 @@ var genderOf = map[string]byte{
 	"father": 'm', "brother": 'm', "son": 'm', "husband": 'm', "uncle": 'm',
 	"grandfather": 'm', "man": 'm', "boy": 'm', "congressman": 'm',
 	"councilman": 'm', "chairman": 'm', "spokesman": 'm', "businessman": 'm',
-	"actor": 'm', "policeman": 'm',
+	"actor": 'm', "policeman": 'm', "grandson": 'm', "nephew": 'm', "stepson": 'm',
+	"stepfather": 'm', "boyfriend": 'm', "dad": 'm', "fisherman": 'm', "postman": 'm',
 	"mrs": 'f', "ms": 'f', "miss": 'f', "dame": 'f', "lady": 'f', "queen": 'f',
 	"princess": 'f', "duchess": 'f', "baroness": 'f', "mother": 'f',
 	"sister": 'f', "daughter": 'f', "wife": 'f', "widow": 'f', "aunt": 'f',
 	"grandmother": 'f', "woman": 'f', "girl": 'f', "congresswoman": 'f',
 	"councilwoman": 'f', "chairwoman": 'f', "spokeswoman": 'f',
 	"businesswoman": 'f', "actress": 'f', "policewoman": 'f', "madam": 'f',
+	"granddaughter": 'f', "niece": 'f', "stepdaughter": 'f', "stepmother": 'f',
+	"girlfriend": 'f', "mum": 'f', "mom": 'f', "waitress": 'f', "postwoman": 'f',
 }
 
 // honorifics are the titles that only ever stand before a person's name.
@@ -171,8 +231,8 @@ func wordSet(s string) map[string]bool {
 // isRoleWord reports whether the folded word names a person's role,
 // including its plural ("officials", "witnesses").
 func isRoleWord(w string) bool {
-	if roleWords[w] || strings.HasSuffix(w, "-year-old") {
-		return true // "analyst", "the 76-year-old"
+	if roleWords[w] || strings.HasSuffix(w, "-year-old") || hasRoleSuffix(w) {
+		return true // "analyst", "the 76-year-old", "virologist"
 	}
 	if s, ok := singular(w); ok {
 		return roleWords[s]
@@ -225,7 +285,7 @@ func isAcronym(raw string) bool {
 // name: not a role, portfolio, organisation, nationality or day word, not a
 // function word and not an acronym.
 func isNameTok(t qtok, text string) bool {
-	return t.upper && t.flags&(lxRole|lxRolePlural|lxPortfolio|lxOrg|lxNationality|lxDay|lxNameStop) == 0 &&
+	return t.upper && t.flags&(lxRole|lxRolePlural|lxPortfolio|lxOrg|lxNationality|lxDay|lxNameStop|lxBodyTitle) == 0 &&
 		!isAcronym(text[t.start:t.end])
 }
 
@@ -263,18 +323,16 @@ func splitTitle(ph []qtok, text string) int {
 			start = i
 		case isNameTok(t, text) || hyphenName(text[t.start:t.end]):
 			start = i
-		case i == last && i > 0 && t.upper && t.has(lxRole) && !t.has(lxHonorific) && isNameTok(ph[i-1], text):
-			// A surname that is also a title: "Stephen King", "Martin Luther King".
+		case i == last && i > 0 && t.upper && t.has(lxRole|lxPortfolio) && !t.has(lxHonorific) && isNameTok(ph[i-1], text):
+			// A surname that is also a title: "Stephen King", "Martin
+			// Luther King", "Rachel Green", "John Major".
 			start = i
-		case t.has(lxParticle) && i > 0 && start < n && (isNameTok(ph[i-1], text) || ph[i-1].has(lxParticle)):
+		case t.has(lxParticle) && start < n && !t.is("as", "y"):
+			// "Ursula von der Leyen", and "von der Leyen" on its own.
 			start = i
 		default:
 			return start
 		}
-	}
-	// A particle cannot open a name: "von der Leyen" needs "Ursula".
-	for start < n && ph[start].has(lxParticle) && !ph[start].upper {
-		start++
 	}
 	return start
 }

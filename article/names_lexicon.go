@@ -37,6 +37,7 @@ const (
 	lxNaming                           // stands before a quoted title: "so-called"
 	lxPostModifier                     // an adjective after its noun: "familiar"
 	lxSpeech                           // a verb of speech, or the first word of one
+	lxBodyTitle                        // describes a body before its name: "chipmaker"
 )
 
 var lexicon = buildLexicon()
@@ -82,6 +83,7 @@ func buildLexicon() map[string]lexFlag {
 	add(placeWords, lxPlace)
 	add(namingWords, lxNaming)
 	add(postModifiers, lxPostModifier)
+	add(bodyTitles, lxBodyTitle)
 	for w := range speechVerbs {
 		m[w] |= lxSpeech
 	}
@@ -114,6 +116,12 @@ func lexOf(w string) lexFlag {
 	}
 	if strings.HasSuffix(w, "'s") {
 		return lexicon[w[:len(w)-2]]
+	}
+	if hasRoleSuffix(w) {
+		if strings.HasSuffix(w, "s") {
+			return lxRolePlural
+		}
+		return lxRole
 	}
 	return 0
 }

@@ -27,6 +27,11 @@ func TestSplitTitle(t *testing.T) {
 		{"acronym only", "Press TV", "Press TV", ""},
 		{"body", "United States", "United States", ""},
 		{"diacritics", "President Recep Tayyip Erdoğan", "President", "Recep Tayyip Erdoğan"},
+		{"surname that is a portfolio word", "Housing Minister Rachel Green", "Housing Minister", "Rachel Green"},
+		{"particles alone", "von der Leyen", "", "von der Leyen"},
+		{"abbreviated ranks", "Det Insp Rachel Hughes", "Det Insp", "Rachel Hughes"},
+		{"compound role", "Singer-songwriter Lena Marsh", "Singer-songwriter", "Lena Marsh"},
+		{"hyphenated surname ending in a role word", "Anna Lloyd-King", "", "Anna Lloyd-King"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +60,7 @@ func TestSurnameKeys(t *testing.T) {
 		{"hyphenated particle", "Bashar al-Assad", []string{"al-assad", "assad"}},
 		{"separate particles", "Ursula von der Leyen", []string{"leyen", "von der leyen"}},
 		{"suffix", "Martin Luther King Jr", []string{"king"}},
+		{"letters after a name", "Nicholas Fenn KC", []string{"fenn"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +84,11 @@ func TestNameMentions(t *testing.T) {
 		{"possessive", "Kerry's spokesman declined.", []string{"|Kerry"}},
 		{"place is no name", "Residents of New York and Hong Kong agreed.", nil},
 		{"organisation", "Press TV and Norrland Mining reported it.", nil},
+		{"body after its description", "They sold logistics firm Al Noor Freight and chipmaker Veridian.", nil},
+		{"title that opens with a body", "Bank of England Governor Andrew Bailey spoke.", []string{"Bank of England Governor|Andrew Bailey"}},
+		{"specialist by suffix", "The virologist Jane Doe and retired postman Dai Rees spoke.", []string{"virologist|Jane Doe", "retired postman|Dai Rees"}},
+		{"particles before a surname", "Later von der Leyen left.", []string{"|von der Leyen"}},
+		{"nickname in quotes", `Margaret "Peggy" Alden, who ran the shop, has died.`, []string{"|Margaret Alden"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -139,14 +139,37 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 	mi := 0
 	for si, s := range pq.sents {
 		attrs := pq.attrs[si]
-		for ai := range attrs {
-			at := &attrs[ai]
-			pos := position(pq.idx, pq.toks[at.start].start)
-			for mi < len(pq.mentions) && pq.mentions[mi].pos < pos {
+		if len(attrs) > 0 && attrs[0].subj.kind == npPronoun && attrs[0].start > s.from+1 && pq.toks[s.from].kind == tkWord {
+			// "Priya Sethi has spent ten years writing a book she says
+			// she was afraid to finish": the pronoun may be the subject.
+			from := position(pq.idx, pq.toks[s.from].start)
+			for mi < len(pq.mentions) && pq.mentions[mi].pos < from {
 				r.noteMention(pq.mentions[mi])
 				mi++
 			}
-			at.ent = r.resolve(at.subj, at.appos, pos)
+			if np := leadSubject(pq.toks, s, pq.text); np.kind == npName {
+				if e := r.lookup(np, from); e != nil && from > e.salient {
+					e.salient = from
+				}
+			}
+		}
+		for ai := range attrs {
+			at := &attrs[ai]
+			pos := position(pq.idx, pq.toks[at.start].start)
+			// The names inside the attribution are seen first, so that
+			// "Mrs Hale" in "Mrs Hale's son, Peter Hale, said" is not
+			// taken for the speaker resolved from it.
+			subjEnd := position(pq.idx, pq.toks[max(at.end, at.start+1)-1].end)
+			for mi < len(pq.mentions) && pq.mentions[mi].pos < subjEnd {
+				r.noteMention(pq.mentions[mi])
+				mi++
+			}
+			if at.headline && at.subj.kind != npName {
+				at.ent = r.personTitledAs(at.subj.text, true)
+			}
+			if at.ent == nil {
+				at.ent = r.resolve(at.subj, at.appos, pos)
+			}
 			if at.ent != nil {
 				at.ent.spokeAt(pos)
 				events = append(events, attrEvent{pos, at.ent})
@@ -183,7 +206,14 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 		return r.pronoun(np.text, pos)
 	case npName:
 		if len(np.names) >= 2 && !nameParticles[np.names[0]] {
-			return r.byPerson[personKey(np.names)]
+			e := r.byPerson[personKey(np.names)]
+			if e != nil && e.gender == 0 {
+				e.gender = np.gender
+			}
+			if e != nil && np.title != "" {
+				e.addTitle(np.title, np.name)
+			}
+			return e
 		}
 		if len(np.names) > 0 {
 			if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
@@ -195,6 +225,10 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 		return r.keyed(np.text, entBody, np, pos)
 	case npDefinite:
 		return r.definite(np, pos)
+	case npBare:
+		if np.plural && isRoleWord(np.head) {
+			return r.bare(np, pos) // "Officers from three forces closed roads. They …"
+		}
 	}
 	return nil
 }
@@ -378,9 +412,11 @@ func linkRuns(ps []paraQuotes) {
 // does not attribute them, in document order: the speaker of the run of
 // paragraphs the quotation belongs to; of the nearest attributed quotation
 // in its paragraph; the subject of the sentence before it; the speaker
-// introduced at the end of the previous paragraph ("Kerry said:"); or the
+// introduced at the end of the previous paragraph ("Kerry said:"); the
+// interviewee, for an answer of a question-and-answer interview; the
 // previous speaker of direct quotes, when no one else has spoken since and
-// at most two paragraphs lie between.
+// at most two paragraphs lie between; or, when there is no such speaker,
+// the person the previous paragraph is about.
 func attributeFromContext(ps []paraQuotes, events []attrEvent) {
 	runSpeaker := map[int]*entity{}
 	for i := range ps {
@@ -415,6 +451,8 @@ func attributeFromContext(ps []paraQuotes, events []attrEvent) {
 	}
 }
 
+// ownerFromContext returns the speaker of the quotation pq.found[fi] of
+// paragraph i from its context, as attributeFromContext describes, or nil.
 func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, lastEnt *entity, lastPos int, events []attrEvent) *entity {
 	pq := &ps[i]
 	fq := pq.found[fi]
@@ -454,16 +492,79 @@ func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, la
 			}
 		}
 	}
-	if lastEnt == nil || i-paraOf(lastPos) > 2 {
+	if e := interviewee(ps, i, fq); e != nil {
+		return e
+	}
+	if lastEnt != nil && i-paraOf(lastPos) <= 2 {
+		pos := position(i, pq.spans[fq.span].open)
+		for _, ev := range events {
+			if ev.pos > lastPos && ev.pos < pos && ev.ent != lastEnt {
+				return nil
+			}
+		}
+		return lastEnt
+	}
+	return personBefore(ps, i, fq)
+}
+
+// interviewee returns the person a question-and-answer interview is with,
+// for a quotation that opens an answer ("A: “…”"): the last person the
+// paragraphs before the first question ("Q: …") were about.
+func interviewee(ps []paraQuotes, i int, fq foundQuote) *entity {
+	toks := ps[i].toks
+	if fq.tok != 2 || !isInterviewMark(toks, "a") {
 		return nil
 	}
-	pos := position(i, pq.spans[fq.span].open)
-	for _, ev := range events {
-		if ev.pos > lastPos && ev.pos < pos && ev.ent != lastEnt {
+	first := -1
+	for k := 0; k < i; k++ {
+		if isInterviewMark(ps[k].toks, "q") {
+			first = k
+			break
+		}
+	}
+	for k := first - 1; k >= 0; k-- {
+		for si := len(ps[k].leads) - 1; si >= 0; si-- {
+			if e := ps[k].leads[si]; e != nil && e.kind == entPerson {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// isInterviewMark reports whether a paragraph opens with a question or an
+// answer mark: "Q:" or "A:".
+func isInterviewMark(toks []qtok, mark string) bool {
+	return len(toks) > 2 && toks[0].kind == tkWord && toks[0].low == mark && toks[0].upper && toks[1].low == ":"
+}
+
+// personBefore returns the person the previous paragraph is about when a
+// quotation opens paragraph i and nobody has spoken since: a profile's
+// "Morrow, who is 71, took the job in 1984." followed by her words.
+func personBefore(ps []paraQuotes, i int, fq foundQuote) *entity {
+	if i == 0 || ps[i].spans[fq.span].open != 0 {
+		return nil
+	}
+	prev := &ps[i-1]
+	for si := range prev.sents {
+		if len(prev.attrs[si]) > 0 {
 			return nil
 		}
 	}
-	return lastEnt
+	for _, f := range prev.found {
+		if f.verdict == speech {
+			return nil
+		}
+	}
+	for si := len(prev.leads) - 1; si >= 0; si-- {
+		if e := prev.leads[si]; e != nil {
+			if e.kind == entPerson {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // collectQuotes turns what was found into Quote values and Speakers.

@@ -175,6 +175,10 @@ func wordEnd(text string, i, limit int) int {
 				i++
 				continue
 			}
+			if (c == '.' || c == ',') && i > start && i+1 < limit && isDigitByte(text[i-1]) && isDigitByte(text[i+1]) {
+				i++ // "5.8", "4,500"
+				continue
+			}
 			if c != '-' && c != '\'' && c != '&' {
 				break
 			}
@@ -220,9 +224,10 @@ type qsent struct{ from, to int }
 // (“Why not?” Kerry asked.).
 func splitQuotedSentences(toks []qtok, text string, spans []quoteSpan) []qsent {
 	var out []qsent
-	from := 0
-	depth := 0 // open brackets
-	for i, t := range toks {
+	from := datelineEnd(toks, text) // a dateline belongs to no sentence
+	depth := 0                      // open brackets
+	for i := from; i < len(toks); i++ {
+		t := toks[i]
 		switch {
 		case t.kind == tkPunct && t.isPunct("(["):
 			depth++
@@ -258,6 +263,33 @@ func splitQuotedSentences(toks []qtok, text string, spans []quoteSpan) []qsent {
 	return out
 }
 
+// datelineEnd returns the index of the first token after a wire dateline
+// that opens a paragraph ("WASHINGTON (Reuters) -", "KYIV, Ukraine (AP)
+// —", "RIVERTON —"), or 0 when there is none. A dateline opens with a place
+// in capitals and ends with a dash.
+func datelineEnd(toks []qtok, text string) int {
+	if len(toks) < 3 || toks[0].kind != tkWord || !isAcronym(text[toks[0].start:toks[0].end]) {
+		return 0
+	}
+	for i := 1; i < len(toks) && i < 12; i++ {
+		t := toks[i]
+		switch {
+		case t.kind == tkPunct && t.low == "—":
+			if i+1 < len(toks) {
+				return i + 1
+			}
+			return 0
+		case t.kind == tkWord && (t.upper || startsDigit(t.low)):
+		case t.kind == tkPunct && t.isPunct(",()"):
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
 func startsDigit(s string) bool {
 	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
@@ -288,6 +320,9 @@ func attributionFollows(toks []qtok, i int) bool {
 		info, n := matchSpeechVerb(toks, v)
 		if info == nil || info.ing {
 			continue
+		}
+		if info.base && v > i && !toks[v-1].is("they", "we", "you") && !isPluralNoun(toks[v-1].low) {
+			continue // "as demand for computers remains weak": a noun
 		}
 		after := v + n
 		if v == i {

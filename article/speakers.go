@@ -32,6 +32,8 @@ type entity struct {
 	aliases  []string // other forms of reference, in order of appearance
 	folded   []string // the aliases folded, and the name first
 	titles   []string // the titles seen before the name, as written
+	ftitles  []string // the titles folded
+	honor    string   // the folded honorific the text gives the surname: "mrs"
 	words    []string // folded words of titles, descriptions and aliases
 
 	introduced int // position of the first mention
@@ -99,6 +101,9 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 		for j < len(toks) && inNameRun(toks, j, i, text) {
 			j++
 		}
+		for i > 0 && toks[i-1].kind == tkWord && !toks[i-1].upper && toks[i-1].has(lxParticle) && !toks[i-1].is("as", "y") {
+			i-- // "von der Leyen said"
+		}
 		for j > i && !toks[j-1].upper && !hyphenName(text[toks[j-1].start:toks[j-1].end]) {
 			j--
 		}
@@ -107,8 +112,23 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 			strings.HasSuffix(toks[k].low, "ly") || strings.HasSuffix(toks[k].low, "ing")) {
 			k++
 		}
+		if k > 0 && toks[k-1].has(lxBodyTitle) && toks[k-1].kind == tkWord {
+			k = j // "logistics firm Al Noor Freight" names a body, not a person
+		}
+		for b := k; b < j-1; b++ {
+			if toks[b].has(lxBodyTitle) && !toks[b+1].has(lxBodyTitle) && !hasRoleTok(toks[b+1:j]) {
+				k = j // "Chipmaker Veridian Semiconductor", not "Bank of England Governor Andrew Bailey"
+			}
+		}
 		if k < j {
-			if m, ok := readMention(toks[k:j], text, para); ok {
+			run := toks[k:j]
+			for _, t := range run {
+				if t.kind == tkQuote {
+					run = slices.DeleteFunc(slices.Clone(run), func(t qtok) bool { return t.kind == tkQuote })
+					break
+				}
+			}
+			if m, ok := readMention(run, text, para); ok {
 				out = append(out, m)
 			}
 		}
@@ -124,6 +144,10 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 // started at toks[start].
 func inNameRun(toks []qtok, j, start int, text string) bool {
 	t := toks[j]
+	if t.kind == tkQuote && j > start && j+1 < len(toks) && toks[j-1].upper && toks[j+1].kind == tkWord && toks[j+1].upper &&
+		t.end-t.start <= 24 && startsUpper(strings.TrimLeft(text[t.start:t.end], "\"'‘’“”")) {
+		return true // a nickname: Margaret "Peggy" Alden
+	}
 	if t.kind != tkWord {
 		return false
 	}
@@ -136,6 +160,16 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 	nextUpper := j+1 < len(toks) && toks[j+1].kind == tkWord && toks[j+1].upper
 	if j > start && (t.low == "of" || t.low == "the" || t.has(lxParticle)) && nextUpper {
 		return true
+	}
+	if j > start && t.has(lxParticle) {
+		// "Ursula von der Leyen": particles in a row before the surname.
+		k := j + 1
+		for k < len(toks) && toks[k].kind == tkWord && !toks[k].upper && toks[k].has(lxParticle) {
+			k++
+		}
+		if k < len(toks) && toks[k].kind == tkWord && toks[k].upper {
+			return true
+		}
 	}
 	// Lower-case title words before a name: "former prime minister Helen
 	// Marsh", "her younger brother Luka Novak".
@@ -164,6 +198,14 @@ func readMention(run []qtok, text string, para int) (mention, bool) {
 		pos:  position(para, run[0].start),
 		name: trimPossessive(text[run[start].start:run[len(run)-1].end]),
 		lows: make([]string, 0, len(run)-start),
+	}
+	if strings.Count(m.name, " ") != len(run)-start-1 {
+		// A nickname was left out: "Margaret Alden".
+		words := make([]string, 0, len(run)-start)
+		for _, t := range run[start:] {
+			words = append(words, text[t.start:t.end])
+		}
+		m.name = trimPossessive(strings.Join(words, " "))
 	}
 	for _, t := range run[start:] {
 		m.lows = append(m.lows, trimPossessive(t.low))
@@ -259,7 +301,9 @@ func (e *entity) addTitle(title, name string) {
 		return
 	}
 	e.titles = append(e.titles, title)
-	lows := strings.Fields(fold(title))
+	ft := fold(title)
+	e.ftitles = append(e.ftitles, ft)
+	lows := strings.Fields(ft)
 	onlyHonorific := true
 	for _, w := range lows {
 		if !honorifics[w] {
@@ -267,7 +311,15 @@ func (e *entity) addTitle(title, name string) {
 		}
 	}
 	if onlyHonorific {
-		e.addAlias(title + " " + lastWord(name))
+		if e.honor == "" && !strings.Contains(name, " ") {
+			e.honor = strings.Join(lows, " ")
+		}
+		// "Mr Kerry" as the text writes it ("Dame Helen" too), or made
+		// from a full name with the honorifics that news puts before a
+		// bare surname; not "Dame Forsyth" or "Sir Major".
+		if !strings.Contains(name, " ") || surnameHonorifics[strings.Join(lows, " ")] {
+			e.addAlias(title + " " + lastWord(name))
+		}
 		return
 	}
 	if !hasRoleWord(lows) || len(lows) > 0 && isPluralNoun(lows[len(lows)-1]) && isRoleWord(lows[len(lows)-1]) && !roleWords[lows[len(lows)-1]] {
@@ -279,6 +331,10 @@ func (e *entity) addTitle(title, name string) {
 	e.addAlias(title)
 	e.addWords(lows)
 }
+
+// surnameHonorifics are the folded honorifics that news writes before a
+// surname alone: Mr Kerry, Mrs Pike, Ms Novak, Dr Patel.
+var surnameHonorifics = wordSet(`mr mrs ms dr`)
 
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
@@ -359,7 +415,68 @@ func (r *resolver) personsNamed(w string, g byte) []*entity {
 			}
 		}
 	}
+	if len(out) == 0 {
+		// A middle name the person is known by: "Lula" of "Luiz Inácio
+		// Lula da Silva".
+		for _, p := range r.persons {
+			for k := 1; k+1 < len(p.lows); k++ {
+				if p.lows[k] == w && !nameParticles[w] && (g == 0 || p.gender == 0 || p.gender == g) {
+					out = append(out, p)
+					break
+				}
+			}
+		}
+	}
 	return out
+}
+
+// byGender narrows persons to those known to be of gender g, when there
+// are any: "Mrs Alden" is the Alden known to be a woman rather than the one
+// whose gender the text has not shown.
+func byGender(ps []*entity, g byte) []*entity {
+	if g == 0 || len(ps) < 2 {
+		return ps
+	}
+	var same []*entity
+	for _, p := range ps {
+		if p.gender == g {
+			same = append(same, p)
+		}
+	}
+	if len(same) > 0 {
+		return same
+	}
+	return ps
+}
+
+// byHonorific narrows the persons sharing a surname to those the text
+// already calls by the honorific of title ("Mrs Alden"), or else to those
+// it calls by no honorific yet: the woman called "Ms Alden" is not the one
+// called "Mrs Alden". Other titles leave ps as it is.
+func byHonorific(ps []*entity, title string) []*entity {
+	if len(ps) < 2 || title == "" || len(title) > 7 {
+		return ps
+	}
+	h := fold(title)
+	if !honorifics[h] {
+		return ps
+	}
+	var same, none []*entity
+	for _, p := range ps {
+		switch p.honor {
+		case h:
+			same = append(same, p)
+		case "":
+			none = append(none, p)
+		}
+	}
+	switch {
+	case len(same) > 0:
+		return same
+	case len(none) > 0:
+		return none
+	}
+	return ps
 }
 
 // mostRecent returns the person mentioned last, or the first introduced
@@ -383,7 +500,7 @@ func (r *resolver) noteMention(m mention) {
 	if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
 		e = r.byPerson[personKey(m.lows)]
 	} else {
-		e = mostRecent(r.personsNamed(strings.Join(m.lows, " "), m.gender))
+		e = mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(m.lows, " "), m.gender), m.title), m.gender))
 		if e == nil {
 			e = r.byKey[fold(m.name)]
 		}
@@ -413,7 +530,13 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		return r.pronoun(np.text, pos)
 	case npName:
 		e = r.named(np, pos)
+		if appos == "" {
+			appos = np.affil
+		}
 	case npBody:
+		if p := r.personTitled(np.text); p != nil {
+			return p // `Finance Minister: "…"` before "Finance Minister Clara Voss"
+		}
 		e = r.keyed(np.text, entBody, np, pos)
 		if np.title != "" && e.desc == "" {
 			e.desc = np.title
@@ -429,9 +552,28 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		if e.desc == "" {
 			e.desc = appos
 		}
-		e.addWords(strings.Fields(fold(appos)))
+		words := strings.Fields(fold(appos))
+		e.addWords(words)
+		if g := genderOf[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
+			e.gender = g // "his wife, Jane Doe", "Mrs Hale's son, Peter Hale"
+		}
 	}
 	return e
+}
+
+// descriptionHead returns the head noun of a folded description: its last
+// word before a preposition or a relative clause ("son" of "Mrs Hale's
+// son", "captain" of "captain of the team").
+func descriptionHead(words []string) string {
+	for i, w := range words {
+		if i > 0 && (preps[w] || w == "of" || w == "to" || w == "who" || w == "which" || w == "that") {
+			return trimPossessive(words[i-1])
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return trimPossessive(words[len(words)-1])
 }
 
 // named resolves a name: a full name to its person, a lone surname to the
@@ -453,7 +595,7 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	if len(np.names) == 0 {
 		return nil
 	}
-	if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
+	if e := mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(np.names, " "), np.gender), np.title), np.gender)); e != nil {
 		e.mentioned = pos
 		if np.title != "" {
 			e.addTitle(np.title, np.name)
@@ -474,6 +616,30 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	return r.keyed(np.name, entProper, np, pos)
 }
 
+// personTitled returns the one person the text gives the title ("Finance
+// Minister"), or nil when no one or several people have it.
+func (r *resolver) personTitled(title string) *entity {
+	return r.personTitledAs(title, false)
+}
+
+// personTitledAs is personTitled; with suffix, a title that ends with the
+// given one counts too ("Finance Minister" for "Minister").
+func (r *resolver) personTitledAs(title string, suffix bool) *entity {
+	key := fold(title)
+	var found *entity
+	for _, p := range r.persons {
+		for _, ft := range p.ftitles {
+			if ft == key || suffix && len(ft) > len(key) && ft[len(ft)-len(key)-1] == ' ' && strings.HasSuffix(ft, key) {
+				if found != nil && found != p {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
+}
+
 // keyed returns the entity with the canonical name, creating it.
 func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *entity {
 	key := fold(name)
@@ -491,7 +657,19 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 // spoke, or was a sentence's subject, last. It never prefers an unnamed
 // source that merely stands nearer.
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
-	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) {
+	if documentNouns[np.head] && !np.plural {
+		// "the statement said": whoever just made one.
+		var last *entity
+		for _, e := range r.ents {
+			if e.spoke >= 0 && e.spoke < pos && (last == nil || e.spoke > last.spoke) {
+				last = e
+			}
+		}
+		if last != nil && paraOf(pos)-paraOf(last.spoke) <= 1 {
+			return last
+		}
+	}
+	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) && !isDemonym(np.head) {
 		// "the operator" after "the national rail operator".
 		if e := r.byKey[fold("the "+np.text)]; e != nil {
 			return e
@@ -560,6 +738,10 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	return r.keyed(alias, entUnnamed, np, pos)
 }
 
+// documentNouns are what a speaker issues, which news makes the subject of
+// "said" in place of the speaker: "the statement said".
+var documentNouns = wordSet(`statement letter memo email post note release filing message`)
+
 // groupWithHead returns the latest group of unnamed people described by
 // the plural head noun, such as "US officials" for "officials".
 func (r *resolver) groupWithHead(head string) *entity {
@@ -612,6 +794,7 @@ func (r *resolver) bare(np nounPhrase, pos int) *entity {
 // to a body.
 func (r *resolver) pronoun(w string, pos int) *entity {
 	var best, nearestPerson *entity
+	unknown := 0 // salient persons of unknown gender
 	switch w {
 	case "he", "she":
 		g := byte('m')
@@ -637,6 +820,9 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 			if e.gender != 0 && e.gender != g {
 				continue
 			}
+			if e.gender == 0 {
+				unknown++
+			}
 			if best == nil || e.salient > best.salient {
 				best = e
 			}
@@ -654,7 +840,8 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 				best.surnames = surnameKeys(best.lows)
 			}
 		}
-		if best != nil && best.gender == 0 && (nearestPerson == nil || nearestPerson == best) {
+		if best != nil && best.gender == 0 && (nearestPerson == nil || nearestPerson == best || unknown == 1) {
+			// The nearest person, or the only one the pronoun can mean.
 			best.gender = g
 		}
 		return best
