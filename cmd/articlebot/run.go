@@ -48,7 +48,8 @@ func withEnvFile(path string) option { return func(o *options) { o.envFile = pat
 // withDrainTimeout bounds how long shutdown waits for answers in flight.
 func withDrainTimeout(d time.Duration) option { return func(o *options) { o.drainTimeout = d } }
 
-// withReadyTimeout bounds how long start-up waits for the gateway's READY.
+// withReadyTimeout bounds each attempt to connect to the gateway, at
+// start-up and when reconnecting, from the dial to READY or RESUMED.
 func withReadyTimeout(d time.Duration) option { return func(o *options) { o.readyTimeout = d } }
 
 // withAnswerTimeout bounds the time spent answering one interaction,

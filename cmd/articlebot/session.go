@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -20,10 +22,11 @@ const (
 	// Discord accepts an interaction's first response only within three
 	// seconds, so an answer still running after this is lost anyway.
 	defaultDrainTimeout = bot.DefaultAnswerTimeout
-	// defaultReadyTimeout bounds the wait for the gateway's READY.
+	// defaultReadyTimeout bounds each attempt to connect to the gateway,
+	// from the dial to READY or RESUMED.
 	defaultReadyTimeout = 30 * time.Second
-	// openGrace is how long shutdown waits for a connection attempt that
-	// was under way when it began.
+	// openGrace is how long a connection attempt that was given up on may
+	// take to return.
 	openGrace = 5 * time.Second
 	// maxBackoff caps the wait between two reconnection attempts.
 	maxBackoff = time.Minute
@@ -49,6 +52,9 @@ type gatewaySession struct {
 
 	ready   chan *discordgo.Ready // the latest READY, when not yet taken
 	dropped chan struct{}         // signalled when the connection is lost
+
+	attempt      *attemptGuard // the connection attempt in progress
+	readyTimeout time.Duration // bounds each connection attempt
 }
 
 // runGateway connects to Discord's gateway, registers b's commands (on
@@ -79,15 +85,19 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 	if o.httpClient != nil {
 		s.Client = o.httpClient
 	}
+	dialer := s.Dialer
 	if o.dialer != nil {
-		s.Dialer = o.dialer
+		dialer = o.dialer
 	}
+	attempt := &attemptGuard{}
+	s.Dialer = attempt.dialer(dialer)
 
 	g := &gatewaySession{
 		s: s, cfg: cfg, log: log, b: b,
 		gw:      bot.NewGateway(b, log, bot.WithAnswerTimeout(o.answerTimeout)),
 		ready:   make(chan *discordgo.Ready, 1),
 		dropped: make(chan struct{}, 1),
+		attempt: attempt,
 	}
 	s.AddHandler(g.onReady)
 	s.AddHandler(g.onDisconnect)
@@ -110,14 +120,14 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 	applyShard(s, g.shard)
 
 	drain := o.drain()
-	readyTimeout := o.readyTimeout
-	if readyTimeout <= 0 {
-		readyTimeout = defaultReadyTimeout
+	g.readyTimeout = o.readyTimeout
+	if g.readyTimeout <= 0 {
+		g.readyTimeout = defaultReadyTimeout
 	}
 
 	log.Info("connecting to Discord", append([]any{"scope", g.scope(), "guild_id", cfg.guildID,
 		"answer_mentions", cfg.askOnMention}, g.shard.attrs()...)...)
-	err = g.start(ctx, readyTimeout)
+	err = g.start(ctx)
 	if err == nil {
 		err = g.serve(ctx)
 	}
@@ -179,7 +189,7 @@ func (g *gatewaySession) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconn
 }
 
 // start opens the connection, waits for READY and registers the commands.
-func (g *gatewaySession) start(ctx context.Context, readyTimeout time.Duration) error {
+func (g *gatewaySession) start(ctx context.Context) error {
 	if err := g.open(ctx); err != nil {
 		if fatal := fatalError(err); fatal != nil {
 			return fatal
@@ -188,14 +198,14 @@ func (g *gatewaySession) start(ctx context.Context, readyTimeout time.Duration) 
 	}
 
 	var r *discordgo.Ready
-	timer := time.NewTimer(readyTimeout)
+	timer := time.NewTimer(g.readyTimeout)
 	defer timer.Stop()
 	select {
 	case r = <-g.ready:
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-timer.C:
-		return fmt.Errorf("connecting to Discord's gateway: no READY within %v", readyTimeout)
+		return fmt.Errorf("connecting to Discord's gateway: no READY within %v", g.readyTimeout)
 	}
 
 	appID := g.cfg.appID
@@ -282,26 +292,39 @@ func (g *gatewaySession) reconnect(ctx context.Context) error {
 	}
 }
 
-// open opens the session's connection. discordgo's Open cannot be
-// interrupted, so when ctx ends first open waits a little for it and then
-// returns ctx's error; a connection that opens after that is closed by
-// shutdown.
+// open opens the session's connection, giving up when ctx ends or when
+// Discord has not completed it within the ready timeout.
+//
+// discordgo's Open waits for Discord's HELLO and READY without a deadline,
+// holding the session's lock, which Close and every later Open need. To
+// give up, open closes the attempt's network connection, which ends that
+// wait; it then waits a little for Open to return. A connection that opens
+// just as it is given up on fails soon after, and the session reconnects.
 func (g *gatewaySession) open(ctx context.Context) error {
+	g.attempt.begin()
+	defer g.attempt.end()
 	done := make(chan error, 1)
 	go func() { done <- g.s.Open() }()
+	timer := time.NewTimer(g.readyTimeout)
+	defer timer.Stop()
+	var err error
 	select {
-	case err := <-done:
-		return err
+	case openErr := <-done:
+		return openErr
 	case <-ctx.Done():
+		err = ctx.Err()
+	case <-timer.C:
+		err = fmt.Errorf("no answer from Discord within %v", g.readyTimeout)
 	}
-	t := time.NewTimer(openGrace)
-	defer t.Stop()
+	g.attempt.abandon()
+	grace := time.NewTimer(openGrace)
+	defer grace.Stop()
 	select {
 	case <-done:
-	case <-t.C:
+	case <-grace.C:
 		g.log.Warn("gave up waiting for a gateway connection attempt to finish")
 	}
-	return ctx.Err()
+	return err
 }
 
 // shutdown stops taking interactions, waits at most drain for the answers in
@@ -356,4 +379,84 @@ func registeredCommands(b *bot.Bot) []*discordgo.ApplicationCommand {
 		cmds = []*discordgo.ApplicationCommand{}
 	}
 	return cmds
+}
+
+// attemptGuard lets a connection attempt be abandoned: it remembers the
+// network connections that the session's websocket dialer opens during an
+// attempt, so that closing them ends discordgo's wait for Discord.
+type attemptGuard struct {
+	mu        sync.Mutex
+	active    bool       // an attempt is in progress
+	abandoned bool       // the attempt in progress was given up
+	conns     []net.Conn // dialled during the attempt in progress
+}
+
+// errAttemptAbandoned fails a dial that completes after its attempt was
+// given up.
+var errAttemptAbandoned = errors.New("the connection attempt was given up")
+
+// dialer returns a copy of d whose connections the guard remembers.
+func (a *attemptGuard) dialer(d *websocket.Dialer) *websocket.Dialer {
+	if d == nil {
+		d = websocket.DefaultDialer
+	}
+	c := *d
+	dial := d.NetDialContext
+	if dial == nil && d.NetDial != nil {
+		netDial := d.NetDial
+		dial = func(_ context.Context, network, addr string) (net.Conn, error) { return netDial(network, addr) }
+	}
+	if dial == nil {
+		dial = (&net.Dialer{}).DialContext
+	}
+	c.NetDialContext = a.track(dial)
+	if d.NetDialTLSContext != nil {
+		c.NetDialTLSContext = a.track(d.NetDialTLSContext)
+	}
+	return &c
+}
+
+func (a *attemptGuard) track(dial func(context.Context, string, string) (net.Conn, error)) func(context.Context, string, string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conn, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		switch {
+		case a.abandoned:
+			conn.Close()
+			return nil, errAttemptAbandoned
+		case a.active:
+			a.conns = append(a.conns, conn)
+		}
+		return conn, nil
+	}
+}
+
+// begin starts remembering the connections of a new attempt.
+func (a *attemptGuard) begin() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.active, a.abandoned, a.conns = true, false, nil
+}
+
+// end forgets the attempt's connections, leaving them to the session.
+func (a *attemptGuard) end() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.active, a.abandoned, a.conns = false, false, nil
+}
+
+// abandon closes the connections of the attempt in progress, and any it
+// dials from now until it ends.
+func (a *attemptGuard) abandon() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.abandoned = true
+	for _, c := range a.conns {
+		c.Close()
+	}
+	a.conns = nil
 }
