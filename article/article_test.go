@@ -488,12 +488,3 @@ func FuzzParseInvariants(f *testing.F) {
 		}
 	})
 }
-
-func BenchmarkSeedParse(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := parse(seedText, seedMeta, "seed/article.yaml"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -389,14 +389,3 @@ func TestCosine(t *testing.T) {
 		t.Errorf("cosine(some shared words) = %v, want between 0 and 1", got)
 	}
 }
-
-func BenchmarkSummaryExtractive(b *testing.B) {
-	a, err := parse(seedText, nil, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		extractiveSummary(a, summarySentences)
-	}
-}

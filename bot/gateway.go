@@ -140,7 +140,7 @@ func (g *Gateway) answer(r responder, i *discordgo.Interaction) {
 	if err := respond(ctx, r, i, resp); err != nil {
 		g.log.Error("delivering an answer failed",
 			"interaction_id", i.ID, "interaction_type", i.Type.String(),
-			"command", commandName(i), "err", err)
+			"command", commandName(i), "err", RedactURLTokens(err.Error()))
 	}
 }
 

@@ -269,6 +269,10 @@ const (
 	fakeBotToken = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.secret-part-of-the-test-token-0123456789"
 	// fakeTokenSecret is a part of fakeBotToken no log may show.
 	fakeTokenSecret = "secret-part-of-the-test-token"
+	// fakeInteractionSecret ends every interaction token the fake hands
+	// out. An interaction token lets its holder answer as the bot, so no
+	// log may show it either.
+	fakeInteractionSecret = "ZmFrZS1pbnRlcmFjdGlvbi10b2tlbg"
 )
 
 // newFakeDiscord starts a fake Discord that accepts fakeBotToken for the
@@ -1350,7 +1354,7 @@ func (f *fakeDiscord) interact(t testing.TB, payload map[string]any, replies ...
 		d[k] = v
 	}
 	id := f.nextID()
-	token := "aW50ZXJhY3Rpb246" + id + ":ZmFrZS1pbnRlcmFjdGlvbi10b2tlbg"
+	token := "aW50ZXJhY3Rpb246" + id + ":" + fakeInteractionSecret
 	d["id"], d["token"] = id, token
 	if d["application_id"] == nil {
 		d["application_id"] = f.appID
@@ -1570,13 +1574,13 @@ func startBot(t testing.TB, f *fakeDiscord, vars map[string]string, opts ...opti
 	return b
 }
 
-// checkNoSecrets fails the test when s, named what, shows the bot token or
-// a part of it.
+// checkNoSecrets fails the test when s, named what, shows the bot token, a
+// part of it, or an interaction token.
 func checkNoSecrets(t testing.TB, what, s string) {
 	t.Helper()
-	for _, secret := range []string{fakeBotToken, fakeTokenSecret} {
+	for _, secret := range []string{fakeBotToken, fakeTokenSecret, fakeInteractionSecret} {
 		if strings.Contains(s, secret) {
-			t.Errorf("%s shows the bot token:\n%s", what, s)
+			t.Errorf("%s shows a token:\n%s", what, s)
 			return
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/articlebot/articlebot/bot"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -27,7 +28,8 @@ const redacted = "[REDACTED]"
 // progress. discordgo logs through one package variable, discordgo.Logger,
 // for every session in the process, so a message cannot be traced to the
 // session that wrote it: each message goes to every attached logger, with
-// every attached secret redacted. In a deployed process there is one run.
+// every attached secret and every interaction or webhook token redacted. In
+// a deployed process there is one run.
 type dgLogs struct {
 	install sync.Once
 	mu      sync.RWMutex
@@ -60,7 +62,7 @@ func (d *dgLogs) attach(log *slog.Logger, secret string) (detach func()) {
 
 // write has the signature of discordgo.Logger.
 func (d *dgLogs) write(msgL, _ int, format string, a ...any) {
-	msg := strings.TrimSpace(fmt.Sprintf(format, a...))
+	msg := bot.RedactURLTokens(strings.TrimSpace(fmt.Sprintf(format, a...)))
 	level := dgLevel(msgL)
 	d.mu.RLock()
 	defer d.mu.RUnlock()

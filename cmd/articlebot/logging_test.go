@@ -43,6 +43,7 @@ func TestDiscordgoLogsGoToSlogWithoutTheToken(t *testing.T) {
 	discordgo.Logger(discordgo.LogWarning, 1, "identify with %s and %s", "Bot secret-a", "secret-b")
 	discordgo.Logger(discordgo.LogInformational, 1, "called")
 	discordgo.Logger(discordgo.LogError, 1, "error reading from gateway: %v", "close 4004")
+	discordgo.Logger(discordgo.LogInformational, 1, "rate limited on %s", "https://discord.com/api/v9/interactions/77/interaction-secret/callback")
 	detachA()
 	detachB()
 	discordgo.Logger(discordgo.LogError, 1, "after detach")
@@ -60,6 +61,9 @@ func TestDiscordgoLogsGoToSlogWithoutTheToken(t *testing.T) {
 		if strings.Contains(out, "after detach") {
 			t.Errorf("%s received a message after detaching: %q", name, out)
 		}
+	}
+	if out := a.String(); strings.Contains(out, "interaction-secret") || !strings.Contains(out, "/interactions/77/[REDACTED]/callback") {
+		t.Errorf("debug logger = %q, want the interaction token redacted from the callback URL", out)
 	}
 	if !strings.Contains(a.String(), "level=DEBUG msg=called") {
 		t.Errorf("debug logger = %q, want discordgo's informational message at debug", a.String())
