@@ -56,7 +56,10 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		}
 		value := escapeWithin(oneLine(c.def.Description), 300)
 		if ex := strings.ReplaceAll(oneLine(c.example), "`", "'"); ex != "" {
-			value += "\nExample: `" + truncate(ex, 200) + "`"
+			if value != "" {
+				value += "\n"
+			}
+			value += "Example: `" + truncate(ex, 200) + "`"
 		}
 		if value == "" {
 			value = "No description."

@@ -33,8 +33,12 @@ func TestAbout(t *testing.T) {
 	}
 	for k, c := range b.reg.cmds {
 		f := e.Fields[k+1]
-		if f.Name != "/"+c.def.Name || !strings.Contains(f.Value, "Example: `"+c.example+"`") {
-			t.Errorf("/about field %q = %q, want /%s with its example %q", f.Name, f.Value, c.def.Name, c.example)
+		name := c.def.Name
+		if c.def.Type == discordgo.ChatApplicationCommand {
+			name = "/" + name
+		}
+		if f.Name != name || !strings.Contains(f.Value, "Example: `"+c.example+"`") {
+			t.Errorf("/about field %q = %q, want %s with its example %q", f.Name, f.Value, name, c.example)
 		}
 	}
 }
@@ -47,11 +51,11 @@ func TestAboutListsNewCommands(t *testing.T) {
 		return ephemeral("ok"), nil
 	}
 	msgCmd := &command{
-		def:     &discordgo.ApplicationCommand{Type: discordgo.MessageApplicationCommand, Name: "Find in article"},
+		def:     &discordgo.ApplicationCommand{Type: discordgo.MessageApplicationCommand, Name: "Quote this"},
 		run:     run,
-		example: "Apps → Find in article, on any message",
+		example: "Apps → Quote this, on any message",
 	}
-	ask := &command{def: slashCommand("ask", "Ask the article a question."), run: run, example: "/ask question:who is `x`?"}
+	ask := &command{def: slashCommand("define", "Define a word of the article."), run: run, example: "/define word:who is `x`?"}
 	if err := b.register(append(b.builtins(), ask, msgCmd)...); err != nil {
 		t.Fatal(err)
 	}
@@ -60,8 +64,8 @@ func TestAboutListsNewCommands(t *testing.T) {
 		t.Fatalf("/about breaks Discord's rules: %v", err)
 	}
 	text := PlainText(r)
-	for _, want := range []string{"/ask\n", "Ask the article a question.", "Example: `/ask question:who is 'x'?`",
-		"Find in article\n", "Example: `Apps → Find in article, on any message`"} {
+	for _, want := range []string{"/define\n", "Define a word of the article.", "Example: `/define word:who is 'x'?`",
+		"Quote this\n", "Example: `Apps → Quote this, on any message`"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("/about = %s\nwant it to hold %q", text, want)
 		}

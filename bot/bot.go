@@ -77,7 +77,7 @@ func New(a *article.Article, opts ...Option) *Bot {
 
 // builtins returns the bot's commands in the order Discord lists them.
 func (b *Bot) builtins() []*command {
-	return []*command{b.summaryCommand(), b.quoteCommand(), b.findCommand(), b.aboutCommand()}
+	return []*command{b.summaryCommand(), b.quoteCommand(), b.findCommand(), b.askCommand(), b.aboutCommand(), b.findInArticleCommand()}
 }
 
 // register replaces the bot's commands with cmds. Commands that cannot be

@@ -44,6 +44,8 @@ type Gateway struct {
 
 	ctx    context.Context // parent of every answer's context
 	cancel context.CancelFunc
+
+	mentions *Mentions // answers mentions given to HandleMessage
 }
 
 // GatewayOption configures a [Gateway].
@@ -69,6 +71,9 @@ func NewGateway(b *Bot, log *slog.Logger, opts ...GatewayOption) *Gateway {
 	g := &Gateway{bot: b, log: log, timeout: DefaultAnswerTimeout, ctx: ctx, cancel: cancel}
 	for _, o := range opts {
 		o(g)
+	}
+	if g.mentions == nil {
+		g.mentions = NewMentions(b, WithMentionLogger(log))
 	}
 	return g
 }

@@ -28,6 +28,10 @@ type config struct {
 	guildID string
 	// articleFile is the article to answer from, or "" for the embedded one.
 	articleFile string
+	// askOnMention is ASK_ON_MENTION: whether the bot answers messages
+	// that mention it, which needs the guild-message and direct-message
+	// intents.
+	askOnMention bool
 	// logLevel and logFormat configure logging.
 	logLevel    slog.Level
 	logLevelSet bool
@@ -82,6 +86,7 @@ const (
 	envArticleFile = "ARTICLE_FILE"
 	envLogLevel    = "LOG_LEVEL"
 	envLogFormat   = "LOG_FORMAT"
+	envAskMention  = "ASK_ON_MENTION"
 	envHTTPAddr    = "HTTP_ADDR"
 	envPublicKey   = "DISCORD_PUBLIC_KEY"
 	envMetricsAddr = "METRICS_ADDR"
@@ -92,7 +97,7 @@ const (
 // configVariables lists every variable articlebot reads; .env.example and
 // the README's table list them all, as a test checks.
 var configVariables = []string{
-	envToken, envAppID, envGuildID, envArticleFile, envLogLevel, envLogFormat,
+	envToken, envAppID, envGuildID, envArticleFile, envAskMention, envLogLevel, envLogFormat,
 	envHTTPAddr, envPublicKey, envMetricsAddr, envShardID, envShardCount,
 }
 
@@ -145,6 +150,15 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		c.articleFile = articleFlag
 	}
 
+	c.askOnMention = true
+	if s := strings.TrimSpace(getenv(envAskMention)); s != "" {
+		on, ok := parseSwitch(s)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s=%q is not on or off: use true or false (also 1/0, on/off, yes/no).", envAskMention, s))
+		}
+		c.askOnMention = on
+	}
+
 	c.logLevel = slog.LevelInfo
 	if s := strings.TrimSpace(getenv(envLogLevel)); s != "" {
 		level, ok := parseLogLevel(s)
@@ -179,6 +193,18 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		return c, &configError{problems: problems}
 	}
 	return c, nil
+}
+
+// parseSwitch reads a setting that is on or off. An unknown value reads as
+// on, the default, and is reported.
+func parseSwitch(s string) (on, ok bool) {
+	switch strings.ToLower(s) {
+	case "true", "1", "on", "yes":
+		return true, true
+	case "false", "0", "off", "no":
+		return false, true
+	}
+	return true, false
 }
 
 func parseLogLevel(s string) (slog.Level, bool) {

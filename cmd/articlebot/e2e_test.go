@@ -171,8 +171,10 @@ func lastSeq(f *fakeDiscord, conn int) int {
 	return seq
 }
 
-// TestE2EStartUp checks that articlebot identifies with no intents and
-// registers its commands with exactly one bulk overwrite, in the guild when
+// TestE2EStartUp checks that articlebot identifies with the intents of its
+// default configuration (the guild-message and direct-message intents, for
+// answers to mentions; TestE2EMention checks both settings) and registers
+// its commands with exactly one bulk overwrite, in the guild when
 // DISCORD_GUILD_ID is set and globally otherwise, sending what
 // "articlebot commands" prints; and that a second start does the same
 // single overwrite, which leaves the same commands with the same IDs.
@@ -228,8 +230,8 @@ func TestE2EStartUp(t *testing.T) {
 					Intents *int
 				}
 				json.Unmarshal(fr.Data, &d)
-				if d.Intents == nil || *d.Intents != 0 {
-					t.Errorf("start %d: identify intents = %v, want 0", i+1, d.Intents)
+				if want := int(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages); d.Intents == nil || *d.Intents != want {
+					t.Errorf("start %d: identify intents = %v, want %d", i+1, d.Intents, want)
 				}
 				if strings.TrimPrefix(d.Token, "Bot ") != fakeBotToken {
 					t.Errorf("start %d: identify does not carry the configured token", i+1)

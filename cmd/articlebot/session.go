@@ -72,7 +72,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 	if err != nil {
 		return fmt.Errorf("creating the Discord session: %w", err)
 	}
-	s.Identify.Intents = discordgo.IntentsNone
+	s.Identify.Intents = gatewayIntents(cfg)
 	s.StateEnabled = false
 	// Events are handled in the order they arrive; the gateway adapter
 	// answers each interaction on a goroutine of its own.
@@ -102,6 +102,9 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 	s.AddHandler(g.onReady)
 	s.AddHandler(g.onDisconnect)
 	s.AddHandler(g.gw.Handle)
+	if cfg.askOnMention {
+		s.AddHandler(g.gw.HandleMessage)
+	}
 
 	ops, err := startMetrics(cfg, b, m, g.connected.Load, log, o)
 	if err != nil {
@@ -122,7 +125,8 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 		g.readyTimeout = defaultReadyTimeout
 	}
 
-	log.Info("connecting to Discord", append([]any{"scope", g.scope(), "guild_id", cfg.guildID}, g.shard.attrs()...)...)
+	log.Info("connecting to Discord", append([]any{"scope", g.scope(), "guild_id", cfg.guildID,
+		"answer_mentions", cfg.askOnMention}, g.shard.attrs()...)...)
 	err = g.start(ctx)
 	if err == nil {
 		err = g.serve(ctx)
@@ -142,6 +146,17 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// gatewayIntents returns the intents the session asks for: none for
+// interactions, and the guild-message and direct-message intents when the
+// bot answers mentions. Messages that mention the bot carry their content
+// without the privileged message content intent.
+func gatewayIntents(cfg config) discordgo.Intent {
+	if cfg.askOnMention {
+		return discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	}
+	return discordgo.IntentsNone
 }
 
 func (g *gatewaySession) scope() string {

@@ -67,10 +67,12 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			if len(identifies) != 1 {
 				t.Fatalf("%d identifies, want 1", len(identifies))
 			}
+			// ASK_ON_MENTION is on by default: the bot reads the messages
+			// that mention it.
 			var ident struct{ Intents *int }
 			json.Unmarshal(identifies[0].Data, &ident)
-			if ident.Intents == nil || *ident.Intents != 0 {
-				t.Errorf("identify intents = %v, want 0", ident.Intents)
+			if want := int(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages); ident.Intents == nil || *ident.Intents != want {
+				t.Errorf("identify intents = %v, want %d", ident.Intents, want)
 			}
 			puts := f.requests("PUT ")
 			if len(puts) != 1 {

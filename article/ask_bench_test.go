@@ -1,0 +1,67 @@
+package article
+
+import (
+	"sync"
+	"testing"
+)
+
+var sinkAnswer Answer
+
+// BenchmarkAsk measures answering a question about the embedded article:
+// reading the question, ranking the sentences and choosing the answer.
+func BenchmarkAsk(b *testing.B) {
+	a := Default()
+	for _, bm := range []struct{ name, question string }{
+		{"who-said", "who said Assad has to go?"},
+		{"how-many", "how many fighters were trained?"},
+		{"what-did-say", "what did Kerry say about Russia?"},
+		{"no-answer", "what is the capital of France?"},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ans, err := a.Ask(bm.question)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkAnswer = ans
+			}
+		})
+	}
+}
+
+// askScaled is an article of a thousand copies of the seed, as
+// scaledArticle builds it, with its sentences and quotes too.
+var askScaled = sync.OnceValue(func() *Article {
+	a := scaledArticle(1000)
+	for i := range a.Paragraphs {
+		p := &a.Paragraphs[i]
+		p.Sentences = splitSentences(p.N, p.Text)
+		a.sentence = append(a.sentence, p.Sentences...)
+	}
+	a.extractQuotes()
+	return a
+})
+
+// BenchmarkAskLarge asks about an article 1,000 times the seed's size, to
+// show that the cost grows with the sentences holding the question's
+// words, not with the article: a question whose words are in one copy
+// costs what it costs on the seed.
+func BenchmarkAskLarge(b *testing.B) {
+	a := askScaled()
+	for _, bm := range []struct{ name, question string }{
+		{"one-copy", "what did w0000011 say?"},
+		{"every-copy", "where did Kerry meet Hammond?"},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ans, err := a.Ask(bm.question)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkAnswer = ans
+			}
+		})
+	}
+}

@@ -1,0 +1,125 @@
+package article
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The cues below tell what kind of thing a sentence holds, so that the form
+// of a question can prefer the sentences holding what it asks for. Each
+// reads the tokens of one sentence, with text the sentence they came from.
+
+// hasNumber reports whether a sentence holds a number, in digits or in
+// words ("four or five", "tens of millions", "dozens").
+func hasNumber(toks []token, text string) bool {
+	for _, t := range toks {
+		if numberWords[t.fold] || hasDigit(t.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTime reports whether a sentence says when: a day or a month ("on
+// Friday", "in May"), a year, a time word ("yesterday", "ago") or a unit of
+// time after a relative word or a number ("last year", "three weeks").
+func hasTime(toks []token, text string) bool {
+	for i, t := range toks {
+		w := t.fold
+		prev, next := "", ""
+		if i > 0 {
+			prev = toks[i-1].fold
+		}
+		if i+1 < len(toks) {
+			next = toks[i+1].fold
+		}
+		switch {
+		case timeMarkers[w]:
+			return true
+		case ambiguousMonths[w] && capitalised(text[t.span.Start:]) && (timePreps[prev] || hasDigit(next)):
+			return true
+		case isYear(w):
+			return true
+		case timeUnits[w] && (timeRelatives[prev] || numberWords[prev] || hasDigit(prev) || next == "ago"):
+			return true
+		}
+	}
+	return false
+}
+
+// hasPlace reports whether a sentence says where: a capitalised name or a
+// noun of place after a preposition of place ("in London", "near Latakia",
+// "at an airfield"), or a name followed by a noun of place ("Latakia
+// airbase").
+func hasPlace(toks []token, text string) bool {
+	for i, t := range toks {
+		raw := text[t.span.Start:t.span.End]
+		if placeNouns[t.fold] && i > 0 && capitalised(text[toks[i-1].span.Start:]) && i-1 > 0 {
+			return true
+		}
+		if lexOf(t.fold)&lxPlace != 0 && capitalised(raw) && i > 0 {
+			return true
+		}
+		if !locativePreps[t.fold] {
+			continue
+		}
+		if nearPreps[t.fold] && i+1 < len(toks) {
+			return true
+		}
+		// Look past determiners and up to two modifiers: "at a military
+		// base", "in the north of".
+		for j, skipped := i+1, 0; j < len(toks) && skipped <= 2; j++ {
+			w := toks[j].fold
+			if determiners[w] || possessives[w] {
+				continue
+			}
+			if placeNouns[w] {
+				return true
+			}
+			if capitalised(text[toks[j].span.Start:]) {
+				if lexOf(w)&(lxDay|lxTime|lxRole|lxHonorific|lxNameStop) == 0 && !ambiguousMonths[w] {
+					return true
+				}
+				break
+			}
+			skipped++
+		}
+	}
+	return false
+}
+
+// hasCause reports whether a sentence gives a reason: "because", "due to",
+// "prompted", "in response to".
+func hasCause(toks []token) bool {
+	for _, t := range toks {
+		if causeWords[t.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalised reports whether s starts with a capital letter.
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isYear reports whether w is a year of four digits from 1000 to 2999.
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1000 && n < 3000
+}

@@ -1,0 +1,481 @@
+package article
+
+import (
+	"bufio"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// askCase is one question of a file in testdata/ask.
+type askCase struct {
+	line     int
+	question string
+	paras    []int // any of these may answer first; none means no answer
+	speaker  string
+}
+
+// readAskCases reads a file of questions: an "article:" line naming the
+// article ("default" or a path relative to the file), then one question a
+// line as "question | paragraphs | speaker", where the paragraphs are the
+// numbers that may answer first, or "none" when the article has no answer.
+func readAskCases(t *testing.T, path string) (*Article, []askCase) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var a *Article
+	var cases []askCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if name, ok := strings.CutPrefix(line, "article:"); ok {
+			name = strings.TrimSpace(name)
+			if name == "default" {
+				a = Default()
+				continue
+			}
+			if a, err = Load(filepath.Join(filepath.Dir(path), name)); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		fields := strings.Split(line, "|")
+		if len(fields) < 2 || len(fields) > 3 {
+			t.Fatalf("%s:%d: want \"question | paragraphs [| speaker]\", got %q", path, n, line)
+		}
+		c := askCase{line: n, question: strings.TrimSpace(fields[0])}
+		if want := strings.TrimSpace(fields[1]); want != "none" {
+			for _, p := range strings.Fields(want) {
+				v, err := strconv.Atoi(p)
+				if err != nil {
+					t.Fatalf("%s:%d: paragraph %q: %v", path, n, p, err)
+				}
+				c.paras = append(c.paras, v)
+			}
+		}
+		if len(fields) == 3 {
+			c.speaker = strings.TrimSpace(fields[2])
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if a == nil {
+		t.Fatalf("%s: no \"article:\" line", path)
+	}
+	return a, cases
+}
+
+// TestAskQuestions asks the questions in testdata/ask about the seed and
+// the package's other test articles, and checks which paragraph answers
+// first and, for who-questions about speakers, whom the answer names.
+func TestAskQuestions(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "ask", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no question files in testdata/ask: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			a, cases := readAskCases(t, file)
+			for _, c := range cases {
+				t.Run(c.question, func(t *testing.T) {
+					ans, err := a.Ask(c.question)
+					if err != nil {
+						t.Fatalf("%s:%d: Ask(%q) error: %v", file, c.line, c.question, err)
+					}
+					checkAnswer(t, a, ans)
+					if len(c.paras) == 0 {
+						if ans.Found() {
+							t.Errorf("Ask(%q) = ¶%d %q, want no answer", c.question, ans.Sentences[0].Paragraph, ans.Sentences[0].Text)
+						}
+						return
+					}
+					if !ans.Found() {
+						t.Fatalf("Ask(%q) found no answer, want ¶%v", c.question, c.paras)
+					}
+					if got := ans.Sentences[0].Paragraph; !slices.Contains(c.paras, got) {
+						t.Errorf("Ask(%q) answers first with ¶%d %q, want ¶%v", c.question, got, ans.Sentences[0].Text, c.paras)
+					}
+					if c.speaker != "" {
+						got := "<nil>"
+						if ans.Speaker != nil {
+							got = ans.Speaker.Name
+						}
+						if got != c.speaker {
+							t.Errorf("Ask(%q).Speaker = %s, want %s", c.question, got, c.speaker)
+						}
+					}
+				})
+			}
+		})
+	}
+}
+
+// checkAnswer checks what holds for any answer: at most two sentences, each
+// the article's own sentence at its own place, best first, holding enough
+// of the question, with highlights inside the sentence.
+func checkAnswer(t *testing.T, a *Article, ans Answer) {
+	t.Helper()
+	if len(ans.Sentences) > maxAnswerSentences {
+		t.Errorf("Ask(%q) has %d sentences, want at most %d", ans.Question, len(ans.Sentences), maxAnswerSentences)
+	}
+	for i, s := range ans.Sentences {
+		p, ok := a.Paragraph(s.Paragraph)
+		if !ok {
+			t.Fatalf("Ask(%q): sentence %d cites ¶%d, which the article does not have", ans.Question, i, s.Paragraph)
+		}
+		if s.Span.Start < 0 || s.Span.End > len(p.Text) || s.Span.Start >= s.Span.End {
+			t.Fatalf("Ask(%q): sentence %d has span %v outside ¶%d (%d bytes)", ans.Question, i, s.Span, s.Paragraph, len(p.Text))
+		}
+		if got := p.Text[s.Span.Start:s.Span.End]; got != s.Text {
+			t.Errorf("Ask(%q): sentence %d is %q, but its span in ¶%d holds %q", ans.Question, i, s.Text, s.Paragraph, got)
+		}
+		if !slices.ContainsFunc(p.Sentences, func(ps Sentence) bool { return ps == s.Sentence }) {
+			t.Errorf("Ask(%q): sentence %d %q is not one of ¶%d's sentences", ans.Question, i, s.Text, s.Paragraph)
+		}
+		if s.Coverage < minCoverage || s.Coverage > 1+1e-9 {
+			t.Errorf("Ask(%q): sentence %d has coverage %v, want %v to 1", ans.Question, i, s.Coverage, minCoverage)
+		}
+		if math.IsNaN(s.Score) || math.IsInf(s.Score, 0) || s.Score <= 0 {
+			t.Errorf("Ask(%q): sentence %d has score %v, want a positive number", ans.Question, i, s.Score)
+		}
+		if i > 0 && s.Score > ans.Sentences[i-1].Score {
+			t.Errorf("Ask(%q): sentence %d scores %v, more than the one before it (%v)", ans.Question, i, s.Score, ans.Sentences[i-1].Score)
+		}
+		for k, sp := range s.Spans {
+			if sp.Start < s.Span.Start || sp.End > s.Span.End || sp.Start >= sp.End {
+				t.Errorf("Ask(%q): highlight %v of sentence %d lies outside the sentence %v", ans.Question, sp, i, s.Span)
+			}
+			if k > 0 && sp.Start <= s.Spans[k-1].End-1 {
+				t.Errorf("Ask(%q): highlights %v and %v of sentence %d overlap or are out of order", ans.Question, s.Spans[k-1], sp, i)
+			}
+			if !utf8.ValidString(p.Text[sp.Start:sp.End]) {
+				t.Errorf("Ask(%q): highlight %v splits a character", ans.Question, sp)
+			}
+		}
+	}
+	if ans.Speaker != nil && ans.Kind != QuestionWho {
+		t.Errorf("Ask(%q).Speaker = %s for a %v-question, want nil", ans.Question, ans.Speaker.Name, ans.Kind)
+	}
+}
+
+func TestAskErrors(t *testing.T) {
+	a := Default()
+	tests := []struct {
+		name, question string
+		reason         string // a part of the reason
+	}{
+		{"empty", "", "Type a question"},
+		{"space", " \t\n", "Type a question"},
+		{"too long", strings.Repeat("why ", 50) + "x?", "too long"},
+		{"too long in characters", strings.Repeat("é", MaxQuestionLen+1), "201 characters"},
+		{"question words only", "who? what? where?", "does not say what it is about"},
+		{"stop words only", "what is it?", "does not say what it is about"},
+		{"a verb of speech only", "who said that?", "does not say what it is about"},
+		{"punctuation", "?!…", "does not say what it is about"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			var qe *QuestionError
+			if !errors.As(err, &qe) {
+				t.Fatalf("Ask(%q) error = %v, want a *QuestionError", tt.question, err)
+			}
+			if qe.Question != tt.question {
+				t.Errorf("Ask(%q): QuestionError.Question = %q, want the question", tt.question, qe.Question)
+			}
+			if !strings.Contains(qe.Reason, tt.reason) {
+				t.Errorf("Ask(%q): Reason = %q, want it to say %q", tt.question, qe.Reason, tt.reason)
+			}
+			if !strings.Contains(err.Error(), qe.Reason) {
+				t.Errorf("Ask(%q): Error() = %q, want it to hold the reason", tt.question, err.Error())
+			}
+			if ans.Found() {
+				t.Errorf("Ask(%q) found an answer with an error", tt.question)
+			}
+		})
+	}
+}
+
+func TestAskLengthLimit(t *testing.T) {
+	a := Default()
+	// Exactly MaxQuestionLen characters, many of them two bytes long.
+	q := "who said Assad has to go? " + strings.Repeat("é", MaxQuestionLen-len("who said Assad has to go? "))
+	if n := utf8.RuneCountInString(q); n != MaxQuestionLen {
+		t.Fatalf("the test question has %d characters, want %d", n, MaxQuestionLen)
+	}
+	if _, err := a.Ask(q); err != nil {
+		t.Errorf("Ask(a question of %d characters) = %v, want no error", MaxQuestionLen, err)
+	}
+}
+
+func TestAskKind(t *testing.T) {
+	a := Default()
+	tests := []struct {
+		question string
+		want     QuestionKind
+	}{
+		{"who said Assad has to go?", QuestionWho},
+		{"Whom did Kerry meet?", QuestionWho},
+		{"whose forces are in Syria?", QuestionWho},
+		{"what did the Pentagon say?", QuestionWhat},
+		{"which equipment did Russia deploy?", QuestionWhat},
+		{"when did the jets arrive?", QuestionWhen},
+		{"what day did the jets arrive?", QuestionWhen},
+		{"in which year did Kerry speak?", QuestionWhen},
+		{"where did Kerry meet Hammond?", QuestionWhere},
+		{"which city did Kerry visit?", QuestionWhere},
+		{"why is Washington talking to Moscow?", QuestionWhy},
+		{"how will Russia help?", QuestionHow},
+		{"how many fighters were trained?", QuestionHowMany},
+		{"how much money was spent?", QuestionHowMany},
+		{"how long has the US said Assad must go?", QuestionHowMany},
+		{"Kerry Hammond London", QuestionOther},
+		{"and who spoke to Press TV?", QuestionWho},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			if ans.Kind != tt.want {
+				t.Errorf("Ask(%q).Kind = %v, want %v", tt.question, ans.Kind, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskTerms checks which words of a question count as content: not
+// question words, common words, words that only ask, or a verb of speech
+// that asks for a named speaker's words.
+func TestAskTerms(t *testing.T) {
+	a := Default()
+	tests := []struct {
+		question     string
+		want, absent []string
+	}{
+		{"what is the capital of France?", []string{"capital", "france"}, []string{"capital", "france"}},
+		{"who said Assad has to go?", []string{"assad", "go"}, nil},
+		{"what did Kerry claim?", []string{"kerry"}, nil},
+		{"who testified?", []string{"testified"}, nil},
+		{"how many fighters were trained?", []string{"fighters", "trained"}, nil},
+		{"what year did the jets arrive?", []string{"jets", "arrive"}, nil},
+		{"what does the article tell us about US policy?", []string{"us", "policy"}, nil},
+		{"Kerry's talks", []string{"kerry", "talks"}, nil},
+		{"where did Kerry meet Hammond?", []string{"kerry", "meet", "hammond"}, []string{"meet"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			if !slices.Equal(ans.Terms, tt.want) {
+				t.Errorf("Ask(%q).Terms = %q, want %q", tt.question, ans.Terms, tt.want)
+			}
+			if !slices.Equal(ans.Missing, tt.absent) {
+				t.Errorf("Ask(%q).Missing = %q, want %q", tt.question, ans.Missing, tt.absent)
+			}
+		})
+	}
+}
+
+// TestAskIrregularVerbs checks that a verb in the question finds its
+// irregular forms in the article, and the other way round.
+func TestAskIrregularVerbs(t *testing.T) {
+	a := mustParse(t, "The two ministers met in Vienna on Monday.\nThe delegates will go home on Friday.\n")
+	tests := []struct {
+		question string
+		want     int
+	}{
+		{"where did the ministers meet?", 1},
+		{"when do the delegates leave? when did the delegates go?", 2},
+		{"when have the delegates gone home?", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			if !ans.Found() || ans.Sentences[0].Paragraph != tt.want {
+				t.Fatalf("Ask(%q) = %+v, want ¶%d", tt.question, ans.Sentences, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskCues checks that the form of a question chooses, among sentences
+// that hold its words equally, the one holding what it asks for.
+func TestAskCues(t *testing.T) {
+	a := mustParse(t, strings.Join([]string{
+		"The committee approved the new stadium plan after a long debate.",
+		"The committee approved the new stadium plan on Thursday.",
+		"The committee approved the new stadium plan in Riverton.",
+		"The committee approved the new stadium plan by nine votes to four.",
+		"The committee approved the new stadium plan because the old ground is unsafe.",
+		`"We approved the new stadium plan," said Mayor Joan Okafor.`,
+	}, "\n")+"\n")
+	tests := []struct {
+		question string
+		want     int
+	}{
+		{"when did the committee approve the stadium plan?", 2},
+		{"where did the committee approve the stadium plan?", 3},
+		{"by how many votes did the committee approve the stadium plan?", 4},
+		{"why did the committee approve the stadium plan?", 5},
+		{"who approved the stadium plan?", 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			if !ans.Found() || ans.Sentences[0].Paragraph != tt.want {
+				got := 0
+				if ans.Found() {
+					got = ans.Sentences[0].Paragraph
+				}
+				t.Errorf("Ask(%q) answers with ¶%d, want ¶%d", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAskSpeakerAnswer(t *testing.T) {
+	a := Default()
+	ans, err := a.Ask("who said Assad has to go?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Speaker == nil || ans.Speaker.Name != "John Kerry" {
+		t.Fatalf("Ask(%q).Speaker = %v, want John Kerry", ans.Question, ans.Speaker)
+	}
+	for _, s := range ans.Sentences {
+		if s.Speaker != ans.Speaker {
+			t.Errorf("Ask(%q): ¶%d's Speaker = %v, want John Kerry, whose words it holds", ans.Question, s.Paragraph, s.Speaker)
+		}
+		if !strings.Contains(s.Text, "Assad has to go") {
+			t.Errorf("Ask(%q): ¶%d = %q, want Kerry's words", ans.Question, s.Paragraph, s.Text)
+		}
+	}
+
+	// A who-question that does not ask who said something names no speaker,
+	// even when its answer is someone's reported words.
+	ans, err = a.Ask("who must step down?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Speaker != nil {
+		t.Errorf("Ask(%q).Speaker = %s, want nil: the United States said it, but is not who must step down", ans.Question, ans.Speaker.Name)
+	}
+}
+
+func TestAskHighlights(t *testing.T) {
+	a := Default()
+	ans, err := a.Ask("what equipment did Russia deploy?")
+	if err != nil || !ans.Found() {
+		t.Fatalf("Ask: %v, %+v", err, ans)
+	}
+	s := ans.Sentences[0]
+	p, _ := a.Paragraph(s.Paragraph)
+	var got []string
+	for _, sp := range s.Spans {
+		got = append(got, p.Text[sp.Start:sp.End])
+	}
+	want := []string{"Russia", "deployed", "equipment"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Ask(%q) highlights %q, want %q", ans.Question, got, want)
+	}
+}
+
+func TestAskEmptyIndex(t *testing.T) {
+	// An article always has an index once parsed; a zero Article must not
+	// panic either.
+	var a Article
+	if _, err := a.Ask("who said the war was lost?"); err != nil {
+		t.Fatalf("Ask on an empty article: %v", err)
+	}
+}
+
+func TestQuestionKindString(t *testing.T) {
+	for k, want := range map[QuestionKind]string{
+		QuestionOther: "other", QuestionWho: "who", QuestionHowMany: "how many", QuestionKind(42): "QuestionKind(42)",
+	} {
+		if got := k.String(); got != want {
+			t.Errorf("QuestionKind(%d).String() = %q, want %q", int(k), got, want)
+		}
+	}
+}
+
+func TestTimeAndPlaceCues(t *testing.T) {
+	tests := []struct {
+		text                string
+		number, time, place bool
+	}{
+		{"On Friday, a US official said four jets had arrived near Latakia.", true, true, true},
+		{"They trained precisely four or five fighters.", true, false, false},
+		{"He spent tens of millions of dollars.", true, false, false},
+		{"The talks resumed last year.", false, true, false},
+		{"The vote was held in May 2015.", true, true, false},
+		{"Protesters gathered outside the embassy.", false, false, true},
+		{"They met in London.", false, false, true},
+		{"He said it may rain.", false, false, false},
+		{"She arrived three weeks ago.", true, true, false},
+		{"The deal was signed at a military base.", false, false, true},
+		{"In March the plant opened.", false, true, false},
+		{"Gusts reached 50 miles per hour.", true, false, false},
+		{"They argued about the policy.", false, false, false},
+	}
+	for _, tt := range tests {
+		toks := tokenize(tt.text)
+		if got := hasNumber(toks, tt.text); got != tt.number {
+			t.Errorf("hasNumber(%q) = %v, want %v", tt.text, got, tt.number)
+		}
+		if got := hasTime(toks, tt.text); got != tt.time {
+			t.Errorf("hasTime(%q) = %v, want %v", tt.text, got, tt.time)
+		}
+		if got := hasPlace(toks, tt.text); got != tt.place {
+			t.Errorf("hasPlace(%q) = %v, want %v", tt.text, got, tt.place)
+		}
+	}
+}
+
+// FuzzAsk checks that no question makes Ask panic or answer with anything
+// but the article's own sentences.
+func FuzzAsk(f *testing.F) {
+	for _, q := range []string{
+		"who said Assad has to go?", "how many fighters were trained?", "", "?", "what is it",
+		`"dead end"`, "WHO SAID", "Kerry's", "é́́", "who who who who", "how many how much",
+		"where\x00", strings.Repeat("a", 300),
+	} {
+		f.Add(q)
+	}
+	a := Default()
+	f.Fuzz(func(t *testing.T, q string) {
+		ans, err := a.Ask(q)
+		if err != nil {
+			var qe *QuestionError
+			if !errors.As(err, &qe) {
+				t.Fatalf("Ask(%q) error = %v, want a *QuestionError", q, err)
+			}
+			return
+		}
+		checkAnswer(t, a, ans)
+	})
+}
