@@ -2,6 +2,8 @@ module github.com/articlebot/articlebot
 
 go 1.26.0
 
+toolchain go1.26.11
+
 require (
 	github.com/agnivade/levenshtein v1.2.2
 	github.com/bwmarrin/discordgo v0.29.0
