@@ -319,6 +319,27 @@ func TestAskIrregularVerbs(t *testing.T) {
 	}
 }
 
+// TestAskBM25Score checks a keyword question's score against BM25 over
+// sentences worked out by hand (see TestSearchBM25Scores): with no cue
+// from the question's form and no run of its words, the score is BM25's.
+// Only ¶2 holds enough of the question: "alpha" is less than half of its
+// information.
+func TestAskBM25Score(t *testing.T) {
+	a := mustParse(t, bm25Article)
+	ans, err := a.Ask("delta alpha")
+	if err != nil {
+		t.Fatalf("Ask(%q) error: %v", "delta alpha", err)
+	}
+	checkAnswer(t, a, ans)
+	idfAlpha := math.Log(1 + (3-2+0.5)/(2+0.5))
+	idfDelta := math.Log(1 + (3-1+0.5)/(1+0.5))
+	norm := 1.2 * (0.25 + 0.75*5.0/3)
+	want := idfAlpha*2*2.2/(2+norm) + idfDelta*1*2.2/(1+norm)
+	if len(ans.Sentences) != 1 || ans.Sentences[0].Paragraph != 2 || math.Abs(ans.Sentences[0].Score-want) > 1e-12 {
+		t.Errorf("Ask(%q) = %+v, want ¶2 alone with score %v", "delta alpha", ans.Sentences, want)
+	}
+}
+
 // TestAskCues checks that the form of a question chooses, among sentences
 // that hold its words equally, the one holding what it asks for.
 func TestAskCues(t *testing.T) {
