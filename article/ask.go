@@ -131,6 +131,7 @@ type QuestionError struct {
 	Reason string
 }
 
+// Error says what cannot be answered and why.
 func (e *QuestionError) Error() string {
 	return fmt.Sprintf("cannot answer %q: %s", e.Question, e.Reason)
 }

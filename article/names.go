@@ -352,9 +352,10 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// nameKeys returns the folded keys under which a person's name is looked up
-// when it stands alone: the surname (without a particle too: "al-Assad" is
-// also "assad") and the given name.
+// surnameKeys returns the folded keys under which a person is found by
+// surname alone: the surname, also without a hyphenated particle
+// ("al-assad" and "assad"), and with the particles written apart before it
+// ("leyen" and "von der leyen"). A suffix such as "Jr" or "KC" is left out.
 func surnameKeys(lows []string) []string {
 	end := len(lows)
 	for end > 1 && nameSuffixes[strings.TrimSuffix(lows[end-1], ".")] {

@@ -684,5 +684,5 @@ func surnameAsWritten(name string) string {
 	return strings.Join(words[k:], " ")
 }
 
-// countWords counts the words of quoted text.
+// countQuotedWords counts the words of quoted text.
 func countQuotedWords(s string) int { return len(strings.Fields(s)) }

@@ -61,6 +61,7 @@ type QueryError struct {
 	Reason string
 }
 
+// Error says what cannot be searched for and why.
 func (e *QueryError) Error() string {
 	return fmt.Sprintf("cannot search for %q: %s", e.Query, e.Reason)
 }

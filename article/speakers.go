@@ -866,7 +866,7 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 	return nil
 }
 
-// spoke records that e is credited with words at pos.
+// spokeAt records that e is credited with words at pos.
 func (e *entity) spokeAt(pos int) {
 	if pos > e.spoke {
 		e.spoke = pos
