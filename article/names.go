@@ -347,6 +347,7 @@ func hyphenName(raw string) bool {
 	return nameParticles[raw[:i]] && startsUpper(raw[i+1:])
 }
 
+// startsUpper reports whether s starts with a capital letter.
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)

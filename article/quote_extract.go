@@ -262,11 +262,11 @@ func judgeQuote(pq *paraQuotes, si, k int, british bool) foundQuote {
 	if fq.partial || (span.single && !british) {
 		return fq
 	}
-	if len(toks) == 1 && !endsStatement(inner) && countQuotedWords(inner) <= 12 {
+	if len(toks) == 1 && !endsSentence(inner) && countQuotedWords(inner) <= 12 {
 		return fq // a heading between quotation marks
 	}
 	commaInside := span.inner.End < len(pq.text) && pq.text[span.inner.End] == ','
-	if endsStatement(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.closed {
+	if endsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.closed {
 		fq.verdict = needsOwner
 	}
 	return fq

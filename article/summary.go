@@ -383,10 +383,7 @@ func openingWord(text string, toks []token) (word string, connective bool) {
 // isQuestion reports whether a sentence ends with a question mark, perhaps
 // followed by closing quotation marks or brackets.
 func isQuestion(text string) bool {
-	text = strings.TrimRightFunc(text, func(r rune) bool {
-		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']'
-	})
-	return strings.HasSuffix(text, "?")
+	return strings.HasSuffix(trimClosers(text), "?")
 }
 
 // mostlyQuoted reports whether a sentence is mostly the words of a
