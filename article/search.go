@@ -110,15 +110,6 @@ type query struct {
 	ignored []string
 }
 
-// isPhraseQuote reports whether r opens or closes a phrase in a query.
-func isPhraseQuote(r rune) bool {
-	switch r {
-	case '"', '“', '”', '„', '‟', '«', '»', '＂':
-		return true
-	}
-	return false
-}
-
 // isJoiner reports whether r joins two words of a query into a phrase, as in
 // "high-level".
 func isJoiner(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
@@ -147,7 +138,7 @@ func parseQuery(q string) (query, error) {
 		}
 	}
 	for i, r := range q {
-		if isPhraseQuote(r) {
+		if isDoubleQuote(r) {
 			segment(i)
 			inPhrase = !inPhrase
 			start = i + utf8.RuneLen(r)

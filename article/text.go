@@ -220,11 +220,13 @@ var abbreviations = map[string]bool{
 }
 
 // quoteOpens reports whether the double quotation mark at text[i] opens a
-// quotation rather than closing one.
+// quotation rather than closing one. Curly and low marks face one way; the
+// others, guillemets included (« » in French, » « in German), open after a
+// space, an opening bracket or a dash.
 func quoteOpens(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	switch r {
-	case '“', '„':
+	case '“', '„', '‟':
 		return true
 	case '”':
 		return false
@@ -236,8 +238,14 @@ func quoteOpens(text string, i int) bool {
 	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:;/", prev)
 }
 
+// isDoubleQuote reports whether r is a double quotation mark: straight,
+// curly, low, reversed, fullwidth or a guillemet.
 func isDoubleQuote(r rune) bool {
-	return r == '"' || r == '“' || r == '”' || r == '„'
+	switch r {
+	case '"', '“', '”', '„', '‟', '«', '»', '＂':
+		return true
+	}
+	return false
 }
 
 // splitSentences splits paragraph text into sentences. A sentence ends at

@@ -210,6 +210,16 @@ func TestSplitSentences(t *testing.T) {
 			"“There was panic. They trained four fighters.",
 			[]string{"»“There was panic.", "»They trained four fighters."},
 		},
+		{
+			"guillemets",
+			"Il a dit : «Nous sommes prêts. Allons-y.» Puis il est parti.",
+			[]string{"Il a dit : «Nous sommes prêts.", "»Allons-y.»", "Puis il est parti."},
+		},
+		{
+			"reversed guillemets",
+			"Sie sagte: »Wir schaffen das.« Dann ging sie.",
+			[]string{"Sie sagte: »Wir schaffen das.«", "Dann ging sie."},
+		},
 		{"brackets", "He left (for now.) Then he came back.", []string{"He left (for now.)", "Then he came back."}},
 		{"single quotes close a sentence", "It was called ‘a dead end.’ Talks resumed.", []string{"It was called ‘a dead end.’", "Talks resumed."}},
 		{"several spaces", "One.   Two.", []string{"One.", "Two."}},
