@@ -860,6 +860,9 @@ func checkQuoteInvariants(t *testing.T, a *Article) {
 		if got, err := a.Speaker(sp.Name); err != nil || got != sp {
 			t.Errorf("Speaker(%q) = %v, %v; want the speaker itself", sp.Name, got, err)
 		}
+		if len(sp.Aliases) == 0 || sp.Aliases[0] != sp.Name {
+			t.Errorf("%s.Aliases = %q, want the name first", sp.Name, sp.Aliases)
+		}
 	}
 }
 
@@ -889,6 +892,40 @@ func FuzzQuotes(f *testing.F) {
 			a.Speaker(q)
 		}
 	})
+}
+
+// TestSpeechVerbs checks that the verbs of speech news uses attribute
+// words in each position: after a quotation, before its speaker, before a
+// colon and a quotation, and before a reported clause.
+func TestSpeechVerbs(t *testing.T) {
+	// The issue's list, each in every form.
+	everyForm := strings.Fields("said says asked added stated noted told explained warned argued insisted tweeted wrote")
+	// More verbs, in the forms that fit all of them.
+	usual := strings.Fields("claimed replied declared announced remarked suggested acknowledged admitted conceded " +
+		"confirmed denied stressed observed commented responded recalled predicted maintained asserted complained " +
+		"cautioned testified revealed reiterated")
+	type form struct{ name, text, want string }
+	forms := func(v string, all bool) []form {
+		fs := []form{
+			{"after a quotation", `"The bridge is safe," Maria Lopez ` + v + `.`, "Maria Lopez ¶1 direct"},
+			{"before a colon", `Maria Lopez ` + v + `: "The bridge is safe."`, "Maria Lopez ¶1 direct"},
+			{"before a clause", `Maria Lopez ` + v + ` that the bridge was safe.`, "Maria Lopez ¶1 reported"},
+		}
+		if all {
+			fs = append(fs, form{"before its speaker", `"The bridge is safe," ` + v + ` Maria Lopez.`, "Maria Lopez ¶1 direct"})
+		}
+		return fs
+	}
+	for _, v := range append(everyForm, usual...) {
+		for _, f := range forms(v, slices.Contains(everyForm, v)) {
+			t.Run(v+"/"+f.name, func(t *testing.T) {
+				a := mustParse(t, f.text)
+				if got := quoteFacts(a); !slices.Equal(got, []string{f.want}) {
+					t.Errorf("quotes of %q = %q, want %q", f.text, got, f.want)
+				}
+			})
+		}
+	}
 }
 
 // TestPronouns checks whom he, she, they and it refer to in short articles.
