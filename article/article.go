@@ -74,6 +74,7 @@ type Article struct {
 	// Built by the parts of the package that own them.
 	quotes   []Quote
 	speakers []*Speaker
+	people   []int // where the text names a person: positions, in document order
 	idx      *index
 	summary  Summary
 }

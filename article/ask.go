@@ -774,18 +774,9 @@ func introduces(text string, speakers []*Speaker) bool {
 // namesPerson reports whether the candidate's sentence names a person: a
 // full name, or a name after a title ("Foreign Secretary Philip Hammond").
 func (a *Article) namesPerson(c *askCand) bool {
-	p := a.Paragraphs[c.ref.para]
-	toks := tokenizeQuoted(p.Text, scanQuotes(p.Text))
-	for _, m := range nameMentions(toks, p.Text, int(c.ref.para)) {
-		off := m.pos & (1<<21 - 1)
-		if off < c.sent.Span.Start || off >= c.sent.Span.End {
-			continue
-		}
-		if len(m.lows) >= 2 || m.role {
-			return true
-		}
-	}
-	return false
+	p := int(c.ref.para)
+	i, _ := slices.BinarySearch(a.people, position(p, c.sent.Span.Start))
+	return i < len(a.people) && a.people[i] < position(p, c.sent.Span.End)
 }
 
 // phraseRuns reports, for each term of q, whether the sentence holds it in

@@ -378,6 +378,53 @@ func TestAskCues(t *testing.T) {
 	}
 }
 
+// TestNamesPerson checks the who-question's cue that a sentence names a
+// person, on short texts and, against the name finder run on each
+// paragraph, on every sentence of the test articles.
+func TestNamesPerson(t *testing.T) {
+	names := func(a *Article, para, sent int) bool {
+		c := &askCand{ref: sentRef{int32(para), int32(sent)}, sent: a.Paragraphs[para].Sentences[sent]}
+		return a.namesPerson(c)
+	}
+	tests := []struct {
+		text string
+		want []bool // for each sentence
+	}{
+		{"Foreign Secretary Philip Hammond spoke. The minister left.", []bool{true, false}},
+		{"Kerry spoke. Mr Kerry left. John Kerry stayed.", []bool{false, true, true}},
+		{`"Ask John Kerry," she said. London is wet.`, []bool{false, false}},
+	}
+	for _, tt := range tests {
+		a := mustParse(t, tt.text)
+		var got []bool
+		for j := range a.Paragraphs[0].Sentences {
+			got = append(got, names(a, 0, j))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("namesPerson of the sentences of %q = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+
+	articles := []*Article{Default()}
+	for _, tt := range articleQuoteTests {
+		articles = append(articles, loadQuoteArticle(t, tt.file))
+	}
+	for _, a := range articles {
+		for pi, p := range a.Paragraphs {
+			mentions := nameMentions(tokenizeQuoted(p.Text, scanQuotes(p.Text)), p.Text, pi)
+			for j, s := range p.Sentences {
+				want := slices.ContainsFunc(mentions, func(m mention) bool {
+					off := m.pos & (1<<21 - 1)
+					return off >= s.Span.Start && off < s.Span.End && (len(m.lows) >= 2 || m.role)
+				})
+				if got := names(a, pi, j); got != want {
+					t.Errorf("namesPerson(%q) = %v, want %v", s.Text, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestAskSpeakerAnswer(t *testing.T) {
 	a := Default()
 	ans, err := a.Ask("who said Assad has to go?")

@@ -59,7 +59,10 @@ type attrEvent struct {
 // holds it. Last, quotations with no attribution in their sentence take
 // their speaker from the context: the run of paragraphs a quotation spans,
 // the paragraph, the sentence before, or the previous speaker.
-func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
+//
+// It also returns where the text names a person outside quotations (a full
+// name, or a name after a title), as positions in document order.
+func extractQuotes(paras []Paragraph) (quotes []Quote, speakers []*Speaker, people []int) {
 	ps := make([]paraQuotes, len(paras))
 	singleVotes, doubleVotes := 0, 0
 	// Quotations first: each becomes one token, so they say how many
@@ -119,6 +122,11 @@ func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
 		all = append(all, pq.mentions...)
 	}
 	british := singleVotes > 0 && singleVotes > doubleVotes
+	for _, m := range all {
+		if len(m.lows) >= 2 || m.role {
+			people = append(people, m.pos)
+		}
+	}
 
 	r := newResolver()
 	r.registerPersons(all)
@@ -129,7 +137,8 @@ func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
 	}
 	linkRuns(ps)
 	attributeFromContext(ps, events)
-	return collectQuotes(paras, ps, r)
+	quotes, speakers = collectQuotes(paras, ps, r)
+	return quotes, speakers, people
 }
 
 // resolveParagraph resolves the speakers of a paragraph's attributions in

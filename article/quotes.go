@@ -127,8 +127,8 @@ func (a *Article) Quotes() []Quote { return a.quotes }
 // direct quotes, then of reported statements, then by first appearance.
 func (a *Article) Speakers() []*Speaker { return a.speakers }
 
-// extractQuotes finds the quotations and reported speech of the article and
-// attributes them to speakers.
+// extractQuotes finds the quotations and reported speech of the article,
+// attributes them to speakers, and notes where the text names people.
 func (a *Article) extractQuotes() {
-	a.quotes, a.speakers = extractQuotes(a.Paragraphs)
+	a.quotes, a.speakers, a.people = extractQuotes(a.Paragraphs)
 }
