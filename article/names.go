@@ -67,7 +67,7 @@ var roleWords = wordSet(`
 	economist spokesperson ombudsman mayor-elect president-elect
 	granddaughter grandson niece nephew stepson stepdaughter stepfather
 	stepmother fiance fiancee mum dad mom promoter
-	det insp supt cllr cpl pte pvt cdr brig
+	det insp supt cllr cpl pte pvt cdr brig fr
 `)
 
 // roleSuffixes end words that name a person by their field: "virologist",

@@ -41,9 +41,6 @@ func (t qtok) isPunct(marks string) bool {
 	return t.kind == tkPunct && strings.Contains(marks, t.low)
 }
 
-// abbrevsWithDot are the abbreviations whose period is part of the word.
-var abbrevsWithDot = wordSet(`mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr rev hon maj adm cmdr fr messrs mt ft gens sens reps govs`)
-
 // tokenizeQuoted splits a paragraph into tokens. Each span of spans that is
 // not nested in another becomes one tkQuote token.
 func tokenizeQuoted(text string, spans []quoteSpan) []qtok {
@@ -192,7 +189,8 @@ func wordEnd(text string, i, limit int) int {
 			for i+1 < limit && startsUpper(text[i:]) && text[i+1] == '.' {
 				i += 2
 			}
-		case abbrevsWithDot[strings.ToLower(word)]:
+		case titles[strings.ToLower(word)], strings.EqualFold(word, "jr"), strings.EqualFold(word, "sr"):
+			// "Mr.", "Gen.", and "Jr." after a name.
 			i++
 		}
 	}

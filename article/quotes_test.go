@@ -1032,6 +1032,11 @@ func TestQuoteContext(t *testing.T) {
 				"Her granddaughter, Lisa Berg, said she was strict. \"She was fair,\" Ms Berg said.\n" +
 				"In 2002, Mrs Berg was honoured. She told the paper: \"I only sold stamps.\"",
 			[]string{"Lisa Berg ¶2 reported", "Lisa Berg ¶2 direct", "Anna Berg ¶3 direct"}},
+		{"abbreviated titles before a name",
+			"\"We will find him,\" said Det. Supt. Rachel Hughes.\n" +
+				"Fr. John Smith said the church would stay open.\n" +
+				"Sens. Joni Ernst and Gary Peters said the bill would pass.",
+			[]string{"Rachel Hughes ¶1 direct", "John Smith ¶2 reported", "Joni Ernst and Gary Peters ¶3 reported"}},
 		{"the statement is whoever issued it",
 			"The family said in a statement that they were heartbroken. \"He should have come home,\" the statement said.",
 			[]string{"the family ¶1 reported", "the family ¶1 direct"}},

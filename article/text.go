@@ -199,14 +199,14 @@ func countWords(text string) int {
 }
 
 // titles are abbreviations that stand before a name ("Mr. Kerry", "St.
-// Louis", "Gen. Dunford"), so a period after one never ends a sentence.
-var titles = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
-	"gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true,
-	"adm": true, "maj": true, "rep": true, "sen": true, "gov": true, "rev": true,
-	"hon": true, "mt": true, "ft": true, "pres": true, "supt": true, "det": true,
-	"cpl": true, "pvt": true, "vs": true, "messrs": true, "mme": true, "mlle": true,
-}
+// Louis", "Gen. Dunford", "Sens. Ernst and Peters"), so a period after one
+// never ends a sentence, and the quote parser reads the period as part of
+// the word.
+var titles = wordSet(`
+	mr mrs ms mme mlle messrs dr prof fr rev hon st mt ft vs
+	gen gens col lt sgt capt cmdr cdr adm maj brig cpl pvt pte
+	rep reps sen sens gov govs pres cllr det insp supt
+`)
 
 // abbreviations end with a period that may also end a sentence ("Acme Inc.",
 // "on Jan. 5", "and so on, etc."). Like initials, they end one only when the

@@ -168,6 +168,7 @@ func TestSplitSentences(t *testing.T) {
 		{"lower case after a period does not start a sentence", "It fell by 3.5 percent. then rose.", []string{"It fell by 3.5 percent. then rose."}},
 		{"a number starts one", "Talks ended in 2015. 2016 was quieter.", []string{"Talks ended in 2015.", "2016 was quieter."}},
 		{"titles", "Mr. Kerry met Dr. Lavrov and Gen. Dunford. They spoke.", []string{"Mr. Kerry met Dr. Lavrov and Gen. Dunford.", "They spoke."}},
+		{"ranks and plural titles", "Det. Insp. Ann Cole, Fr. Tom Hart and Sens. Ernst and Peters spoke.", []string{"Det. Insp. Ann Cole, Fr. Tom Hart and Sens. Ernst and Peters spoke."}},
 		{"initials", "James G. Jatras and J. K. Rowling spoke.", []string{"James G. Jatras and J. K. Rowling spoke."}},
 		{"initialism before a name", "The U.S. State Department said so.", []string{"The U.S. State Department said so."}},
 		{"initialism ending a sentence", "He flew to the U.S. The talks began.", []string{"He flew to the U.S.", "The talks began."}},
