@@ -928,13 +928,29 @@ func TestSpeechVerbs(t *testing.T) {
 	}
 }
 
+// factCase is a short article with every quote and reported statement it
+// holds, as facts in the form of articleQuoteTests.
+type factCase struct {
+	name string
+	text string
+	want []string
+}
+
+func checkFactCases(t *testing.T, tests []factCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustParse(t, tt.text)
+			if got := quoteFacts(a); !slices.Equal(got, tt.want) {
+				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestPronouns checks whom he, she, they and it refer to in short articles.
 func TestPronouns(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string // facts, as in articleQuoteTests
-	}{
+	tests := []factCase{
 		{"he is the unnamed source who just spoke",
 			"Minister Jane Cole said the talks would continue.\n" +
 				"A senior official, speaking on condition of anonymity, said the talks had stalled. \"We are nowhere,\" he said.",
@@ -962,28 +978,14 @@ func TestPronouns(t *testing.T) {
 			"The ministry said the border was closed. It added that it would reopen on Monday.",
 			[]string{"the ministry ¶1 reported", "the ministry ¶1 reported"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse(strings.NewReader(tt.text))
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			if got := quoteFacts(a); !slices.Equal(got, tt.want) {
-				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkFactCases(t, tests)
 }
 
 // TestQuoteContext checks attributions that need more than one sentence:
 // who a name, a title or a pronoun stands for, and whose words an
 // unattributed quotation is.
 func TestQuoteContext(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string // facts, as in articleQuoteTests
-	}{
+	tests := []factCase{
 		{"a name in the subject's description is not the subject",
 			"One resident, Doris Hale, lost her savings.\n" +
 				"Mrs Hale's son, Peter Hale, said the family had trusted the home. \"We were wrong,\" he said.\n" +
@@ -1041,15 +1043,5 @@ func TestQuoteContext(t *testing.T) {
 			"The family said in a statement that they were heartbroken. \"He should have come home,\" the statement said.",
 			[]string{"the family ¶1 reported", "the family ¶1 direct"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse(strings.NewReader(tt.text))
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			if got := quoteFacts(a); !slices.Equal(got, tt.want) {
-				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkFactCases(t, tests)
 }
