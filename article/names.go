@@ -353,15 +353,22 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// nameEnd returns how many of a name's folded words come before the
+// suffixes that may end it ("jr", "kc"); at least one, unless there are none.
+func nameEnd(lows []string) int {
+	end := len(lows)
+	for end > 1 && nameSuffixes[lows[end-1]] {
+		end--
+	}
+	return end
+}
+
 // surnameKeys returns the folded keys under which a person is found by
 // surname alone: the surname, also without a hyphenated particle
 // ("al-assad" and "assad"), and with the particles written apart before it
 // ("leyen" and "von der leyen"). A suffix such as "Jr" or "KC" is left out.
 func surnameKeys(lows []string) []string {
-	end := len(lows)
-	for end > 1 && nameSuffixes[strings.TrimSuffix(lows[end-1], ".")] {
-		end--
-	}
+	end := nameEnd(lows)
 	if end == 0 {
 		return nil
 	}
