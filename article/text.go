@@ -122,7 +122,7 @@ var foldTransformer = sync.Pool{New: func() any {
 }}
 
 // fold returns s in lower case, without diacritics, with every apostrophe
-// straight and without the dots of an initialism.
+// straight and without periods, which is how an initialism loses its dots.
 func fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -152,7 +152,8 @@ func fold(s string) string {
 }
 
 // Fold returns s as the package compares words: in lower case, without
-// diacritics and with straight apostrophes.
+// diacritics, with straight apostrophes and without periods, so that
+// "U.S." and "us" are one word.
 func Fold(s string) string { return fold(s) }
 
 // stemCache remembers the stems of words already seen. It stops growing at
