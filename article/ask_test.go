@@ -511,16 +511,18 @@ func TestTimeAndPlaceCues(t *testing.T) {
 		{"They argued about the policy.", false, false, false},
 	}
 	for _, tt := range tests {
-		toks := tokenize(tt.text)
-		if got := hasNumber(toks, tt.text); got != tt.number {
-			t.Errorf("hasNumber(%q) = %v, want %v", tt.text, got, tt.number)
-		}
-		if got := hasTime(toks, tt.text); got != tt.time {
-			t.Errorf("hasTime(%q) = %v, want %v", tt.text, got, tt.time)
-		}
-		if got := hasPlace(toks, tt.text); got != tt.place {
-			t.Errorf("hasPlace(%q) = %v, want %v", tt.text, got, tt.place)
-		}
+		t.Run(tt.text, func(t *testing.T) {
+			toks := tokenize(tt.text)
+			if got := hasNumber(toks, tt.text); got != tt.number {
+				t.Errorf("hasNumber(%q) = %v, want %v", tt.text, got, tt.number)
+			}
+			if got := hasTime(toks, tt.text); got != tt.time {
+				t.Errorf("hasTime(%q) = %v, want %v", tt.text, got, tt.time)
+			}
+			if got := hasPlace(toks, tt.text); got != tt.place {
+				t.Errorf("hasPlace(%q) = %v, want %v", tt.text, got, tt.place)
+			}
+		})
 	}
 }
 

@@ -510,9 +510,11 @@ func TestDemonymBases(t *testing.T) {
 		{"policy", nil},
 	}
 	for _, tt := range tests {
-		if got := demonymBases(tt.word); !slices.Equal(got, tt.want) {
-			t.Errorf("demonymBases(%q) = %q, want %q", tt.word, got, tt.want)
-		}
+		t.Run(tt.word, func(t *testing.T) {
+			if got := demonymBases(tt.word); !slices.Equal(got, tt.want) {
+				t.Errorf("demonymBases(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -74,9 +74,11 @@ func TestFold(t *testing.T) {
 		{"", ""},
 	}
 	for _, tc := range tests {
-		if got := Fold(tc.in); got != tc.want {
-			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
-		}
+		t.Run(tc.in, func(t *testing.T) {
+			if got := Fold(tc.in); got != tc.want {
+				t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -140,9 +142,11 @@ func TestCountWords(t *testing.T) {
 		{"al-Assad", 2},
 	}
 	for _, tc := range tests {
-		if got := countWords(tc.in); got != tc.want {
-			t.Errorf("countWords(%q) = %d, want %d", tc.in, got, tc.want)
-		}
+		t.Run(tc.in, func(t *testing.T) {
+			if got := countWords(tc.in); got != tc.want {
+				t.Errorf("countWords(%q) = %d, want %d", tc.in, got, tc.want)
+			}
+		})
 	}
 }
 
