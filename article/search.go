@@ -237,10 +237,7 @@ func quoteList(words []string) string {
 	for i, w := range words {
 		q[i] = fmt.Sprintf("%q", w)
 	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return joinList(q, "and")
 }
 
 // demonymBases returns the place names that a folded demonym may come from,
