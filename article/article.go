@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -73,6 +74,7 @@ type Article struct {
 	// Built by the parts of the package that own them.
 	quotes   []Quote
 	speakers []*Speaker
+	people   []int // where the text names a person: positions, in document order
 	idx      *index
 	summary  Summary
 }
@@ -449,14 +451,19 @@ func splitParagraphs(text string) []string {
 	return paras
 }
 
-// endsSentence reports whether line ends with a sentence's final punctuation,
-// perhaps followed by closing quotation marks or brackets.
-func endsSentence(line string) bool {
-	line = strings.TrimRightFunc(line, func(r rune) bool {
-		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']'
-	})
-	r, _ := utf8.DecodeLastRuneInString(line)
+// endsSentence reports whether s ends with a sentence's final punctuation,
+// perhaps followed by closing quotation marks, brackets or spaces.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(trimClosers(s))
 	return isTerminator(r)
+}
+
+// trimClosers returns s without the quotation marks, brackets and spaces
+// that may close it after a sentence's final punctuation.
+func trimClosers(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']' || unicode.IsSpace(r)
+	})
 }
 
 // firstInvalid returns the offset of the first byte of b that is not part of

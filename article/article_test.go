@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 )
@@ -122,6 +124,43 @@ func checkNumbering(t *testing.T, a *Article) {
 	if !slices.Equal(a.Sentences(), all) {
 		t.Errorf("Sentences() holds %d sentences, want the paragraphs' %d in order", len(a.Sentences()), len(all))
 	}
+}
+
+// TestConcurrentUse asks one article the questions the bot asks, from
+// several goroutines at once, as an Article promises to allow; run it with
+// -race. Every answer must equal the one given alone.
+func TestConcurrentUse(t *testing.T) {
+	a := Default()
+	calls := []struct {
+		name string
+		call func() any
+	}{
+		{"Search", func() any { r, err := a.Search(`russia "dead end" negotiatoin`); return []any{r, err} }},
+		{"Ask", func() any { r, err := a.Ask("who said Assad has to go?"); return []any{r, err} }},
+		{"Ask/no answer", func() any { r, err := a.Ask("what is the capital of France?"); return []any{r, err} }},
+		{"Speaker", func() any { sp, err := a.Speaker("kery"); return []any{sp, err} }},
+		{"Speaker/unknown", func() any { sp, err := a.Speaker("lavrov"); return []any{sp, err} }},
+		{"Summary", func() any { return a.Summary() }},
+		{"Quotes", func() any { return a.Quotes() }},
+	}
+	want := make([]any, len(calls))
+	for i, c := range calls {
+		want[i] = c.call()
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 20 {
+				for i, c := range calls {
+					if got := c.call(); !reflect.DeepEqual(got, want[i]) {
+						t.Errorf("concurrent %s = %v, want %v", c.name, got, want[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // loadCases are well-formed articles in testdata/load, with what parsing

@@ -3,7 +3,6 @@ package article
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -132,6 +131,7 @@ type QuestionError struct {
 	Reason string
 }
 
+// Error says what cannot be answered and why.
 func (e *QuestionError) Error() string {
 	return fmt.Sprintf("cannot answer %q: %s", e.Question, e.Reason)
 }
@@ -281,7 +281,6 @@ func (a *Article) readQuestion(text string) (question, error) {
 		break
 	}
 
-	s := searcher{ix: a.idx}
 	aux := false
 	for i, t := range toks {
 		w := words[i]
@@ -299,7 +298,7 @@ func (a *Article) readQuestion(text string) (question, error) {
 		}
 		verb := asksSpeech(w, aux)
 		q.speech = q.speech || verb
-		q.addTerm(&s, w, i, verb)
+		q.addTerm(a.idx, w, i, verb)
 	}
 	a.findNamedSpeakers(&q, words)
 	if len(q.named) > 0 {
@@ -336,8 +335,8 @@ func asksSpeech(w string, afterAux bool) bool {
 // addTerm adds the content word w, the question's i-th word, unless a term
 // already matches the same words of the article. verb marks a verb of
 // speech.
-func (q *question) addTerm(s *searcher, w string, i int, verb bool) {
-	forms := s.forms(w)
+func (q *question) addTerm(ix *index, w string, i int, verb bool) {
+	forms := askForms(ix, w)
 	for k, t := range q.terms {
 		if t.word == w || len(forms) > 0 && slices.Equal(t.forms, forms) {
 			q.termAt[i] = k
@@ -371,34 +370,21 @@ func (q *question) dropVerbs() {
 	}
 }
 
-// forms returns the ids of the article's words that a question's word
-// matches, sorted: those a free search word matches, and the forms of an
-// irregular verb ("meet" and "met").
-func (s *searcher) forms(w string) []int32 {
-	if s.ix == nil {
+// askForms returns the ids of the article's words that a question's word
+// matches, sorted: those a free search word matches (see index.forms), and
+// the forms of an irregular verb ("meet" and "met").
+func askForms(ix *index, w string) []int32 {
+	if ix == nil {
 		return nil
 	}
-	forms := slices.Clone(s.word(w, true).key)
+	forms := ix.forms(w, true)
 	for _, f := range verbForms[w] {
 		if f != w {
-			forms = append(forms, s.word(f, false).key...)
+			forms = append(forms, ix.forms(f, false)...)
 		}
 	}
 	slices.Sort(forms)
 	return slices.Compact(forms)
-}
-
-// hitsOf returns where any of the words occur, as ascending indices of toks.
-func (ix *index) hitsOf(words []int32) []int32 {
-	if len(words) == 1 {
-		return ix.occurrences(words[0])
-	}
-	var hits []int32
-	for _, w := range words {
-		hits = append(hits, ix.occurrences(w)...)
-	}
-	slices.Sort(hits)
-	return hits
 }
 
 // findNamedSpeakers finds the speakers the question names, by a whole
@@ -687,18 +673,6 @@ func (c *askCand) answer(a *Article) AnswerSentence {
 	}
 }
 
-// bm25IDF is BM25's inverse document frequency of a word that df of n
-// documents hold.
-func bm25IDF(n, df float64) float64 {
-	return math.Log(1 + (n-df+0.5)/(df+0.5))
-}
-
-// bm25TF is BM25's saturated weight of a word occurring tf times in a
-// document of length words, where documents average avgLen words.
-func bm25TF(tf, length, avgLen float64) float64 {
-	return tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
-}
-
 // sentenceOf returns the sentence holding the index's token at i.
 func (a *Article) sentenceOf(i int32) sentRef {
 	t := a.idx.toks[i]
@@ -800,18 +774,9 @@ func introduces(text string, speakers []*Speaker) bool {
 // namesPerson reports whether the candidate's sentence names a person: a
 // full name, or a name after a title ("Foreign Secretary Philip Hammond").
 func (a *Article) namesPerson(c *askCand) bool {
-	p := a.Paragraphs[c.ref.para]
-	toks := tokenizeQuoted(p.Text, scanQuotes(p.Text))
-	for _, m := range nameMentions(toks, p.Text, int(c.ref.para)) {
-		off := m.pos & (1<<21 - 1)
-		if off < c.sent.Span.Start || off >= c.sent.Span.End {
-			continue
-		}
-		if len(m.lows) >= 2 || m.role {
-			return true
-		}
-	}
-	return false
+	p := int(c.ref.para)
+	i, _ := slices.BinarySearch(a.people, position(p, c.sent.Span.Start))
+	return i < len(a.people) && a.people[i] < position(p, c.sent.Span.End)
 }
 
 // phraseRuns reports, for each term of q, whether the sentence holds it in

@@ -1,10 +1,6 @@
 package article
 
-import (
-	"strconv"
-	"unicode"
-	"unicode/utf8"
-)
+import "strconv"
 
 // The cues below tell what kind of thing a sentence holds, so that the form
 // of a question can prefer the sentences holding what it asks for. Each
@@ -37,7 +33,7 @@ func hasTime(toks []token, text string) bool {
 		switch {
 		case timeMarkers[w]:
 			return true
-		case ambiguousMonths[w] && capitalised(text[t.span.Start:]) && (timePreps[prev] || hasDigit(next)):
+		case ambiguousMonths[w] && startsUpper(text[t.span.Start:]) && (timePreps[prev] || hasDigit(next)):
 			return true
 		case isYear(w):
 			return true
@@ -55,10 +51,10 @@ func hasTime(toks []token, text string) bool {
 func hasPlace(toks []token, text string) bool {
 	for i, t := range toks {
 		raw := text[t.span.Start:t.span.End]
-		if placeNouns[t.fold] && i > 0 && capitalised(text[toks[i-1].span.Start:]) && i-1 > 0 {
+		if placeNouns[t.fold] && i > 0 && startsUpper(text[toks[i-1].span.Start:]) && i-1 > 0 {
 			return true
 		}
-		if lexOf(t.fold)&lxPlace != 0 && capitalised(raw) && i > 0 {
+		if lexOf(t.fold)&lxPlace != 0 && startsUpper(raw) && i > 0 {
 			return true
 		}
 		if !locativePreps[t.fold] {
@@ -77,7 +73,7 @@ func hasPlace(toks []token, text string) bool {
 			if placeNouns[w] {
 				return true
 			}
-			if capitalised(text[toks[j].span.Start:]) {
+			if startsUpper(text[toks[j].span.Start:]) {
 				if lexOf(w)&(lxDay|lxTime|lxRole|lxHonorific|lxNameStop) == 0 && !ambiguousMonths[w] {
 					return true
 				}
@@ -98,12 +94,6 @@ func hasCause(toks []token) bool {
 		}
 	}
 	return false
-}
-
-// capitalised reports whether s starts with a capital letter.
-func capitalised(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }
 
 func hasDigit(w string) bool {

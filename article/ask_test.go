@@ -319,6 +319,27 @@ func TestAskIrregularVerbs(t *testing.T) {
 	}
 }
 
+// TestAskBM25Score checks a keyword question's score against BM25 over
+// sentences worked out by hand (see TestSearchBM25Scores): with no cue
+// from the question's form and no run of its words, the score is BM25's.
+// Only ¶2 holds enough of the question: "alpha" is less than half of its
+// information.
+func TestAskBM25Score(t *testing.T) {
+	a := mustParse(t, bm25Article)
+	ans, err := a.Ask("delta alpha")
+	if err != nil {
+		t.Fatalf("Ask(%q) error: %v", "delta alpha", err)
+	}
+	checkAnswer(t, a, ans)
+	idfAlpha := math.Log(1 + (3-2+0.5)/(2+0.5))
+	idfDelta := math.Log(1 + (3-1+0.5)/(1+0.5))
+	norm := 1.2 * (0.25 + 0.75*5.0/3)
+	want := idfAlpha*2*2.2/(2+norm) + idfDelta*1*2.2/(1+norm)
+	if len(ans.Sentences) != 1 || ans.Sentences[0].Paragraph != 2 || math.Abs(ans.Sentences[0].Score-want) > 1e-12 {
+		t.Errorf("Ask(%q) = %+v, want ¶2 alone with score %v", "delta alpha", ans.Sentences, want)
+	}
+}
+
 // TestAskCues checks that the form of a question chooses, among sentences
 // that hold its words equally, the one holding what it asks for.
 func TestAskCues(t *testing.T) {
@@ -354,6 +375,53 @@ func TestAskCues(t *testing.T) {
 				t.Errorf("Ask(%q) answers with ¶%d, want ¶%d", tt.question, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNamesPerson checks the who-question's cue that a sentence names a
+// person, on short texts and, against the name finder run on each
+// paragraph, on every sentence of the test articles.
+func TestNamesPerson(t *testing.T) {
+	names := func(a *Article, para, sent int) bool {
+		c := &askCand{ref: sentRef{int32(para), int32(sent)}, sent: a.Paragraphs[para].Sentences[sent]}
+		return a.namesPerson(c)
+	}
+	tests := []struct {
+		text string
+		want []bool // for each sentence
+	}{
+		{"Foreign Secretary Philip Hammond spoke. The minister left.", []bool{true, false}},
+		{"Kerry spoke. Mr Kerry left. John Kerry stayed.", []bool{false, true, true}},
+		{`"Ask John Kerry," she said. London is wet.`, []bool{false, false}},
+	}
+	for _, tt := range tests {
+		a := mustParse(t, tt.text)
+		var got []bool
+		for j := range a.Paragraphs[0].Sentences {
+			got = append(got, names(a, 0, j))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("namesPerson of the sentences of %q = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+
+	articles := []*Article{Default()}
+	for _, tt := range articleQuoteTests {
+		articles = append(articles, loadQuoteArticle(t, tt.file))
+	}
+	for _, a := range articles {
+		for pi, p := range a.Paragraphs {
+			mentions := nameMentions(tokenizeQuoted(p.Text, scanQuotes(p.Text)), p.Text, pi)
+			for j, s := range p.Sentences {
+				want := slices.ContainsFunc(mentions, func(m mention) bool {
+					off := m.pos & (1<<21 - 1)
+					return off >= s.Span.Start && off < s.Span.End && (len(m.lows) >= 2 || m.role)
+				})
+				if got := names(a, pi, j); got != want {
+					t.Errorf("namesPerson(%q) = %v, want %v", s.Text, got, want)
+				}
+			}
+		}
 	}
 }
 
@@ -443,16 +511,18 @@ func TestTimeAndPlaceCues(t *testing.T) {
 		{"They argued about the policy.", false, false, false},
 	}
 	for _, tt := range tests {
-		toks := tokenize(tt.text)
-		if got := hasNumber(toks, tt.text); got != tt.number {
-			t.Errorf("hasNumber(%q) = %v, want %v", tt.text, got, tt.number)
-		}
-		if got := hasTime(toks, tt.text); got != tt.time {
-			t.Errorf("hasTime(%q) = %v, want %v", tt.text, got, tt.time)
-		}
-		if got := hasPlace(toks, tt.text); got != tt.place {
-			t.Errorf("hasPlace(%q) = %v, want %v", tt.text, got, tt.place)
-		}
+		t.Run(tt.text, func(t *testing.T) {
+			toks := tokenize(tt.text)
+			if got := hasNumber(toks, tt.text); got != tt.number {
+				t.Errorf("hasNumber(%q) = %v, want %v", tt.text, got, tt.number)
+			}
+			if got := hasTime(toks, tt.text); got != tt.time {
+				t.Errorf("hasTime(%q) = %v, want %v", tt.text, got, tt.time)
+			}
+			if got := hasPlace(toks, tt.text); got != tt.place {
+				t.Errorf("hasPlace(%q) = %v, want %v", tt.text, got, tt.place)
+			}
+		})
 	}
 }
 

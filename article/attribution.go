@@ -658,7 +658,7 @@ func hasRoleWord(lows []string) bool {
 	return false
 }
 
-// isSpeakerPhrase reports whether a phrase can name who said something.
+// isSpeaker reports whether a phrase can name who said something.
 func (np nounPhrase) isSpeaker() bool {
 	switch np.kind {
 	case npNone:

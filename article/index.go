@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -8,11 +9,23 @@ import (
 )
 
 // BM25 parameters, as Lucene sets them by default: k1 bounds how much a
-// repeated word adds, b how much a long paragraph is discounted.
+// repeated word adds, b how much a long document is discounted.
 const (
 	bm25K1 = 1.2
 	bm25B  = 0.75
 )
+
+// bm25IDF is BM25's inverse document frequency of a word that df of n
+// documents hold.
+func bm25IDF(n, df float64) float64 {
+	return math.Log(1 + (n-df+0.5)/(df+0.5))
+}
+
+// bm25TF is BM25's saturated weight of a word occurring tf times in a
+// document of length words, where documents average avgLen words.
+func bm25TF(tf, length, avgLen float64) float64 {
+	return tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
+}
 
 // itoken is one word of the article as the index keeps it.
 type itoken struct {
@@ -144,6 +157,48 @@ func (ix *index) withPrefix(prefix string) []int32 {
 		hi++
 	}
 	return ix.sorted[lo:hi]
+}
+
+// forms returns the ids of the article's words that the folded word w
+// matches, sorted: the words with its stem and, for a free word (one outside
+// a quoted phrase), the words that start with it when it has four letters or
+// more ("russia" finds "Russian") and the forms of the place a demonym names
+// ("iranians" finds "Iran").
+func (ix *index) forms(w string, free bool) []int32 {
+	var forms []int32
+	if sid, ok := ix.stemID(w); ok {
+		forms = append(forms, ix.stemForms(sid)...)
+	}
+	if free {
+		if utf8.RuneCountInString(w) >= prefixMinRunes {
+			forms = append(forms, ix.withPrefix(w)...)
+		}
+		for _, base := range demonymBases(w) {
+			if sid, ok := ix.stemID(base); ok {
+				forms = append(forms, ix.stemForms(sid)...)
+			}
+		}
+	}
+	slices.Sort(forms)
+	return slices.Compact(forms)
+}
+
+// hitsOf returns where any of the words occur, as ascending indices of
+// toks. The result may share memory with the index: do not modify it.
+func (ix *index) hitsOf(words []int32) []int32 {
+	if len(words) == 1 {
+		return ix.occurrences(words[0])
+	}
+	n := 0
+	for _, w := range words {
+		n += ix.freq(w)
+	}
+	hits := make([]int32, 0, n)
+	for _, w := range words {
+		hits = append(hits, ix.occurrences(w)...)
+	}
+	slices.Sort(hits)
+	return hits
 }
 
 // stemID returns the id of the stem of the folded word w, if any word of the

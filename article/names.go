@@ -67,7 +67,7 @@ var roleWords = wordSet(`
 	economist spokesperson ombudsman mayor-elect president-elect
 	granddaughter grandson niece nephew stepson stepdaughter stepfather
 	stepmother fiance fiancee mum dad mom promoter
-	det insp supt cllr cpl pte pvt cdr brig
+	det insp supt cllr cpl pte pvt cdr brig fr
 `)
 
 // roleSuffixes end words that name a person by their field: "virologist",
@@ -347,19 +347,28 @@ func hyphenName(raw string) bool {
 	return nameParticles[raw[:i]] && startsUpper(raw[i+1:])
 }
 
+// startsUpper reports whether s starts with a capital letter.
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
-// nameKeys returns the folded keys under which a person's name is looked up
-// when it stands alone: the surname (without a particle too: "al-Assad" is
-// also "assad") and the given name.
-func surnameKeys(lows []string) []string {
+// nameEnd returns how many of a name's folded words come before the
+// suffixes that may end it ("jr", "kc"); at least one, unless there are none.
+func nameEnd(lows []string) int {
 	end := len(lows)
-	for end > 1 && nameSuffixes[strings.TrimSuffix(lows[end-1], ".")] {
+	for end > 1 && nameSuffixes[lows[end-1]] {
 		end--
 	}
+	return end
+}
+
+// surnameKeys returns the folded keys under which a person is found by
+// surname alone: the surname, also without a hyphenated particle
+// ("al-assad" and "assad"), and with the particles written apart before it
+// ("leyen" and "von der leyen"). A suffix such as "Jr" or "KC" is left out.
+func surnameKeys(lows []string) []string {
+	end := nameEnd(lows)
 	if end == 0 {
 		return nil
 	}

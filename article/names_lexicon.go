@@ -128,7 +128,7 @@ func lexOf(w string) lexFlag {
 
 func (t qtok) has(f lexFlag) bool { return t.flags&f != 0 }
 
-// isRoleTok reports whether a token is a role word or a role's plural.
+// isRole reports whether a token is a role word or a role's plural.
 func (t qtok) isRole() bool {
 	return t.flags&(lxRole|lxRolePlural) != 0 || strings.HasSuffix(t.low, "-year-old")
 }

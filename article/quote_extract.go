@@ -59,7 +59,10 @@ type attrEvent struct {
 // holds it. Last, quotations with no attribution in their sentence take
 // their speaker from the context: the run of paragraphs a quotation spans,
 // the paragraph, the sentence before, or the previous speaker.
-func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
+//
+// It also returns where the text names a person outside quotations (a full
+// name, or a name after a title), as positions in document order.
+func extractQuotes(paras []Paragraph) (quotes []Quote, speakers []*Speaker, people []int) {
 	ps := make([]paraQuotes, len(paras))
 	singleVotes, doubleVotes := 0, 0
 	// Quotations first: each becomes one token, so they say how many
@@ -119,6 +122,11 @@ func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
 		all = append(all, pq.mentions...)
 	}
 	british := singleVotes > 0 && singleVotes > doubleVotes
+	for _, m := range all {
+		if len(m.lows) >= 2 || m.role {
+			people = append(people, m.pos)
+		}
+	}
 
 	r := newResolver()
 	r.registerPersons(all)
@@ -129,7 +137,8 @@ func extractQuotes(paras []Paragraph) ([]Quote, []*Speaker) {
 	}
 	linkRuns(ps)
 	attributeFromContext(ps, events)
-	return collectQuotes(paras, ps, r)
+	quotes, speakers = collectQuotes(paras, ps, r)
+	return quotes, speakers, people
 }
 
 // resolveParagraph resolves the speakers of a paragraph's attributions in
@@ -262,11 +271,11 @@ func judgeQuote(pq *paraQuotes, si, k int, british bool) foundQuote {
 	if fq.partial || (span.single && !british) {
 		return fq
 	}
-	if len(toks) == 1 && !endsStatement(inner) && countQuotedWords(inner) <= 12 {
+	if len(toks) == 1 && !endsSentence(inner) && countQuotedWords(inner) <= 12 {
 		return fq // a heading between quotation marks
 	}
 	commaInside := span.inner.End < len(pq.text) && pq.text[span.inner.End] == ','
-	if endsStatement(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.closed {
+	if endsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.closed {
 		fq.verdict = needsOwner
 	}
 	return fq
@@ -684,5 +693,5 @@ func surnameAsWritten(name string) string {
 	return strings.Join(words[k:], " ")
 }
 
-// countWords counts the words of quoted text.
+// countQuotedWords counts the words of quoted text.
 func countQuotedWords(s string) int { return len(strings.Fields(s)) }

@@ -18,10 +18,6 @@ type quoteSpan struct {
 	nested bool // double marks inside a single-quoted span
 }
 
-func isDoubleMark(r rune) bool {
-	return r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»'
-}
-
 func isSingleMark(r rune) bool {
 	return r == '\'' || r == '‘' || r == '’'
 }
@@ -80,14 +76,14 @@ func scanDoubleQuotes(text string) []quoteSpan {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isDoubleMark(r) {
+		if !isDoubleQuote(r) {
 			i += size
 			continue
 		}
 		isOpen := open >= 0
 		opens := false
 		switch r {
-		case '“', '„', '«':
+		case '“', '„', '‟', '«':
 			opens = !(isOpen && markCloses(text, i, size))
 		case '”', '»':
 			opens = !isOpen && markOpens(text, i, size)

@@ -41,24 +41,6 @@ func (t qtok) isPunct(marks string) bool {
 	return t.kind == tkPunct && strings.Contains(marks, t.low)
 }
 
-// abbrevsWithDot are the abbreviations whose period is part of the word.
-var abbrevsWithDot = wordSet(`mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr rev hon maj adm cmdr fr messrs mt ft gens sens reps govs`)
-
-func isLetterOrDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiWord[r]
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-	}
-	return t
-}()
-
 // tokenizeQuoted splits a paragraph into tokens. Each span of spans that is
 // not nested in another becomes one tkQuote token.
 func tokenizeQuoted(text string, spans []quoteSpan) []qtok {
@@ -101,7 +83,7 @@ func appendTokens(toks []qtok, text, lower string, spans []quoteSpan) []qtok {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if isLetterOrDigit(r) {
+		if isWordRune(r) {
 			end := wordEnd(text, i, limit)
 			low := lower[i:end]
 			if !plainASCII(low) {
@@ -184,13 +166,13 @@ func wordEnd(text string, i, limit int) int {
 			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if isLetterOrDigit(r) {
+		if isWordRune(r) {
 			i += size
 			continue
 		}
 		if (r == '-' || isSingleMark(r) || r == 'ʼ' || r == '&') && i+size < limit {
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if isLetterOrDigit(next) {
+			if isWordRune(next) {
 				i += size
 				continue
 			}
@@ -207,7 +189,8 @@ func wordEnd(text string, i, limit int) int {
 			for i+1 < limit && startsUpper(text[i:]) && text[i+1] == '.' {
 				i += 2
 			}
-		case abbrevsWithDot[strings.ToLower(word)]:
+		case titles[strings.ToLower(word)], strings.EqualFold(word, "jr"), strings.EqualFold(word, "sr"):
+			// "Mr.", "Gen.", and "Jr." after a name.
 			i++
 		}
 	}
@@ -250,7 +233,7 @@ func splitQuotedSentences(toks []qtok, text string, spans []quoteSpan) []qsent {
 		case t.kind == tkQuote:
 			s := spans[t.q]
 			boundary = next.kind == tkQuote ||
-				(startsNext && endsStatement(text[s.inner.Start:s.inner.End]) && !attributionFollows(toks, i+1))
+				(startsNext && endsSentence(text[s.inner.Start:s.inner.End]) && !attributionFollows(toks, i+1))
 		}
 		if boundary {
 			out = append(out, qsent{from, i + 1})
@@ -292,13 +275,6 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 func startsDigit(s string) bool {
 	return s != "" && s[0] >= '0' && s[0] <= '9'
-}
-
-// endsStatement reports whether quoted words end like a sentence.
-func endsStatement(s string) bool {
-	s = strings.TrimRight(s, " ’'\")")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
 // attributionFollows reports whether the tokens from i on, up to the end of

@@ -100,7 +100,7 @@ type SpeakerError struct {
 // one, with the closest name and the speakers the article has.
 func (e *SpeakerError) Error() string {
 	if len(e.Ambiguous) > 0 {
-		return fmt.Sprintf("%q could be %s", e.Query, orList(e.Ambiguous))
+		return fmt.Sprintf("%q could be %s", e.Query, joinList(e.Ambiguous, "or"))
 	}
 	msg := fmt.Sprintf("no speaker matches %q", e.Query)
 	if e.Suggestion != "" {
@@ -112,12 +112,13 @@ func (e *SpeakerError) Error() string {
 	return msg + "; the article quotes " + strings.Join(e.Known, ", ")
 }
 
-// orList joins names as "A, B or C".
-func orList(names []string) string {
-	if len(names) == 1 {
-		return names[0]
+// joinList joins items as "A", "A or B" or "A, B or C", with conj ("or",
+// "and") before the last.
+func joinList(items []string, conj string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
 // Quotes returns every direct quote and reported statement in document order.
@@ -127,8 +128,8 @@ func (a *Article) Quotes() []Quote { return a.quotes }
 // direct quotes, then of reported statements, then by first appearance.
 func (a *Article) Speakers() []*Speaker { return a.speakers }
 
-// extractQuotes finds the quotations and reported speech of the article and
-// attributes them to speakers.
+// extractQuotes finds the quotations and reported speech of the article,
+// attributes them to speakers, and notes where the text names people.
 func (a *Article) extractQuotes() {
-	a.quotes, a.speakers = extractQuotes(a.Paragraphs)
+	a.quotes, a.speakers, a.people = extractQuotes(a.Paragraphs)
 }

@@ -2,7 +2,6 @@ package article
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -62,6 +61,7 @@ type QueryError struct {
 	Reason string
 }
 
+// Error says what cannot be searched for and why.
 func (e *QueryError) Error() string {
 	return fmt.Sprintf("cannot search for %q: %s", e.Query, e.Reason)
 }
@@ -110,15 +110,6 @@ type query struct {
 	ignored []string
 }
 
-// isPhraseQuote reports whether r opens or closes a phrase in a query.
-func isPhraseQuote(r rune) bool {
-	switch r {
-	case '"', '“', '”', '„', '‟', '«', '»', '＂':
-		return true
-	}
-	return false
-}
-
 // isJoiner reports whether r joins two words of a query into a phrase, as in
 // "high-level".
 func isJoiner(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
@@ -147,7 +138,7 @@ func parseQuery(q string) (query, error) {
 		}
 	}
 	for i, r := range q {
-		if isPhraseQuote(r) {
+		if isDoubleQuote(r) {
 			segment(i)
 			inPhrase = !inPhrase
 			start = i + utf8.RuneLen(r)
@@ -246,10 +237,7 @@ func quoteList(words []string) string {
 	for i, w := range words {
 		q[i] = fmt.Sprintf("%q", w)
 	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return joinList(q, "and")
 }
 
 // demonymBases returns the place names that a folded demonym may come from,
@@ -321,57 +309,22 @@ func (s *searcher) add(t queryTerm) {
 		s.groups = append(s.groups, termGroup{para: p, term: ti, lo: int32(lo), hi: int32(hi)})
 		lo = hi
 	}
-	n := float64(len(s.ix.paraStart) - 1)
-	df := float64(len(s.groups) - first)
-	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	idf := bm25IDF(float64(len(s.ix.paraStart)-1), float64(len(s.groups)-first))
 	for i := first; i < len(s.groups); i++ {
 		g := &s.groups[i]
-		tf := float64(g.hi - g.lo)
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(s.ix.paraLen(g.para))/s.ix.avgLen)
-		g.score = idf * tf * (bm25K1 + 1) / (tf + norm)
+		g.score = idf * bm25TF(float64(g.hi-g.lo), float64(s.ix.paraLen(g.para)), s.ix.avgLen)
 	}
 }
 
-// word evaluates one word: its stem's forms, and for a free word the
-// article's words starting with it and the place a demonym names.
-func (s *searcher) word(w string, expand bool) evaluated {
-	ix := s.ix
-	var forms []int32
-	if sid, ok := ix.stemID(w); ok {
-		forms = append(forms, ix.stemForms(sid)...)
-	}
-	if expand {
-		if utf8.RuneCountInString(w) >= prefixMinRunes {
-			forms = append(forms, ix.withPrefix(w)...)
-		}
-		for _, base := range demonymBases(w) {
-			if sid, ok := ix.stemID(base); ok {
-				forms = append(forms, ix.stemForms(sid)...)
-			}
-		}
-	}
+// word evaluates one word: the article's words it matches (see
+// index.forms) and where they occur.
+func (s *searcher) word(w string, free bool) evaluated {
+	forms := s.ix.forms(w, free)
 	if len(forms) == 0 {
 		s.unknown = append(s.unknown, w)
 		return evaluated{}
 	}
-	slices.Sort(forms)
-	forms = slices.Compact(forms)
-
-	e := evaluated{key: forms, size: 1}
-	if len(forms) == 1 {
-		e.hits = ix.occurrences(forms[0])
-		return e
-	}
-	n := 0
-	for _, f := range forms {
-		n += ix.freq(f)
-	}
-	e.hits = make([]int32, 0, n)
-	for _, f := range forms {
-		e.hits = append(e.hits, ix.occurrences(f)...)
-	}
-	slices.Sort(e.hits)
-	return e
+	return evaluated{key: forms, size: 1, hits: s.ix.hitsOf(forms)}
 }
 
 // phrase evaluates consecutive words that must match in order, stem for

@@ -241,6 +241,49 @@ func TestSearchRanking(t *testing.T) {
 	}
 }
 
+// bm25Article has paragraphs of 3, 5 and 1 words, so that BM25's length
+// normalisation shows in its scores: the average paragraph has 3 words.
+const bm25Article = "Alpha beta gamma.\nAlpha alpha delta epsilon zeta.\nTheta.\n"
+
+// TestSearchBM25Scores checks the scores against BM25 worked out by hand,
+// with k1 = 1.2 and b = 0.75: idf = ln(1 + (N - df + 0.5)/(df + 0.5)) and a
+// term weighs idf × tf × (k1 + 1) / (tf + k1 × (1 - b + b × len/avgLen)).
+func TestSearchBM25Scores(t *testing.T) {
+	a := mustParse(t, bm25Article)
+	idfAlpha := math.Log(1 + (3-2+0.5)/(2+0.5)) // in ¶1 and ¶2
+	idfDelta := math.Log(1 + (3-1+0.5)/(1+0.5)) // in ¶2 only
+	tests := []struct {
+		query string
+		want  map[int]float64 // paragraph -> score
+	}{
+		{"alpha", map[int]float64{
+			1: idfAlpha * 1 * 2.2 / (1 + 1.2*(0.25+0.75*3.0/3)),
+			2: idfAlpha * 2 * 2.2 / (2 + 1.2*(0.25+0.75*5.0/3)),
+		}},
+		{"alpha delta", map[int]float64{
+			1: idfAlpha * 1 * 2.2 / (1 + 1.2*(0.25+0.75*3.0/3)),
+			2: idfAlpha*2*2.2/(2+1.2*(0.25+0.75*5.0/3)) + idfDelta*1*2.2/(1+1.2*(0.25+0.75*5.0/3)),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			r, err := a.Search(tt.query)
+			if err != nil {
+				t.Fatalf("Search(%q) error: %v", tt.query, err)
+			}
+			checkResults(t, a, r)
+			if len(r.Matches) != len(tt.want) {
+				t.Fatalf("Search(%q) = %v, want ¶%v", tt.query, paragraphs(r), tt.want)
+			}
+			for _, m := range r.Matches {
+				if want, ok := tt.want[m.Paragraph]; !ok || math.Abs(m.Score-want) > 1e-12 {
+					t.Errorf("Search(%q) ¶%d score = %v, want %v", tt.query, m.Paragraph, m.Score, want)
+				}
+			}
+		})
+	}
+}
+
 // TestSearchArticles runs searches on small articles written for the
 // case they test.
 func TestSearchArticles(t *testing.T) {
@@ -467,9 +510,11 @@ func TestDemonymBases(t *testing.T) {
 		{"policy", nil},
 	}
 	for _, tt := range tests {
-		if got := demonymBases(tt.word); !slices.Equal(got, tt.want) {
-			t.Errorf("demonymBases(%q) = %q, want %q", tt.word, got, tt.want)
-		}
+		t.Run(tt.word, func(t *testing.T) {
+			if got := demonymBases(tt.word); !slices.Equal(got, tt.want) {
+				t.Errorf("demonymBases(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+		})
 	}
 }
 

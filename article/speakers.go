@@ -245,11 +245,9 @@ func (r *resolver) registerPersons(mentions []mention) {
 // Kerry" and "John F. Kerry" are one person.
 type personID struct{ given, surname string }
 
+// personKey returns the person a name's folded words identify.
 func personKey(lows []string) personID {
-	end := len(lows)
-	for end > 1 && nameSuffixes[strings.TrimSuffix(lows[end-1], ".")] {
-		end--
-	}
+	end := nameEnd(lows)
 	if end == 0 {
 		return personID{}
 	}
@@ -359,38 +357,24 @@ func (e *entity) addAlias(alias string) {
 	e.folded = append(e.folded, f)
 }
 
+// addWords records the content words of a title, a description or an
+// alias, by which a definite description ("the analyst") can find e.
 func (e *entity) addWords(lows []string) {
 	for _, w := range lows {
-		if stopWordsForNames[w] || len(w) < 2 {
-			continue
-		}
-		dup := false
-		for _, have := range e.words {
-			if have == w {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !stopWordsForNames[w] && len(w) >= 2 && !slices.Contains(e.words, w) {
 			e.words = append(e.words, w)
 		}
 	}
 }
 
+// hasWord reports whether e's titles, descriptions or aliases hold the
+// folded word w, or its singular.
 func (e *entity) hasWord(w string) bool {
-	for _, have := range e.words {
-		if have == w {
-			return true
-		}
+	if slices.Contains(e.words, w) {
+		return true
 	}
-	if s, ok := singular(w); ok {
-		for _, have := range e.words {
-			if have == s {
-				return true
-			}
-		}
-	}
-	return false
+	s, ok := singular(w)
+	return ok && slices.Contains(e.words, s)
 }
 
 // personsNamed returns the persons with the folded surname or given name
@@ -866,7 +850,7 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 	return nil
 }
 
-// spoke records that e is credited with words at pos.
+// spokeAt records that e is credited with words at pos.
 func (e *entity) spokeAt(pos int) {
 	if pos > e.spoke {
 		e.spoke = pos

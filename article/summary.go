@@ -248,7 +248,24 @@ func cosine(a, b *candidate) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	var dot float64
+	dot, _ := overlap(a, b)
+	return dot / (a.norm * b.norm)
+}
+
+// sharedTerms returns the Jaccard similarity of two candidates' sets of
+// stemmed words: how many they share, over how many they hold between them.
+func sharedTerms(a, b *candidate) float64 {
+	_, both := overlap(a, b)
+	union := len(a.vec) + len(b.vec) - both
+	if union == 0 {
+		return 0
+	}
+	return float64(both) / float64(union)
+}
+
+// overlap walks two candidates' sorted vectors together and returns the dot
+// product of their weights and the number of terms they share.
+func overlap(a, b *candidate) (dot float64, shared int) {
 	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
 		switch {
 		case a.vec[i].term < b.vec[j].term:
@@ -257,34 +274,12 @@ func cosine(a, b *candidate) float64 {
 			j++
 		default:
 			dot += a.vec[i].weight * b.vec[j].weight
+			shared++
 			i++
 			j++
 		}
 	}
-	return dot / (a.norm * b.norm)
-}
-
-// sharedTerms returns the Jaccard similarity of two candidates' sets of
-// stemmed words: how many they share, over how many they hold between them.
-func sharedTerms(a, b *candidate) float64 {
-	both := 0
-	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
-		switch {
-		case a.vec[i].term < b.vec[j].term:
-			i++
-		case a.vec[i].term > b.vec[j].term:
-			j++
-		default:
-			both++
-			i++
-			j++
-		}
-	}
-	union := len(a.vec) + len(b.vec) - both
-	if union == 0 {
-		return 0
-	}
-	return float64(both) / float64(union)
+	return dot, shared
 }
 
 // lexRank returns the PageRank of each node of the weighted graph whose
@@ -383,10 +378,7 @@ func openingWord(text string, toks []token) (word string, connective bool) {
 // isQuestion reports whether a sentence ends with a question mark, perhaps
 // followed by closing quotation marks or brackets.
 func isQuestion(text string) bool {
-	text = strings.TrimRightFunc(text, func(r rune) bool {
-		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']'
-	})
-	return strings.HasSuffix(text, "?")
+	return strings.HasSuffix(trimClosers(text), "?")
 }
 
 // mostlyQuoted reports whether a sentence is mostly the words of a

@@ -388,4 +388,15 @@ func TestCosine(t *testing.T) {
 	if got := cosine(&c[0], &c[3]); got <= 0 || got >= 1 {
 		t.Errorf("cosine(some shared words) = %v, want between 0 and 1", got)
 	}
+	if got := sharedTerms(&c[0], &c[1]); got != 1 {
+		t.Errorf("sharedTerms(same sentence) = %v, want 1", got)
+	}
+	if got := sharedTerms(&c[0], &c[2]); got != 0 {
+		t.Errorf("sharedTerms(no shared word) = %v, want 0", got)
+	}
+	// "jets" and "landed" are shared; "russian", "syria", "near" and
+	// "harvest" are not.
+	if got := sharedTerms(&c[0], &c[3]); math.Abs(got-2.0/6) > 1e-9 {
+		t.Errorf("sharedTerms(some shared words) = %v, want 2/6", got)
+	}
 }

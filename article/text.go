@@ -25,9 +25,22 @@ func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ'
 }
 
+// isWordRune reports whether r belongs to a word: a letter, a digit or a
+// combining mark.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // tokenize splits text into words. A word is a run of letters and digits;
 // an apostrophe between two such characters belongs to the word (don't,
@@ -109,7 +122,7 @@ var foldTransformer = sync.Pool{New: func() any {
 }}
 
 // fold returns s in lower case, without diacritics, with every apostrophe
-// straight and without the dots of an initialism.
+// straight and without periods, which is how an initialism loses its dots.
 func fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -139,7 +152,8 @@ func fold(s string) string {
 }
 
 // Fold returns s as the package compares words: in lower case, without
-// diacritics and with straight apostrophes.
+// diacritics, with straight apostrophes and without periods, so that
+// "U.S." and "us" are one word.
 func Fold(s string) string { return fold(s) }
 
 // stemCache remembers the stems of words already seen. It stops growing at
@@ -186,14 +200,14 @@ func countWords(text string) int {
 }
 
 // titles are abbreviations that stand before a name ("Mr. Kerry", "St.
-// Louis", "Gen. Dunford"), so a period after one never ends a sentence.
-var titles = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
-	"gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true,
-	"adm": true, "maj": true, "rep": true, "sen": true, "gov": true, "rev": true,
-	"hon": true, "mt": true, "ft": true, "pres": true, "supt": true, "det": true,
-	"cpl": true, "pvt": true, "vs": true, "messrs": true, "mme": true, "mlle": true,
-}
+// Louis", "Gen. Dunford", "Sens. Ernst and Peters"), so a period after one
+// never ends a sentence, and the quote parser reads the period as part of
+// the word.
+var titles = wordSet(`
+	mr mrs ms mme mlle messrs dr prof fr rev hon st mt ft vs
+	gen gens col lt sgt capt cmdr cdr adm maj brig cpl pvt pte
+	rep reps sen sens gov govs pres cllr det insp supt
+`)
 
 // abbreviations end with a period that may also end a sentence ("Acme Inc.",
 // "on Jan. 5", "and so on, etc."). Like initials, they end one only when the
@@ -207,11 +221,13 @@ var abbreviations = map[string]bool{
 }
 
 // quoteOpens reports whether the double quotation mark at text[i] opens a
-// quotation rather than closing one.
+// quotation rather than closing one. Curly and low marks face one way; the
+// others, guillemets included (« » in French, » « in German), open after a
+// space, an opening bracket or a dash.
 func quoteOpens(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	switch r {
-	case '“', '„':
+	case '“', '„', '‟':
 		return true
 	case '”':
 		return false
@@ -223,8 +239,14 @@ func quoteOpens(text string, i int) bool {
 	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:;/", prev)
 }
 
+// isDoubleQuote reports whether r is a double quotation mark: straight,
+// curly, low, reversed, fullwidth or a guillemet.
 func isDoubleQuote(r rune) bool {
-	return r == '"' || r == '“' || r == '”' || r == '„'
+	switch r {
+	case '"', '“', '”', '„', '‟', '«', '»', '＂':
+		return true
+	}
+	return false
 }
 
 // splitSentences splits paragraph text into sentences. A sentence ends at

@@ -74,9 +74,11 @@ func TestFold(t *testing.T) {
 		{"", ""},
 	}
 	for _, tc := range tests {
-		if got := Fold(tc.in); got != tc.want {
-			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
-		}
+		t.Run(tc.in, func(t *testing.T) {
+			if got := Fold(tc.in); got != tc.want {
+				t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -140,9 +142,11 @@ func TestCountWords(t *testing.T) {
 		{"al-Assad", 2},
 	}
 	for _, tc := range tests {
-		if got := countWords(tc.in); got != tc.want {
-			t.Errorf("countWords(%q) = %d, want %d", tc.in, got, tc.want)
-		}
+		t.Run(tc.in, func(t *testing.T) {
+			if got := countWords(tc.in); got != tc.want {
+				t.Errorf("countWords(%q) = %d, want %d", tc.in, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -168,6 +172,7 @@ func TestSplitSentences(t *testing.T) {
 		{"lower case after a period does not start a sentence", "It fell by 3.5 percent. then rose.", []string{"It fell by 3.5 percent. then rose."}},
 		{"a number starts one", "Talks ended in 2015. 2016 was quieter.", []string{"Talks ended in 2015.", "2016 was quieter."}},
 		{"titles", "Mr. Kerry met Dr. Lavrov and Gen. Dunford. They spoke.", []string{"Mr. Kerry met Dr. Lavrov and Gen. Dunford.", "They spoke."}},
+		{"ranks and plural titles", "Det. Insp. Ann Cole, Fr. Tom Hart and Sens. Ernst and Peters spoke.", []string{"Det. Insp. Ann Cole, Fr. Tom Hart and Sens. Ernst and Peters spoke."}},
 		{"initials", "James G. Jatras and J. K. Rowling spoke.", []string{"James G. Jatras and J. K. Rowling spoke."}},
 		{"initialism before a name", "The U.S. State Department said so.", []string{"The U.S. State Department said so."}},
 		{"initialism ending a sentence", "He flew to the U.S. The talks began.", []string{"He flew to the U.S.", "The talks began."}},
@@ -209,6 +214,16 @@ func TestSplitSentences(t *testing.T) {
 			"quote that does not close in the paragraph",
 			"“There was panic. They trained four fighters.",
 			[]string{"»“There was panic.", "»They trained four fighters."},
+		},
+		{
+			"guillemets",
+			"Il a dit : «Nous sommes prêts. Allons-y.» Puis il est parti.",
+			[]string{"Il a dit : «Nous sommes prêts.", "»Allons-y.»", "Puis il est parti."},
+		},
+		{
+			"reversed guillemets",
+			"Sie sagte: »Wir schaffen das.« Dann ging sie.",
+			[]string{"Sie sagte: »Wir schaffen das.«", "Dann ging sie."},
 		},
 		{"brackets", "He left (for now.) Then he came back.", []string{"He left (for now.)", "Then he came back."}},
 		{"single quotes close a sentence", "It was called ‘a dead end.’ Talks resumed.", []string{"It was called ‘a dead end.’", "Talks resumed."}},
