@@ -9,11 +9,13 @@ import (
 	"github.com/articlebot/articlebot/article"
 )
 
-// excerpt renders paragraph text with the matched spans in bold. A text
-// longer than room characters is cut to a window of about room characters
-// around the densest run of matches, at word boundaries, with "…" where
-// text was left out. The result is at most max characters long.
+// excerpt renders paragraph text on one line, as oneLine does, with the
+// matched spans in bold. A text longer than room characters is cut to a
+// window of about room characters around the densest run of matches, at
+// word boundaries, with "…" where text was left out. The result is at most
+// max characters long.
 func excerpt(text string, spans []article.Span, room, max int) string {
+	text, spans = flatten(text, cleanSpans(text, spans))
 	spans = cleanSpans(text, spans)
 	for r := room; r >= 16; r = r * 3 / 4 {
 		start, end := window(text, spans, r)
@@ -53,6 +55,74 @@ func cleanSpans(text string, spans []article.Span) []article.Span {
 		kept = append(kept, s)
 	}
 	return kept
+}
+
+// flatten returns text as oneLine does, with every run of space and control
+// characters turned into one space and none at either end, and spans, which
+// must lie on character boundaries of text, moved to the same characters of
+// the result.
+func flatten(text string, spans []article.Span) (string, []article.Span) {
+	if isOneLine(text) {
+		return text, spans
+	}
+	// Each edge of a span points at the offset it becomes; walking the text
+	// once in order of the edges moves them all.
+	type edge struct {
+		at  int
+		set *int
+	}
+	moved := slices.Clone(spans)
+	edges := make([]edge, 0, 2*len(moved))
+	for k := range moved {
+		edges = append(edges, edge{moved[k].Start, &moved[k].Start}, edge{moved[k].End, &moved[k].End})
+	}
+	slices.SortFunc(edges, func(a, b edge) int { return a.at - b.at })
+
+	var b strings.Builder
+	b.Grow(len(text))
+	gap := false // a space is owed before the next character written
+	e := 0
+	for i, r := range text {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			for ; e < len(edges) && edges[e].at <= i; e++ {
+				*edges[e].set = b.Len()
+			}
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		for ; e < len(edges) && edges[e].at <= i; e++ {
+			*edges[e].set = b.Len()
+		}
+		b.WriteRune(r)
+	}
+	for ; e < len(edges); e++ {
+		*edges[e].set = b.Len()
+	}
+	return b.String(), moved
+}
+
+// isOneLine reports whether oneLine(s) == s: s has no control characters,
+// no space other than single ' ' between other characters.
+func isOneLine(s string) bool {
+	space := true // at the start, or after a space
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 // window returns the byte range of text to show: all of it when it has at
