@@ -275,7 +275,7 @@ func TestGatewaySurvivesAPanickingDelivery(t *testing.T) {
 	if err := g.Shutdown(context.Background()); err != nil {
 		t.Fatalf("Shutdown() = %v, want nil", err)
 	}
-	if !strings.Contains(logs.String(), "panic while delivering an answer") {
+	if !strings.Contains(logs.String(), "panic while answering an interaction") {
 		t.Errorf("log = %q, want the recovered panic reported", logs.String())
 	}
 }
@@ -306,6 +306,24 @@ func (r redirect) RoundTrip(req *http.Request) (*http.Response, error) {
 	return http.DefaultTransport.RoundTrip(req)
 }
 
+// sessionTo returns a discordgo session whose REST requests go to a local
+// server that answers them with h.
+func sessionTo(t *testing.T, h http.HandlerFunc) *discordgo.Session {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	target, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := discordgo.New("Bot test-token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Client = &http.Client{Transport: redirect{target}}
+	return s
+}
+
 // TestGatewayAnswersThroughARealSession posts the answer with a real
 // discordgo session whose REST calls go to a local server, and checks the
 // callback's route and body.
@@ -315,19 +333,11 @@ func TestGatewayAnswersThroughARealSession(t *testing.T) {
 		body         []byte
 	}
 	calls := make(chan call, 1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s := sessionTo(t, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		calls <- call{r.Method, r.URL.EscapedPath(), body}
 		w.WriteHeader(http.StatusNoContent)
-	}))
-	defer srv.Close()
-	target, _ := url.Parse(srv.URL)
-
-	s, err := discordgo.New("Bot test-token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Client = &http.Client{Transport: redirect{target}}
+	})
 
 	b := New(article.Default())
 	g := NewGateway(b, nil)
@@ -351,18 +361,11 @@ func TestGatewayAnswersThroughARealSession(t *testing.T) {
 // still holds the choice list Discord requires.
 func TestGatewayKeepsAnEmptyChoiceList(t *testing.T) {
 	bodies := make(chan []byte, 1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s := sessionTo(t, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		bodies <- body
 		w.WriteHeader(http.StatusNoContent)
-	}))
-	defer srv.Close()
-	target, _ := url.Parse(srv.URL)
-	s, err := discordgo.New("Bot test-token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Client = &http.Client{Transport: redirect{target}}
+	})
 
 	var i discordgo.Interaction
 	raw := `{"id":"77","token":"tok","type":4,"application_id":"1","data":{"id":"2","name":"quote","type":1,

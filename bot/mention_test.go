@@ -305,10 +305,15 @@ type post struct {
 	body        json.RawMessage
 }
 
+// RequestWithBucketID records a message posted in a channel, which goes
+// through the session's rate-limit bucket of the channel.
 func (f *fakePoster) RequestWithBucketID(method, urlStr string, data any, bucketID string, opts ...discordgo.RequestOption) ([]byte, error) {
 	raw, ok := data.(json.RawMessage)
 	if !ok {
 		return nil, fmt.Errorf("body is %T, want json.RawMessage", data)
+	}
+	if bucketID != urlStr {
+		return nil, fmt.Errorf("posted in bucket %q, want the channel's %q", bucketID, urlStr)
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
