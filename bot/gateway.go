@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -78,10 +77,15 @@ func NewGateway(b *Bot, log *slog.Logger, opts ...GatewayOption) *Gateway {
 	return g
 }
 
-// responder is the part of a session the gateway needs: a REST request
-// through the session's client and rate limiter.
+// responder is the part of a session the gateway needs: REST requests
+// through the session's client, with discordgo's handling of rate limits.
 type responder interface {
+	// RequestWithBucketID sends a request in the session's rate-limit
+	// bucket bucketID, which the session keeps for the requests after it.
 	RequestWithBucketID(method, urlStr string, data any, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
+	// RequestWithLockedBucket sends a request in bucket, which the caller
+	// has locked.
+	RequestWithLockedBucket(method, urlStr, contentType string, b []byte, bucket *discordgo.Bucket, sequence int, options ...discordgo.RequestOption) ([]byte, error)
 }
 
 var _ responder = (*discordgo.Session)(nil)
@@ -144,14 +148,25 @@ func (g *Gateway) start(what string, attrs []any, work func(ctx context.Context)
 func (g *Gateway) answer(ctx context.Context, r responder, i *discordgo.Interaction) {
 	body, err := MarshalResponse(g.bot.Respond(ctx, i))
 	if err == nil {
-		endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-		_, err = r.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(ctx))
+		err = postOnce(ctx, r, discordgo.EndpointInteractionResponse(i.ID, i.Token), body)
 	}
 	if err != nil {
 		g.log.Error("delivering an answer failed",
 			"interaction_id", i.ID, "interaction_type", i.Type.String(),
 			"command", commandName(i), "err", RedactURLTokens(err.Error()))
 	}
+}
+
+// postOnce POSTs the JSON body to endpoint, a URL that takes one request
+// only, such as an interaction's callback. The request goes through a
+// rate-limit bucket of its own, in which discordgo retries it after a 429,
+// rather than through one of the session's buckets, which the session keeps
+// for good: one per interaction for as long as the process runs, each
+// holding the interaction's token.
+func postOnce(ctx context.Context, r responder, endpoint string, body []byte) error {
+	bucket := discordgo.NewRatelimiter().LockBucket(endpoint)
+	_, err := r.RequestWithLockedBucket(http.MethodPost, endpoint, "application/json", body, bucket, 0, discordgo.WithContext(ctx))
+	return err
 }
 
 // Shutdown stops taking new interactions and mentions and waits until the

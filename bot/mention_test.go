@@ -321,6 +321,12 @@ func (f *fakePoster) RequestWithBucketID(method, urlStr string, data any, bucket
 	return []byte(`{}`), f.fail
 }
 
+// RequestWithLockedBucket fails: replies to mentions go through the
+// session's bucket of their channel.
+func (f *fakePoster) RequestWithLockedBucket(method, urlStr, contentType string, body []byte, bucket *discordgo.Bucket, sequence int, opts ...discordgo.RequestOption) ([]byte, error) {
+	return nil, fmt.Errorf("%s %s went through a bucket of its own", method, urlStr)
+}
+
 func (f *fakePoster) all() []post {
 	f.mu.Lock()
 	defer f.mu.Unlock()
