@@ -142,7 +142,7 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) *discordgo.
 	out := Outcome{Kind: kindOf(i)}
 	resp, stack, err := b.call(ctx, i, &out.Command)
 	if err == nil {
-		if cerr := checkResponse(resp); cerr != nil {
+		if cerr := errors.Join(checkResponse(resp), checkAnswers(out.Kind, resp)); cerr != nil {
 			err = fmt.Errorf("the response breaks Discord's rules: %w", cerr)
 		}
 	}
