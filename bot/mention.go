@@ -162,7 +162,8 @@ func (m *Mentions) allow(ctx context.Context, msg *discordgo.Message) bool {
 
 // answer returns the reply to question, asked in msg. A question the
 // engine cannot take gets its reason; a failure of the bot's own, panics
-// included, is logged and gets the apology interactions get.
+// included, is logged and gets the apology interactions get. The bot's
+// observer is told the outcome, as /ask's.
 func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question string) (reply *discordgo.MessageSend) {
 	start := time.Now()
 	outcome := resultOK
@@ -172,7 +173,8 @@ func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question 
 			failure = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
 			outcome, reply = resultInternal, mentionReply(msg, rendered{content: apology})
 		}
-		attrs := []any{"kind", "mention", "command", "ask", "outcome", outcome, "latency", time.Since(start),
+		latency := time.Since(start)
+		attrs := []any{"kind", kindMention, "command", "ask", "outcome", outcome, "latency", latency,
 			"channel_id", msg.ChannelID, "guild_id", msg.GuildID, "message_id", msg.ID}
 		if msg.Author != nil {
 			attrs = append(attrs, "user_id", msg.Author.ID)
@@ -185,6 +187,7 @@ func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question 
 			level = slog.LevelError
 		}
 		m.log.Log(ctx, level, "mention", attrs...)
+		m.bot.observe(Outcome{Command: "ask", Kind: kindMention, Result: outcome, Latency: latency})
 	}()
 
 	r, err := m.bot.answer(question)

@@ -132,16 +132,18 @@ func TestMentionQuestion(t *testing.T) {
 // TestMentionReply checks the reply: what /ask answers, in the question's
 // channel, referring to it, pinging nobody.
 func TestMentionReply(t *testing.T) {
-	m := NewMentions(New(article.Default()))
+	rec := &recorder{}
+	m := NewMentions(New(article.Default(), WithObserver(rec)))
 	tests := []struct {
 		name, content string
 		want          string // in the reply's plain text
 		embeds        int
+		result        string // the outcome the observer is told
 	}{
-		{"answer", "<@" + testSelf + "> who spoke to Press TV?", "— ¶12", 1},
-		{"no answer", "<@" + testSelf + "> what is the capital of France?", "couldn't find an answer", 0},
-		{"cannot ask", "<@" + testSelf + "> what is it?", "does not say what it is about", 0},
-		{"mentions in the question", "<@" + testSelf + "> did <@555> say @everyone has to go?", "— ¶", 1},
+		{"answer", "<@" + testSelf + "> who spoke to Press TV?", "— ¶12", 1, resultOK},
+		{"no answer", "<@" + testSelf + "> what is the capital of France?", "couldn't find an answer", 0, resultOK},
+		{"cannot ask", "<@" + testSelf + "> what is it?", "does not say what it is about", 0, resultUser},
+		{"mentions in the question", "<@" + testSelf + "> did <@555> say @everyone has to go?", "— ¶", 1, resultOK},
 	}
 	for k, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,6 +172,9 @@ func TestMentionReply(t *testing.T) {
 			}
 			if text := replyText(reply); !strings.Contains(text, tt.want) {
 				t.Errorf("the reply = %s, want it to hold %q", text, tt.want)
+			}
+			if out := rec.last(t); out.Command != "ask" || out.Kind != kindMention || out.Result != tt.result {
+				t.Errorf("the observer was told %+v, want command ask, kind %s, result %s", out, kindMention, tt.result)
 			}
 		})
 	}
