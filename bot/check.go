@@ -160,6 +160,7 @@ func checkComponents(rows []discordgo.MessageComponent, bad func(string, ...any)
 				if webURL(b.URL) == "" || b.CustomID != "" {
 					bad("%s links nowhere", where)
 				}
+				checkText(where+" url", b.URL, 0, limitButtonURL, bad)
 				continue
 			}
 			checkText(where+" custom_id", b.CustomID, 1, limitCustomID, bad)

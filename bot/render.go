@@ -196,11 +196,12 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// webURL returns u when Discord accepts it as an embed or button URL (an
-// absolute http or https URL with a host), and "" otherwise.
+// webURL returns u when Discord accepts it as an embed's URL (an absolute
+// http or https URL with a host, of at most limitEmbedURL characters), and
+// "" otherwise.
 func webURL(u string) string {
 	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || runeLen(p.String()) > 2048 {
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || runeLen(p.String()) > limitEmbedURL {
 		return ""
 	}
 	return p.String()
