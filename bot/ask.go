@@ -30,12 +30,15 @@ func (b *Bot) askCommand() *command {
 			Required:    true,
 			MaxLength:   article.MaxQuestionLen,
 		})
+	example := "/ask question:" + b.exampleQuestion()
 	return &command{
-		def:       def,
-		run:       b.ask,
+		def: def,
+		run: func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+			return b.ask(ctx, i, example)
+		},
 		prefix:    askPrefix,
 		component: b.showParagraph,
-		example:   "/ask question:" + b.exampleQuestion(),
+		example:   example,
 	}
 }
 
@@ -47,13 +50,15 @@ const (
 	answerRoom = 900
 )
 
-func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+// ask answers /ask; a user who asks nothing is shown example, a use of /ask
+// worked out at start-up.
+func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, example string) (*discordgo.InteractionResponse, error) {
 	question, found, err := stringOption(i, "question")
 	if err != nil {
 		return nil, err
 	}
 	if !found || strings.TrimSpace(question) == "" {
-		return nil, userErrorf("Type your question after %s, for example %s.", "`/ask question:`", "`/ask question:"+b.exampleQuestion()+"`")
+		return nil, userErrorf("Type your question after %s, for example %s.", "`/ask question:`", "`"+example+"`")
 	}
 	r, err := b.answer(question)
 	if err != nil {

@@ -116,7 +116,7 @@ func TestAskUserErrors(t *testing.T) {
 		i    *discordgo.Interaction
 		want string
 	}{
-		{"no option", slash("ask"), "Type your question after"},
+		{"no option", slash("ask"), "Type your question after `/ask question:`, for example `/ask question:" + New(article.Default()).exampleQuestion() + "`."},
 		{"blank", askQuestion("   "), "Type your question after"},
 		{"wrong type", slash("ask", opt("question", discordgo.ApplicationCommandOptionInteger, 3.0)), "must be text"},
 		{"stop words", askQuestion("what is it?"), "does not say what it is about"},
