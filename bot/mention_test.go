@@ -454,47 +454,34 @@ func TestMentionGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var out bytes.Buffer
-			if err := json.Indent(&out, body, "", "  "); err != nil {
-				t.Fatal(err)
-			}
-			out.WriteByte('\n')
 			text := replyText(reply)
 			if !strings.Contains(text, tc.want) {
 				t.Errorf("the reply =\n%s\nwant it to hold %q", text, tc.want)
 			}
-			golden(t, filepath.Join("mentions", tc.name+".json"), out.Bytes())
+			golden(t, filepath.Join("mentions", tc.name+".json"), indentJSON(t, body))
 			golden(t, filepath.Join("mentions", tc.name+".txt"), []byte(text+"\n"))
 		})
 	}
 }
 
-// TestMentionPayloadChecker runs ../shared/tools/check-discord-payloads on
-// the golden replies. The checker reads interaction responses, so each
-// reply's message fields are checked as the data of one; the message
-// reference is checked by TestMentionGolden.
-func TestMentionPayloadChecker(t *testing.T) {
-	path := checker(t)
-	var lines [][]byte
-	for _, tc := range mentionGoldenCases {
-		raw, err := os.ReadFile(filepath.Join("testdata", "mentions", tc.name+".json"))
-		if err != nil {
-			t.Fatalf("%v (run go test ./bot -update to write it)", err)
-		}
-		var data map[string]any
-		if err := json.Unmarshal(raw, &data); err != nil {
-			t.Fatal(err)
-		}
-		ref, _ := data["message_reference"].(map[string]any)
-		if ref["message_id"] == nil {
-			t.Errorf("%s.json has no message_reference", tc.name)
-		}
-		delete(data, "message_reference")
-		line, err := json.Marshal(map[string]any{"type": 4, "data": data})
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, line)
+// replyAsResponse returns the golden reply testdata/mentions/<name>.json as
+// the payload checker reads it: the payload checker knows interaction
+// responses, so the reply's message fields become the data of one. The
+// message reference they leave out is checked here.
+func replyAsResponse(t *testing.T, name string) []byte {
+	t.Helper()
+	var data map[string]any
+	if err := json.Unmarshal(readGolden(t, filepath.Join("mentions", name+".json")), &data); err != nil {
+		t.Fatalf("%s.json: %v", name, err)
 	}
-	runChecker(t, path, "--responses", bytes.Join(lines, []byte("\n")))
+	ref, _ := data["message_reference"].(map[string]any)
+	if ref["message_id"] == nil {
+		t.Errorf("%s.json has no message_reference", name)
+	}
+	delete(data, "message_reference")
+	line, err := json.Marshal(map[string]any{"type": 4, "data": data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return line
 }
