@@ -147,8 +147,9 @@ func (m *Mentions) question(msg *discordgo.Message, selfID string) (string, bool
 }
 
 // spaceBeforeMark matches the space a mention taken out leaves before a
-// punctuation mark.
-var spaceBeforeMark = regexp.MustCompile(` ([,.;:?!])`)
+// punctuation mark, with the comma, semicolon or colon that stood before
+// the mention when the mark ends the sentence ("who is X, @bot?").
+var spaceBeforeMark = regexp.MustCompile(`[,;:]? ([,.;:?!])`)
 
 // allow applies the per-channel limit to msg, logging a refusal.
 func (m *Mentions) allow(ctx context.Context, msg *discordgo.Message) bool {

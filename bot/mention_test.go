@@ -72,7 +72,9 @@ func TestMentionQuestion(t *testing.T) {
 	}{
 		{"mention", mentionMessage("1", "<@"+testSelf+"> who spoke to Press TV?", testBotUser), "who spoke to Press TV?"},
 		{"nickname mention", mentionMessage("2", "<@!"+testSelf+"> who is Jatras?", testBotUser), "who is Jatras?"},
-		{"mention at the end", mentionMessage("3", "who is Jatras, <@"+testSelf+">?", testBotUser), "who is Jatras,?"},
+		{"mention at the end", mentionMessage("3", "who is Jatras, <@"+testSelf+">?", testBotUser), "who is Jatras?"},
+		{"mention in the middle", mentionMessage("3b", "so <@"+testSelf+">, who is Jatras?", testBotUser), "so, who is Jatras?"},
+		{"mention between colons", mentionMessage("3c", "Question: <@"+testSelf+">: who is Jatras?", testBotUser), "Question: who is Jatras?"},
 		{"comma after the mention", mentionMessage("4", "<@"+testSelf+">, who is Jatras?", testBotUser), "who is Jatras?"},
 		{"in a reply", func() *discordgo.Message {
 			msg := mentionMessage("5", "<@"+testSelf+"> who is Kerry?", testBotUser, other)
