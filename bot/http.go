@@ -187,8 +187,9 @@ func getBuffer() *bytes.Buffer {
 }
 
 func putBuffer(buf *bytes.Buffer) {
-	// Buffers larger than the largest accepted body are left to the garbage
-	// collector; a rare large reply should not pin memory.
+	// A buffer that grew past twice the largest accepted body is left to
+	// the garbage collector, so that the pool holds only buffers of the
+	// size requests need.
 	if buf.Cap() <= 2*MaxInteractionBody {
 		bufPool.Put(buf)
 	}
