@@ -186,7 +186,7 @@ func noAnswer(question string, ans article.Answer) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "I couldn't find an answer to %s in the article.", quoted(echo(question, 300)))
 	if len(ans.Missing) > 0 {
-		b.WriteString(" It doesn't mention " + boldList(ans.Missing, "or") + ".")
+		b.WriteString(" It doesn't mention " + orList(ans.Missing, 6, 60) + ".")
 	}
 	var present []string
 	for _, t := range ans.Terms {
@@ -196,24 +196,11 @@ func noAnswer(question string, ans article.Answer) string {
 	}
 	if len(present) > 0 {
 		q := strings.Join(present, " ")
-		b.WriteString("\nTo see every paragraph with " + boldList(present, "or") + ", try `/find query:" + truncate(q, findQueryMax) + "`, or ask in other words.")
+		b.WriteString("\nTo see every paragraph with " + orList(present, 6, 60) + ", try `/find query:" + truncate(q, findQueryMax) + "`, or ask in other words.")
 	} else {
 		b.WriteString("\nTry `/find` with other words, or `/summary` to see what the article covers.")
 	}
 	return truncate(b.String(), limitContent)
-}
-
-// boldList returns words in bold, escaped, joined as "a, b or c".
-func boldList(words []string, conj string) string {
-	const most = 6
-	out := make([]string, 0, min(len(words), most))
-	for _, w := range words[:min(len(words), most)] {
-		out = append(out, "**"+escapeWithin(oneLine(w), 60)+"**")
-	}
-	if len(out) == 1 {
-		return out[0]
-	}
-	return strings.Join(out[:len(out)-1], ", ") + " " + conj + " " + out[len(out)-1]
 }
 
 // showButtons returns a row with one Show paragraph button for each
