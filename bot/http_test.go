@@ -565,9 +565,11 @@ func TestNewHTTPServerTimeouts(t *testing.T) {
 		{"IdleTimeout", srv.IdleTimeout, HTTPIdleTimeout},
 	}
 	for _, tt := range tests {
-		if tt.got != tt.want || tt.got <= 0 {
-			t.Errorf("NewHTTPServer(...).%s = %v, want %v", tt.name, tt.got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want || tt.got <= 0 {
+				t.Errorf("NewHTTPServer(...).%s = %v, want %v", tt.name, tt.got, tt.want)
+			}
+		})
 	}
 	if srv.WriteTimeout <= srv.ReadTimeout+DefaultResponseDeadline {
 		t.Errorf("WriteTimeout %v leaves no time to answer after ReadTimeout %v and the response deadline %v",

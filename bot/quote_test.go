@@ -57,19 +57,21 @@ func TestSuggestSpeakers(t *testing.T) {
 		{"zzz", []string{}},
 	}
 	for _, tt := range tests {
-		got := idx.suggest(tt.typed, limitChoices)
-		names := []string{}
-		for _, c := range got {
-			names = append(names, c.Name)
-		}
-		if !slices.Equal(names, tt.want) {
-			t.Errorf("suggest(%q) = %q, want %q", tt.typed, names, tt.want)
-		}
-		for _, c := range got {
-			if !strings.HasPrefix(c.Name, c.Value.(string)+" — ") {
-				t.Errorf("suggest(%q): choice %q has value %q, want the canonical name", tt.typed, c.Name, c.Value)
+		t.Run(fmt.Sprintf("%q", tt.typed), func(t *testing.T) {
+			got := idx.suggest(tt.typed, limitChoices)
+			names := []string{}
+			for _, c := range got {
+				names = append(names, c.Name)
 			}
-		}
+			if !slices.Equal(names, tt.want) {
+				t.Errorf("suggest(%q) = %q, want %q", tt.typed, names, tt.want)
+			}
+			for _, c := range got {
+				if !strings.HasPrefix(c.Name, c.Value.(string)+" — ") {
+					t.Errorf("suggest(%q): choice %q has value %q, want the canonical name", tt.typed, c.Name, c.Value)
+				}
+			}
+		})
 	}
 }
 

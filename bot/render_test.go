@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -121,9 +122,11 @@ func TestCiteList(t *testing.T) {
 		{[]int{3, 3, 1}, "¶3, ¶1"},
 	}
 	for _, tt := range tests {
-		if got := citeList(tt.in); got != tt.want {
-			t.Errorf("citeList(%v) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(fmt.Sprint(tt.in), func(t *testing.T) {
+			if got := citeList(tt.in); got != tt.want {
+				t.Errorf("citeList(%v) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -192,8 +195,10 @@ func TestWebURL(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := webURL(tt.in); got != tt.want {
-			t.Errorf("webURL(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
+			if got := webURL(tt.in); got != tt.want {
+				t.Errorf("webURL(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
