@@ -15,8 +15,11 @@ import (
 // word boundaries, with "…" where text was left out. The result is at most
 // max characters long.
 func excerpt(text string, spans []article.Span, room, max int) string {
-	text, spans = flatten(text, cleanSpans(text, spans))
 	spans = cleanSpans(text, spans)
+	if !isOneLine(text) {
+		text, spans = flatten(text, spans)
+		spans = cleanSpans(text, spans)
+	}
 	for r := room; r >= 16; r = r * 3 / 4 {
 		start, end := window(text, spans, r)
 		if out := renderExcerpt(text, spans, start, end); runeLen(out) <= max {
@@ -58,71 +61,92 @@ func cleanSpans(text string, spans []article.Span) []article.Span {
 }
 
 // flatten returns text as oneLine does, with every run of space and control
-// characters turned into one space and none at either end, and spans, which
-// must lie on character boundaries of text, moved to the same characters of
-// the result.
+// characters turned into one space and none at either end, and spans moved
+// to the same characters of the result. The spans must lie on character
+// boundaries of text, in order and without overlaps, as cleanSpans returns
+// them.
 func flatten(text string, spans []article.Span) (string, []article.Span) {
-	if isOneLine(text) {
-		return text, spans
+	// The spans' offsets, start and end by turns, are in order, so one walk
+	// over the text moves them all.
+	offs := make([]int, 0, 2*len(spans))
+	for _, sp := range spans {
+		offs = append(offs, sp.Start, sp.End)
 	}
-	// Each edge of a span points at the offset it becomes; walking the text
-	// once in order of the edges moves them all.
-	type edge struct {
-		at  int
-		set *int
-	}
-	moved := slices.Clone(spans)
-	edges := make([]edge, 0, 2*len(moved))
-	for k := range moved {
-		edges = append(edges, edge{moved[k].Start, &moved[k].Start}, edge{moved[k].End, &moved[k].End})
-	}
-	slices.SortFunc(edges, func(a, b edge) int { return a.at - b.at })
-
 	var b strings.Builder
 	b.Grow(len(text))
-	gap := false // a space is owed before the next character written
-	e := 0
-	for i, r := range text {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			for ; e < len(edges) && edges[e].at <= i; e++ {
-				*edges[e].set = b.Len()
-			}
-			gap = b.Len() > 0
-			continue
+	k := 0
+	for i := 0; i < len(text); {
+		// A run of blanks: offsets in it move to where the run's space goes.
+		j := skip(text, i, true)
+		for ; k < len(offs) && offs[k] < j; k++ {
+			offs[k] = b.Len()
 		}
-		if gap {
+		if j == len(text) {
+			break
+		}
+		if j > i && b.Len() > 0 {
 			b.WriteByte(' ')
-			gap = false
 		}
-		for ; e < len(edges) && edges[e].at <= i; e++ {
-			*edges[e].set = b.Len()
+		// A run of other characters, copied whole.
+		i, j = j, skip(text, j, false)
+		for ; k < len(offs) && offs[k] < j; k++ {
+			offs[k] = b.Len() + offs[k] - i
 		}
-		b.WriteRune(r)
+		b.WriteString(text[i:j])
+		i = j
 	}
-	for ; e < len(edges); e++ {
-		*edges[e].set = b.Len()
+	for ; k < len(offs); k++ {
+		offs[k] = b.Len()
+	}
+	moved := make([]article.Span, len(spans))
+	for j := range moved {
+		moved[j] = article.Span{Start: offs[2*j], End: offs[2*j+1]}
 	}
 	return b.String(), moved
 }
 
+// skip returns the offset of the first character of text from i on that is
+// blank (a space or a control character) when blank is false, or that is
+// not when blank is true; len(text) when there is none.
+func skip(text string, i int, blank bool) int {
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if (unicode.IsSpace(r) || unicode.IsControl(r)) != blank {
+			return i
+		}
+		i += size
+	}
+	return len(text)
+}
+
 // isOneLine reports whether oneLine(s) == s: s has no control characters,
-// no space other than single ' ' between other characters.
+// and no space other than single ' ' between other characters.
 func isOneLine(s string) bool {
-	space := true // at the start, or after a space
-	for _, r := range s {
-		switch {
-		case r == ' ':
-			if space {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// s does not end with ' ', so a ' ' has a byte after it.
+			if c < 0x20 || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
 				return false
 			}
-			space = true
-		case unicode.IsSpace(r) || unicode.IsControl(r):
-			return false
-		default:
-			space = false
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+		i += size
 	}
-	return !space || s == ""
+	return true
 }
 
 // window returns the byte range of text to show: all of it when it has at

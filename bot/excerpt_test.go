@@ -136,7 +136,7 @@ func TestFlatten(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, spans := flatten(tt.text, spansOf(tt.text, tt.words...))
+			got, spans := flatten(tt.text, cleanSpans(tt.text, spansOf(tt.text, tt.words...)))
 			if want := oneLine(tt.text); got != want {
 				t.Errorf("flatten(%q) = %q, want %q", tt.text, got, want)
 			}
