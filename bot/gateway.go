@@ -198,13 +198,6 @@ func (g *Gateway) Shutdown(ctx context.Context) error {
 // commandName returns the name of the command i invokes, or "" when i is not
 // a command or autocomplete interaction.
 func commandName(i *discordgo.Interaction) string {
-	switch d := i.Data.(type) {
-	case discordgo.ApplicationCommandInteractionData:
-		return d.Name
-	case *discordgo.ApplicationCommandInteractionData:
-		if d != nil {
-			return d.Name
-		}
-	}
-	return ""
+	data, _ := commandData(i)
+	return data.Name
 }
