@@ -253,13 +253,19 @@ func checkReply(s *discordgo.MessageSend) error {
 // channelLimiter lets one event through per interval in each channel. It
 // remembers at most max channels: when it is full it forgets the channels
 // whose interval is over, and when none is, it refuses new channels until
-// one is, so that its memory stays bounded whatever it is sent.
+// one is, so that its memory stays bounded whatever it is sent. It looks
+// for channels to forget only once one may be over, so that a flood of new
+// channels while it is full costs little each.
 type channelLimiter struct {
 	mu       sync.Mutex
 	interval time.Duration
 	max      int
 	now      func() time.Time
 	last     map[string]time.Time // channel ID -> time of its last event let through
+
+	// sweptAt is when forget last ran, and expiry the earliest time at
+	// which a channel it kept can be over, or no later.
+	sweptAt, expiry time.Time
 }
 
 // allow reports whether an event in channel may go through now, and if so
@@ -274,7 +280,10 @@ func (l *channelLimiter) allow(channel string) bool {
 			return false
 		}
 	} else if len(l.last) >= l.max {
-		l.forget(now)
+		// A clock that went back may have put every channel's interval over.
+		if !now.Before(l.expiry) || now.Before(l.sweptAt) {
+			l.forget(now)
+		}
 		if len(l.last) >= l.max {
 			return false
 		}
@@ -283,11 +292,15 @@ func (l *channelLimiter) allow(channel string) bool {
 	return true
 }
 
-// forget removes the channels whose interval is over.
+// forget removes the channels whose interval is over, and notes when the
+// next of the others will be.
 func (l *channelLimiter) forget(now time.Time) {
+	l.sweptAt, l.expiry = now, time.Time{}
 	for ch, t := range l.last {
 		if d := now.Sub(t); d < 0 || d >= l.interval {
 			delete(l.last, ch)
+		} else if end := t.Add(l.interval); l.expiry.IsZero() || end.Before(l.expiry) {
+			l.expiry = end
 		}
 	}
 }

@@ -277,6 +277,57 @@ func TestChannelLimiterBounded(t *testing.T) {
 	}
 }
 
+// TestChannelLimiterFull checks when a full limiter takes a new channel:
+// only once the earliest of its channels is over, even when that channel
+// was let through again meanwhile, and at once when the clock goes back.
+func TestChannelLimiterFull(t *testing.T) {
+	clock := newFakeClock()
+	l := &channelLimiter{interval: 3 * time.Second, max: 3, now: clock.Now, last: make(map[string]time.Time)}
+	steps := []struct {
+		advance time.Duration
+		channel string
+		want    bool
+	}{
+		{0, "a", true},
+		{time.Second, "b", true},
+		{time.Second, "c", true},
+		{0, "new1", false}, // full: a, b and c are all recent
+		{500 * time.Millisecond, "new1", false},
+		{500 * time.Millisecond, "a", true}, // a's interval is over: let through again
+		{0, "new1", false},                  // a was renewed, b and c are recent
+		{time.Second, "new1", true},         // b is over and forgotten
+		{0, "new2", false},                  // c, a and new1 are recent
+		{-time.Hour, "new2", true},          // the clock went back: all are over
+		{0, "new3", true},                   // room was made for it
+		{0, "new4", true},
+		{0, "new5", false},
+	}
+	for k, s := range steps {
+		clock.Advance(s.advance)
+		if got := l.allow(s.channel); got != s.want {
+			t.Errorf("step %d: allow(%q) = %v, want %v", k, s.channel, got, s.want)
+		}
+		if n := l.size(); n > l.max {
+			t.Errorf("step %d: the limiter remembers %d channels, more than %d", k, n, l.max)
+		}
+	}
+}
+
+// BenchmarkChannelLimiterFull measures a mention from a new channel while
+// the limiter is full of recent ones: a flood an attacker could send.
+func BenchmarkChannelLimiterFull(b *testing.B) {
+	clock := newFakeClock()
+	l := &channelLimiter{interval: 3 * time.Second, max: maxLimitedChannels, now: clock.Now, last: make(map[string]time.Time)}
+	for k := range maxLimitedChannels {
+		l.allow(fmt.Sprint(k))
+	}
+	for b.Loop() {
+		if l.allow("new") {
+			b.Fatal("a new channel was let through while the limiter is full of recent channels")
+		}
+	}
+}
+
 // TestChannelLimiterConcurrent lets many goroutines ask for the same
 // channel at the same moment: exactly one gets through. Run it with -race.
 func TestChannelLimiterConcurrent(t *testing.T) {
