@@ -221,3 +221,25 @@ func TestQuoteEverySpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteUnknownEscapes asks /quote for a name full of mentions and
+// markdown and checks that the answer shows it as text that cannot ping.
+func TestQuoteUnknownEscapes(t *testing.T) {
+	b := New(article.Default())
+	for _, name := range []string{"@everyone <@123> **Putin**", "@here <@&456> _x_ ~~y~~ `z` [link](https://x.test)\n# big"} {
+		t.Run(name, func(t *testing.T) {
+			r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, name)))
+			if err := checkResponse(r); err != nil {
+				t.Fatalf("/quote %q breaks Discord's rules: %v", name, err)
+			}
+			if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Data.Content, "quotes nobody called") {
+				t.Fatalf("/quote %q = %q, want the private list of speakers", name, r.Data.Content)
+			}
+			for _, bad := range []string{"@everyone", "@here", "<@123>", "<@&456>", "**Putin**", "_x_", "~~y~~", "`z`", "[link]", "\n# big"} {
+				if strings.Contains(r.Data.Content, bad) {
+					t.Errorf("/quote %q = %q, which holds %q unescaped", name, r.Data.Content, bad)
+				}
+			}
+		})
+	}
+}
