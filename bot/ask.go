@@ -30,12 +30,15 @@ func (b *Bot) askCommand() *command {
 			Required:    true,
 			MaxLength:   article.MaxQuestionLen,
 		})
+	example := "/ask question:" + b.exampleQuestion()
 	return &command{
-		def:       def,
-		run:       b.ask,
+		def: def,
+		run: func(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+			return b.ask(ctx, i, example)
+		},
 		prefix:    askPrefix,
 		component: b.showParagraph,
-		example:   "/ask question:" + b.exampleQuestion(),
+		example:   example,
 	}
 }
 
@@ -47,13 +50,15 @@ const (
 	answerRoom = 900
 )
 
-func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+// ask answers /ask; a user who asks nothing is shown example, a use of /ask
+// worked out at start-up.
+func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, example string) (*discordgo.InteractionResponse, error) {
 	question, found, err := stringOption(i, "question")
 	if err != nil {
 		return nil, err
 	}
 	if !found || strings.TrimSpace(question) == "" {
-		return nil, userErrorf("Type your question after %s, for example %s.", "`/ask question:`", "`/ask question:"+b.exampleQuestion()+"`")
+		return nil, userErrorf("Type your question after %s, for example %s.", "`/ask question:`", "`"+example+"`")
 	}
 	r, err := b.answer(question)
 	if err != nil {
@@ -152,7 +157,7 @@ func (b *Bot) answerEmbed(question string, ans article.Answer) (*discordgo.Messa
 			// "…,” he added. — ¶14, James George Jatras"
 			tail += ", " + escapeWithin(oneLine(sp.Name), 100)
 		}
-		text := excerpt(oneLine(s.Text), spans, answerRoom, answerRoom+200)
+		text := excerpt(s.Text, spans, answerRoom, answerRoom+200)
 		parts = append(parts, "> "+text+tail)
 		if len(paras) == 0 || paras[len(paras)-1] != s.Paragraph {
 			paras = append(paras, s.Paragraph)
@@ -181,7 +186,7 @@ func noAnswer(question string, ans article.Answer) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "I couldn't find an answer to %s in the article.", quoted(echo(question, 300)))
 	if len(ans.Missing) > 0 {
-		b.WriteString(" It doesn't mention " + boldList(ans.Missing, "or") + ".")
+		b.WriteString(" It doesn't mention " + orList(ans.Missing, 6, 60) + ".")
 	}
 	var present []string
 	for _, t := range ans.Terms {
@@ -191,24 +196,11 @@ func noAnswer(question string, ans article.Answer) string {
 	}
 	if len(present) > 0 {
 		q := strings.Join(present, " ")
-		b.WriteString("\nTo see every paragraph with " + boldList(present, "or") + ", try `/find query:" + truncate(q, findQueryMax) + "`, or ask in other words.")
+		b.WriteString("\nTo see every paragraph with " + orList(present, 6, 60) + ", try `/find query:" + truncate(q, findQueryMax) + "`, or ask in other words.")
 	} else {
 		b.WriteString("\nTry `/find` with other words, or `/summary` to see what the article covers.")
 	}
 	return truncate(b.String(), limitContent)
-}
-
-// boldList returns words in bold, escaped, joined as "a, b or c".
-func boldList(words []string, conj string) string {
-	const most = 6
-	out := make([]string, 0, min(len(words), most))
-	for _, w := range words[:min(len(words), most)] {
-		out = append(out, "**"+escapeWithin(oneLine(w), 60)+"**")
-	}
-	if len(out) == 1 {
-		return out[0]
-	}
-	return strings.Join(out[:len(out)-1], ", ") + " " + conj + " " + out[len(out)-1]
 }
 
 // showButtons returns a row with one Show paragraph button for each

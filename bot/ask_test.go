@@ -116,7 +116,7 @@ func TestAskUserErrors(t *testing.T) {
 		i    *discordgo.Interaction
 		want string
 	}{
-		{"no option", slash("ask"), "Type your question after"},
+		{"no option", slash("ask"), "Type your question after `/ask question:`, for example `/ask question:" + New(article.Default()).exampleQuestion() + "`."},
 		{"blank", askQuestion("   "), "Type your question after"},
 		{"wrong type", slash("ask", opt("question", discordgo.ApplicationCommandOptionInteger, 3.0)), "must be text"},
 		{"stop words", askQuestion("what is it?"), "does not say what it is about"},
@@ -158,6 +158,26 @@ func TestAskEscapes(t *testing.T) {
 	}
 	if !strings.Contains(text, `the \*budget\* \<@99\>?`) || !strings.Contains(text, "**budget**") {
 		t.Errorf("the answer does not highlight the question's word:\n%s", text)
+	}
+}
+
+// TestAskIrregularSpaces checks that the question's words are in bold in an
+// answer whose sentence holds runs of spaces and tabs, which the answer
+// shows as single spaces.
+func TestAskIrregularSpaces(t *testing.T) {
+	a := mustParse(t, "The  mayor\tsaid  the budget for the harbour was approved on Friday.\nNothing else happened on Tuesday.\n")
+	r := New(a).Respond(context.Background(), askQuestion("what did the mayor say about the harbour budget?"))
+	if err := checkResponse(r); err != nil {
+		t.Fatalf("the answer breaks Discord's rules: %v", err)
+	}
+	if len(r.Data.Embeds) != 1 {
+		t.Fatalf("the answer = %s, want an embed", PlainText(r))
+	}
+	desc := r.Data.Embeds[0].Description
+	for _, want := range []string{"The **mayor** said the **budget** for the **harbour** was"} {
+		if !strings.Contains(desc, want) {
+			t.Errorf("the answer = %q, want it to hold %q", desc, want)
+		}
 	}
 }
 

@@ -30,7 +30,8 @@ type Outcome struct {
 	// named none the bot knows.
 	Command string
 	// Kind is the interaction's kind: "command", "autocomplete",
-	// "component", "ping" or "unknown".
+	// "component", "ping" or "unknown"; or "mention" for a message that
+	// asks the bot a question (see [Mentions]).
 	Kind string
 	// Result is "ok", "user_error" (the user was told what to fix) or
 	// "internal_error" (a failure on the bot's side, panics included).
@@ -39,7 +40,8 @@ type Outcome struct {
 	Latency time.Duration
 }
 
-// Observer is told how every interaction was answered, for metrics.
+// Observer is told how every interaction and every mention was answered,
+// for metrics.
 type Observer interface {
 	Observe(Outcome)
 }
@@ -99,6 +101,7 @@ const (
 	kindComponent    = "component"
 	kindPing         = "ping"
 	kindUnknown      = "unknown"
+	kindMention      = "mention"
 )
 
 // Interaction results, as reported in Outcome.Result and the log.
@@ -142,7 +145,7 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) *discordgo.
 	out := Outcome{Kind: kindOf(i)}
 	resp, stack, err := b.call(ctx, i, &out.Command)
 	if err == nil {
-		if cerr := checkResponse(resp); cerr != nil {
+		if cerr := errors.Join(checkResponse(resp), checkAnswers(out.Kind, resp)); cerr != nil {
 			err = fmt.Errorf("the response breaks Discord's rules: %w", cerr)
 		}
 	}

@@ -258,6 +258,15 @@ func TestInternalErrors(t *testing.T) {
 	autoBoom := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 		panic("autocomplete exploded")
 	}
+	suggest := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		return choices([]*discordgo.ApplicationCommandOptionChoice{{Name: "a", Value: "a"}}), nil
+	}
+	say := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		return ephemeral("a message where choices belong"), nil
+	}
+	turn := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		return update([]*discordgo.MessageEmbed{{Title: "a page"}}, nil), nil
+	}
 	def := func(name string) *discordgo.ApplicationCommand {
 		return slashCommand(name, "A test command.", &discordgo.ApplicationCommandOption{
 			Type: discordgo.ApplicationCommandOptionString, Name: "x", Description: "x", Autocomplete: true,
@@ -275,6 +284,9 @@ func TestInternalErrors(t *testing.T) {
 		{"response Discord rejects", tooLong, false, "description"},
 		{"joined errors", wrapped, false, "deadline exceeded"},
 		{"panicking autocomplete", autoBoom, true, "panic: autocomplete exploded"},
+		{"choices for a command", suggest, false, "type 8 cannot answer an interaction of kind command"},
+		{"a page turn for a command", turn, false, "type 7 cannot answer an interaction of kind command"},
+		{"a message for autocomplete", say, true, "type 4 cannot answer an interaction of kind autocomplete"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

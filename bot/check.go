@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -40,6 +41,26 @@ func checkResponse(r *discordgo.InteractionResponse) error {
 		bad("response type %d is not one the bot sends", r.Type)
 	}
 	return errors.Join(errs...)
+}
+
+// answerTypes lists, for each kind of interaction, the response types the
+// bot may answer it with. A kind not listed is answered with a message.
+var answerTypes = map[string][]discordgo.InteractionResponseType{
+	kindPing:         {discordgo.InteractionResponsePong},
+	kindCommand:      {discordgo.InteractionResponseChannelMessageWithSource},
+	kindAutocomplete: {discordgo.InteractionApplicationCommandAutocompleteResult},
+	kindComponent:    {discordgo.InteractionResponseChannelMessageWithSource, discordgo.InteractionResponseUpdateMessage},
+}
+
+// checkAnswers reports an error when r cannot answer an interaction of the
+// given kind, such as a list of choices for a command, which Discord
+// rejects and so leaves the interaction unanswered.
+func checkAnswers(kind string, r *discordgo.InteractionResponse) error {
+	types, listed := answerTypes[kind]
+	if !listed || r == nil || slices.Contains(types, r.Type) {
+		return nil
+	}
+	return fmt.Errorf("a response of type %d cannot answer an interaction of kind %s", r.Type, kind)
 }
 
 func checkMessage(t discordgo.InteractionResponseType, d *discordgo.InteractionResponseData, bad func(string, ...any)) {
@@ -139,6 +160,7 @@ func checkComponents(rows []discordgo.MessageComponent, bad func(string, ...any)
 				if webURL(b.URL) == "" || b.CustomID != "" {
 					bad("%s links nowhere", where)
 				}
+				checkText(where+" url", b.URL, 0, limitButtonURL, bad)
 				continue
 			}
 			checkText(where+" custom_id", b.CustomID, 1, limitCustomID, bad)

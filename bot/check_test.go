@@ -34,6 +34,9 @@ func TestCheckResponseAccepts(t *testing.T) {
 		{"empty choices", choices(nil)},
 		{"choices", choices([]*discordgo.ApplicationCommandOptionChoice{{Name: "John Kerry — 4 quotes", Value: "John Kerry"}})},
 		{"content at the limit", ephemeral(strings.Repeat("x", limitContent))},
+		{"link button", message([]*discordgo.MessageEmbed{validEmbed()}, []discordgo.MessageComponent{discordgo.ActionsRow{
+			Components: []discordgo.MessageComponent{discordgo.Button{Label: "Read it", Style: discordgo.LinkButton, URL: "https://news.example/a"}},
+		}})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,6 +122,13 @@ func TestCheckResponseRejects(t *testing.T) {
 			b.Label = strings.Repeat("l", limitButtonLabel+1)
 			d.Components = []discordgo.MessageComponent{row(b)}
 		}), "label"},
+		{"link button url too long", withData(func(d *discordgo.InteractionResponseData) {
+			link := discordgo.Button{Label: "Read it", Style: discordgo.LinkButton, URL: "https://news.example/" + strings.Repeat("a", limitButtonURL)}
+			d.Components = []discordgo.MessageComponent{row(link)}
+		}), "url"},
+		{"embed url too long", withEmbed(func(e *discordgo.MessageEmbed) {
+			e.URL = "https://news.example/" + strings.Repeat("a", limitEmbedURL)
+		}), "url"},
 		{"a button outside a row", withData(func(d *discordgo.InteractionResponseData) {
 			d.Components = []discordgo.MessageComponent{button("x")}
 		}), "not an action row"},

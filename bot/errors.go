@@ -79,7 +79,7 @@ func speakerErrorMessage(e *article.SpeakerError) string {
 	case strings.TrimSpace(e.Query) == "":
 		b.WriteString("Tell me whose words you want, for example `/quote speaker:` followed by a name.")
 	case len(e.Ambiguous) > 0:
-		fmt.Fprintf(&b, "“%s” could mean %s. Type more of the name.", name, orList(e.Ambiguous))
+		fmt.Fprintf(&b, "“%s” could mean %s. Type more of the name.", name, orList(e.Ambiguous, 10, 100))
 	default:
 		fmt.Fprintf(&b, "The article quotes nobody called “%s”.", name)
 		if e.Suggestion != "" {
@@ -100,20 +100,4 @@ func speakerErrorMessage(e *article.SpeakerError) string {
 		return fmt.Sprintf("and %d more", n)
 	}))
 	return b.String()
-}
-
-// orList returns names escaped and joined as "A, B or C".
-func orList(names []string) string {
-	const most = 10
-	esc := make([]string, 0, min(len(names), most))
-	for _, n := range names[:min(len(names), most)] {
-		esc = append(esc, "**"+escapeWithin(oneLine(n), 100)+"**")
-	}
-	if len(names) > most {
-		esc = append(esc, fmt.Sprintf("%d others", len(names)-most))
-	}
-	if len(esc) == 1 {
-		return esc[0]
-	}
-	return strings.Join(esc[:len(esc)-1], ", ") + " or " + esc[len(esc)-1]
 }

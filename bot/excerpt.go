@@ -9,12 +9,17 @@ import (
 	"github.com/articlebot/articlebot/article"
 )
 
-// excerpt renders paragraph text with the matched spans in bold. A text
-// longer than room characters is cut to a window of about room characters
-// around the densest run of matches, at word boundaries, with "…" where
-// text was left out. The result is at most max characters long.
+// excerpt renders paragraph text on one line, as oneLine does, with the
+// matched spans in bold. A text longer than room characters is cut to a
+// window of about room characters around the densest run of matches, at
+// word boundaries, with "…" where text was left out. The result is at most
+// max characters long.
 func excerpt(text string, spans []article.Span, room, max int) string {
 	spans = cleanSpans(text, spans)
+	if !isOneLine(text) {
+		text, spans = flatten(text, spans)
+		spans = cleanSpans(text, spans)
+	}
 	for r := room; r >= 16; r = r * 3 / 4 {
 		start, end := window(text, spans, r)
 		if out := renderExcerpt(text, spans, start, end); runeLen(out) <= max {
@@ -53,6 +58,95 @@ func cleanSpans(text string, spans []article.Span) []article.Span {
 		kept = append(kept, s)
 	}
 	return kept
+}
+
+// flatten returns text as oneLine does, with every run of space and control
+// characters turned into one space and none at either end, and spans moved
+// to the same characters of the result. The spans must lie on character
+// boundaries of text, in order and without overlaps, as cleanSpans returns
+// them.
+func flatten(text string, spans []article.Span) (string, []article.Span) {
+	// The spans' offsets, start and end by turns, are in order, so one walk
+	// over the text moves them all.
+	offs := make([]int, 0, 2*len(spans))
+	for _, sp := range spans {
+		offs = append(offs, sp.Start, sp.End)
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	k := 0
+	for i := 0; i < len(text); {
+		// A run of blanks: offsets in it move to where the run's space goes.
+		j := skip(text, i, true)
+		for ; k < len(offs) && offs[k] < j; k++ {
+			offs[k] = b.Len()
+		}
+		if j == len(text) {
+			break
+		}
+		if j > i && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		// A run of other characters, copied whole.
+		i, j = j, skip(text, j, false)
+		for ; k < len(offs) && offs[k] < j; k++ {
+			offs[k] = b.Len() + offs[k] - i
+		}
+		b.WriteString(text[i:j])
+		i = j
+	}
+	for ; k < len(offs); k++ {
+		offs[k] = b.Len()
+	}
+	moved := make([]article.Span, len(spans))
+	for j := range moved {
+		moved[j] = article.Span{Start: offs[2*j], End: offs[2*j+1]}
+	}
+	return b.String(), moved
+}
+
+// skip returns the offset of the first character of text from i on that is
+// blank (a space or a control character) when blank is false, or that is
+// not when blank is true; len(text) when there is none.
+func skip(text string, i int, blank bool) int {
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if (unicode.IsSpace(r) || unicode.IsControl(r)) != blank {
+			return i
+		}
+		i += size
+	}
+	return len(text)
+}
+
+// isOneLine reports whether oneLine(s) == s: s has no control characters,
+// and no space other than single ' ' between other characters.
+func isOneLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// s does not end with ' ', so a ' ' has a byte after it.
+			if c < 0x20 || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // window returns the byte range of text to show: all of it when it has at

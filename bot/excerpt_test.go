@@ -47,6 +47,11 @@ func TestExcerpt(t *testing.T) {
 			"**Russia** and Iran"},
 		{"spans inside a character are ignored", "¶¶ Russia", []article.Span{sp(1, 4), sp(5, 11)}, 100, "¶¶ **Russia**"},
 		{"space around a span is trimmed", "in Russia now", []article.Span{sp(2, 10)}, 100, "in **Russia** now"},
+		{"runs of space are collapsed under the spans", "The  mayor\tsaid  the budget", spansOf("The  mayor\tsaid  the budget", "mayor", "budget"), 100,
+			"The **mayor** said the **budget**"},
+		{"line breaks and controls become spaces", " a\r\nb\u2028Russia\u0085c ", spansOf(" a\r\nb\u2028Russia\u0085c ", "Russia"), 100,
+			"a b **Russia** c"},
+		{"a span over a run of space", "dead \t end", []article.Span{sp(0, 10)}, 100, "**dead end**"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,6 +120,38 @@ func TestExcerpt(t *testing.T) {
 			t.Errorf("excerpt(huge) = %.100q…, want matches in bold", got)
 		}
 	})
+}
+
+func TestFlatten(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		words []string
+	}{
+		{"already one line", "Kerry met Hammond in London.", []string{"Hammond", "London"}},
+		{"double spaces", "Kerry  met   Hammond in  London.", []string{"Kerry", "Hammond", "London."}},
+		{"tabs and line breaks", "\tKerry\nmet\r\nHammond\u00a0in\u2003London ", []string{"Kerry", "met", "Hammond", "London"}},
+		{"control characters", "Kerry\x00met\x1fHammond", []string{"met", "Hammond"}},
+		{"multi-byte text", "¶¶  Réunion  à  Genève", []string{"Réunion", "Genève"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, spans := flatten(tt.text, cleanSpans(tt.text, spansOf(tt.text, tt.words...)))
+			if want := oneLine(tt.text); got != want {
+				t.Errorf("flatten(%q) = %q, want %q", tt.text, got, want)
+			}
+			if isOneLine(tt.text) != (oneLine(tt.text) == tt.text) {
+				t.Errorf("isOneLine(%q) = %v, want %v", tt.text, isOneLine(tt.text), oneLine(tt.text) == tt.text)
+			}
+			var words []string
+			for _, s := range spans {
+				words = append(words, got[s.Start:s.End])
+			}
+			if strings.Join(words, "|") != strings.Join(tt.words, "|") {
+				t.Errorf("flatten(%q) moves the spans to %q, want %q", tt.text, words, tt.words)
+			}
+		})
+	}
 }
 
 func BenchmarkExcerptHugeParagraph(b *testing.B) {

@@ -119,19 +119,10 @@ func (b *Bot) findPage(query string, page int, isUpdate bool) (*discordgo.Intera
 // closest words when the engine has some.
 func noMatch(query string, suggestions []string) error {
 	msg := "Nothing in the article matches " + quoted(echo(query, 200)) + "."
-	var sug []string
-	for _, s := range suggestions {
-		if s = oneLine(s); s != "" && len(sug) < 3 {
-			sug = append(sug, "**"+escapeWithin(s, 60)+"**")
-		}
-	}
-	switch len(sug) {
-	case 0:
+	if sug := orList(suggestions[:min(len(suggestions), 3)], 3, 60); sug != "" {
+		msg += " Did you mean " + sug + "?"
+	} else {
 		msg += " Try other words, or fewer of them."
-	case 1:
-		msg += " Did you mean " + sug[0] + "?"
-	default:
-		msg += " Did you mean " + strings.Join(sug[:len(sug)-1], ", ") + " or " + sug[len(sug)-1] + "?"
 	}
 	return &userError{msg: msg}
 }

@@ -24,11 +24,13 @@ func TestFindIDRoundTrip(t *testing.T) {
 		{3, "a:b:c"},
 	}
 	for _, tt := range tests {
-		id := findID(tt.page, tt.query)
-		page, query, ok := parseFindID(id)
-		if !ok || page != tt.page || query != tt.query {
-			t.Errorf("parseFindID(%q) = %d, %q, %v, want %d, %q, true", id, page, query, ok, tt.page, tt.query)
-		}
+		t.Run(fmt.Sprintf("page %d of %.20q", tt.page, tt.query), func(t *testing.T) {
+			id := findID(tt.page, tt.query)
+			page, query, ok := parseFindID(id)
+			if !ok || page != tt.page || query != tt.query {
+				t.Errorf("parseFindID(%q) = %d, %q, %v, want %d, %q, true", id, page, query, ok, tt.page, tt.query)
+			}
+		})
 	}
 }
 
@@ -39,34 +41,45 @@ func TestParseFindIDRejects(t *testing.T) {
 		"find:1:a\nb", "Find:1:x", "quote:1:x", "find:1:\xff", "find:1:" + strings.Repeat("x", findQueryMax+1),
 		"find:2:" + strings.Repeat("é", limitCustomID),
 	} {
-		if page, query, ok := parseFindID(id); ok {
-			t.Errorf("parseFindID(%q) = %d, %q, true, want false", id, page, query)
-		}
+		t.Run(fmt.Sprintf("%.30q", id), func(t *testing.T) {
+			if page, query, ok := parseFindID(id); ok {
+				t.Errorf("parseFindID(%q) = %d, %q, true, want false", id, page, query)
+			}
+		})
 	}
 }
 
 func TestFindButtons(t *testing.T) {
 	tests := []struct {
-		page, pages          int
-		prevID, nextID       string
-		prevOff, nextOff     bool
-		wantUniqueAndInRange bool
+		page, pages      int
+		prevID, nextID   string
+		prevOff, nextOff bool
 	}{
-		{1, 3, "find:1:q", "find:2:q", true, false, true},
-		{2, 3, "find:1:q", "find:3:q", false, false, true},
-		{3, 3, "find:2:q", "find:3:q", false, true, true},
-		{1, 2, "find:1:q", "find:2:q", true, false, true},
-		{2, 2, "find:1:q", "find:2:q", false, true, true},
+		{1, 3, "find:1:q", "find:2:q", true, false},
+		{2, 3, "find:1:q", "find:3:q", false, false},
+		{3, 3, "find:2:q", "find:3:q", false, true},
+		{1, 2, "find:1:q", "find:2:q", true, false},
+		{2, 2, "find:1:q", "find:2:q", false, true},
 	}
 	for _, tt := range tests {
-		row := findButtons("q", tt.page, tt.pages)
-		prev, next := row.Components[0].(discordgo.Button), row.Components[1].(discordgo.Button)
-		if prev.CustomID != tt.prevID || next.CustomID != tt.nextID {
-			t.Errorf("findButtons(q, %d, %d) ids = %q, %q, want %q, %q", tt.page, tt.pages, prev.CustomID, next.CustomID, tt.prevID, tt.nextID)
-		}
-		if prev.Disabled != tt.prevOff || next.Disabled != tt.nextOff {
-			t.Errorf("findButtons(q, %d, %d) disabled = %v, %v, want %v, %v", tt.page, tt.pages, prev.Disabled, next.Disabled, tt.prevOff, tt.nextOff)
-		}
+		t.Run(fmt.Sprintf("page %d of %d", tt.page, tt.pages), func(t *testing.T) {
+			row := findButtons("q", tt.page, tt.pages)
+			prev, next := row.Components[0].(discordgo.Button), row.Components[1].(discordgo.Button)
+			if prev.CustomID != tt.prevID || next.CustomID != tt.nextID {
+				t.Errorf("findButtons(q, %d, %d) ids = %q, %q, want %q, %q", tt.page, tt.pages, prev.CustomID, next.CustomID, tt.prevID, tt.nextID)
+			}
+			if prev.Disabled != tt.prevOff || next.Disabled != tt.nextOff {
+				t.Errorf("findButtons(q, %d, %d) disabled = %v, %v, want %v, %v", tt.page, tt.pages, prev.Disabled, next.Disabled, tt.prevOff, tt.nextOff)
+			}
+			if prev.CustomID == next.CustomID {
+				t.Errorf("findButtons(q, %d, %d) ids = %q twice, want them unique", tt.page, tt.pages, prev.CustomID)
+			}
+			for _, b := range []discordgo.Button{prev, next} {
+				if p, _, ok := parseFindID(b.CustomID); !ok || p < 1 || p > tt.pages {
+					t.Errorf("findButtons(q, %d, %d): %s shows page %d, want 1 to %d", tt.page, tt.pages, b.Label, p, tt.pages)
+				}
+			}
+		})
 	}
 }
 
@@ -82,9 +95,11 @@ func TestQueryParts(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		if got := queryParts(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("queryParts(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
+			if got := queryParts(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("queryParts(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -96,9 +111,11 @@ func TestQuoted(t *testing.T) {
 		{`"`, "“\"”"},
 	}
 	for _, tt := range tests {
-		if got := quoted(tt.in); got != tt.want {
-			t.Errorf("quoted(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
+			if got := quoted(tt.in); got != tt.want {
+				t.Errorf("quoted(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 

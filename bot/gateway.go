@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -78,10 +77,15 @@ func NewGateway(b *Bot, log *slog.Logger, opts ...GatewayOption) *Gateway {
 	return g
 }
 
-// responder is the part of a session the gateway needs: a REST request
-// through the session's client and rate limiter.
+// responder is the part of a session the gateway needs: REST requests
+// through the session's client, with discordgo's handling of rate limits.
 type responder interface {
+	// RequestWithBucketID sends a request in the session's rate-limit
+	// bucket bucketID, which the session keeps for the requests after it.
 	RequestWithBucketID(method, urlStr string, data any, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
+	// RequestWithLockedBucket sends a request in bucket, which the caller
+	// has locked.
+	RequestWithLockedBucket(method, urlStr, contentType string, b []byte, bucket *discordgo.Bucket, sequence int, options ...discordgo.RequestOption) ([]byte, error)
 }
 
 var _ responder = (*discordgo.Session)(nil)
@@ -100,11 +104,21 @@ func (g *Gateway) Handle(s *discordgo.Session, ic *discordgo.InteractionCreate) 
 // dispatch starts answering i through r and reports whether it did; it does
 // not when the gateway is shutting down.
 func (g *Gateway) dispatch(r responder, i *discordgo.Interaction) bool {
+	return g.start("an interaction", []any{"interaction_id", i.ID, "interaction_type", i.Type.String()}, func(ctx context.Context) {
+		g.answer(ctx, r, i)
+	})
+}
+
+// start runs work on a goroutine of its own, which [Gateway.Shutdown] waits
+// for, with a context that ends after the answer timeout or when Shutdown
+// gives up. It reports whether it did: once Shutdown has begun it drops the
+// work instead and logs that what, described with attrs, is not answered. A
+// panic in work is logged, not propagated.
+func (g *Gateway) start(what string, attrs []any, work func(ctx context.Context)) bool {
 	g.mu.Lock()
 	if g.stopping {
 		g.mu.Unlock()
-		g.log.Warn("not answering an interaction: shutting down",
-			"interaction_id", i.ID, "interaction_type", i.Type.String())
+		g.log.Warn("not answering "+what+": shutting down", attrs...)
 		return false
 	}
 	g.inflight.Add(1)
@@ -114,54 +128,52 @@ func (g *Gateway) dispatch(r responder, i *discordgo.Interaction) bool {
 	go func() {
 		defer g.inflight.Done()
 		defer g.pending.Add(-1)
-		g.answer(r, i)
+		ctx, cancel := context.WithTimeout(g.ctx, g.timeout)
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				g.log.Error("panic while answering "+what,
+					append(attrs[:len(attrs):len(attrs)], "panic", fmt.Sprint(p), "stack", string(debug.Stack()))...)
+			}
+		}()
+		work(ctx)
 	}()
 	return true
 }
 
-// answer computes the response to i and delivers it through r.
-func (g *Gateway) answer(r responder, i *discordgo.Interaction) {
-	ctx, cancel := context.WithTimeout(g.ctx, g.timeout)
-	defer cancel()
-	defer func() {
-		if p := recover(); p != nil {
-			g.log.Error("panic while delivering an answer",
-				"interaction_id", i.ID, "interaction_type", i.Type.String(),
-				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-		}
-	}()
-
-	resp := g.bot.Respond(ctx, i)
-	if resp == nil {
-		g.log.Error("the bot returned no response; the interaction stays unanswered",
-			"interaction_id", i.ID, "interaction_type", i.Type.String())
-		return
+// answer computes the response to i and POSTs it to i's callback as
+// MarshalResponse writes it, which keeps the choice list of an empty
+// autocomplete answer that (*discordgo.Session).InteractionRespond would
+// drop.
+func (g *Gateway) answer(ctx context.Context, r responder, i *discordgo.Interaction) {
+	body, err := MarshalResponse(g.bot.Respond(ctx, i))
+	if err == nil {
+		err = postOnce(ctx, r, discordgo.EndpointInteractionResponse(i.ID, i.Token), body)
 	}
-	if err := respond(ctx, r, i, resp); err != nil {
+	if err != nil {
 		g.log.Error("delivering an answer failed",
 			"interaction_id", i.ID, "interaction_type", i.Type.String(),
 			"command", commandName(i), "err", RedactURLTokens(err.Error()))
 	}
 }
 
-// respond POSTs resp to i's callback as MarshalResponse writes it, which
-// keeps the choice list of an empty autocomplete answer that
-// (*discordgo.Session).InteractionRespond would drop.
-func respond(ctx context.Context, r responder, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	body, err := MarshalResponse(resp)
-	if err != nil {
-		return err
-	}
-	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	_, err = r.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(ctx))
+// postOnce POSTs the JSON body to endpoint, a URL that takes one request
+// only, such as an interaction's callback. The request goes through a
+// rate-limit bucket of its own, in which discordgo retries it after a 429,
+// rather than through one of the session's buckets, which the session keeps
+// for good: one per interaction for as long as the process runs, each
+// holding the interaction's token.
+func postOnce(ctx context.Context, r responder, endpoint string, body []byte) error {
+	bucket := discordgo.NewRatelimiter().LockBucket(endpoint)
+	_, err := r.RequestWithLockedBucket(http.MethodPost, endpoint, "application/json", body, bucket, 0, discordgo.WithContext(ctx))
 	return err
 }
 
-// Shutdown stops taking new interactions and waits until the answers in
-// flight are delivered or ctx is done, whichever comes first. When ctx ends
-// first it cancels the answers still in flight and returns an error saying
-// how many there were, without waiting for them further. Shutdown may be
-// called more than once.
+// Shutdown stops taking new interactions and mentions and waits until the
+// answers in flight are delivered or ctx is done, whichever comes first.
+// When ctx ends first it cancels the answers still in flight and returns an
+// error saying how many there were, without waiting for them further.
+// Shutdown may be called more than once.
 func (g *Gateway) Shutdown(ctx context.Context) error {
 	g.mu.Lock()
 	g.stopping = true
@@ -186,13 +198,6 @@ func (g *Gateway) Shutdown(ctx context.Context) error {
 // commandName returns the name of the command i invokes, or "" when i is not
 // a command or autocomplete interaction.
 func commandName(i *discordgo.Interaction) string {
-	switch d := i.Data.(type) {
-	case discordgo.ApplicationCommandInteractionData:
-		return d.Name
-	case *discordgo.ApplicationCommandInteractionData:
-		if d != nil {
-			return d.Name
-		}
-	}
-	return ""
+	data, _ := commandData(i)
+	return data.Name
 }

@@ -11,8 +11,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -43,23 +45,28 @@ func newFakeResponder() *fakeResponder {
 	return &fakeResponder{seen: make(chan string, 100), hold: map[string]chan struct{}{}}
 }
 
-// RequestWithBucketID records the answer POSTed to an interaction's
+// RequestWithLockedBucket records the answer POSTed to an interaction's
 // callback; the interaction ID is read from the callback's path.
-func (f *fakeResponder) RequestWithBucketID(method, urlStr string, data any, bucketID string, opts ...discordgo.RequestOption) ([]byte, error) {
+func (f *fakeResponder) RequestWithLockedBucket(method, urlStr, contentType string, body []byte, bucket *discordgo.Bucket, sequence int, opts ...discordgo.RequestOption) ([]byte, error) {
 	parts := strings.Split(urlStr, "/")
 	if method != http.MethodPost || len(parts) < 4 || parts[len(parts)-1] != "callback" {
 		return nil, fmt.Errorf("unexpected request %s %s", method, urlStr)
 	}
-	raw, ok := data.(json.RawMessage)
-	if !ok {
-		return nil, fmt.Errorf("body is %T, want json.RawMessage", data)
+	if bucket == nil || contentType != "application/json" {
+		return nil, fmt.Errorf("callback sent in bucket %v as %q, want a bucket of its own and JSON", bucket, contentType)
 	}
 	var r discordgo.InteractionResponse
-	if err := json.Unmarshal(raw, &r); err != nil {
+	if err := json.Unmarshal(body, &r); err != nil {
 		return nil, err
 	}
 	i := &discordgo.Interaction{ID: parts[len(parts)-3]}
 	return nil, f.interactionRespond(i, &r, opts...)
+}
+
+// RequestWithBucketID fails: an interaction's callback must not go through
+// one of the session's rate-limit buckets, which the session never forgets.
+func (f *fakeResponder) RequestWithBucketID(method, urlStr string, data any, bucketID string, opts ...discordgo.RequestOption) ([]byte, error) {
+	return nil, fmt.Errorf("%s %s went through the session's bucket %q", method, urlStr, bucketID)
 }
 
 func (f *fakeResponder) interactionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, opts ...discordgo.RequestOption) error {
@@ -275,7 +282,7 @@ func TestGatewaySurvivesAPanickingDelivery(t *testing.T) {
 	if err := g.Shutdown(context.Background()); err != nil {
 		t.Fatalf("Shutdown() = %v, want nil", err)
 	}
-	if !strings.Contains(logs.String(), "panic while delivering an answer") {
+	if !strings.Contains(logs.String(), "panic while answering an interaction") {
 		t.Errorf("log = %q, want the recovered panic reported", logs.String())
 	}
 }
@@ -306,6 +313,24 @@ func (r redirect) RoundTrip(req *http.Request) (*http.Response, error) {
 	return http.DefaultTransport.RoundTrip(req)
 }
 
+// sessionTo returns a discordgo session whose REST requests go to a local
+// server that answers them with h.
+func sessionTo(t *testing.T, h http.HandlerFunc) *discordgo.Session {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	target, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := discordgo.New("Bot test-token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Client = &http.Client{Transport: redirect{target}}
+	return s
+}
+
 // TestGatewayAnswersThroughARealSession posts the answer with a real
 // discordgo session whose REST calls go to a local server, and checks the
 // callback's route and body.
@@ -315,19 +340,11 @@ func TestGatewayAnswersThroughARealSession(t *testing.T) {
 		body         []byte
 	}
 	calls := make(chan call, 1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s := sessionTo(t, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		calls <- call{r.Method, r.URL.EscapedPath(), body}
 		w.WriteHeader(http.StatusNoContent)
-	}))
-	defer srv.Close()
-	target, _ := url.Parse(srv.URL)
-
-	s, err := discordgo.New("Bot test-token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Client = &http.Client{Transport: redirect{target}}
+	})
 
 	b := New(article.Default())
 	g := NewGateway(b, nil)
@@ -351,18 +368,11 @@ func TestGatewayAnswersThroughARealSession(t *testing.T) {
 // still holds the choice list Discord requires.
 func TestGatewayKeepsAnEmptyChoiceList(t *testing.T) {
 	bodies := make(chan []byte, 1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s := sessionTo(t, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		bodies <- body
 		w.WriteHeader(http.StatusNoContent)
-	}))
-	defer srv.Close()
-	target, _ := url.Parse(srv.URL)
-	s, err := discordgo.New("Bot test-token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Client = &http.Client{Transport: redirect{target}}
+	})
 
 	var i discordgo.Interaction
 	raw := `{"id":"77","token":"tok","type":4,"application_id":"1","data":{"id":"2","name":"quote","type":1,
@@ -377,5 +387,38 @@ func TestGatewayKeepsAnEmptyChoiceList(t *testing.T) {
 	}
 	if got, want := strings.TrimSpace(string(<-bodies)), `{"type":8,"data":{"choices":[]}}`; got != want {
 		t.Errorf("callback body = %s, want %s", got, want)
+	}
+}
+
+// TestGatewayLeavesNoBucketPerInteraction answers many interactions through
+// a real session and checks that its rate limiter keeps no bucket for any of
+// them: a bucket per callback would grow the process's memory with every
+// interaction and keep every interaction token.
+func TestGatewayLeavesNoBucketPerInteraction(t *testing.T) {
+	var calls, limited atomic.Int64
+	s := sessionTo(t, func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1)%10 == 0 {
+			// A 429 now and then, which discordgo retries in the same bucket.
+			limited.Add(1)
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = io.WriteString(w, `{"message":"You are being rate limited.","retry_after":0.001,"global":false}`)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
+	g := NewGateway(New(article.Default()), nil)
+	const n = 50
+	for k := range n {
+		g.Handle(s, &discordgo.InteractionCreate{Interaction: commandInteraction(fmt.Sprint(1000+k), "about")})
+	}
+	if err := g.Shutdown(context.Background()); err != nil {
+		t.Fatalf("Shutdown() = %v, want nil", err)
+	}
+	if got, want := calls.Load()-limited.Load(), int64(n); got != want {
+		t.Errorf("%d callbacks delivered (and %d rate-limited), want %d", got, limited.Load(), want)
+	}
+	if got := reflect.ValueOf(s.Ratelimiter).Elem().FieldByName("buckets").Len(); got != 0 {
+		t.Errorf("the session's rate limiter holds %d buckets after %d answers, want 0", got, n)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,13 +21,18 @@ import (
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/ from the bot's current answers")
 
-// goldenCases names the interaction payloads in testdata/interactions/
-// (JSON as Discord sends it) whose answers are kept in testdata/<name>.json
-// (the exact callback body) and testdata/<name>.txt (PlainText).
-var goldenCases = []struct {
+// goldenCase names an interaction payload in testdata/interactions/ (JSON
+// as Discord sends it) whose answer is kept in testdata/<name>.json (the
+// exact callback body) and testdata/<name>.txt (PlainText), both rewritten
+// by go test ./bot -update.
+type goldenCase struct {
 	name string
-	want string // what the answer must be about, checked beside the golden files
-}{
+	want string // what the answer must show, checked beside the golden files
+}
+
+// goldenCases are the golden answers of /summary, /quote, /find, /about and
+// autocomplete; askGoldenCases are those of /ask and "Find in article".
+var goldenCases = []goldenCase{
 	{"ping", "PONG"},
 	{"summary", "¶"},
 	{"quote-kerry", "John Kerry"},
@@ -57,19 +63,35 @@ func readInteraction(t *testing.T, name string) *discordgo.Interaction {
 	return &i
 }
 
-// indentJSON returns the response body as the golden files hold it.
-func indentJSON(t *testing.T, r *discordgo.InteractionResponse) []byte {
+// indentJSON returns a JSON body indented as the golden files hold it.
+func indentJSON(t *testing.T, body []byte) []byte {
 	t.Helper()
-	body, err := MarshalResponse(r)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out bytes.Buffer
 	if err := json.Indent(&out, body, "", "  "); err != nil {
 		t.Fatal(err)
 	}
 	out.WriteByte('\n')
 	return out.Bytes()
+}
+
+// responseJSON returns the callback body of r as the golden files hold it.
+func responseJSON(t *testing.T, r *discordgo.InteractionResponse) []byte {
+	t.Helper()
+	body, err := MarshalResponse(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return indentJSON(t, body)
+}
+
+// readGolden returns the golden file testdata/name.
+func readGolden(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("%v (run go test ./bot -update to write it)", err)
+	}
+	return b
 }
 
 // golden compares got with the file testdata/name, or rewrites the file
@@ -83,28 +105,24 @@ func golden(t *testing.T, name string, got []byte) {
 		}
 		return
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bot -update to write it)", err)
-	}
-	if !bytes.Equal(got, want) {
+	if want := readGolden(t, name); !bytes.Equal(got, want) {
 		t.Errorf("the answer differs from %s (go test ./bot -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
 }
 
-// TestGolden answers each payload in testdata/interactions/ and compares
-// the response's JSON and plain text with the golden files.
+// TestGolden answers each payload of goldenCases and askGoldenCases and
+// compares the response's JSON and plain text with the golden files.
 func TestGolden(t *testing.T) {
 	var logs bytes.Buffer
 	b := New(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
-	for _, tc := range goldenCases {
+	for _, tc := range slices.Concat(goldenCases, askGoldenCases) {
 		t.Run(tc.name, func(t *testing.T) {
 			i := readInteraction(t, tc.name)
 			r := b.Respond(context.Background(), i)
 			if err := checkResponse(r); err != nil {
 				t.Errorf("the answer breaks Discord's rules: %v", err)
 			}
-			body := indentJSON(t, r)
+			body := responseJSON(t, r)
 			text := PlainText(r)
 			if !strings.Contains(text, tc.want) {
 				t.Errorf("PlainText(answer) =\n%s\nwant it to hold %q", text, tc.want)
@@ -118,6 +136,9 @@ func TestGolden(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "aW50ZXJhY3Rpb24") {
 		t.Error("the log holds an interaction token")
+	}
+	if strings.Contains(logs.String(), `"outcome":"internal_error"`) {
+		t.Errorf("an answer failed on the bot's side:\n%s", logs.String())
 	}
 }
 
@@ -146,7 +167,7 @@ func TestGoldenPageTwoFollowsPageOne(t *testing.T) {
 // render as a mention or as formatting.
 func TestGoldenMentions(t *testing.T) {
 	r := New(article.Default()).Respond(context.Background(), readInteraction(t, "find-mentions"))
-	body := string(indentJSON(t, r))
+	body := string(responseJSON(t, r))
 	if !strings.Contains(body, `"allowed_mentions": {`) || !strings.Contains(body, `"parse": []`) {
 		t.Errorf("the answer does not forbid mentions:\n%s", body)
 	}
@@ -209,7 +230,8 @@ func runChecker(t *testing.T, path, mode string, body []byte) {
 }
 
 // TestPayloadChecker runs ../shared/tools/check-discord-payloads on the
-// registration body and on every golden response.
+// registration body, on every golden response and on the message fields of
+// every golden reply to a mention.
 func TestPayloadChecker(t *testing.T) {
 	path := checker(t)
 
@@ -220,38 +242,66 @@ func TestPayloadChecker(t *testing.T) {
 	runChecker(t, path, "--commands", cmds)
 
 	var lines [][]byte
-	for _, tc := range goldenCases {
-		body, err := os.ReadFile(filepath.Join("testdata", tc.name+".json"))
-		if err != nil {
-			t.Fatalf("%v (run go test ./bot -update to write it)", err)
-		}
+	for _, tc := range slices.Concat(goldenCases, askGoldenCases) {
 		var compact bytes.Buffer
-		if err := json.Compact(&compact, body); err != nil {
+		if err := json.Compact(&compact, readGolden(t, tc.name+".json")); err != nil {
 			t.Fatalf("%s.json: %v", tc.name, err)
 		}
 		lines = append(lines, compact.Bytes())
 	}
+	for _, tc := range mentionGoldenCases {
+		lines = append(lines, replyAsResponse(t, tc.name))
+	}
 	runChecker(t, path, "--responses", bytes.Join(lines, []byte("\n")))
+}
+
+// TestEveryGoldenIsChecked checks that every golden response in testdata/
+// and every golden reply in testdata/mentions/ belongs to a list of golden
+// cases, so that TestGolden or TestMentionGolden compares it and the
+// payload checker reads it.
+func TestEveryGoldenIsChecked(t *testing.T) {
+	checked := make(map[string]bool)
+	for _, tc := range slices.Concat(goldenCases, askGoldenCases) {
+		checked[tc.name] = true
+	}
+	mentions := make(map[string]bool)
+	for _, tc := range mentionGoldenCases {
+		mentions[tc.name] = true
+	}
+	for dir, cases := range map[string]map[string]bool{"testdata": checked, filepath.Join("testdata", "mentions"): mentions} {
+		for _, ext := range []string{".json", ".txt"} {
+			files, err := filepath.Glob(filepath.Join(dir, "*"+ext))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no golden %s files in %s: %v", ext, dir, err)
+			}
+			for _, f := range files {
+				if name := strings.TrimSuffix(filepath.Base(f), ext); !cases[name] {
+					t.Errorf("%s is not a golden case, so no test reads it", f)
+				}
+			}
+		}
+	}
 }
 
 // TestRespondConcurrently answers every payload from several goroutines at
 // once, as the gateway and the HTTP endpoint do; run it with -race.
 func TestRespondConcurrently(t *testing.T) {
 	b := New(article.Default(), WithObserver(&recorder{}))
+	cases := slices.Concat(goldenCases, askGoldenCases)
 	var is []*discordgo.Interaction
-	for _, tc := range goldenCases {
+	for _, tc := range cases {
 		is = append(is, readInteraction(t, tc.name))
 	}
 	want := make([][]byte, len(is))
 	for k, i := range is {
-		want[k] = indentJSON(t, b.Respond(context.Background(), i))
+		want[k] = responseJSON(t, b.Respond(context.Background(), i))
 	}
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
 		wg.Go(func() {
 			for k, i := range is {
-				if got := indentJSON(t, b.Respond(context.Background(), i)); !bytes.Equal(got, want[k]) {
-					t.Errorf("%s answered differently under concurrency", goldenCases[k].name)
+				if got := responseJSON(t, b.Respond(context.Background(), i)); !bytes.Equal(got, want[k]) {
+					t.Errorf("%s answered differently under concurrency", cases[k].name)
 				}
 			}
 		})

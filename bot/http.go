@@ -159,7 +159,9 @@ func WithReadyCheck(check func(context.Context) error) HTTPOption {
 // too far ahead (401), and bodies that are not a JSON interaction (400).
 // Every other interaction, a PING included, is answered with b.Respond's
 // response as JSON. The response is bounded by a deadline (see
-// [WithResponseDeadline]) so that a request never hangs.
+// [WithResponseDeadline]) so that a request never hangs. A key that is not
+// an Ed25519 public key (see [ParsePublicKey]) verifies no signature, so
+// every request is then refused with 401.
 func NewInteractionHandler(b *Bot, key ed25519.PublicKey, opts ...HTTPOption) http.Handler {
 	h := &interactionHandler{key: key, cfg: newHTTPConfig(opts)}
 	if b != nil {
@@ -187,8 +189,9 @@ func getBuffer() *bytes.Buffer {
 }
 
 func putBuffer(buf *bytes.Buffer) {
-	// Buffers larger than the largest accepted body are left to the garbage
-	// collector; a rare large reply should not pin memory.
+	// A buffer that grew past twice the largest accepted body is left to
+	// the garbage collector, so that the pool holds only buffers of the
+	// size requests need.
 	if buf.Cap() <= 2*MaxInteractionBody {
 		bufPool.Put(buf)
 	}
@@ -224,7 +227,8 @@ func (h *interactionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.refuse(w, r, http.StatusBadRequest, "the body could not be read", "err", err)
 		return
 	}
-	if !ed25519.Verify(h.key, msg.Bytes(), sig[:]) {
+	// ed25519.Verify panics on a key of the wrong length.
+	if len(h.key) != ed25519.PublicKeySize || !ed25519.Verify(h.key, msg.Bytes(), sig[:]) {
 		h.refuseSignature(w, r, sigInvalid)
 		return
 	}

@@ -425,6 +425,30 @@ func TestInteractionHandlerDeadline(t *testing.T) {
 	})
 }
 
+// TestInteractionHandlerBadKey checks that an endpoint built with a key
+// that is not an Ed25519 public key refuses every request instead of
+// panicking.
+func TestInteractionHandlerBadKey(t *testing.T) {
+	pub, priv := testKey(t)
+	for _, tt := range []struct {
+		name string
+		key  ed25519.PublicKey
+	}{
+		{"nil", nil},
+		{"too short", pub[:ed25519.PublicKeySize-1]},
+		{"too long", append(bytes.Clone(pub), 0)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := NewInteractionHandler(New(article.Default()), tt.key, WithClock(testClock))
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, signedRequest(priv, unixString(testNow), fixture(t, "ping.json")))
+			if w.Code != http.StatusUnauthorized {
+				t.Errorf("a signed PING to an endpoint with a %d-byte key: status = %d, want %d", len(tt.key), w.Code, http.StatusUnauthorized)
+			}
+		})
+	}
+}
+
 func TestParsePublicKey(t *testing.T) {
 	pub, _ := testKey(t)
 	hexKey := hex.EncodeToString(pub)
@@ -565,9 +589,11 @@ func TestNewHTTPServerTimeouts(t *testing.T) {
 		{"IdleTimeout", srv.IdleTimeout, HTTPIdleTimeout},
 	}
 	for _, tt := range tests {
-		if tt.got != tt.want || tt.got <= 0 {
-			t.Errorf("NewHTTPServer(...).%s = %v, want %v", tt.name, tt.got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want || tt.got <= 0 {
+				t.Errorf("NewHTTPServer(...).%s = %v, want %v", tt.name, tt.got, tt.want)
+			}
+		})
 	}
 	if srv.WriteTimeout <= srv.ReadTimeout+DefaultResponseDeadline {
 		t.Errorf("WriteTimeout %v leaves no time to answer after ReadTimeout %v and the response deadline %v",

@@ -15,11 +15,13 @@ const (
 	limitFieldValue     = 1024
 	limitFooterText     = 2048
 	limitAuthorName     = 256
-	limitActionRows     = 5 // action rows per message
-	limitRowComponents  = 5 // buttons per action row
+	limitEmbedURL       = 2048 // an embed's url
+	limitActionRows     = 5    // action rows per message
+	limitRowComponents  = 5    // buttons per action row
 	limitCustomID       = 100
 	limitButtonLabel    = 80
-	limitChoices        = 25 // autocomplete choices
+	limitButtonURL      = 512 // a link button's url
+	limitChoices        = 25  // autocomplete choices
 	limitChoiceName     = 100
 	limitChoiceValue    = 100
 	limitCommandName    = 32

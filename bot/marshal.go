@@ -36,11 +36,62 @@ func MarshalResponse(r *discordgo.InteractionResponse) ([]byte, error) {
 			Data data                              `json:"data"`
 		}{r.Type, data{cs}}
 	}
+	body, err := encodeJSON(v)
+	if err != nil {
+		return nil, fmt.Errorf("marshaling an interaction response: %w", err)
+	}
+	return body, nil
+}
+
+// replyBody is the body of a reply, with the fields the bot sets only.
+type replyBody struct {
+	Content          string                            `json:"content,omitempty"`
+	Embeds           []*discordgo.MessageEmbed         `json:"embeds"`
+	Components       []discordgo.MessageComponent      `json:"components"`
+	AllowedMentions  *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	MessageReference *discordgo.MessageReference       `json:"message_reference,omitempty"`
+}
+
+// MarshalReply returns the JSON body that creates send as a message:
+// content, embeds, components, allowed_mentions and message_reference,
+// with empty lists rather than nulls, no mentions allowed unless send says
+// otherwise, and without escaping <, > and &, as MarshalResponse writes
+// responses.
+func MarshalReply(send *discordgo.MessageSend) ([]byte, error) {
+	if send == nil {
+		return nil, fmt.Errorf("marshaling a reply: the reply is nil")
+	}
+	b := replyBody{
+		Content:          send.Content,
+		Embeds:           send.Embeds,
+		Components:       send.Components,
+		AllowedMentions:  send.AllowedMentions,
+		MessageReference: send.Reference,
+	}
+	if b.Embeds == nil {
+		b.Embeds = []*discordgo.MessageEmbed{}
+	}
+	if b.Components == nil {
+		b.Components = []discordgo.MessageComponent{}
+	}
+	if b.AllowedMentions == nil {
+		b.AllowedMentions = noMentions()
+	}
+	body, err := encodeJSON(b)
+	if err != nil {
+		return nil, fmt.Errorf("marshaling a reply: %w", err)
+	}
+	return body, nil
+}
+
+// encodeJSON returns v as JSON on one line, without escaping <, > and &,
+// which Discord shows as they are.
+func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("marshaling an interaction response: %w", err)
+		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

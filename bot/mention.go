@@ -147,8 +147,9 @@ func (m *Mentions) question(msg *discordgo.Message, selfID string) (string, bool
 }
 
 // spaceBeforeMark matches the space a mention taken out leaves before a
-// punctuation mark.
-var spaceBeforeMark = regexp.MustCompile(` ([,.;:?!])`)
+// punctuation mark, with the comma, semicolon or colon that stood before
+// the mention when the mark ends the sentence ("who is X, @bot?").
+var spaceBeforeMark = regexp.MustCompile(`[,;:]? ([,.;:?!])`)
 
 // allow applies the per-channel limit to msg, logging a refusal.
 func (m *Mentions) allow(ctx context.Context, msg *discordgo.Message) bool {
@@ -162,7 +163,8 @@ func (m *Mentions) allow(ctx context.Context, msg *discordgo.Message) bool {
 
 // answer returns the reply to question, asked in msg. A question the
 // engine cannot take gets its reason; a failure of the bot's own, panics
-// included, is logged and gets the apology interactions get.
+// included, is logged and gets the apology interactions get. The bot's
+// observer is told the outcome, as /ask's.
 func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question string) (reply *discordgo.MessageSend) {
 	start := time.Now()
 	outcome := resultOK
@@ -172,7 +174,8 @@ func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question 
 			failure = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
 			outcome, reply = resultInternal, mentionReply(msg, rendered{content: apology})
 		}
-		attrs := []any{"kind", "mention", "command", "ask", "outcome", outcome, "latency", time.Since(start),
+		latency := time.Since(start)
+		attrs := []any{"kind", kindMention, "command", "ask", "outcome", outcome, "latency", latency,
 			"channel_id", msg.ChannelID, "guild_id", msg.GuildID, "message_id", msg.ID}
 		if msg.Author != nil {
 			attrs = append(attrs, "user_id", msg.Author.ID)
@@ -185,6 +188,7 @@ func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question 
 			level = slog.LevelError
 		}
 		m.log.Log(ctx, level, "mention", attrs...)
+		m.bot.observe(Outcome{Command: "ask", Kind: kindMention, Result: outcome, Latency: latency})
 	}()
 
 	r, err := m.bot.answer(question)
@@ -249,13 +253,19 @@ func checkReply(s *discordgo.MessageSend) error {
 // channelLimiter lets one event through per interval in each channel. It
 // remembers at most max channels: when it is full it forgets the channels
 // whose interval is over, and when none is, it refuses new channels until
-// one is, so that its memory stays bounded whatever it is sent.
+// one is, so that its memory stays bounded whatever it is sent. It looks
+// for channels to forget only once one may be over, so that a flood of new
+// channels while it is full costs little each.
 type channelLimiter struct {
 	mu       sync.Mutex
 	interval time.Duration
 	max      int
 	now      func() time.Time
 	last     map[string]time.Time // channel ID -> time of its last event let through
+
+	// sweptAt is when forget last ran, and expiry the earliest time at
+	// which a channel it kept can be over, or no later.
+	sweptAt, expiry time.Time
 }
 
 // allow reports whether an event in channel may go through now, and if so
@@ -270,7 +280,10 @@ func (l *channelLimiter) allow(channel string) bool {
 			return false
 		}
 	} else if len(l.last) >= l.max {
-		l.forget(now)
+		// A clock that went back may have put every channel's interval over.
+		if !now.Before(l.expiry) || now.Before(l.sweptAt) {
+			l.forget(now)
+		}
 		if len(l.last) >= l.max {
 			return false
 		}
@@ -279,11 +292,15 @@ func (l *channelLimiter) allow(channel string) bool {
 	return true
 }
 
-// forget removes the channels whose interval is over.
+// forget removes the channels whose interval is over, and notes when the
+// next of the others will be.
 func (l *channelLimiter) forget(now time.Time) {
+	l.sweptAt, l.expiry = now, time.Time{}
 	for ch, t := range l.last {
 		if d := now.Sub(t); d < 0 || d >= l.interval {
 			delete(l.last, ch)
+		} else if end := t.Add(l.interval); l.expiry.IsZero() || end.Before(l.expiry) {
+			l.expiry = end
 		}
 	}
 }

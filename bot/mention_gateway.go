@@ -1,12 +1,9 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
-	"runtime/debug"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -54,97 +51,24 @@ func selfID(s *discordgo.Session) string {
 // it did.
 func (g *Gateway) handleMessage(r responder, msg *discordgo.Message, self string) bool {
 	question, ok := g.mentions.question(msg, self)
-	if !ok {
+	if !ok || !g.mentions.allow(g.ctx, msg) {
 		return false
 	}
-	g.mu.Lock()
-	if g.stopping {
-		g.mu.Unlock()
-		g.log.Warn("not answering a mention: shutting down", "message_id", msg.ID, "channel_id", msg.ChannelID)
-		return false
-	}
-	if !g.mentions.allow(g.ctx, msg) {
-		g.mu.Unlock()
-		return false
-	}
-	g.inflight.Add(1)
-	g.pending.Add(1)
-	g.mu.Unlock()
-
-	go func() {
-		defer g.inflight.Done()
-		defer g.pending.Add(-1)
-		g.reply(r, msg, question)
-	}()
-	return true
+	return g.start("a mention", []any{"message_id", msg.ID, "channel_id", msg.ChannelID}, func(ctx context.Context) {
+		g.reply(ctx, r, msg, question)
+	})
 }
 
-// reply works out the answer to question, asked in msg, and posts it.
-func (g *Gateway) reply(r responder, msg *discordgo.Message, question string) {
-	ctx, cancel := context.WithTimeout(g.ctx, g.timeout)
-	defer cancel()
-	defer func() {
-		if p := recover(); p != nil {
-			g.log.Error("panic while replying to a mention", "message_id", msg.ID, "channel_id", msg.ChannelID,
-				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-		}
-	}()
-	send := g.mentions.answer(ctx, msg, question)
-	if err := postReply(ctx, r, msg.ChannelID, send); err != nil {
+// reply works out the answer to question, asked in msg, and posts it in
+// msg's channel, through the session's rate-limit bucket of the channel.
+func (g *Gateway) reply(ctx context.Context, r responder, msg *discordgo.Message, question string) {
+	body, err := MarshalReply(g.mentions.answer(ctx, msg, question))
+	if err == nil {
+		endpoint := discordgo.EndpointChannelMessages(msg.ChannelID)
+		_, err = r.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(ctx))
+	}
+	if err != nil {
 		g.log.Error("posting the reply to a mention failed",
 			"message_id", msg.ID, "channel_id", msg.ChannelID, "guild_id", msg.GuildID, "err", err)
 	}
-}
-
-// postReply POSTs send to the channel's messages as MarshalReply writes it.
-func postReply(ctx context.Context, r responder, channelID string, send *discordgo.MessageSend) error {
-	body, err := MarshalReply(send)
-	if err != nil {
-		return err
-	}
-	endpoint := discordgo.EndpointChannelMessages(channelID)
-	_, err = r.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(ctx))
-	return err
-}
-
-// replyBody is the body of a reply, with the fields the bot sets only.
-type replyBody struct {
-	Content          string                            `json:"content,omitempty"`
-	Embeds           []*discordgo.MessageEmbed         `json:"embeds"`
-	Components       []discordgo.MessageComponent      `json:"components"`
-	AllowedMentions  *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
-	MessageReference *discordgo.MessageReference       `json:"message_reference,omitempty"`
-}
-
-// MarshalReply returns the JSON body that creates send as a message:
-// content, embeds, components, allowed_mentions and message_reference,
-// with empty lists rather than nulls, and without escaping <, > and &, as
-// MarshalResponse writes responses.
-func MarshalReply(send *discordgo.MessageSend) ([]byte, error) {
-	if send == nil {
-		return nil, fmt.Errorf("no reply to encode")
-	}
-	b := replyBody{
-		Content:          send.Content,
-		Embeds:           send.Embeds,
-		Components:       send.Components,
-		AllowedMentions:  send.AllowedMentions,
-		MessageReference: send.Reference,
-	}
-	if b.Embeds == nil {
-		b.Embeds = []*discordgo.MessageEmbed{}
-	}
-	if b.Components == nil {
-		b.Components = []discordgo.MessageComponent{}
-	}
-	if b.AllowedMentions == nil {
-		b.AllowedMentions = noMentions()
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(b); err != nil {
-		return nil, fmt.Errorf("marshaling a reply: %w", err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -72,7 +72,9 @@ func TestMentionQuestion(t *testing.T) {
 	}{
 		{"mention", mentionMessage("1", "<@"+testSelf+"> who spoke to Press TV?", testBotUser), "who spoke to Press TV?"},
 		{"nickname mention", mentionMessage("2", "<@!"+testSelf+"> who is Jatras?", testBotUser), "who is Jatras?"},
-		{"mention at the end", mentionMessage("3", "who is Jatras, <@"+testSelf+">?", testBotUser), "who is Jatras,?"},
+		{"mention at the end", mentionMessage("3", "who is Jatras, <@"+testSelf+">?", testBotUser), "who is Jatras?"},
+		{"mention in the middle", mentionMessage("3b", "so <@"+testSelf+">, who is Jatras?", testBotUser), "so, who is Jatras?"},
+		{"mention between colons", mentionMessage("3c", "Question: <@"+testSelf+">: who is Jatras?", testBotUser), "Question: who is Jatras?"},
 		{"comma after the mention", mentionMessage("4", "<@"+testSelf+">, who is Jatras?", testBotUser), "who is Jatras?"},
 		{"in a reply", func() *discordgo.Message {
 			msg := mentionMessage("5", "<@"+testSelf+"> who is Kerry?", testBotUser, other)
@@ -132,16 +134,18 @@ func TestMentionQuestion(t *testing.T) {
 // TestMentionReply checks the reply: what /ask answers, in the question's
 // channel, referring to it, pinging nobody.
 func TestMentionReply(t *testing.T) {
-	m := NewMentions(New(article.Default()))
+	rec := &recorder{}
+	m := NewMentions(New(article.Default(), WithObserver(rec)))
 	tests := []struct {
 		name, content string
 		want          string // in the reply's plain text
 		embeds        int
+		result        string // the outcome the observer is told
 	}{
-		{"answer", "<@" + testSelf + "> who spoke to Press TV?", "— ¶12", 1},
-		{"no answer", "<@" + testSelf + "> what is the capital of France?", "couldn't find an answer", 0},
-		{"cannot ask", "<@" + testSelf + "> what is it?", "does not say what it is about", 0},
-		{"mentions in the question", "<@" + testSelf + "> did <@555> say @everyone has to go?", "— ¶", 1},
+		{"answer", "<@" + testSelf + "> who spoke to Press TV?", "— ¶12", 1, resultOK},
+		{"no answer", "<@" + testSelf + "> what is the capital of France?", "couldn't find an answer", 0, resultOK},
+		{"cannot ask", "<@" + testSelf + "> what is it?", "does not say what it is about", 0, resultUser},
+		{"mentions in the question", "<@" + testSelf + "> did <@555> say @everyone has to go?", "— ¶", 1, resultOK},
 	}
 	for k, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,6 +174,9 @@ func TestMentionReply(t *testing.T) {
 			}
 			if text := replyText(reply); !strings.Contains(text, tt.want) {
 				t.Errorf("the reply = %s, want it to hold %q", text, tt.want)
+			}
+			if out := rec.last(t); out.Command != "ask" || out.Kind != kindMention || out.Result != tt.result {
+				t.Errorf("the observer was told %+v, want command ask, kind %s, result %s", out, kindMention, tt.result)
 			}
 		})
 	}
@@ -270,6 +277,57 @@ func TestChannelLimiterBounded(t *testing.T) {
 	}
 }
 
+// TestChannelLimiterFull checks when a full limiter takes a new channel:
+// only once the earliest of its channels is over, even when that channel
+// was let through again meanwhile, and at once when the clock goes back.
+func TestChannelLimiterFull(t *testing.T) {
+	clock := newFakeClock()
+	l := &channelLimiter{interval: 3 * time.Second, max: 3, now: clock.Now, last: make(map[string]time.Time)}
+	steps := []struct {
+		advance time.Duration
+		channel string
+		want    bool
+	}{
+		{0, "a", true},
+		{time.Second, "b", true},
+		{time.Second, "c", true},
+		{0, "new1", false}, // full: a, b and c are all recent
+		{500 * time.Millisecond, "new1", false},
+		{500 * time.Millisecond, "a", true}, // a's interval is over: let through again
+		{0, "new1", false},                  // a was renewed, b and c are recent
+		{time.Second, "new1", true},         // b is over and forgotten
+		{0, "new2", false},                  // c, a and new1 are recent
+		{-time.Hour, "new2", true},          // the clock went back: all are over
+		{0, "new3", true},                   // room was made for it
+		{0, "new4", true},
+		{0, "new5", false},
+	}
+	for k, s := range steps {
+		clock.Advance(s.advance)
+		if got := l.allow(s.channel); got != s.want {
+			t.Errorf("step %d: allow(%q) = %v, want %v", k, s.channel, got, s.want)
+		}
+		if n := l.size(); n > l.max {
+			t.Errorf("step %d: the limiter remembers %d channels, more than %d", k, n, l.max)
+		}
+	}
+}
+
+// BenchmarkChannelLimiterFull measures a mention from a new channel while
+// the limiter is full of recent ones: a flood an attacker could send.
+func BenchmarkChannelLimiterFull(b *testing.B) {
+	clock := newFakeClock()
+	l := &channelLimiter{interval: 3 * time.Second, max: maxLimitedChannels, now: clock.Now, last: make(map[string]time.Time)}
+	for k := range maxLimitedChannels {
+		l.allow(fmt.Sprint(k))
+	}
+	for b.Loop() {
+		if l.allow("new") {
+			b.Fatal("a new channel was let through while the limiter is full of recent channels")
+		}
+	}
+}
+
 // TestChannelLimiterConcurrent lets many goroutines ask for the same
 // channel at the same moment: exactly one gets through. Run it with -race.
 func TestChannelLimiterConcurrent(t *testing.T) {
@@ -305,15 +363,26 @@ type post struct {
 	body        json.RawMessage
 }
 
+// RequestWithBucketID records a message posted in a channel, which goes
+// through the session's rate-limit bucket of the channel.
 func (f *fakePoster) RequestWithBucketID(method, urlStr string, data any, bucketID string, opts ...discordgo.RequestOption) ([]byte, error) {
 	raw, ok := data.(json.RawMessage)
 	if !ok {
 		return nil, fmt.Errorf("body is %T, want json.RawMessage", data)
 	}
+	if bucketID != urlStr {
+		return nil, fmt.Errorf("posted in bucket %q, want the channel's %q", bucketID, urlStr)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.posts = append(f.posts, post{method, urlStr, raw})
 	return []byte(`{}`), f.fail
+}
+
+// RequestWithLockedBucket fails: replies to mentions go through the
+// session's bucket of their channel.
+func (f *fakePoster) RequestWithLockedBucket(method, urlStr, contentType string, body []byte, bucket *discordgo.Bucket, sequence int, opts ...discordgo.RequestOption) ([]byte, error) {
+	return nil, fmt.Errorf("%s %s went through a bucket of its own", method, urlStr)
 }
 
 func (f *fakePoster) all() []post {
@@ -438,47 +507,34 @@ func TestMentionGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var out bytes.Buffer
-			if err := json.Indent(&out, body, "", "  "); err != nil {
-				t.Fatal(err)
-			}
-			out.WriteByte('\n')
 			text := replyText(reply)
 			if !strings.Contains(text, tc.want) {
 				t.Errorf("the reply =\n%s\nwant it to hold %q", text, tc.want)
 			}
-			golden(t, filepath.Join("mentions", tc.name+".json"), out.Bytes())
+			golden(t, filepath.Join("mentions", tc.name+".json"), indentJSON(t, body))
 			golden(t, filepath.Join("mentions", tc.name+".txt"), []byte(text+"\n"))
 		})
 	}
 }
 
-// TestMentionPayloadChecker runs ../shared/tools/check-discord-payloads on
-// the golden replies. The checker reads interaction responses, so each
-// reply's message fields are checked as the data of one; the message
-// reference is checked by TestMentionGolden.
-func TestMentionPayloadChecker(t *testing.T) {
-	path := checker(t)
-	var lines [][]byte
-	for _, tc := range mentionGoldenCases {
-		raw, err := os.ReadFile(filepath.Join("testdata", "mentions", tc.name+".json"))
-		if err != nil {
-			t.Fatalf("%v (run go test ./bot -update to write it)", err)
-		}
-		var data map[string]any
-		if err := json.Unmarshal(raw, &data); err != nil {
-			t.Fatal(err)
-		}
-		ref, _ := data["message_reference"].(map[string]any)
-		if ref["message_id"] == nil {
-			t.Errorf("%s.json has no message_reference", tc.name)
-		}
-		delete(data, "message_reference")
-		line, err := json.Marshal(map[string]any{"type": 4, "data": data})
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, line)
+// replyAsResponse returns the golden reply testdata/mentions/<name>.json as
+// the payload checker reads it: the payload checker knows interaction
+// responses, so the reply's message fields become the data of one. The
+// message reference they leave out is checked here.
+func replyAsResponse(t *testing.T, name string) []byte {
+	t.Helper()
+	var data map[string]any
+	if err := json.Unmarshal(readGolden(t, filepath.Join("mentions", name+".json")), &data); err != nil {
+		t.Fatalf("%s.json: %v", name, err)
 	}
-	runChecker(t, path, "--responses", bytes.Join(lines, []byte("\n")))
+	ref, _ := data["message_reference"].(map[string]any)
+	if ref["message_id"] == nil {
+		t.Errorf("%s.json has no message_reference", name)
+	}
+	delete(data, "message_reference")
+	line, err := json.Marshal(map[string]any{"type": 4, "data": data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return line
 }

@@ -19,8 +19,9 @@ import (
 //
 //   - interactions_total{command,kind,result}: interactions answered, by
 //     command ("none" when the interaction named no known command), kind
-//     ("command", "autocomplete", "component", "ping", "unknown") and result
-//     ("ok", "user_error", "internal_error").
+//     ("command", "autocomplete", "component", "ping", "unknown", and
+//     "mention" for the messages that ask the bot a question, answered as
+//     command "ask") and result ("ok", "user_error", "internal_error").
 //   - interaction_duration_seconds{kind}: how long the bot took to answer.
 //   - signature_failures_total{reason}: interaction requests refused for
 //     their signature: "missing", "malformed", "expired", "future" or

@@ -59,6 +59,7 @@ func TestMetricsObserve(t *testing.T) {
 		{Command: "quote", Kind: "autocomplete", Result: "ok", Latency: 90 * time.Microsecond},
 		{Command: "", Kind: "ping", Result: "ok", Latency: 1 * time.Microsecond},
 		{Command: "", Kind: "unknown", Result: "user_error", Latency: 3 * time.Second},
+		{Command: "ask", Kind: "mention", Result: "ok", Latency: 500 * time.Microsecond},
 	} {
 		m.Observe(o)
 	}
@@ -66,6 +67,7 @@ func TestMetricsObserve(t *testing.T) {
 	const want = `
 # HELP articlebot_interactions_total Interactions answered, by command, kind and result.
 # TYPE articlebot_interactions_total counter
+articlebot_interactions_total{command="ask",kind="mention",result="ok"} 1
 articlebot_interactions_total{command="find",kind="command",result="ok"} 2
 articlebot_interactions_total{command="find",kind="component",result="user_error"} 1
 articlebot_interactions_total{command="none",kind="ping",result="ok"} 1
@@ -73,7 +75,7 @@ articlebot_interactions_total{command="none",kind="unknown",result="user_error"}
 articlebot_interactions_total{command="quote",kind="autocomplete",result="ok"} 1
 `
 	if err := testutil.GatherAndCompare(m.Registry(), strings.NewReader(want), "articlebot_interactions_total"); err != nil {
-		t.Errorf("after six outcomes: %v", err)
+		t.Errorf("after seven outcomes: %v", err)
 	}
 
 	latency := []struct {
@@ -87,6 +89,7 @@ articlebot_interactions_total{command="quote",kind="autocomplete",result="ok"} 1
 		{"autocomplete", 1, 1, 0.00009},
 		{"ping", 1, 1, 0.000001},
 		{"unknown", 1, 0, 3},
+		{"mention", 1, 1, 0.0005},
 	}
 	families, err := m.Registry().Gather()
 	if err != nil {

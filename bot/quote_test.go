@@ -57,19 +57,21 @@ func TestSuggestSpeakers(t *testing.T) {
 		{"zzz", []string{}},
 	}
 	for _, tt := range tests {
-		got := idx.suggest(tt.typed, limitChoices)
-		names := []string{}
-		for _, c := range got {
-			names = append(names, c.Name)
-		}
-		if !slices.Equal(names, tt.want) {
-			t.Errorf("suggest(%q) = %q, want %q", tt.typed, names, tt.want)
-		}
-		for _, c := range got {
-			if !strings.HasPrefix(c.Name, c.Value.(string)+" — ") {
-				t.Errorf("suggest(%q): choice %q has value %q, want the canonical name", tt.typed, c.Name, c.Value)
+		t.Run(fmt.Sprintf("%q", tt.typed), func(t *testing.T) {
+			got := idx.suggest(tt.typed, limitChoices)
+			names := []string{}
+			for _, c := range got {
+				names = append(names, c.Name)
 			}
-		}
+			if !slices.Equal(names, tt.want) {
+				t.Errorf("suggest(%q) = %q, want %q", tt.typed, names, tt.want)
+			}
+			for _, c := range got {
+				if !strings.HasPrefix(c.Name, c.Value.(string)+" — ") {
+					t.Errorf("suggest(%q): choice %q has value %q, want the canonical name", tt.typed, c.Name, c.Value)
+				}
+			}
+		})
 	}
 }
 
@@ -217,5 +219,27 @@ func TestQuoteEverySpeaker(t *testing.T) {
 		if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].Title != escape(capitalize(s.Name)) {
 			t.Errorf("/quote %q = %s, want the speaker's embed", s.Name, PlainText(r))
 		}
+	}
+}
+
+// TestQuoteUnknownEscapes asks /quote for a name full of mentions and
+// markdown and checks that the answer shows it as text that cannot ping.
+func TestQuoteUnknownEscapes(t *testing.T) {
+	b := New(article.Default())
+	for _, name := range []string{"@everyone <@123> **Putin**", "@here <@&456> _x_ ~~y~~ `z` [link](https://x.test)\n# big"} {
+		t.Run(name, func(t *testing.T) {
+			r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, name)))
+			if err := checkResponse(r); err != nil {
+				t.Fatalf("/quote %q breaks Discord's rules: %v", name, err)
+			}
+			if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Data.Content, "quotes nobody called") {
+				t.Fatalf("/quote %q = %q, want the private list of speakers", name, r.Data.Content)
+			}
+			for _, bad := range []string{"@everyone", "@here", "<@123>", "<@&456>", "**Putin**", "_x_", "~~y~~", "`z`", "[link]", "\n# big"} {
+				if strings.Contains(r.Data.Content, bad) {
+					t.Errorf("/quote %q = %q, which holds %q unescaped", name, r.Data.Content, bad)
+				}
+			}
+		})
 	}
 }

@@ -196,11 +196,37 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// webURL returns u when Discord accepts it as an embed or button URL (an
-// absolute http or https URL with a host), and "" otherwise.
+// orList returns items on one line each, escaped and in bold, joined as
+// "**A**, **B** or **C**": the first most of them, each cut to width
+// characters, then how many others there are. Empty items are left out; it
+// returns "" when none is left.
+func orList(items []string, most, width int) string {
+	var out []string
+	others := 0
+	for _, it := range items {
+		switch it = oneLine(it); {
+		case it == "":
+		case len(out) == most:
+			others++
+		default:
+			out = append(out, "**"+escapeWithin(it, width)+"**")
+		}
+	}
+	if others > 0 {
+		out = append(out, plural(others, "other", "others"))
+	}
+	if len(out) <= 1 {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
+}
+
+// webURL returns u when Discord accepts it as an embed's URL (an absolute
+// http or https URL with a host, of at most limitEmbedURL characters), and
+// "" otherwise.
 func webURL(u string) string {
 	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || runeLen(p.String()) > 2048 {
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || runeLen(p.String()) > limitEmbedURL {
 		return ""
 	}
 	return p.String()

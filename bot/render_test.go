@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -121,9 +122,11 @@ func TestCiteList(t *testing.T) {
 		{[]int{3, 3, 1}, "¶3, ¶1"},
 	}
 	for _, tt := range tests {
-		if got := citeList(tt.in); got != tt.want {
-			t.Errorf("citeList(%v) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(fmt.Sprint(tt.in), func(t *testing.T) {
+			if got := citeList(tt.in); got != tt.want {
+				t.Errorf("citeList(%v) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -154,6 +157,33 @@ func TestJoinWithin(t *testing.T) {
 	}
 }
 
+func TestOrList(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []string
+		most  int
+		width int
+		want  string
+	}{
+		{"none", nil, 3, 60, ""},
+		{"only empty items", []string{"", " \n "}, 3, 60, ""},
+		{"one", []string{"latakia"}, 3, 60, "**latakia**"},
+		{"two", []string{"capital", "france"}, 3, 60, "**capital** or **france**"},
+		{"three", []string{"a", "b", "c"}, 3, 60, "**a**, **b** or **c**"},
+		{"one more than shown", []string{"a", "b", "c", "d"}, 3, 60, "**a**, **b**, **c** or 1 other"},
+		{"more than shown", []string{"a", "", "b", "c", "d", "e"}, 2, 60, "**a**, **b** or 3 others"},
+		{"escaped on one line", []string{"*x*\n<@1>"}, 3, 60, `**\*x\* \<@1\>**`},
+		{"cut to width", []string{"Marguerite Delacroix-Oyelaran"}, 3, 12, "**Marguerite…**"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := orList(tt.items, tt.most, tt.width); got != tt.want {
+				t.Errorf("orList(%q, %d, %d) = %q, want %q", tt.items, tt.most, tt.width, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestWebURL(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://www.presstv.ir/Detail/2015/09/19/x", "https://www.presstv.ir/Detail/2015/09/19/x"},
@@ -165,8 +195,10 @@ func TestWebURL(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := webURL(tt.in); got != tt.want {
-			t.Errorf("webURL(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
+			if got := webURL(tt.in); got != tt.want {
+				t.Errorf("webURL(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
