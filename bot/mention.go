@@ -227,10 +227,13 @@ func mentionReply(msg *discordgo.Message, r rendered) *discordgo.MessageSend {
 			Parse:       []discordgo.AllowedMentionType{},
 			RepliedUser: false,
 		},
+		// If the question is deleted before the answer arrives, the answer
+		// is still posted, as a plain message, rather than refused.
 		Reference: &discordgo.MessageReference{
-			MessageID: msg.ID,
-			ChannelID: msg.ChannelID,
-			GuildID:   msg.GuildID,
+			MessageID:       msg.ID,
+			ChannelID:       msg.ChannelID,
+			GuildID:         msg.GuildID,
+			FailIfNotExists: new(bool),
 		},
 	}
 }

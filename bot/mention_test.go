@@ -166,6 +166,9 @@ func TestMentionReply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if !bytes.Contains(body, []byte(`"fail_if_not_exists":false`)) {
+				t.Errorf("the reply body = %s, want it to be posted even if the question is gone (fail_if_not_exists false)", body)
+			}
 			if !bytes.Contains(body, []byte(`"allowed_mentions":{"parse":[],"replied_user":false}`)) {
 				t.Errorf("the reply body allows mentions: %s", body)
 			}
