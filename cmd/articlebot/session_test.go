@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -84,12 +82,8 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			if puts[0].Auth != "Bot "+fakeBotToken {
 				t.Errorf("registration Authorization header is not \"Bot \" + the token")
 			}
-			var commands bytes.Buffer
-			if err := run(context.Background(), []string{"commands"}, mapEnv(nil), &commands, io.Discard, withEnvFile("")); err != nil {
-				t.Fatal(err)
-			}
-			if !jsonEqual(t, puts[0].Body, commands.Bytes()) {
-				t.Errorf("registration body = %s, want the output of articlebot commands: %s", puts[0].Body, commands.Bytes())
+			if commands := commandsOutput(t); canonicalJSON(t, puts[0].Body) != canonicalJSON(t, commands) {
+				t.Errorf("registration body = %s, want the output of articlebot commands: %s", puts[0].Body, commands)
 			}
 
 			cbs := f.callbacks(id)
@@ -106,7 +100,7 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !jsonEqual(t, cbs[0].Body, want) {
+			if canonicalJSON(t, cbs[0].Body) != canonicalJSON(t, want) {
 				t.Errorf("callback body = %s, want %s", cbs[0].Body, want)
 			}
 			log := b.log.String()
@@ -252,20 +246,6 @@ func TestFatalError(t *testing.T) {
 			}
 		})
 	}
-}
-
-func jsonEqual(t *testing.T, a, b []byte) bool {
-	t.Helper()
-	var x, y any
-	if err := json.Unmarshal(a, &x); err != nil {
-		t.Fatalf("invalid JSON %s: %v", a, err)
-	}
-	if err := json.Unmarshal(b, &y); err != nil {
-		t.Fatalf("invalid JSON %s: %v", b, err)
-	}
-	xs, _ := json.Marshal(x)
-	ys, _ := json.Marshal(y)
-	return bytes.Equal(xs, ys)
 }
 
 func mapEnv(m map[string]string) func(string) string {

@@ -469,16 +469,15 @@ func TestTryWithAnotherArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := directInteraction(t, 2, "about")
-	want, _ := json.MarshalIndent(bot.New(other).Respond(context.Background(), i), "", "  ")
+	want := responseJSON(t, bot.New(other).Respond(context.Background(), i))
 	stdout, _, err := runArgs(t, nil, []string{"try", "--json", "--article", path, "/about"})
 	if err != nil {
 		t.Fatalf("try --article %s /about = %v", path, err)
 	}
-	if stdout != string(want)+"\n" {
+	if stdout != want {
 		t.Errorf("try --article /about =\n%s\nwant the answer about the other article\n%s", stdout, want)
 	}
-	defaultJSON, _ := json.MarshalIndent(b.Respond(context.Background(), i), "", "  ")
-	if bytes.Equal(want, defaultJSON) {
+	if want == responseJSON(t, b.Respond(context.Background(), i)) {
 		t.Errorf("/about is the same for two different articles:\n%s", want)
 	}
 }
