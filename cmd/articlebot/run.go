@@ -208,8 +208,8 @@ func (e *env) help(args []string) error {
 }
 
 func (e *env) usage(w io.Writer) {
-	fmt.Fprint(w, `articlebot answers questions about a news article on Discord: /summary, /quote and /find
-reply with exact passages, citing the paragraph (¶N) they come from.
+	fmt.Fprint(w, `articlebot answers questions about a news article on Discord: /summary, /quote, /find
+and /ask reply with exact passages, citing the paragraph (¶N) they come from.
 
 Usage:
 `)
