@@ -91,6 +91,7 @@ func TestRunShards(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			f := newFakeDiscord(t)
 			f.recommendShards(tc.recommended)
 			vars := map[string]string{envShardID: tc.id, envShardCount: tc.count, envMetricsAddr: "127.0.0.1:0"}
