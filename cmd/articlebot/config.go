@@ -108,8 +108,8 @@ type configNeeds struct {
 	// serve reads what the HTTP mode needs: HTTP_ADDR, and
 	// DISCORD_PUBLIC_KEY, which it requires.
 	serve bool
-	// gateway reads what only the gateway mode uses: METRICS_ADDR and the
-	// sharding variables.
+	// gateway reads what only the gateway mode uses: ASK_ON_MENTION,
+	// METRICS_ADDR and the sharding variables.
 	gateway bool
 }
 
@@ -150,15 +150,6 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		c.articleFile = articleFlag
 	}
 
-	c.askOnMention = true
-	if s := strings.TrimSpace(getenv(envAskMention)); s != "" {
-		on, ok := parseSwitch(s)
-		if !ok {
-			problems = append(problems, fmt.Sprintf("%s=%q is not on or off: use true or false (also 1/0, on/off, yes/no).", envAskMention, s))
-		}
-		c.askOnMention = on
-	}
-
 	c.logLevel = slog.LevelInfo
 	if s := strings.TrimSpace(getenv(envLogLevel)); s != "" {
 		level, ok := parseLogLevel(s)
@@ -182,6 +173,14 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		problems = append(problems, c.loadServe(getenv)...)
 	}
 	if needs.gateway {
+		c.askOnMention = true
+		if s := strings.TrimSpace(getenv(envAskMention)); s != "" {
+			on, ok := parseSwitch(s)
+			if !ok {
+				problems = append(problems, fmt.Sprintf("%s=%q is not on or off: use true or false (also 1/0, on/off, yes/no).", envAskMention, s))
+			}
+			c.askOnMention = on
+		}
 		var p []string
 		c.metricsAddr, p = listenAddr(getenv, envMetricsAddr, "")
 		problems = append(problems, p...)

@@ -28,7 +28,7 @@ func TestAskOnMention(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {
-			c, err := loadConfig(mapEnv(map[string]string{envToken: shapedToken, envAskMention: tc.value}), configNeeds{token: true}, "")
+			c, err := loadConfig(mapEnv(map[string]string{envToken: shapedToken, envAskMention: tc.value}), configNeeds{token: true, gateway: true}, "")
 			var ce *configError
 			if tc.problem != errors.As(err, &ce) {
 				t.Fatalf("loadConfig(%s=%q) error = %v, want a problem: %v", envAskMention, tc.value, err, tc.problem)
@@ -49,13 +49,27 @@ func TestAskOnMention(t *testing.T) {
 // TestAskOnMentionReportedWithOthers checks that a bad ASK_ON_MENTION is
 // reported together with the other problems of the configuration.
 func TestAskOnMentionReportedWithOthers(t *testing.T) {
-	_, err := loadConfig(mapEnv(map[string]string{envAskMention: "sometimes", envLogFormat: "xml"}), configNeeds{token: true}, "")
+	_, err := loadConfig(mapEnv(map[string]string{envAskMention: "sometimes", envLogFormat: "xml"}), configNeeds{token: true, gateway: true}, "")
 	var ce *configError
 	if !errors.As(err, &ce) || len(ce.problems) != 3 {
 		t.Fatalf("loadConfig = %v, want three problems: the token, %s and %s", err, envAskMention, envLogFormat)
 	}
 	if !strings.Contains(err.Error(), envAskMention+`="sometimes"`) {
 		t.Errorf("loadConfig = %q, want it to report %s", err, envAskMention)
+	}
+}
+
+// TestAskOnMentionOnlyForTheGateway checks that only run, which answers
+// mentions, reads ASK_ON_MENTION: the other commands start whatever it holds.
+func TestAskOnMentionOnlyForTheGateway(t *testing.T) {
+	vars := map[string]string{envAskMention: "sometimes"}
+	for _, args := range [][]string{{"try", "/about"}, {"commands"}, {"register", "--dry-run"}} {
+		if _, _, err := runArgs(t, vars, args); err != nil {
+			t.Errorf("run(%q) with %s=sometimes = %v, want nil: it does not answer mentions", args, envAskMention, err)
+		}
+	}
+	if _, _, err := runArgs(t, vars, nil); err == nil || !strings.Contains(err.Error(), envAskMention) {
+		t.Errorf("run with %s=sometimes = %v, want a configuration error naming it", envAskMention, err)
 	}
 }
 

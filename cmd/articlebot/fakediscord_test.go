@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -30,18 +31,22 @@ import (
 //
 // The fake behaves like Discord where the runner can tell:
 //
-//   - GET /api/v9/gateway returns the fake's websocket URL. The gateway sends
-//     HELLO, answers IDENTIFY with READY (zlib-compressed, as Discord does
-//     when the client asks for compression) and RESUME with the missed
-//     dispatches followed by RESUMED, acknowledges heartbeats, and closes
-//     with 4004 when the token is wrong. A session the client closed with
+//   - GET /api/v9/gateway returns the fake's websocket URL, and
+//     GET /api/v9/gateway/bot the URL with the number of shards the fake
+//     recommends ([fakeDiscord.recommendShards]). The gateway sends HELLO,
+//     answers IDENTIFY with READY (zlib-compressed, as Discord does when the
+//     client asks for compression; with the IDENTIFY's shard when it names
+//     one) and RESUME with the missed dispatches followed by RESUMED,
+//     acknowledges heartbeats, and closes with 4004 when the token is wrong. A session the client closed with
 //     code 1000 or 1001 cannot be resumed; RESUME of an unknown session
 //     gets INVALID_SESSION.
 //   - Dispatches belong to a session, not to a connection: while the session
 //     has no live connection they are kept and replayed on RESUME, so a test
 //     can dispatch at any time after the first READY.
-//   - PUT .../commands is a bulk overwrite that keeps the IDs of commands
-//     whose name survives; GET .../commands lists them.
+//   - PUT .../commands is a bulk overwrite, answered 403 for an application
+//     other than the token's, that keeps the IDs of commands whose name
+//     survives; GET .../commands lists them.
+//   - GET /api/v9/oauth2/applications/@me names the token's application.
 //   - POST /api/v9/interactions/{id}/{token}/callback accepts the first
 //     response to an interaction the fake dispatched (204), and answers like
 //     Discord otherwise: 404 for an unknown interaction, 401 for a wrong
@@ -63,7 +68,8 @@ import (
 // per gateway connection ([fakeConn.drop], [fakeConn.closeWith],
 // [fakeConn.reconnect], [fakeConn.invalidSession],
 // [fakeConn.ignoreHeartbeats]), per handshake ([fakeDiscord.revokeToken],
-// [fakeDiscord.setHandshakeFault], [fakeDiscord.expireSessions]) and for
+// [fakeDiscord.setHandshakeFault], [fakeDiscord.holdHandshakes],
+// [fakeDiscord.expireSessions]) and for
 // the whole gateway ([fakeDiscord.refuseConnections],
 // [fakeDiscord.muteConnections]).
 //
@@ -95,7 +101,9 @@ type fakeDiscord struct {
 	mute          int  // how many new connections get no HELLO
 	restFault     func(fakeRequest) *fakeReply
 	handshakeHook func(op, n int) int
-	heartbeatMS   int // the heartbeat interval HELLO announces
+	handshakeHold <-chan struct{} // handshakes wait until it is closed
+	heartbeatMS   int             // the heartbeat interval HELLO announces
+	shards        int             // the shard count GET /gateway/bot recommends
 	snowflake     uint64
 	commands      map[string][]map[string]any // by scope: "global" or a guild ID
 	rec           fakeRecords
@@ -286,6 +294,7 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 		sessions:    map[string]*fakeSession{},
 		commands:    map[string][]map[string]any{},
 		heartbeatMS: 41250,
+		shards:      1,
 		snowflake:   1300000000000000000,
 		rec:         fakeRecords{interactions: map[string]*fakeInteraction{}},
 	}
@@ -296,6 +305,7 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 	f.route(mux, routeGatewayBot, f.getGateway)
 	f.route(mux, routeGlobalCommands, f.putCommands)
 	f.route(mux, routeGuildCommands, f.putCommands)
+	f.route(mux, routeApplication, f.getApplication)
 	f.route(mux, "GET /api/v9/applications/{app}/commands", f.getCommands)
 	f.route(mux, "GET /api/v9/applications/{app}/guilds/{guild}/commands", f.getCommands)
 	f.route(mux, routeCallback, f.postCallback)
@@ -330,6 +340,7 @@ const (
 	routeGatewayBot     = "GET /api/v9/gateway/bot"
 	routeGlobalCommands = "PUT /api/v9/applications/{app}/commands"
 	routeGuildCommands  = "PUT /api/v9/applications/{app}/guilds/{guild}/commands"
+	routeApplication    = "GET /api/v9/oauth2/applications/@me"
 	routeCallback       = "POST /api/v9/interactions/{id}/{token}/callback"
 	routeMessages       = "POST /api/v9/channels/{channel}/messages"
 )
@@ -397,6 +408,23 @@ func (f *fakeDiscord) setHandshakeFault(fn func(op, n int) int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.handshakeHook = fn
+}
+
+// holdHandshakes makes the gateway wait, from now on, until hold is closed
+// before it answers an IDENTIFY or a RESUME, as a slow gateway does: the
+// client's connection attempt is in progress meanwhile.
+func (f *fakeDiscord) holdHandshakes(hold <-chan struct{}) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.handshakeHold = hold
+}
+
+// recommendShards sets the number of shards GET /gateway/bot recommends
+// (1 by default).
+func (f *fakeDiscord) recommendShards(n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.shards = n
 }
 
 // setHeartbeatInterval sets the heartbeat interval that HELLO announces
@@ -808,10 +836,16 @@ func (f *fakeDiscord) wsURL() string {
 func (f *fakeDiscord) getGateway(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
 	v := map[string]any{"url": f.wsURL()}
 	if req.Pattern == routeGatewayBot {
-		v["shards"] = 1
+		f.mu.Lock()
+		v["shards"] = f.shards
+		f.mu.Unlock()
 		v["session_start_limit"] = map[string]any{"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1}
 	}
 	writeJSONReply(w, http.StatusOK, v)
+}
+
+func (f *fakeDiscord) getApplication(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
+	writeJSONReply(w, http.StatusOK, map[string]any{"id": f.appID, "name": "articlebot", "bot_public": true})
 }
 
 func (f *fakeDiscord) notFound(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
@@ -1202,8 +1236,15 @@ func zlibBytes(b []byte) []byte {
 }
 
 // handshakeVerdict returns the close code an IDENTIFY or RESUME carrying
-// token gets, or 0 to accept it. It counts the frame for the hook.
+// token gets, or 0 to accept it, once the handshakes are no longer held.
+// It counts the frame for the hook.
 func (f *fakeDiscord) handshakeVerdict(op int, token string) int {
+	f.mu.Lock()
+	hold := f.handshakeHold
+	f.mu.Unlock()
+	if hold != nil && !f.await(context.Background(), held(hold)) {
+		return 4000 // the fake is closing
+	}
 	if !f.tokenOK(token) {
 		return 4004
 	}
@@ -1229,9 +1270,10 @@ var closeText = map[int]string{
 
 func (c *fakeConn) identify(d json.RawMessage) {
 	var id struct {
-		Token    string `json:"token"`
-		Compress bool   `json:"compress"`
-		Intents  *int   `json:"intents"`
+		Token    string  `json:"token"`
+		Compress bool    `json:"compress"`
+		Intents  *int    `json:"intents"`
+		Shard    *[2]int `json:"shard"`
 	}
 	if err := json.Unmarshal(d, &id); err != nil {
 		c.f.problem("gateway: conn %d: malformed IDENTIFY: %v", c.n, err)
@@ -1262,6 +1304,9 @@ func (c *fakeConn) identify(d json.RawMessage) {
 		"session_id":         s.id,
 		"resume_gateway_url": f.wsURL(),
 		"application":        map[string]any{"id": f.appID, "flags": 0},
+	}
+	if id.Shard != nil {
+		ready["shard"] = id.Shard
 	}
 	if _, err := f.sendDispatch(s, "READY", ready, id.Compress); err == nil {
 		f.update(func(r *fakeRecords) { r.handshakes++ })
@@ -1533,13 +1578,15 @@ type botRun struct {
 	log    *syncBuffer
 	stdout *syncBuffer
 	start  time.Time
+	addrs  chan string // "name=host:port" as each HTTP server listens
 }
 
 // startBot runs articlebot (the run subcommand, through run, exactly as
 // main does) against f. Its environment is DISCORD_TOKEN=fakeBotToken and
 // LOG_LEVEL=debug, changed by vars (an empty value unsets a variable); opts
-// come after the fake's options. When the test ends the run is cancelled
-// and waited for, and its log is checked for the token.
+// come after the fake's options. [botRun.addr] tells where the run's HTTP
+// servers listen. When the test ends the run is cancelled and waited for,
+// and its log is checked for the token.
 func startBot(t testing.TB, f *fakeDiscord, vars map[string]string, opts ...option) *botRun {
 	t.Helper()
 	env := map[string]string{envToken: fakeBotToken, envLogLevel: "debug"}
@@ -1547,8 +1594,11 @@ func startBot(t testing.TB, f *fakeDiscord, vars map[string]string, opts ...opti
 		env[k] = v
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	b := &botRun{cancel: cancel, done: make(chan struct{}), log: &syncBuffer{}, stdout: &syncBuffer{}, start: time.Now()}
-	all := append(f.options(), withReadyTimeout(10*time.Second))
+	b := &botRun{cancel: cancel, done: make(chan struct{}), log: &syncBuffer{}, stdout: &syncBuffer{}, start: time.Now(),
+		addrs: make(chan string, 4)}
+	all := append(f.options(), withReadyTimeout(10*time.Second), withListening(func(name string, addr net.Addr) {
+		b.addrs <- name + "=" + addr.String()
+	}))
 	all = append(all, opts...)
 	go func() {
 		defer close(b.done)
@@ -1602,6 +1652,25 @@ func (b *botRun) wait(t testing.TB) error {
 	case <-time.After(waitTimeout):
 		t.Fatalf("articlebot run did not return within %v\nlog:\n%s", waitTimeout, b.log.String())
 		return nil
+	}
+}
+
+// addr waits for the run's HTTP server name to listen and returns its
+// address; it fails the test when the run ends first.
+func (b *botRun) addr(t testing.TB, name string) string {
+	t.Helper()
+	timeout := time.After(waitTimeout)
+	for {
+		select {
+		case a := <-b.addrs:
+			if n, addr, _ := strings.Cut(a, "="); n == name {
+				return addr
+			}
+		case <-b.done:
+			t.Fatalf("run returned %v before the %s server listened\nlog:\n%s", b.err, name, b.log.String())
+		case <-timeout:
+			t.Fatalf("the %s server never listened", name)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 // Articlebot is a Discord bot that answers questions about one news article:
-// /summary, /quote and /find reply with exact passages and cite the
-// paragraph they come from.
+// /summary, /quote, /find and /ask, the Find in article message command and
+// questions asked by mentioning the bot are answered with the article's own
+// passages, each citing the paragraph it comes from.
 //
 // Usage:
 //

@@ -7,16 +7,6 @@ import (
 	"testing"
 )
 
-// commandsJSON returns what "articlebot commands" prints.
-func commandsJSON(t *testing.T) string {
-	t.Helper()
-	out, _, err := runArgs(t, nil, []string{"commands"})
-	if err != nil {
-		t.Fatalf("run(commands) = %v", err)
-	}
-	return out
-}
-
 // TestRegister checks that register sends exactly one bulk overwrite, to the
 // route of the scope asked for, with the body "articlebot commands" prints.
 func TestRegister(t *testing.T) {
@@ -29,55 +19,52 @@ func TestRegister(t *testing.T) {
 		wantAsked bool   // whether the application ID was asked of Discord
 		wantOut   string // a substring of stdout
 	}{
-		{name: "global", vars: map[string]string{envAppID: miniAppID},
-			wantPath: "/api/v9/applications/" + miniAppID + "/commands", wantOut: "commands globally for application " + miniAppID},
-		{name: "guild from the environment", vars: map[string]string{envAppID: miniAppID, envGuildID: guild},
-			wantPath: "/api/v9/applications/" + miniAppID + "/guilds/" + guild + "/commands", wantOut: "in server " + guild},
-		{name: "guild flag wins", vars: map[string]string{envAppID: miniAppID, envGuildID: otherGuild}, args: []string{"--guild", guild},
-			wantPath: "/api/v9/applications/" + miniAppID + "/guilds/" + guild + "/commands", wantOut: "in server " + guild},
+		{name: "global", vars: map[string]string{envAppID: fakeAppID},
+			wantPath: "/api/v9/applications/" + fakeAppID + "/commands", wantOut: "commands globally for application " + fakeAppID},
+		{name: "guild from the environment", vars: map[string]string{envAppID: fakeAppID, envGuildID: guild},
+			wantPath: "/api/v9/applications/" + fakeAppID + "/guilds/" + guild + "/commands", wantOut: "in server " + guild},
+		{name: "guild flag wins", vars: map[string]string{envAppID: fakeAppID, envGuildID: otherGuild}, args: []string{"--guild", guild},
+			wantPath: "/api/v9/applications/" + fakeAppID + "/guilds/" + guild + "/commands", wantOut: "in server " + guild},
 		{name: "application asked of Discord", vars: map[string]string{},
-			wantPath: "/api/v9/applications/" + miniAppID + "/commands", wantAsked: true, wantOut: "for application " + miniAppID},
+			wantPath: "/api/v9/applications/" + fakeAppID + "/commands", wantAsked: true, wantOut: "for application " + fakeAppID},
 	}
-	want := commandsJSON(t)
+	want := commandsOutput(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newMiniDiscord(t)
-			tc.vars[envToken] = miniToken
+			f := newFakeDiscord(t)
+			tc.vars[envToken] = fakeBotToken
 			stdout, stderr, err := runArgs(t, tc.vars, append([]string{"register"}, tc.args...), f.options()...)
 			if err != nil {
 				t.Fatalf("run(register %q) = %v\nlog:\n%s", tc.args, err, stderr)
 			}
-			puts := f.puts()
+			puts := f.requests("PUT ")
 			if len(puts) != 1 {
-				t.Fatalf("%d PUTs, want exactly 1; requests: %v", len(puts), f.recorded())
+				t.Fatalf("%d PUTs, want exactly 1; requests:\n%s", len(puts), f.summary(20))
 			}
-			if puts[0].path != tc.wantPath {
-				t.Errorf("PUT %s, want %s", puts[0].path, tc.wantPath)
+			if puts[0].Path != tc.wantPath || !puts[0].ok() {
+				t.Errorf("PUT %s answered %d, want PUT %s answered 200", puts[0].Path, puts[0].Status, tc.wantPath)
 			}
-			if !jsonEqual(t, puts[0].body, []byte(want)) {
-				t.Errorf("PUT body = %s, want the output of articlebot commands: %s", puts[0].body, want)
+			if puts[0].Auth != "Bot "+fakeBotToken {
+				t.Errorf("the registration's Authorization is not \"Bot \" and the token")
 			}
-			asked := false
-			for _, r := range f.recorded() {
-				if r.method == http.MethodGet && r.path == "/api/v9/oauth2/applications/@me" {
-					asked = true
-				}
+			if canonicalJSON(t, puts[0].Body) != canonicalJSON(t, want) {
+				t.Errorf("PUT body = %s, want the output of articlebot commands: %s", puts[0].Body, want)
 			}
+			asked := len(f.requests(routeApplication)) > 0
 			if asked != tc.wantAsked {
 				t.Errorf("asked Discord for the application: %v, want %v", asked, tc.wantAsked)
 			}
-			if n := len(f.recorded()); n != 1+map[bool]int{true: 1}[tc.wantAsked] {
-				t.Errorf("%d requests (%v), want only the registration and the application lookup if needed", n, f.recorded())
+			if n := len(f.requests("")); n != 1+map[bool]int{true: 1}[tc.wantAsked] {
+				t.Errorf("%d requests, want only the registration and the application lookup if needed:\n%s", n, f.summary(20))
 			}
 			if !strings.Contains(stdout, tc.wantOut) {
 				t.Errorf("stdout = %q, want it to contain %q", stdout, tc.wantOut)
 			}
-			if n := len(f.recordedIdentifies()); n != 0 {
+			if n := len(f.identifies()); n != 0 {
 				t.Errorf("register opened the gateway %d times, want never", n)
 			}
-			if strings.Contains(stdout+stderr, miniTokenSecret) {
-				t.Errorf("output shows the token:\n%s\n%s", stdout, stderr)
-			}
+			checkNoSecrets(t, "stdout", stdout)
+			checkNoSecrets(t, "the log", stderr)
 		})
 	}
 }
@@ -85,39 +72,49 @@ func TestRegister(t *testing.T) {
 func TestRegisterFailures(t *testing.T) {
 	tests := []struct {
 		name     string
-		setup    func(*miniDiscord)
+		setup    func(*fakeDiscord)
 		vars     map[string]string
 		args     []string
 		wantCode int
 		wantErr  []string
 		wantIs   error
 	}{
-		{name: "token rejected", setup: func(f *miniDiscord) { f.rejectAll = true },
-			vars: map[string]string{envToken: miniToken, envAppID: miniAppID}, wantCode: 2,
+		{name: "token rejected", setup: (*fakeDiscord).revokeToken,
+			vars: map[string]string{envToken: fakeBotToken, envAppID: fakeAppID}, wantCode: 2,
 			wantErr: []string{"Discord rejected DISCORD_TOKEN", "HTTP 401", "developer portal"}, wantIs: errTokenRejected},
-		{name: "token rejected while asking for the application", setup: func(f *miniDiscord) { f.rejectAll = true },
-			vars: map[string]string{envToken: miniToken}, wantCode: 2,
+		{name: "token rejected while asking for the application", setup: (*fakeDiscord).revokeToken,
+			vars: map[string]string{envToken: fakeBotToken}, wantCode: 2,
 			wantErr: []string{"Discord rejected DISCORD_TOKEN"}, wantIs: errTokenRejected},
 		{name: "server the bot is not in",
-			setup: func(f *miniDiscord) {
-				f.status["PUT /api/v9/applications/"+miniAppID+"/guilds/2000000000000000002/commands"] = http.StatusForbidden
+			setup: func(f *fakeDiscord) {
+				f.setRESTFault(func(r fakeRequest) *fakeReply {
+					if r.Method == http.MethodPut && r.Path == "/api/v9/applications/"+fakeAppID+"/guilds/2000000000000000002/commands" {
+						return discordError(http.StatusForbidden, 50001, "Missing Access")
+					}
+					return nil
+				})
 			},
-			vars: map[string]string{envToken: miniToken, envAppID: miniAppID}, args: []string{"--guild", "2000000000000000002"},
+			vars: map[string]string{envToken: fakeBotToken, envAppID: fakeAppID}, args: []string{"--guild", "2000000000000000002"},
 			wantCode: 2, wantErr: []string{"Discord refused to register the commands", "applications.commands"}},
-		{name: "Discord fails", setup: func(f *miniDiscord) {
-			f.status["PUT /api/v9/applications/"+miniAppID+"/commands"] = http.StatusInternalServerError
+		{name: "Discord fails", setup: func(f *fakeDiscord) {
+			f.setRESTFault(func(r fakeRequest) *fakeReply {
+				if r.Pattern == routeGlobalCommands {
+					return serverError()
+				}
+				return nil
+			})
 		},
-			vars: map[string]string{envToken: miniToken, envAppID: miniAppID}, wantCode: 1, wantErr: []string{"registering the commands", "500"}},
-		{name: "no token", setup: func(*miniDiscord) {}, vars: map[string]string{envAppID: miniAppID},
+			vars: map[string]string{envToken: fakeBotToken, envAppID: fakeAppID}, wantCode: 1, wantErr: []string{"registering the commands", "500"}},
+		{name: "no token", setup: func(*fakeDiscord) {}, vars: map[string]string{envAppID: fakeAppID},
 			wantCode: 2, wantErr: []string{"DISCORD_TOKEN is not set"}},
-		{name: "guild flag not an ID", setup: func(*miniDiscord) {}, vars: map[string]string{envToken: miniToken},
+		{name: "guild flag not an ID", setup: func(*fakeDiscord) {}, vars: map[string]string{envToken: fakeBotToken},
 			args: []string{"--guild", "my-server"}, wantCode: 2, wantErr: []string{`--guild "my-server" is not a Discord ID`}},
-		{name: "an argument", setup: func(*miniDiscord) {}, vars: map[string]string{envToken: miniToken},
+		{name: "an argument", setup: func(*fakeDiscord) {}, vars: map[string]string{envToken: fakeBotToken},
 			args: []string{"now"}, wantCode: 2, wantErr: []string{"register takes no arguments"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newMiniDiscord(t)
+			f := newFakeDiscord(t)
 			tc.setup(f)
 			stdout, stderr, err := runArgs(t, tc.vars, append([]string{"register"}, tc.args...), f.options()...)
 			if got := exitCode(err); got != tc.wantCode {
@@ -131,13 +128,11 @@ func TestRegisterFailures(t *testing.T) {
 			if tc.wantIs != nil && !errors.Is(err, tc.wantIs) {
 				t.Errorf("run(register) = %v, want it to wrap %v", err, tc.wantIs)
 			}
-			if n := len(f.puts()); n > 1 {
+			if n := len(f.requests("PUT ")); n > 1 {
 				t.Errorf("%d PUTs, want at most one", n)
 			}
-			for _, s := range []string{err.Error(), stdout, stderr} {
-				if strings.Contains(s, miniTokenSecret) {
-					t.Errorf("output shows the token: %q", s)
-				}
+			for what, s := range map[string]string{"run's error": err.Error(), "stdout": stdout, "the log": stderr} {
+				checkNoSecrets(t, what, s)
 			}
 		})
 	}
@@ -146,7 +141,7 @@ func TestRegisterFailures(t *testing.T) {
 // TestRegisterDryRun checks that --dry-run prints the route and the body,
 // needs no token and sends nothing.
 func TestRegisterDryRun(t *testing.T) {
-	body := commandsJSON(t)
+	body := string(commandsOutput(t))
 	tests := []struct {
 		name      string
 		vars      map[string]string
@@ -154,18 +149,18 @@ func TestRegisterDryRun(t *testing.T) {
 		wantRoute string
 		wantNote  bool // a note on stderr that the application ID is unknown
 	}{
-		{name: "global", vars: map[string]string{envAppID: miniAppID},
-			wantRoute: "PUT https://discord.com/api/v9/applications/" + miniAppID + "/commands"},
-		{name: "guild", vars: map[string]string{envAppID: miniAppID}, args: []string{"--guild", "2000000000000000002"},
-			wantRoute: "PUT https://discord.com/api/v9/applications/" + miniAppID + "/guilds/2000000000000000002/commands"},
+		{name: "global", vars: map[string]string{envAppID: fakeAppID},
+			wantRoute: "PUT https://discord.com/api/v9/applications/" + fakeAppID + "/commands"},
+		{name: "guild", vars: map[string]string{envAppID: fakeAppID}, args: []string{"--guild", "2000000000000000002"},
+			wantRoute: "PUT https://discord.com/api/v9/applications/" + fakeAppID + "/guilds/2000000000000000002/commands"},
 		{name: "no application ID", vars: map[string]string{envGuildID: "2000000000000000002"},
 			wantRoute: "PUT https://discord.com/api/v9/applications/{DISCORD_APP_ID}/guilds/2000000000000000002/commands", wantNote: true},
-		{name: "a token is not used", vars: map[string]string{envToken: miniToken, envAppID: miniAppID},
-			wantRoute: "PUT https://discord.com/api/v9/applications/" + miniAppID + "/commands"},
+		{name: "a token is not used", vars: map[string]string{envToken: fakeBotToken, envAppID: fakeAppID},
+			wantRoute: "PUT https://discord.com/api/v9/applications/" + fakeAppID + "/commands"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newMiniDiscord(t)
+			f := newFakeDiscord(t)
 			stdout, stderr, err := runArgs(t, tc.vars, append([]string{"register", "--dry-run"}, tc.args...), f.options()...)
 			if err != nil {
 				t.Fatalf("run(register --dry-run) = %v", err)
@@ -180,8 +175,8 @@ func TestRegisterDryRun(t *testing.T) {
 			if got := strings.Contains(stderr, "DISCORD_APP_ID is not set"); got != tc.wantNote {
 				t.Errorf("stderr = %q: note about DISCORD_APP_ID %v, want %v", stderr, got, tc.wantNote)
 			}
-			if n := len(f.recorded()); n != 0 {
-				t.Errorf("--dry-run sent %d requests (%v), want none", n, f.recorded())
+			if n := len(f.requests("")); n != 0 {
+				t.Errorf("--dry-run sent %d requests, want none:\n%s", n, f.summary(20))
 			}
 		})
 	}

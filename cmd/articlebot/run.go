@@ -208,8 +208,8 @@ func (e *env) help(args []string) error {
 }
 
 func (e *env) usage(w io.Writer) {
-	fmt.Fprint(w, `articlebot answers questions about a news article on Discord: /summary, /quote and /find
-reply with exact passages, citing the paragraph (¶N) they come from.
+	fmt.Fprint(w, `articlebot answers questions about a news article on Discord: /summary, /quote, /find
+and /ask reply with exact passages, citing the paragraph (¶N) they come from.
 
 Usage:
 `)
@@ -256,11 +256,17 @@ Discord:
   articlebot try "/find russia"
   articlebot try '/find query:"russia iran"'
   articlebot try "/quote kerry"          (same as /quote speaker:kerry)
+  articlebot try "/ask who said Assad has to go?"
   articlebot try "/summary"
   articlebot try --page 2 "/find russia"
   articlebot try --autocomplete "/quote ke"
 Free text after the command fills its first required text option; name:value
 sets an option by name, and quotes around a value group its words.
+--message and --mention try what is not typed as a command:
+  articlebot try --message "did Russia really send tanks to Latakia?"
+                                         (Find in article, on that message)
+  articlebot try --mention "who spoke to Press TV?"
+                                         (the reply to "@articlebot who spoke to Press TV?")
 `
 
 func upperFirst(s string) string {

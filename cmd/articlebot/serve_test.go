@@ -396,11 +396,11 @@ func TestListenAddr(t *testing.T) {
 // interactions answered over the gateway, and that the server stops with
 // the session.
 func TestGatewayServesMetrics(t *testing.T) {
-	f := newMiniDiscord(t)
-	f.holdReady = make(chan struct{})
-	vars := map[string]string{envToken: miniToken, envMetricsAddr: "127.0.0.1:0"}
-	r := startBackground(t, vars, nil, append(f.options(), withDrainTimeout(5*time.Second))...)
-	base := "http://" + r.addr(t, serverMetrics)
+	f := newFakeDiscord(t)
+	hold := make(chan struct{})
+	f.holdHandshakes(hold)
+	b := startBot(t, f, map[string]string{envMetricsAddr: "127.0.0.1:0"}, withDrainTimeout(5*time.Second))
+	base := "http://" + b.addr(t, serverMetrics)
 
 	if code, _, body := httpDo(t, "GET", base+"/healthz", "", nil); code != 200 || body != "ok\n" {
 		t.Errorf("GET /healthz before READY = %d %q, want 200 ok", code, body)
@@ -412,9 +412,9 @@ func TestGatewayServesMetrics(t *testing.T) {
 		t.Errorf("POST /interactions on METRICS_ADDR = %d, want it not served", code)
 	}
 
-	close(f.holdReady)
-	conn := f.waitConn(t)
-	deadline := time.Now().Add(30 * time.Second)
+	close(hold)
+	f.waitStarted(t, 1)
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		code, _, body := httpDo(t, "GET", base+"/readyz", "", nil)
 		if code == 200 {
@@ -429,31 +429,24 @@ func TestGatewayServesMetrics(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 
-	conn.sendInteraction(t, "3000000000000000003")
-	select {
-	case <-f.callbacks:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the interaction was never answered")
-	}
+	f.waitAnswered(t, f.interact(t, summaryInteraction()))
 	_, _, metrics := httpDo(t, "GET", base+"/metrics", "", nil)
 	want := `articlebot_interactions_total{command="summary",kind="command",result="ok"} 1` + "\n"
 	if !strings.Contains(metrics, want) {
 		t.Errorf("GET /metrics does not count the interaction answered over the gateway: want %q", want)
 	}
 
-	r.cancel()
-	res := r.wait(t)
-	if res.err != nil {
-		t.Fatalf("run after cancel = %v, want nil\nlog:\n%s", res.err, res.stderr)
+	if err := b.stop(t); err != nil {
+		t.Fatalf("run after cancel = %v, want nil", err)
 	}
-	if !strings.Contains(res.stderr, "serving health and metrics") {
-		t.Errorf("the log does not say where the metrics are served:\n%s", res.stderr)
+	if log := b.log.String(); !strings.Contains(log, "serving health and metrics") {
+		t.Errorf("the log does not say where the metrics are served:\n%s", log)
 	}
 	if _, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), time.Second); err == nil {
 		t.Errorf("the metrics server still accepts connections after run returned")
 	}
-	if len(f.puts()) != 1 {
-		t.Errorf("%d registrations, want 1", len(f.puts()))
+	if n := len(f.requests("PUT ")); n != 1 {
+		t.Errorf("%d registrations, want 1", n)
 	}
 }
 
@@ -465,8 +458,8 @@ func TestGatewayMetricsAddressInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	f := newMiniDiscord(t)
-	vars := map[string]string{envToken: miniToken, envMetricsAddr: ln.Addr().String()}
+	f := newFakeDiscord(t)
+	vars := map[string]string{envToken: fakeBotToken, envMetricsAddr: ln.Addr().String()}
 	_, _, err = runArgs(t, vars, nil, f.options()...)
 	if err == nil || !strings.Contains(err.Error(), envMetricsAddr) {
 		t.Fatalf("run with METRICS_ADDR in use = %v, want an error naming %s", err, envMetricsAddr)
@@ -475,8 +468,11 @@ func TestGatewayMetricsAddressInUse(t *testing.T) {
 	if !errors.As(err, &opErr) {
 		t.Errorf("run = %v, want it to wrap the listen error", err)
 	}
-	if n := len(f.recordedIdentifies()); n != 0 {
+	if n := len(f.identifies()); n != 0 {
 		t.Errorf("%d identifies, want none: run should stop before connecting", n)
+	}
+	if n := len(f.requests("")); n != 0 {
+		t.Errorf("%d REST requests, want none: run should stop before connecting", n)
 	}
 }
 

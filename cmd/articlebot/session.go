@@ -341,19 +341,31 @@ func (g *gatewaySession) shutdown(drain time.Duration) {
 	}
 }
 
+// refusedSessions says, for each gateway close code that refuses a
+// session's parameters, what the operator can do about it.
+var refusedSessions = map[int]string{
+	4010: "the shard is not valid: check that " + envShardID + " is below " + envShardCount + ", and that every process has the same " + envShardCount,
+	4011: "the bot is in too many servers for one connection: run it in shards, with " + envShardID + " and " + envShardCount + " (auto for Discord's recommendation); see the README's Deployment section",
+	4012: "this version of articlebot speaks a gateway version Discord no longer accepts: upgrade articlebot",
+	4013: "the gateway intents are not valid: upgrade articlebot, or set " + envAskMention + "=false to ask for none",
+	4014: "the application may not use the intents it asks for (guild and direct messages, to answer mentions): set " + envAskMention + "=false to ask for none",
+}
+
 // fatalError returns the error a run ends with when err means that retrying
 // cannot succeed: Discord rejected the token, or refused the session's
-// parameters. It returns nil for any other error.
+// parameters. Both are configuration errors, since restarting articlebot
+// as it is will not help. It returns nil for any other error.
 func fatalError(err error) error {
 	var ce *websocket.CloseError
 	if errors.As(err, &ce) {
-		switch ce.Code {
-		case 4004:
+		if ce.Code == 4004 {
 			return &configError{err: errTokenRejected, problems: []string{
 				"Discord rejected " + envToken + " (gateway close code 4004, authentication failed): the token is wrong or was reset. " +
 					"Copy the current token from the Bot page of your application in the Discord developer portal."}}
-		case 4010, 4011, 4012, 4013, 4014:
-			return fmt.Errorf("the gateway refused the session for good (close code %d, %s): %w", ce.Code, ce.Text, err)
+		}
+		if fix, ok := refusedSessions[ce.Code]; ok {
+			return &configError{err: err, problems: []string{fmt.Sprintf(
+				"Discord's gateway refused the session (close code %d, %s): %s.", ce.Code, ce.Text, fix)}}
 		}
 	}
 	var re *discordgo.RESTError

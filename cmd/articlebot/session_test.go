@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -84,12 +82,8 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			if puts[0].Auth != "Bot "+fakeBotToken {
 				t.Errorf("registration Authorization header is not \"Bot \" + the token")
 			}
-			var commands bytes.Buffer
-			if err := run(context.Background(), []string{"commands"}, mapEnv(nil), &commands, io.Discard, withEnvFile("")); err != nil {
-				t.Fatal(err)
-			}
-			if !jsonEqual(t, puts[0].Body, commands.Bytes()) {
-				t.Errorf("registration body = %s, want the output of articlebot commands: %s", puts[0].Body, commands.Bytes())
+			if commands := commandsOutput(t); canonicalJSON(t, puts[0].Body) != canonicalJSON(t, commands) {
+				t.Errorf("registration body = %s, want the output of articlebot commands: %s", puts[0].Body, commands)
 			}
 
 			cbs := f.callbacks(id)
@@ -106,7 +100,7 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !jsonEqual(t, cbs[0].Body, want) {
+			if canonicalJSON(t, cbs[0].Body) != canonicalJSON(t, want) {
 				t.Errorf("callback body = %s, want %s", cbs[0].Body, want)
 			}
 			log := b.log.String()
@@ -231,15 +225,20 @@ func TestFatalError(t *testing.T) {
 		err      error
 		fatal    bool
 		rejected bool
+		want     string // a substring of the fatal error
 	}{
-		{"4004", &websocket.CloseError{Code: 4004}, true, true},
-		{"wrapped 4004", fmt.Errorf("open: %w", &websocket.CloseError{Code: 4004}), true, true},
-		{"4014 disallowed intents", &websocket.CloseError{Code: 4014}, true, false},
-		{"4000 unknown error", &websocket.CloseError{Code: 4000}, false, false},
-		{"1006 abnormal closure", &websocket.CloseError{Code: websocket.CloseAbnormalClosure}, false, false},
-		{"401", restErr(401), true, true},
-		{"502", restErr(502), false, false},
-		{"network", errors.New("dial tcp: connection refused"), false, false},
+		{"4004", &websocket.CloseError{Code: 4004}, true, true, "developer portal"},
+		{"wrapped 4004", fmt.Errorf("open: %w", &websocket.CloseError{Code: 4004}), true, true, "developer portal"},
+		{"4010 invalid shard", &websocket.CloseError{Code: 4010, Text: "Invalid shard."}, true, false, "SHARD_ID is below SHARD_COUNT"},
+		{"4011 sharding required", &websocket.CloseError{Code: 4011, Text: "Sharding required."}, true, false, "SHARD_COUNT (auto"},
+		{"4012 invalid API version", &websocket.CloseError{Code: 4012}, true, false, "upgrade articlebot"},
+		{"4013 invalid intents", &websocket.CloseError{Code: 4013}, true, false, "ASK_ON_MENTION=false"},
+		{"4014 disallowed intents", &websocket.CloseError{Code: 4014, Text: "Disallowed intent(s)."}, true, false, "close code 4014, Disallowed intent(s).): the application may not use the intents"},
+		{"4000 unknown error", &websocket.CloseError{Code: 4000}, false, false, ""},
+		{"1006 abnormal closure", &websocket.CloseError{Code: websocket.CloseAbnormalClosure}, false, false, ""},
+		{"401", restErr(401), true, true, "HTTP 401"},
+		{"502", restErr(502), false, false, ""},
+		{"network", errors.New("dial tcp: connection refused"), false, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -250,22 +249,64 @@ func TestFatalError(t *testing.T) {
 			if errors.Is(got, errTokenRejected) != tc.rejected {
 				t.Errorf("errors.Is(fatalError(%v), errTokenRejected) = %v, want %v", tc.err, !tc.rejected, tc.rejected)
 			}
+			if !tc.fatal {
+				return
+			}
+			// Restarting cannot help, so the exit status keeps a
+			// supervisor from restarting articlebot.
+			if code := exitCode(got); code != 2 {
+				t.Errorf("exitCode(fatalError(%v)) = %d, want 2", tc.err, code)
+			}
+			if !strings.Contains(got.Error(), tc.want) {
+				t.Errorf("fatalError(%v) = %q, want it to contain %q", tc.err, got, tc.want)
+			}
+			var ce *websocket.CloseError
+			if errors.As(tc.err, &ce) && !tc.rejected && !errors.As(got, &ce) {
+				t.Errorf("fatalError(%v) = %v, want it to wrap the close error", tc.err, got)
+			}
 		})
 	}
 }
 
-func jsonEqual(t *testing.T, a, b []byte) bool {
-	t.Helper()
-	var x, y any
-	if err := json.Unmarshal(a, &x); err != nil {
-		t.Fatalf("invalid JSON %s: %v", a, err)
+// TestRunGatewayStopsWhenTheSessionIsRefused checks that a close code that
+// refuses the session's parameters, at start-up or on a reconnection, ends
+// run with a configuration error saying what to change, instead of
+// reconnecting forever.
+func TestRunGatewayStopsWhenTheSessionIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		code int
+		op   int  // the handshake refused: 2 IDENTIFY, 6 RESUME
+		drop bool // accept the first session, then drop its connection
+		want string
+	}{
+		{name: "4011 on identify", code: 4011, op: 2, want: envShardCount},
+		{name: "4014 on resume", code: 4014, op: 6, drop: true, want: envAskMention + "=false"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeDiscord(t)
+			f.setHandshakeFault(func(op, _ int) int {
+				if op == tc.op {
+					return tc.code
+				}
+				return 0
+			})
+			b := startBot(t, f, nil)
+			if tc.drop {
+				f.waitStarted(t, 1).drop()
+			}
+			err := b.wait(t)
+			if code := exitCode(err); code != 2 {
+				t.Fatalf("run = %v (exit code %d), want a configuration error (exit code 2)", err, code)
+			}
+			if !strings.Contains(err.Error(), fmt.Sprintf("close code %d", tc.code)) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("run = %q, want it to name close code %d and %q", err, tc.code, tc.want)
+			}
+			if n := len(f.identifies()) + len(f.resumes()); n > 2 {
+				t.Errorf("%d handshakes, want no retry after the refusal", n)
+			}
+		})
 	}
-	if err := json.Unmarshal(b, &y); err != nil {
-		t.Fatalf("invalid JSON %s: %v", b, err)
-	}
-	xs, _ := json.Marshal(x)
-	ys, _ := json.Marshal(y)
-	return bytes.Equal(xs, ys)
 }
 
 func mapEnv(m map[string]string) func(string) string {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 func TestLoadShard(t *testing.T) {
@@ -89,17 +91,17 @@ func TestRunShards(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newMiniDiscord(t)
-			f.shards = tc.recommended
-			vars := map[string]string{envToken: miniToken, envShardID: tc.id, envShardCount: tc.count,
-				envMetricsAddr: "127.0.0.1:0"}
-			r := startBackground(t, vars, nil, append(f.options(), withDrainTimeout(5*time.Second))...)
-			base := "http://" + r.addr(t, serverMetrics)
-			conn := f.waitConn(t)
+			t.Parallel()
+			f := newFakeDiscord(t)
+			f.recommendShards(tc.recommended)
+			vars := map[string]string{envShardID: tc.id, envShardCount: tc.count, envMetricsAddr: "127.0.0.1:0"}
+			b := startBot(t, f, vars, withDrainTimeout(5*time.Second))
+			base := "http://" + b.addr(t, serverMetrics)
+			f.liveConn(t)
 
 			// /readyz turns ready once start-up, registration included, is
 			// over.
-			deadline := time.Now().Add(30 * time.Second)
+			deadline := time.Now().Add(waitTimeout)
 			for {
 				if code, _, _ := httpDo(t, "GET", base+"/readyz", "", nil); code == 200 {
 					break
@@ -110,22 +112,12 @@ func TestRunShards(t *testing.T) {
 				time.Sleep(10 * time.Millisecond)
 			}
 			// A shard that does not register still answers.
-			conn.sendInteraction(t, "3000000000000000003")
-			select {
-			case cb := <-f.callbacks:
-				if want := "/api/v9/interactions/3000000000000000003/token-3000000000000000003/callback"; cb.path != want {
-					t.Errorf("callback to %s, want %s", cb.path, want)
-				}
-			case <-time.After(30 * time.Second):
-				t.Fatal("the interaction was never answered")
-			}
-			r.cancel()
-			res := r.wait(t)
-			if res.err != nil {
-				t.Fatalf("run after cancel = %v, want nil\nlog:\n%s", res.err, res.stderr)
+			checkAnswer(t, f, f.interact(t, summaryInteraction()), discordgo.InteractionResponseChannelMessageWithSource)
+			if err := b.stop(t); err != nil {
+				t.Fatalf("run after cancel = %v, want nil", err)
 			}
 
-			ids := f.recordedIdentifies()
+			ids := f.identifies()
 			if len(ids) != 1 {
 				t.Fatalf("%d identifies, want 1", len(ids))
 			}
@@ -136,23 +128,34 @@ func TestRunShards(t *testing.T) {
 			case tc.wantShard != nil && (!ok || shard != [2]int{tc.wantShard[0], tc.wantShard[1]}):
 				t.Errorf("identify shard = %v (present %v), want %v", shard, ok, tc.wantShard)
 			}
-			if got := len(f.puts()); got != tc.wantPuts {
-				t.Errorf("%d registrations, want %d; requests: %v", got, tc.wantPuts, f.recorded())
+			if got := len(f.requests("PUT ")); got != tc.wantPuts {
+				t.Errorf("%d registrations, want %d; requests:\n%s", got, tc.wantPuts, f.summary(20))
 			}
-			askedGatewayBot := 0
-			for _, req := range f.recorded() {
-				if req.method == http.MethodGet && req.path == "/api/v9/gateway/bot" {
-					askedGatewayBot++
-				}
+			asked := len(f.requests(routeGatewayBot))
+			if want := map[bool]int{true: 1, false: 0}[tc.count == "auto"]; asked != want {
+				t.Errorf("GET /gateway/bot asked %d times, want %d", asked, want)
 			}
-			if want := map[bool]int{true: 1, false: 0}[tc.count == "auto"]; askedGatewayBot != want {
-				t.Errorf("GET /gateway/bot asked %d times, want %d", askedGatewayBot, want)
-			}
-			if !strings.Contains(res.stderr, tc.wantLog) {
-				t.Errorf("the log does not contain %q:\n%s", tc.wantLog, res.stderr)
+			if log := b.log.String(); !strings.Contains(log, tc.wantLog) {
+				t.Errorf("the log does not contain %q:\n%s", tc.wantLog, log)
 			}
 		})
 	}
+}
+
+// shardOf returns the "shard" of an IDENTIFY frame as two numbers, and
+// whether it has one.
+func shardOf(t *testing.T, identify fakeFrame) ([2]int, bool) {
+	t.Helper()
+	var d struct {
+		Shard *[2]int `json:"shard"`
+	}
+	if err := json.Unmarshal(identify.Data, &d); err != nil {
+		t.Fatalf("identify %s: want a shard of two numbers: %v", identify.Data, err)
+	}
+	if d.Shard == nil {
+		return [2]int{}, false
+	}
+	return *d.Shard, true
 }
 
 // TestRunShardAutoFailures checks the ways SHARD_COUNT=auto can fail before
@@ -160,24 +163,30 @@ func TestRunShards(t *testing.T) {
 func TestRunShardAutoFailures(t *testing.T) {
 	tests := []struct {
 		name     string
-		setup    func(*miniDiscord)
+		setup    func(*fakeDiscord)
 		id       string
 		wantCode int
 		wantErr  string
 		wantIs   error
 	}{
-		{name: "SHARD_ID beyond the recommendation", setup: func(f *miniDiscord) { f.shards = 2 }, id: "2",
+		{name: "SHARD_ID beyond the recommendation", setup: func(f *fakeDiscord) { f.recommendShards(2) }, id: "2",
 			wantCode: 2, wantErr: "SHARD_ID=2 is out of range: Discord recommends 2 shard(s)"},
-		{name: "token rejected", setup: func(f *miniDiscord) { f.rejectAll = true }, id: "0",
+		{name: "token rejected", setup: (*fakeDiscord).revokeToken, id: "0",
 			wantCode: 2, wantIs: errTokenRejected},
-		{name: "Discord fails", setup: func(f *miniDiscord) { f.status["GET /api/v9/gateway/bot"] = http.StatusInternalServerError }, id: "0",
-			wantCode: 1, wantErr: "asking Discord for the recommended number of shards"},
+		{name: "Discord fails", setup: func(f *fakeDiscord) {
+			f.setRESTFault(func(r fakeRequest) *fakeReply {
+				if r.Pattern == routeGatewayBot {
+					return serverError()
+				}
+				return nil
+			})
+		}, id: "0", wantCode: 1, wantErr: "asking Discord for the recommended number of shards"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newMiniDiscord(t)
+			f := newFakeDiscord(t)
 			tc.setup(f)
-			vars := map[string]string{envToken: miniToken, envShardID: tc.id, envShardCount: "auto"}
+			vars := map[string]string{envToken: fakeBotToken, envShardID: tc.id, envShardCount: "auto"}
 			stdout, stderr, err := runArgs(t, vars, nil, f.options()...)
 			if got := exitCode(err); got != tc.wantCode {
 				t.Fatalf("run = %v (exit code %d), want exit code %d\nlog:\n%s", err, got, tc.wantCode, stderr)
@@ -188,13 +197,14 @@ func TestRunShardAutoFailures(t *testing.T) {
 			if tc.wantIs != nil && !errors.Is(err, tc.wantIs) {
 				t.Errorf("run = %v, want it to wrap %v", err, tc.wantIs)
 			}
-			if n := len(f.recordedIdentifies()); n != 0 {
+			if n := len(f.requests(routeGatewayBot)); n != 1 {
+				t.Errorf("GET /gateway/bot asked %d times, want once", n)
+			}
+			if n := len(f.identifies()); n != 0 {
 				t.Errorf("%d identifies, want none", n)
 			}
-			for _, s := range []string{err.Error(), stdout, stderr} {
-				if strings.Contains(s, miniTokenSecret) {
-					t.Errorf("output shows the token: %q", s)
-				}
+			for what, s := range map[string]string{"run's error": err.Error(), "stdout": stdout, "the log": stderr} {
+				checkNoSecrets(t, what, s)
 			}
 		})
 	}

@@ -27,7 +27,10 @@ const (
 	tryChannelID     = "1000000000000000004"
 	tryUserID        = "1000000000000000005"
 	tryMessageID     = "1000000000000000006"
+	tryTargetID      = "1000000000000000007"
 	tryToken         = "articlebot-try-offline-token"
+	// tryMessageTime is when the messages try makes up were posted.
+	tryMessageTime = "2024-11-01T17:45:09.311000+00:00"
 )
 
 func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
@@ -36,14 +39,25 @@ func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 	asJSON := fs.Bool("json", false, "print the exact interaction response JSON the bot would send, instead of readable text")
 	page := fs.Int("page", 1, "show page `N` of the answer, reached by pressing its Next button N-1 times")
 	autocomplete := fs.Bool("autocomplete", false, "send what Discord sends while the last option is being typed, and print the suggestions")
+	message := fs.String("message", "", "use the bot's message command (Find in article) on a message that says `TEXT`; a command line, if any, names the message command")
+	mention := fs.String("mention", "", "post a message that mentions the bot with `QUESTION`, as \"@articlebot QUESTION\", and print the bot's reply")
 	return func(ctx context.Context, args []string) error {
-		if len(args) == 0 {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		switch {
+		case set["message"] && set["mention"]:
+			return &usageError{"--message and --mention cannot be used together"}
+		case set["mention"] && len(args) > 0:
+			return &usageError{fmt.Sprintf("--mention takes the question as its value and no command line, got %q", strings.Join(args, " "))}
+		case set["mention"] && (*autocomplete || *page != 1):
+			return &usageError{"--mention cannot be used with --autocomplete or --page: the reply to a mention has one page"}
+		case set["message"] && *autocomplete:
+			return &usageError{"--message and --autocomplete cannot be used together: a message command has no options to type"}
+		case len(args) == 0 && !set["message"] && !set["mention"]:
 			return &usageError{`try needs a command line, as in: articlebot try "/find russia"`}
-		}
-		if *page < 1 {
+		case *page < 1:
 			return &usageError{fmt.Sprintf("--page %d: pages count from 1", *page)}
-		}
-		if *autocomplete && *page != 1 {
+		case *autocomplete && *page != 1:
 			return &usageError{"--page and --autocomplete cannot be used together"}
 		}
 		cfg, a, err := c.setup(e, configNeeds{})
@@ -59,7 +73,15 @@ func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		b := bot.New(a, bot.WithLogger(newLogger(e.stderr, level, cfg.logFormat)))
 
 		line := strings.Join(args, " ")
-		resp, err := tryAnswer(ctx, b, line, *autocomplete, *page)
+		if set["mention"] {
+			return printMentionReply(ctx, e.stdout, b, *mention, *asJSON)
+		}
+		var resp *discordgo.InteractionResponse
+		if set["message"] {
+			resp, err = tryMessageCommand(ctx, b, line, *message, *page)
+		} else {
+			resp, err = tryAnswer(ctx, b, line, *autocomplete, *page)
+		}
 		if err != nil {
 			return err
 		}
@@ -88,12 +110,32 @@ func tryAnswer(ctx context.Context, b answerer, line string, autocomplete bool, 
 	if err != nil {
 		return nil, err
 	}
+	return turnPages(ctx, b, i, strconv.Quote(line), page)
+}
+
+// tryMessageCommand uses b's message command called name (b's only one
+// when name is empty) on a message whose text is text, as Discord would
+// from the message's Apps menu, and returns the response; with page > 1 it
+// follows the answer's Next button until it reaches that page.
+func tryMessageCommand(ctx context.Context, b answerer, name, text string, page int) (*discordgo.InteractionResponse, error) {
+	i, err := messageCommandInteraction(name, text, b.Commands())
+	if err != nil {
+		return nil, err
+	}
+	return turnPages(ctx, b, i, fmt.Sprintf("%s on %q", i.ApplicationCommandData().Name, text), page)
+}
+
+// turnPages returns b's response to i or, with page > 1, to the Next
+// button of each page until it reaches that page. what names the first
+// question in errors.
+func turnPages(ctx context.Context, b answerer, i *discordgo.Interaction, what string, page int) (*discordgo.InteractionResponse, error) {
 	resp := b.Respond(ctx, i)
 	for n := 2; n <= page; n++ {
 		customID, ok := nextButton(resp)
 		if !ok {
-			return nil, &usageError{fmt.Sprintf("--page %d: the answer to %q has %d page(s): page %d has no Next button", page, line, n-1, n-1)}
+			return nil, &usageError{fmt.Sprintf("--page %d: the answer to %s has %d page(s): page %d has no Next button", page, what, n-1, n-1)}
 		}
+		var err error
 		i, err = componentInteraction(resp, customID)
 		if err != nil {
 			return nil, err
@@ -153,6 +195,128 @@ func commandInteraction(line string, cmds []*discordgo.ApplicationCommand, autoc
 		typ = discordgo.InteractionApplicationCommandAutocomplete
 	}
 	return decodeInteraction(typ, data, nil)
+}
+
+// messageCommandInteraction builds the interaction Discord sends when a user
+// picks the message command name (the only one of cmds when name is empty)
+// in the Apps menu of a message, written by someone else, whose text is
+// text.
+func messageCommandInteraction(name, text string, cmds []*discordgo.ApplicationCommand) (*discordgo.Interaction, error) {
+	name = strings.TrimSpace(name)
+	var cmd *discordgo.ApplicationCommand
+	var known []string
+	for _, c := range cmds {
+		if c == nil || c.Type != discordgo.MessageApplicationCommand {
+			continue
+		}
+		known = append(known, strconv.Quote(c.Name))
+		if name == "" || strings.EqualFold(c.Name, name) {
+			cmd = c
+		}
+	}
+	switch {
+	case len(known) == 0:
+		return nil, &usageError{"--message: the bot has no message command"}
+	case name == "" && len(known) > 1:
+		return nil, &usageError{fmt.Sprintf("--message: the bot has several message commands (%s): name one after the flags", strings.Join(known, ", "))}
+	case cmd == nil:
+		return nil, &usageError{fmt.Sprintf("--message: the bot has no message command %q; it has %s", name, strings.Join(known, ", "))}
+	}
+	target := map[string]any{
+		"id":               tryTargetID,
+		"channel_id":       tryChannelID,
+		"type":             discordgo.MessageTypeDefault,
+		"content":          text,
+		"author":           map[string]any{"id": tryUserID, "username": "articlebot-try", "global_name": "articlebot try"},
+		"timestamp":        tryMessageTime,
+		"mentions":         []any{},
+		"mention_roles":    []any{},
+		"mention_everyone": false,
+		"embeds":           []any{},
+		"attachments":      []any{},
+	}
+	data := map[string]any{
+		"id":        tryCommandID,
+		"name":      cmd.Name,
+		"type":      discordgo.MessageApplicationCommand,
+		"target_id": tryTargetID,
+		"resolved":  map[string]any{"messages": map[string]any{tryTargetID: target}},
+	}
+	return decodeInteraction(discordgo.InteractionApplicationCommand, data, nil)
+}
+
+// mentionPlaceholder is how a question given to --mention may place the
+// bot's mention; without it the mention comes first.
+const mentionPlaceholder = "@articlebot"
+
+// mentionMessage builds the message the gateway delivers when someone
+// posts question mentioning the bot, whose user ID is selfID, in a direct
+// message.
+func mentionMessage(question, selfID string) (*discordgo.Message, error) {
+	mention := "<@" + selfID + ">"
+	content := mention + " " + question
+	if i := strings.Index(strings.ToLower(question), mentionPlaceholder); i >= 0 {
+		content = question[:i] + mention + question[i+len(mentionPlaceholder):]
+	}
+	msg := map[string]any{
+		"id":               tryTargetID,
+		"channel_id":       tryChannelID,
+		"type":             discordgo.MessageTypeDefault,
+		"content":          content,
+		"author":           map[string]any{"id": tryUserID, "username": "articlebot-try", "global_name": "articlebot try"},
+		"timestamp":        tryMessageTime,
+		"mentions":         []any{map[string]any{"id": selfID, "username": "articlebot", "bot": true}},
+		"mention_roles":    []any{},
+		"mention_everyone": false,
+		"embeds":           []any{},
+		"attachments":      []any{},
+	}
+	raw, err := json.Marshal(msg)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the message: %w", err)
+	}
+	var m discordgo.Message
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("decoding the message: %w", err)
+	}
+	return &m, nil
+}
+
+// noMentionReply is what try prints when the bot would not reply to a
+// mention.
+const noMentionReply = "(no reply: with the mention taken out, the message asks nothing)"
+
+// printMentionReply posts question to b as a message that mentions it, and
+// writes the reply to w: readable text, or with asJSON the exact body the
+// bot posts to the channel ("null" when it would not reply).
+func printMentionReply(ctx context.Context, w io.Writer, b *bot.Bot, question string, asJSON bool) error {
+	msg, err := mentionMessage(question, tryApplicationID)
+	if err != nil {
+		return err
+	}
+	reply, ok := bot.NewMentions(b).Reply(ctx, msg, tryApplicationID)
+	switch {
+	case asJSON && !ok:
+		_, err = fmt.Fprintln(w, "null")
+	case asJSON:
+		var raw []byte
+		if raw, err = bot.MarshalReply(reply); err == nil {
+			err = writeIndentedJSON(w, raw)
+		}
+	case !ok:
+		_, err = fmt.Fprintln(w, noMentionReply)
+	default:
+		// A reply is a message like an interaction's answer, and reads the
+		// same.
+		text := bot.PlainText(&discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{
+				Content: reply.Content, Embeds: reply.Embeds, Components: reply.Components, Flags: reply.Flags,
+			},
+		})
+		_, err = fmt.Fprintf(w, "(replies to the message)\n\n%s\n", text)
+	}
+	return err
 }
 
 // componentInteraction builds the interaction Discord sends when a user
@@ -542,12 +706,18 @@ func writeResponseJSON(w io.Writer, resp *discordgo.InteractionResponse) error {
 	if err != nil {
 		return err
 	}
+	return writeIndentedJSON(w, raw)
+}
+
+// writeIndentedJSON writes the JSON raw to w indented and followed by a
+// newline.
+func writeIndentedJSON(w io.Writer, raw []byte) error {
 	var out bytes.Buffer
 	if err := json.Indent(&out, raw, "", "  "); err != nil {
 		return fmt.Errorf("indenting JSON: %w", err)
 	}
 	out.WriteByte('\n')
-	_, err = w.Write(out.Bytes())
+	_, err := w.Write(out.Bytes())
 	return err
 }
 

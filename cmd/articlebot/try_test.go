@@ -320,13 +320,14 @@ func TestArticleFile(t *testing.T) {
 	}
 }
 
-// realBot returns the bot over the embedded article, skipping the test when
-// the bot registers no commands yet.
+// realBot returns the bot over the embedded article, failing the test when
+// the bot registers no commands: these tests check try against its
+// registry.
 func realBot(t *testing.T) *bot.Bot {
 	t.Helper()
 	b := bot.New(article.Default())
 	if len(b.Commands()) == 0 {
-		t.Skip("the bot package registers no commands yet; these tests check try against its registry")
+		t.Fatal("bot.New(article.Default()).Commands() is empty, want the bot's commands")
 	}
 	return b
 }
@@ -469,16 +470,260 @@ func TestTryWithAnotherArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := directInteraction(t, 2, "about")
-	want, _ := json.MarshalIndent(bot.New(other).Respond(context.Background(), i), "", "  ")
+	want := responseJSON(t, bot.New(other).Respond(context.Background(), i))
 	stdout, _, err := runArgs(t, nil, []string{"try", "--json", "--article", path, "/about"})
 	if err != nil {
 		t.Fatalf("try --article %s /about = %v", path, err)
 	}
-	if stdout != string(want)+"\n" {
+	if stdout != want {
 		t.Errorf("try --article /about =\n%s\nwant the answer about the other article\n%s", stdout, want)
 	}
-	defaultJSON, _ := json.MarshalIndent(b.Respond(context.Background(), i), "", "  ")
-	if bytes.Equal(want, defaultJSON) {
+	if want == responseJSON(t, b.Respond(context.Background(), i)) {
 		t.Errorf("/about is the same for two different articles:\n%s", want)
+	}
+}
+
+func TestMessageCommandInteraction(t *testing.T) {
+	find := &discordgo.ApplicationCommand{Name: "Find in article", Type: discordgo.MessageApplicationCommand}
+	quote := &discordgo.ApplicationCommand{Name: "Quote this", Type: discordgo.MessageApplicationCommand}
+	slash := &discordgo.ApplicationCommand{Name: "find", Description: "Search"}
+	user := &discordgo.ApplicationCommand{Name: "Inspect", Type: discordgo.UserApplicationCommand}
+	tests := []struct {
+		name     string
+		cmds     []*discordgo.ApplicationCommand
+		command  string // the name given after the flags
+		want     string // the command used; "" when an error is wanted
+		wantErr  string
+		wantText string
+	}{
+		{name: "the only message command", cmds: []*discordgo.ApplicationCommand{slash, find, user}, want: "Find in article"},
+		{name: "named", cmds: []*discordgo.ApplicationCommand{find, quote}, command: "Quote this", want: "Quote this"},
+		{name: "named in other case", cmds: []*discordgo.ApplicationCommand{find, quote}, command: " find IN article ", want: "Find in article"},
+		{name: "several, none named", cmds: []*discordgo.ApplicationCommand{find, quote}, wantErr: `several message commands ("Find in article", "Quote this")`},
+		{name: "unknown name", cmds: []*discordgo.ApplicationCommand{find}, command: "find", wantErr: `no message command "find"; it has "Find in article"`},
+		{name: "no message command", cmds: []*discordgo.ApplicationCommand{slash, user}, wantErr: "the bot has no message command"},
+	}
+	const text = `did **Russia** send <@42> "tanks"?`
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			i, err := messageCommandInteraction(tc.command, text, tc.cmds)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || exitCode(err) != 2 {
+					t.Fatalf("messageCommandInteraction(%q) = %v, want a usage error containing %q", tc.command, err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("messageCommandInteraction(%q) = %v", tc.command, err)
+			}
+			if i.Type != discordgo.InteractionApplicationCommand || i.Token != tryToken || i.User == nil || i.User.ID != tryUserID {
+				t.Errorf("messageCommandInteraction(%q) = type %v, token %q, user %v; want a command from the try user", tc.command, i.Type, i.Token, i.User)
+			}
+			data := i.ApplicationCommandData()
+			if data.Name != tc.want || data.CommandType != discordgo.MessageApplicationCommand {
+				t.Errorf("messageCommandInteraction(%q) command = %q of type %v, want %q of type %v", tc.command, data.Name, data.CommandType, tc.want, discordgo.MessageApplicationCommand)
+			}
+			var msg *discordgo.Message
+			if data.Resolved != nil {
+				msg = data.Resolved.Messages[data.TargetID]
+			}
+			if msg == nil || msg.Content != text || msg.ID != data.TargetID || msg.Author == nil {
+				t.Errorf("messageCommandInteraction(%q) target = %+v, want the message %q, resolved under target_id %q", tc.command, msg, text, data.TargetID)
+			}
+		})
+	}
+}
+
+// directMessageCommand builds, without try's code, the interaction Discord
+// sends for the message command name used on a message saying text.
+func directMessageCommand(t *testing.T, name, text string) *discordgo.Interaction {
+	t.Helper()
+	const target = "1290000000000000007"
+	data := map[string]any{
+		"id": tryCommandID, "name": name, "type": 3, "target_id": target,
+		"resolved": map[string]any{"messages": map[string]any{target: map[string]any{
+			"id": target, "channel_id": tryChannelID, "type": 0, "content": text,
+			"author": map[string]any{"id": "1290000000000000008", "username": "someone"},
+		}}},
+	}
+	i, err := decodeInteraction(discordgo.InteractionApplicationCommand, data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return i
+}
+
+// messageCommandName returns the name of the bot's message command.
+func messageCommandName(t *testing.T, b *bot.Bot) string {
+	t.Helper()
+	for _, c := range b.Commands() {
+		if c.Type == discordgo.MessageApplicationCommand {
+			return c.Name
+		}
+	}
+	t.Fatal("the bot registers no message command")
+	return ""
+}
+
+// TestTryMessage checks that try --message answers as the bot answers its
+// message command used on a message with that text, page 2 included, and
+// that the command can be named.
+func TestTryMessage(t *testing.T) {
+	b := realBot(t)
+	name := messageCommandName(t, b)
+	const text = "so did **Russia** really deploy tanks near Latakia?? https://example.com/story?id=7"
+	first := b.Respond(context.Background(), directMessageCommand(t, name, text))
+	id, ok := nextButton(first)
+	if !ok {
+		t.Fatalf("the bot's answer to %s on %q has no Next button: %s", name, text, bot.PlainText(first))
+	}
+	press, err := componentInteraction(first, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := b.Respond(context.Background(), press)
+
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"json", []string{"--json", "--message", text}, responseJSON(t, first)},
+		{"text", []string{"--message", text}, bot.PlainText(first) + "\n"},
+		{"named", []string{"--json", "--message", text, name}, responseJSON(t, first)},
+		{"page 2", []string{"--json", "--page", "2", "--message", text}, responseJSON(t, second)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, _, err := runArgs(t, nil, append([]string{"try"}, tc.args...))
+			if err != nil {
+				t.Fatalf("try %q = %v", tc.args, err)
+			}
+			if stdout != tc.want {
+				t.Errorf("try %q =\n%s\nwant the bot's answer\n%s", tc.args, stdout, tc.want)
+			}
+		})
+	}
+	if !strings.Contains(bot.PlainText(first), "**Russia**") {
+		t.Errorf("the answer to %s on %q does not find Russia: %s", name, text, bot.PlainText(first))
+	}
+}
+
+// TestTryMention checks that try --mention prints the reply the bot
+// package gives to a message mentioning the bot with the question.
+func TestTryMention(t *testing.T) {
+	b := realBot(t)
+	reply := func(content string) *discordgo.MessageSend {
+		t.Helper()
+		msg := &discordgo.Message{
+			ID: tryTargetID, ChannelID: tryChannelID, Type: discordgo.MessageTypeDefault, Content: content,
+			Author:   &discordgo.User{ID: "1290000000000000008", Username: "someone"},
+			Mentions: []*discordgo.User{{ID: tryApplicationID, Username: "articlebot", Bot: true}},
+		}
+		r, ok := bot.NewMentions(b).Reply(context.Background(), msg, tryApplicationID)
+		if !ok {
+			return nil
+		}
+		return r
+	}
+	replyJSON := func(r *discordgo.MessageSend) string {
+		t.Helper()
+		raw, err := bot.MarshalReply(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := json.Indent(&out, raw, "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		return out.String() + "\n"
+	}
+	const question = "who spoke to Press TV?"
+	want := reply("<@" + tryApplicationID + "> " + question)
+	if want == nil {
+		t.Fatalf("the bot gives %q no reply", question)
+	}
+	wantText := "(replies to the message)\n\n" + bot.PlainText(&discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: want.Content, Embeds: want.Embeds, Components: want.Components},
+	}) + "\n"
+
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"json", []string{"--json", "--mention", question}, replyJSON(want)},
+		{"text", []string{"--mention", question}, wantText},
+		{"mention placed in the question", []string{"--json", "--mention", "@articlebot " + question}, replyJSON(want)},
+		{"no question left", []string{"--mention", "@everyone"}, noMentionReply + "\n"},
+		{"no question left, json", []string{"--json", "--mention", ""}, "null\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, _, err := runArgs(t, nil, append([]string{"try"}, tc.args...))
+			if err != nil {
+				t.Fatalf("try %q = %v", tc.args, err)
+			}
+			if stdout != tc.want {
+				t.Errorf("try %q =\n%s\nwant\n%s", tc.args, stdout, tc.want)
+			}
+		})
+	}
+
+	// The reply answers the question, pings no one and refers to it.
+	stdout, _, err := runArgs(t, nil, []string{"try", "--json", "--mention", question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body struct {
+		AllowedMentions struct {
+			Parse       []string `json:"parse"`
+			RepliedUser *bool    `json:"replied_user"`
+		} `json:"allowed_mentions"`
+		Reference struct {
+			MessageID string `json:"message_id"`
+		} `json:"message_reference"`
+		Embeds []struct {
+			Description string `json:"description"`
+		} `json:"embeds"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &body); err != nil {
+		t.Fatalf("try --json --mention printed %s: %v", stdout, err)
+	}
+	if am := body.AllowedMentions; am.Parse == nil || len(am.Parse) != 0 || am.RepliedUser == nil || *am.RepliedUser {
+		t.Errorf("allowed_mentions = %+v, want parse [] and replied_user false", am)
+	}
+	if body.Reference.MessageID != tryTargetID {
+		t.Errorf("message_reference.message_id = %q, want the question's %q", body.Reference.MessageID, tryTargetID)
+	}
+	if len(body.Embeds) != 1 || !strings.Contains(body.Embeds[0].Description, "¶12") {
+		t.Errorf("the reply's embeds = %+v, want the answer citing ¶12", body.Embeds)
+	}
+}
+
+func TestMentionMessage(t *testing.T) {
+	const self = "42"
+	tests := []struct {
+		question, want string
+	}{
+		{"who spoke to Press TV?", "<@42> who spoke to Press TV?"},
+		{"@articlebot who spoke to Press TV?", "<@42> who spoke to Press TV?"},
+		{"who spoke to Press TV, @ArticleBot?", "who spoke to Press TV, <@42>?"},
+		{"", "<@42> "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.question, func(t *testing.T) {
+			m, err := mentionMessage(tc.question, self)
+			if err != nil {
+				t.Fatalf("mentionMessage(%q) = %v", tc.question, err)
+			}
+			if m.Content != tc.want {
+				t.Errorf("mentionMessage(%q).Content = %q, want %q", tc.question, m.Content, tc.want)
+			}
+			if len(m.Mentions) != 1 || m.Mentions[0].ID != self || m.Author == nil || m.Author.Bot || m.Author.ID == self {
+				t.Errorf("mentionMessage(%q) = mentions %v by %v, want the bot mentioned by a person", tc.question, m.Mentions, m.Author)
+			}
+		})
 	}
 }
