@@ -327,17 +327,20 @@ func (g *gatewaySession) open(ctx context.Context) error {
 	return err
 }
 
-// shutdown stops taking interactions, waits at most drain for the answers in
-// flight, and closes the gateway connection normally.
+// shutdown closes the gateway connection normally, so that no new
+// interaction arrives, and then waits at most drain for the answers in
+// flight, which reach Discord over REST. Closing first means that every
+// interaction Discord delivered before the close is answered, rather than
+// dropped while the connection stays open for the drain.
 func (g *gatewaySession) shutdown(drain time.Duration) {
 	g.connected.Store(false)
 	ctx, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
-	if err := g.gw.Shutdown(ctx); err != nil {
-		g.log.Warn("stopped before every answer was delivered", "err", err)
-	}
 	if err := g.s.Close(); err != nil {
 		g.log.Warn("closing the gateway connection", "err", err)
+	}
+	if err := g.gw.Shutdown(ctx); err != nil {
+		g.log.Warn("stopped before every answer was delivered", "err", err)
 	}
 }
 
