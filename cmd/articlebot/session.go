@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"sync"
@@ -264,7 +265,7 @@ func (g *gatewaySession) serve(ctx context.Context) error {
 // once connected or when ctx is cancelled, and an error when Discord refuses
 // the session for good.
 func (g *gatewaySession) reconnect(ctx context.Context) error {
-	wait := time.Duration(0)
+	var backoff, wait time.Duration
 	for attempt := 1; ; attempt++ {
 		if wait > 0 {
 			t := time.NewTimer(wait)
@@ -287,9 +288,20 @@ func (g *gatewaySession) reconnect(ctx context.Context) error {
 		if fatal := fatalError(err); fatal != nil {
 			return fatal
 		}
-		wait = min(max(2*wait, time.Second), maxBackoff)
+		backoff = min(max(2*backoff, time.Second), maxBackoff)
+		wait = jitter(backoff)
 		g.log.Warn("reconnecting to the gateway failed", "attempt", attempt, "retry_in", wait, "err", err)
 	}
+}
+
+// jitter returns a wait between half of d and d, chosen at random, so that
+// the processes of a sharded bot that lost Discord together do not all come
+// back in the same instant.
+func jitter(d time.Duration) time.Duration {
+	if d < 2 {
+		return d
+	}
+	return d/2 + rand.N(d-d/2)
 }
 
 // open opens the session's connection, giving up when ctx ends or when
