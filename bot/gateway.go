@@ -45,6 +45,7 @@ type Gateway struct {
 	cancel context.CancelFunc
 
 	mentions *Mentions // answers mentions given to HandleMessage
+	metrics  *Metrics  // counts failed deliveries; nil counts nothing
 }
 
 // GatewayOption configures a [Gateway].
@@ -58,6 +59,12 @@ func WithAnswerTimeout(d time.Duration) GatewayOption {
 			g.timeout = d
 		}
 	}
+}
+
+// WithGatewayMetrics counts the answers the gateway could not deliver in m,
+// as gateway_delivery_failures_total.
+func WithGatewayMetrics(m *Metrics) GatewayOption {
+	return func(g *Gateway) { g.metrics = m }
 }
 
 // NewGateway returns a gateway adapter that answers with b and reports
@@ -151,6 +158,7 @@ func (g *Gateway) answer(ctx context.Context, r responder, i *discordgo.Interact
 		err = postOnce(ctx, r, discordgo.EndpointInteractionResponse(i.ID, i.Token), body)
 	}
 	if err != nil {
+		g.metrics.countDeliveryFailure("interaction")
 		g.log.Error("delivering an answer failed",
 			"interaction_id", i.ID, "interaction_type", i.Type.String(),
 			"command", commandName(i), "err", RedactURLTokens(err.Error()))

@@ -20,6 +20,7 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
 // delivery is one call of a fakeResponder.
@@ -255,12 +256,20 @@ func TestGatewayShutdownGivesUpWhenItsContextEnds(t *testing.T) {
 
 func TestGatewayLogsFailedDeliveries(t *testing.T) {
 	var logs bytes.Buffer
-	g := NewGateway(New(article.Default()), slog.New(slog.NewTextHandler(&logs, nil)))
+	m := NewMetrics()
+	g := NewGateway(New(article.Default()), slog.New(slog.NewTextHandler(&logs, nil)), WithGatewayMetrics(m))
 	f := newFakeResponder()
 	f.fail = errors.New("HTTP 500 Internal Server Error")
 	g.dispatch(f, commandInteraction("77", "find"))
+	g.dispatch(f, commandInteraction("78", "summary"))
 	if err := g.Shutdown(context.Background()); err != nil {
 		t.Fatalf("Shutdown() = %v, want nil", err)
+	}
+	if n := testutil.ToFloat64(m.undelivered.WithLabelValues("interaction")); n != 2 {
+		t.Errorf("gateway_delivery_failures_total{kind=interaction} = %v, want 2", n)
+	}
+	if n := testutil.ToFloat64(m.undelivered.WithLabelValues("mention")); n != 0 {
+		t.Errorf("gateway_delivery_failures_total{kind=mention} = %v, want 0", n)
 	}
 	out := logs.String()
 	for _, want := range []string{"level=ERROR", "delivering an answer failed", "interaction_id=77", "command=find", "HTTP 500"} {

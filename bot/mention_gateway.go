@@ -68,6 +68,7 @@ func (g *Gateway) reply(ctx context.Context, r responder, msg *discordgo.Message
 		_, err = r.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(ctx))
 	}
 	if err != nil {
+		g.metrics.countDeliveryFailure("mention")
 		g.log.Error("posting the reply to a mention failed",
 			"message_id", msg.ID, "channel_id", msg.ChannelID, "guild_id", msg.GuildID, "err", err)
 	}

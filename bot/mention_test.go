@@ -16,6 +16,7 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
 const (
@@ -456,11 +457,13 @@ func TestGatewayMention(t *testing.T) {
 	}
 }
 
-// TestGatewayMentionPostFails checks that a failed post is logged.
+// TestGatewayMentionPostFails checks that a failed post is logged and
+// counted.
 func TestGatewayMentionPostFails(t *testing.T) {
 	var logs bytes.Buffer
 	b := New(article.Default())
-	g := NewGateway(b, slog.New(slog.NewJSONHandler(&logs, nil)))
+	m := NewMetrics()
+	g := NewGateway(b, slog.New(slog.NewJSONHandler(&logs, nil)), WithGatewayMetrics(m))
 	f := &fakePoster{fail: fmt.Errorf("HTTP 403 Forbidden")}
 	if !g.handleMessage(f, mentionMessage("1", "<@"+testSelf+"> who is Jatras?", testBotUser), testSelf) {
 		t.Fatal("the gateway did not take the mention")
@@ -470,6 +473,9 @@ func TestGatewayMentionPostFails(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "posting the reply to a mention failed") || !strings.Contains(logs.String(), "403") {
 		t.Errorf("the failure is not logged:\n%s", logs.String())
+	}
+	if n := testutil.ToFloat64(m.undelivered.WithLabelValues("mention")); n != 1 {
+		t.Errorf("gateway_delivery_failures_total{kind=mention} = %v, want 1", n)
 	}
 }
 

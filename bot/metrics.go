@@ -28,6 +28,10 @@ import (
 //     "invalid".
 //   - http_interaction_replies_total{code}: replies of the interactions
 //     endpoint by HTTP status code.
+//   - gateway_delivery_failures_total{kind}: answers the gateway mode
+//     worked out but could not post to Discord, by kind: "interaction" for
+//     an interaction's callback, "mention" for the reply to a mention.
+//     Count them by passing the metrics to [WithGatewayMetrics].
 //
 // The registry also holds the Go runtime and process collectors.
 type Metrics struct {
@@ -36,11 +40,15 @@ type Metrics struct {
 	latency      *prometheus.HistogramVec
 	sigFailures  *prometheus.CounterVec
 	replies      *prometheus.CounterVec
+	undelivered  *prometheus.CounterVec
 
 	// The endpoint's counters, looked up once rather than per request.
 	sigFailure map[string]prometheus.Counter
 	reply      map[int]prometheus.Counter
 }
+
+// deliveryKinds are the kinds of answer the gateway mode posts.
+var deliveryKinds = []string{"interaction", "mention"}
 
 // replyCodes are the status codes the interactions endpoint answers with.
 var replyCodes = []int{
@@ -75,9 +83,14 @@ func NewMetrics() *Metrics {
 			Name:      "http_interaction_replies_total",
 			Help:      "Replies of the HTTP interactions endpoint, by status code.",
 		}, []string{"code"}),
+		undelivered: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "articlebot",
+			Name:      "gateway_delivery_failures_total",
+			Help:      "Answers the gateway mode could not post to Discord, by kind.",
+		}, []string{"kind"}),
 	}
 	m.reg.MustRegister(
-		m.interactions, m.latency, m.sigFailures, m.replies,
+		m.interactions, m.latency, m.sigFailures, m.replies, m.undelivered,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -90,6 +103,9 @@ func NewMetrics() *Metrics {
 	m.reply = make(map[int]prometheus.Counter, len(replyCodes))
 	for _, code := range replyCodes {
 		m.reply[code] = m.replies.WithLabelValues(strconv.Itoa(code))
+	}
+	for _, kind := range deliveryKinds {
+		m.undelivered.WithLabelValues(kind)
 	}
 	return m
 }
@@ -145,4 +161,13 @@ func (m *Metrics) countReply(code int) {
 		return
 	}
 	m.replies.WithLabelValues(strconv.Itoa(code)).Inc()
+}
+
+// countDeliveryFailure counts an answer of the given kind that the gateway
+// could not post.
+func (m *Metrics) countDeliveryFailure(kind string) {
+	if m == nil {
+		return
+	}
+	m.undelivered.WithLabelValues(kind).Inc()
 }

@@ -95,7 +95,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 
 	g := &gatewaySession{
 		s: s, cfg: cfg, log: log, b: b,
-		gw:      bot.NewGateway(b, log, bot.WithAnswerTimeout(o.answerTimeout)),
+		gw:      bot.NewGateway(b, log, bot.WithAnswerTimeout(o.answerTimeout), bot.WithGatewayMetrics(m)),
 		ready:   make(chan *discordgo.Ready, 1),
 		dropped: make(chan struct{}, 1),
 		attempt: attempt,
