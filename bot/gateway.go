@@ -68,8 +68,12 @@ func WithGatewayMetrics(m *Metrics) GatewayOption {
 }
 
 // NewGateway returns a gateway adapter that answers with b and reports
-// delivery failures to log. A nil log discards them.
+// delivery failures to log. A nil b answers with New(nil), about the
+// embedded article; a nil log discards the reports.
 func NewGateway(b *Bot, log *slog.Logger, opts ...GatewayOption) *Gateway {
+	if b == nil {
+		b = New(nil)
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}

@@ -154,6 +154,24 @@ func TestGatewayDeliversEachAnswerOnce(t *testing.T) {
 	}
 }
 
+func TestGatewayWithoutABotAnswersAboutTheEmbeddedArticle(t *testing.T) {
+	var logs bytes.Buffer
+	g := NewGateway(nil, slog.New(slog.NewTextHandler(&logs, nil)))
+	f := newFakeResponder()
+	g.dispatch(f, commandInteraction("5", "about"))
+	if err := g.Shutdown(context.Background()); err != nil {
+		t.Fatalf("Shutdown() = %v, want nil", err)
+	}
+	got := f.deliveries()
+	if len(got) != 1 {
+		t.Fatalf("%d deliveries, want 1; log:\n%s", len(got), logs.String())
+	}
+	want := New(nil).Respond(context.Background(), commandInteraction("5", "about"))
+	if g, w := mustJSON(t, got[0].response), mustJSON(t, want); g != w {
+		t.Errorf("delivered %s, want %s", g, w)
+	}
+}
+
 func TestGatewayDoesNotBlockOneInteractionOnAnother(t *testing.T) {
 	g := NewGateway(New(article.Default()), nil)
 	f := newFakeResponder()
