@@ -29,6 +29,10 @@ const (
 	// openGrace is how long a connection attempt that was given up on may
 	// take to return.
 	openGrace = 5 * time.Second
+	// firstBackoff is the longest wait before the first attempt to
+	// reconnect; each failed attempt doubles it, up to maxBackoff. The wait
+	// itself is jittered: between half of it and all of it.
+	firstBackoff = time.Second
 	// maxBackoff caps the wait between two reconnection attempts.
 	maxBackoff = time.Minute
 )
@@ -261,20 +265,33 @@ func (g *gatewaySession) serve(ctx context.Context) error {
 }
 
 // reconnect opens the connection again, resuming the session when Discord
-// allows it, with a growing wait between failed attempts. It returns nil
-// once connected or when ctx is cancelled, and an error when Discord refuses
-// the session for good.
+// allows it, after a wait that grows with each failed attempt. It returns
+// nil once connected or when ctx is cancelled, and an error when Discord
+// refuses the session for good.
+//
+// Even the first attempt waits a moment, as discordgo's own reconnection
+// does. The heartbeat goroutine of the connection that dropped may still be
+// running: once it finds its connection closed, it closes the session's
+// connection with code 1000, which ends the session on Discord's side. When
+// that happens after the new connection opened, the new one is closed and
+// the interactions sent on it are lost. The wait lets that goroutine finish
+// while there is nothing left for it to close.
 func (g *gatewaySession) reconnect(ctx context.Context) error {
-	var backoff, wait time.Duration
+	backoff := firstBackoff
+	wait := jitter(backoff)
 	for attempt := 1; ; attempt++ {
-		if wait > 0 {
-			t := time.NewTimer(wait)
-			select {
-			case <-ctx.Done():
-				t.Stop()
-				return nil
-			case <-t.C:
-			}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil
+		case <-t.C:
+		}
+		// A disconnection reported until now was the old connection's:
+		// its late heartbeat goroutine reports one too.
+		select {
+		case <-g.dropped:
+		default:
 		}
 		err := g.open(ctx)
 		switch {
@@ -288,7 +305,7 @@ func (g *gatewaySession) reconnect(ctx context.Context) error {
 		if fatal := fatalError(err); fatal != nil {
 			return fatal
 		}
-		backoff = min(max(2*backoff, time.Second), maxBackoff)
+		backoff = min(2*backoff, maxBackoff)
 		wait = jitter(backoff)
 		g.log.Warn("reconnecting to the gateway failed", "attempt", attempt, "retry_in", wait, "err", err)
 	}
