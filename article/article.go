@@ -62,6 +62,11 @@ var (
 )
 
 // Article is a parsed and indexed news article.
+//
+// An Article does not change once [Parse] or [Load] returns it, so any
+// number of goroutines may read it at once. The slices its methods return
+// and its Paragraphs share memory with it rather than being copies: treat
+// them as read-only, since changing them would change every later answer.
 type Article struct {
 	// Meta is the article's metadata. Every field may be empty.
 	Meta Meta
