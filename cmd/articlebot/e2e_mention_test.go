@@ -8,6 +8,7 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/internal/discordtest"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -21,7 +22,7 @@ func messageCreate(id, channel, content string, author map[string]any) map[strin
 		"id": id, "channel_id": channel, "guild_id": testGuild, "type": 0,
 		"content": content, "author": author, "timestamp": "2024-11-01T17:45:09.311000+00:00",
 		"tts": false, "mention_everyone": false, "mention_roles": []any{}, "attachments": []any{}, "embeds": []any{},
-		"mentions": []any{map[string]any{"id": fakeAppID, "username": "articlebot", "discriminator": "0", "bot": true}},
+		"mentions": []any{map[string]any{"id": discordtest.AppID, "username": "articlebot", "discriminator": "0", "bot": true}},
 		"pinned":   false, "flags": 0,
 	}
 }
@@ -32,10 +33,10 @@ var (
 )
 
 // identifyIntents returns the intents of each IDENTIFY the fake received.
-func identifyIntents(t *testing.T, f *fakeDiscord) []int {
+func identifyIntents(t *testing.T, f *discordtest.Discord) []int {
 	t.Helper()
 	var out []int
-	for _, fr := range f.identifies() {
+	for _, fr := range f.Identifies() {
 		var d struct{ Intents *int }
 		if err := json.Unmarshal(fr.Data, &d); err != nil || d.Intents == nil {
 			t.Fatalf("IDENTIFY without intents: %s", fr.Data)
@@ -48,14 +49,14 @@ func identifyIntents(t *testing.T, f *fakeDiscord) []int {
 // answerAbout dispatches /about and waits for its answer. Events reach the
 // runner's handlers in order, so once /about is answered every message
 // dispatched before it has been handled.
-func answerAbout(t *testing.T, f *fakeDiscord) {
+func answerAbout(t *testing.T, f *discordtest.Discord) {
 	t.Helper()
-	id := f.interact(t, map[string]any{
+	id := f.Interact(t, map[string]any{
 		"type": 2, "channel_id": mentionChannel, "guild_id": testGuild, "version": 1,
 		"member": map[string]any{"user": mentionAsker, "roles": []any{}, "permissions": "0"},
 		"data":   map[string]any{"id": "6000000000000000006", "name": "about", "type": 1},
 	})
-	f.waitAnswered(t, id)
+	f.WaitAnswered(t, id)
 }
 
 // TestE2EMention checks answers to mentions through the gateway: with
@@ -67,18 +68,18 @@ func answerAbout(t *testing.T, f *fakeDiscord) {
 // no mention.
 func TestE2EMention(t *testing.T) {
 	t.Run("on", func(t *testing.T) {
-		f := newFakeDiscord(t)
+		f := discordtest.New(t)
 		b := startBot(t, f, nil)
-		f.waitStarted(t, 1)
+		f.WaitStarted(t, 1)
 
 		// The bot's message is in a channel of its own, so that the limit
 		// of one answer per channel cannot be what keeps it unanswered.
-		fromBot := messageCreate("7000000000000000001", "2100000000000000022", "<@"+fakeAppID+"> who spoke to Press TV?", mentionOtherBot)
-		question := messageCreate("7000000000000000002", mentionChannel, "<@"+fakeAppID+"> who spoke to Press TV?", mentionAsker)
-		f.dispatch(t, "MESSAGE_CREATE", fromBot)
-		f.dispatch(t, "MESSAGE_CREATE", question)
-		f.waitFor(t, "the reply to the mention", func(r *fakeRecords) bool {
-			return len(r.messages) > 0 && r.messages[0].Status != 0
+		fromBot := messageCreate("7000000000000000001", "2100000000000000022", "<@"+discordtest.AppID+"> who spoke to Press TV?", mentionOtherBot)
+		question := messageCreate("7000000000000000002", mentionChannel, "<@"+discordtest.AppID+"> who spoke to Press TV?", mentionAsker)
+		f.Dispatch(t, "MESSAGE_CREATE", fromBot)
+		f.Dispatch(t, "MESSAGE_CREATE", question)
+		f.WaitFor(t, "the reply to the mention", func(r *discordtest.Records) bool {
+			return len(r.Messages) > 0 && r.Messages[0].Status != 0
 		})
 		answerAbout(t, f)
 		if err := b.stop(t); err != nil {
@@ -89,15 +90,15 @@ func TestE2EMention(t *testing.T) {
 		if got := identifyIntents(t, f); len(got) != 1 || got[0] != int(want) {
 			t.Errorf("identify intents = %v, want [%d]", got, want)
 		}
-		msgs := f.messages()
+		msgs := f.Messages()
 		if len(msgs) != 1 {
 			t.Fatalf("%d messages posted, want exactly 1: the reply to the person's mention", len(msgs))
 		}
 		m := msgs[0]
-		if m.Method != "POST" || m.Path != "/api/v9/channels/"+mentionChannel+"/messages" || !m.ok() {
+		if m.Method != "POST" || m.Path != "/api/v9/channels/"+mentionChannel+"/messages" || !m.OK() {
 			t.Errorf("the reply is %s %s (status %d), want POST /api/v9/channels/%s/messages", m.Method, m.Path, m.Status, mentionChannel)
 		}
-		if m.Auth != "Bot "+fakeBotToken {
+		if m.Auth != "Bot "+discordtest.BotToken {
 			t.Error("the reply's Authorization is not \"Bot \" and the token")
 		}
 
@@ -107,7 +108,7 @@ func TestE2EMention(t *testing.T) {
 		if err := json.Unmarshal(raw, &msg); err != nil {
 			t.Fatal(err)
 		}
-		reply, ok := bot.NewMentions(bot.New(article.Default())).Reply(context.Background(), &msg, fakeAppID)
+		reply, ok := bot.NewMentions(bot.New(article.Default())).Reply(context.Background(), &msg, discordtest.AppID)
 		if !ok {
 			t.Fatal("the bot package gives the question no reply")
 		}
@@ -140,10 +141,10 @@ func TestE2EMention(t *testing.T) {
 	})
 
 	t.Run("off", func(t *testing.T) {
-		f := newFakeDiscord(t)
+		f := discordtest.New(t)
 		b := startBot(t, f, map[string]string{envAskMention: "false"})
-		f.waitStarted(t, 1)
-		f.dispatch(t, "MESSAGE_CREATE", messageCreate("7000000000000000003", mentionChannel, "<@"+fakeAppID+"> who spoke to Press TV?", mentionAsker))
+		f.WaitStarted(t, 1)
+		f.Dispatch(t, "MESSAGE_CREATE", messageCreate("7000000000000000003", mentionChannel, "<@"+discordtest.AppID+"> who spoke to Press TV?", mentionAsker))
 		answerAbout(t, f)
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
@@ -151,7 +152,7 @@ func TestE2EMention(t *testing.T) {
 		if got := identifyIntents(t, f); len(got) != 1 || got[0] != 0 {
 			t.Errorf("identify intents = %v, want [0]", got)
 		}
-		if msgs := f.messages(); len(msgs) != 0 {
+		if msgs := f.Messages(); len(msgs) != 0 {
 			t.Errorf("%d messages posted with ASK_ON_MENTION=false, want none", len(msgs))
 		}
 	})

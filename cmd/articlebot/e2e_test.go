@@ -17,12 +17,13 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/internal/discordtest"
 	"github.com/bwmarrin/discordgo"
 )
 
 // The end-to-end tests run articlebot exactly as main does, through run,
 // with a real discordgo session whose REST calls and gateway connection go
-// to the fake Discord of fakediscord_test.go. Each test names what it
+// to the fake Discord of internal/discordtest. Each test names what it
 // proves; the fake records what the runner sent, and the tests compare
 // every answer with what bot.Respond returns for the same interaction.
 //
@@ -56,10 +57,10 @@ func loadInteraction(t testing.TB, name string) map[string]any {
 // forRegistered returns payload with data.id set to the ID the fake gave
 // the command when the runner registered it in scope, as Discord does. A
 // command the fake does not know keeps the fixture's ID.
-func forRegistered(f *fakeDiscord, scope string, payload map[string]any) map[string]any {
+func forRegistered(f *discordtest.Discord, scope string, payload map[string]any) map[string]any {
 	data, _ := payload["data"].(map[string]any)
 	name, _ := data["name"].(string)
-	id := f.commandID(scope, name)
+	id := f.CommandID(scope, name)
 	if id == "" {
 		return payload
 	}
@@ -105,11 +106,11 @@ func canonicalJSON(t testing.TB, raw []byte) string {
 // of type wantType, within answerBound. Besides the answer, the only
 // callbacks allowed are those the fake failed on purpose. It returns the
 // answer's callback.
-func checkAnswer(t testing.TB, f *fakeDiscord, id string, wantType discordgo.InteractionResponseType) fakeRequest {
+func checkAnswer(t testing.TB, f *discordtest.Discord, id string, wantType discordgo.InteractionResponseType) discordtest.Request {
 	t.Helper()
-	cb := f.waitAnswered(t, id)
-	in := f.interaction(id)
-	if cbs := f.callbacks(id); len(cbs) != 1+in.Faults {
+	cb := f.WaitAnswered(t, id)
+	in := f.Interaction(id)
+	if cbs := f.Callbacks(id); len(cbs) != 1+in.Faults {
 		t.Errorf("interaction %s got %d callbacks, want exactly 1 besides the %d the fake failed", id, len(cbs), in.Faults)
 	}
 	if want := "/api/v9/interactions/" + id + "/" + in.Token + "/callback"; cb.Path != want {
@@ -146,8 +147,8 @@ func commandsOutput(t testing.TB) []byte {
 
 // sessionOf returns the session ID of the READY dispatch the fake sent on
 // connection conn, or "".
-func sessionOf(f *fakeDiscord, conn int) string {
-	for _, fr := range f.frames() {
+func sessionOf(f *discordtest.Discord, conn int) string {
+	for _, fr := range f.Frames() {
 		if fr.Conn == conn && !fr.FromClient && fr.Type == "READY" {
 			var r struct {
 				SessionID string `json:"session_id"`
@@ -161,9 +162,9 @@ func sessionOf(f *fakeDiscord, conn int) string {
 
 // lastSeq returns the sequence number of the last dispatch the fake sent
 // on connection conn.
-func lastSeq(f *fakeDiscord, conn int) int {
+func lastSeq(f *discordtest.Discord, conn int) int {
 	seq := 0
-	for _, fr := range f.frames() {
+	for _, fr := range f.Frames() {
 		if fr.Conn == conn && !fr.FromClient && fr.Op == 0 {
 			seq = fr.Seq
 		}
@@ -187,31 +188,31 @@ func TestE2EStartUp(t *testing.T) {
 	for _, tc := range []struct {
 		name, guild, scope, otherScope, path string
 	}{
-		{"global", "", "global", testGuild, "/api/v9/applications/" + fakeAppID + "/commands"},
-		{"guild", testGuild, testGuild, "global", "/api/v9/applications/" + fakeAppID + "/guilds/" + testGuild + "/commands"},
+		{"global", "", "global", testGuild, "/api/v9/applications/" + discordtest.AppID + "/commands"},
+		{"guild", testGuild, testGuild, "global", "/api/v9/applications/" + discordtest.AppID + "/guilds/" + testGuild + "/commands"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			f := newFakeDiscord(t)
+			f := discordtest.New(t)
 			var ids [2][]string
 			for start := 1; start <= 2; start++ {
 				b := startBot(t, f, map[string]string{envGuildID: tc.guild})
-				conn := f.waitStarted(t, start)
+				conn := f.WaitStarted(t, start)
 				// discordgo heartbeats as soon as it has connected, and the fake
 				// acknowledges it.
-				f.waitFor(t, "a heartbeat acknowledged", func(r *fakeRecords) bool {
+				f.WaitFor(t, "a heartbeat acknowledged", func(r *discordtest.Records) bool {
 					beat := false
-					for _, fr := range r.frames {
-						if fr.Conn == conn.n && fr.FromClient && fr.Op == 1 {
+					for _, fr := range r.Frames {
+						if fr.Conn == conn.N && fr.FromClient && fr.Op == 1 {
 							beat = true
 						}
-						if fr.Conn == conn.n && !fr.FromClient && fr.Op == 11 && beat {
+						if fr.Conn == conn.N && !fr.FromClient && fr.Op == 11 && beat {
 							return true
 						}
 					}
 					return false
 				})
-				for _, c := range f.registered(tc.scope) {
+				for _, c := range f.Registered(tc.scope) {
 					id, _ := c["id"].(string)
 					ids[start-1] = append(ids[start-1], id)
 				}
@@ -220,7 +221,7 @@ func TestE2EStartUp(t *testing.T) {
 				}
 			}
 
-			idents := f.identifies()
+			idents := f.Identifies()
 			if len(idents) != 2 {
 				t.Fatalf("%d identifies over two starts, want 2", len(idents))
 			}
@@ -233,13 +234,13 @@ func TestE2EStartUp(t *testing.T) {
 				if want := int(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages); d.Intents == nil || *d.Intents != want {
 					t.Errorf("start %d: identify intents = %v, want %d", i+1, d.Intents, want)
 				}
-				if strings.TrimPrefix(d.Token, "Bot ") != fakeBotToken {
+				if strings.TrimPrefix(d.Token, "Bot ") != discordtest.BotToken {
 					t.Errorf("start %d: identify does not carry the configured token", i+1)
 				}
 			}
 
-			var onCommands []fakeRequest
-			for _, r := range f.requests("") {
+			var onCommands []discordtest.Request
+			for _, r := range f.Requests("") {
 				if strings.Contains(r.Path, "/commands") {
 					onCommands = append(onCommands, r)
 				}
@@ -251,10 +252,10 @@ func TestE2EStartUp(t *testing.T) {
 				if r.Method != "PUT" || r.Path != tc.path {
 					t.Errorf("start %d: registration is %s %s, want PUT %s", i+1, r.Method, r.Path, tc.path)
 				}
-				if !r.ok() {
+				if !r.OK() {
 					t.Errorf("start %d: the fake answered the registration with %d", i+1, r.Status)
 				}
-				if r.Auth != "Bot "+fakeBotToken {
+				if r.Auth != "Bot "+discordtest.BotToken {
 					t.Errorf("start %d: the registration's Authorization is not \"Bot \" and the token", i+1)
 				}
 				if canonicalJSON(t, r.Body) != canonicalJSON(t, want) {
@@ -262,13 +263,13 @@ func TestE2EStartUp(t *testing.T) {
 				}
 			}
 
-			stored := f.registered(tc.scope)
+			stored := f.Registered(tc.scope)
 			var names, wantNames []string
 			for _, c := range stored {
-				names = append(names, commandKey(c))
+				names = append(names, discordtest.CommandKey(c))
 			}
 			for _, c := range wantCmds {
-				wantNames = append(wantNames, commandKey(c))
+				wantNames = append(wantNames, discordtest.CommandKey(c))
 			}
 			if !slices.Equal(names, wantNames) {
 				t.Errorf("registered commands = %v, want %v, each once", names, wantNames)
@@ -276,7 +277,7 @@ func TestE2EStartUp(t *testing.T) {
 			if !slices.Equal(ids[0], ids[1]) {
 				t.Errorf("command IDs after the second start = %v, want the first start's %v", ids[1], ids[0])
 			}
-			if other := f.registered(tc.otherScope); len(other) != 0 {
+			if other := f.Registered(tc.otherScope); len(other) != 0 {
 				t.Errorf("%d commands registered in scope %s too, want none", len(other), tc.otherScope)
 			}
 
@@ -339,9 +340,9 @@ func orEmpty(raw json.RawMessage) json.RawMessage {
 // callback route with what bot.Respond returns, within Discord's three
 // seconds.
 func TestE2EAnswers(t *testing.T) {
-	f := newFakeDiscord(t)
+	f := discordtest.New(t)
 	b := startBot(t, f, map[string]string{envGuildID: testGuild, envLogFormat: "json"})
-	f.waitStarted(t, 1)
+	f.WaitStarted(t, 1)
 
 	var findAnswer []byte
 	for _, tc := range []struct {
@@ -355,7 +356,7 @@ func TestE2EAnswers(t *testing.T) {
 		{"autocomplete quote ke", "autocomplete-quote-ke", discordgo.InteractionApplicationCommandAutocompleteResult},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			id := f.interact(t, forRegistered(f, testGuild, loadInteraction(t, tc.fixture)))
+			id := f.Interact(t, forRegistered(f, testGuild, loadInteraction(t, tc.fixture)))
 			cb := checkAnswer(t, f, id, tc.wantType)
 			if tc.fixture == "find-russia" {
 				findAnswer = cb.Body
@@ -370,7 +371,7 @@ func TestE2EAnswers(t *testing.T) {
 		if !ok {
 			t.Fatalf("the answer to /find russia has no enabled Next button: %s", findAnswer)
 		}
-		id := f.interact(t, buttonPress(t, findAnswer, next))
+		id := f.Interact(t, buttonPress(t, findAnswer, next))
 		cb := checkAnswer(t, f, id, discordgo.InteractionResponseUpdateMessage)
 		if canonicalJSON(t, cb.Body) == canonicalJSON(t, findAnswer) {
 			t.Errorf("page 2 of /find russia is the same as page 1: %s", cb.Body)
@@ -387,19 +388,19 @@ func TestE2EAnswers(t *testing.T) {
 
 // faultRun starts articlebot against a new fake and waits until it has
 // registered its commands.
-func faultRun(t *testing.T) (*fakeDiscord, *botRun, *fakeConn) {
+func faultRun(t *testing.T) (*discordtest.Discord, *botRun, *discordtest.Conn) {
 	t.Helper()
-	f := newFakeDiscord(t)
+	f := discordtest.New(t)
 	b := startBot(t, f, nil)
-	conn := f.waitStarted(t, 1)
+	conn := f.WaitStarted(t, 1)
 	return f, b, conn
 }
 
 // checkResumed checks that the runner resumed, once, the session of
 // connection from with the sequence number of the last dispatch sent on it.
-func checkResumed(t *testing.T, f *fakeDiscord, from int, wantSeq int) {
+func checkResumed(t *testing.T, f *discordtest.Discord, from int, wantSeq int) {
 	t.Helper()
-	resumes := f.resumes()
+	resumes := f.Resumes()
 	if len(resumes) != 1 {
 		t.Fatalf("%d resumes, want 1", len(resumes))
 	}
@@ -415,10 +416,10 @@ func checkResumed(t *testing.T, f *fakeDiscord, from int, wantSeq int) {
 	if d.Seq != wantSeq {
 		t.Errorf("resume seq = %d, want %d, the last sequence number sent", d.Seq, wantSeq)
 	}
-	if strings.TrimPrefix(d.Token, "Bot ") != fakeBotToken {
+	if strings.TrimPrefix(d.Token, "Bot ") != discordtest.BotToken {
 		t.Errorf("resume does not carry the configured token")
 	}
-	if n := len(f.identifies()); n != 1 {
+	if n := len(f.Identifies()); n != 1 {
 		t.Errorf("%d identifies, want 1: the session was resumed", n)
 	}
 	t.Logf("resumed session %s at seq %d on connection %d", d.SessionID, d.Seq, resumes[0].Conn)
@@ -427,7 +428,7 @@ func checkResumed(t *testing.T, f *fakeDiscord, from int, wantSeq int) {
 // waitLog waits until the run's log contains each of want.
 func waitLog(t *testing.T, b *botRun, want ...string) {
 	t.Helper()
-	deadline := time.Now().Add(waitTimeout)
+	deadline := time.Now().Add(discordtest.WaitTimeout)
 	for {
 		log := b.log.String()
 		missing := ""
@@ -449,7 +450,7 @@ func waitLog(t *testing.T, b *botRun, want ...string) {
 
 // TestE2EFaults checks that articlebot survives what Discord's gateway and
 // REST API do to it: a dropped connection, RECONNECT, INVALID_SESSION, an
-// expired session, a zombie connection, a 429, a 500 and a slow callback.
+// expired session, a zombie connection, a 429, a 500 and a discordtest.Slow callback.
 func TestE2EFaults(t *testing.T) {
 	summary := loadInteraction(t, "summary")
 	msg := discordgo.InteractionResponseChannelMessageWithSource
@@ -457,13 +458,13 @@ func TestE2EFaults(t *testing.T) {
 	t.Run("connection dropped: resumes and gets what it missed", func(t *testing.T) {
 		t.Parallel()
 		f, b, conn := faultRun(t)
-		checkAnswer(t, f, f.interact(t, summary), msg)
-		seq := lastSeq(f, conn.n)
-		conn.drop()
-		missed := f.interact(t, summary) // sent while no connection is live
+		checkAnswer(t, f, f.Interact(t, summary), msg)
+		seq := lastSeq(f, conn.N)
+		conn.Drop()
+		missed := f.Interact(t, summary) // sent while no connection is live
 		checkAnswer(t, f, missed, msg)
-		checkResumed(t, f, conn.n, seq)
-		checkAnswer(t, f, f.interact(t, summary), msg)
+		checkResumed(t, f, conn.N, seq)
+		checkAnswer(t, f, f.Interact(t, summary), msg)
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
 		}
@@ -472,19 +473,19 @@ func TestE2EFaults(t *testing.T) {
 	t.Run("RECONNECT: closes, resumes and gets what it missed", func(t *testing.T) {
 		t.Parallel()
 		f, b, conn := faultRun(t)
-		checkAnswer(t, f, f.interact(t, summary), msg)
-		seq := lastSeq(f, conn.n)
-		if err := conn.reconnect(); err != nil {
+		checkAnswer(t, f, f.Interact(t, summary), msg)
+		seq := lastSeq(f, conn.N)
+		if err := conn.Reconnect(); err != nil {
 			t.Fatal(err)
 		}
-		missed := f.interact(t, summary)
+		missed := f.Interact(t, summary)
 		checkAnswer(t, f, missed, msg)
-		checkResumed(t, f, conn.n, seq)
-		conn.wait(t)
-		if ends := f.connEnds(); len(ends) == 0 || ends[0].Conn != conn.n || ends[0].ByFake || ends[0].ClientCode == 0 {
-			t.Errorf("connection ends = %+v, want the client to close connection %d with a close frame", ends, conn.n)
+		checkResumed(t, f, conn.N, seq)
+		conn.Wait(t)
+		if ends := f.ConnEnds(); len(ends) == 0 || ends[0].Conn != conn.N || ends[0].ByFake || ends[0].ClientCode == 0 {
+			t.Errorf("connection ends = %+v, want the client to close connection %d with a close frame", ends, conn.N)
 		}
-		checkAnswer(t, f, f.interact(t, summary), msg)
+		checkAnswer(t, f, f.Interact(t, summary), msg)
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
 		}
@@ -493,24 +494,24 @@ func TestE2EFaults(t *testing.T) {
 	t.Run("INVALID_SESSION: identifies again and answers", func(t *testing.T) {
 		t.Parallel()
 		f, b, conn := faultRun(t)
-		checkAnswer(t, f, f.interact(t, summary), msg)
-		first := sessionOf(f, conn.n)
-		if err := conn.invalidSession(false); err != nil {
+		checkAnswer(t, f, f.Interact(t, summary), msg)
+		first := sessionOf(f, conn.N)
+		if err := conn.InvalidSession(false); err != nil {
 			t.Fatal(err)
 		}
-		f.waitFor(t, "a second identify and READY", func(r *fakeRecords) bool {
-			return len(r.identifies) == 2 && r.handshakes == 2 && r.live != 0
+		f.WaitFor(t, "a second identify and READY", func(r *discordtest.Records) bool {
+			return len(r.Identifies) == 2 && r.Handshakes == 2 && r.Live != 0
 		})
-		idents := f.identifies()
-		if idents[1].Conn != conn.n {
-			t.Errorf("second identify on connection %d, want %d: discordgo identifies again on the same connection", idents[1].Conn, conn.n)
+		idents := f.Identifies()
+		if idents[1].Conn != conn.N {
+			t.Errorf("second identify on connection %d, want %d: discordgo identifies again on the same connection", idents[1].Conn, conn.N)
 		}
-		if n := len(f.resumes()); n != 0 {
+		if n := len(f.Resumes()); n != 0 {
 			t.Errorf("%d resumes after INVALID_SESSION, want 0", n)
 		}
-		checkAnswer(t, f, f.interact(t, summary), msg)
+		checkAnswer(t, f, f.Interact(t, summary), msg)
 		var sessions []string
-		for _, fr := range f.frames() {
+		for _, fr := range f.Frames() {
 			if fr.Type == "READY" {
 				var r struct {
 					SessionID string `json:"session_id"`
@@ -530,16 +531,16 @@ func TestE2EFaults(t *testing.T) {
 	t.Run("connection dropped and session expired: identifies again", func(t *testing.T) {
 		t.Parallel()
 		f, b, conn := faultRun(t)
-		checkAnswer(t, f, f.interact(t, summary), msg)
-		f.expireSessions()
-		conn.drop()
-		f.waitFor(t, "a second identify and READY", func(r *fakeRecords) bool {
-			return len(r.identifies) == 2 && r.handshakes == 2 && r.live != 0
+		checkAnswer(t, f, f.Interact(t, summary), msg)
+		f.ExpireSessions()
+		conn.Drop()
+		f.WaitFor(t, "a second identify and READY", func(r *discordtest.Records) bool {
+			return len(r.Identifies) == 2 && r.Handshakes == 2 && r.Live != 0
 		})
-		if n := len(f.resumes()); n != 1 {
+		if n := len(f.Resumes()); n != 1 {
 			t.Errorf("%d resumes, want 1 refused before identifying again", n)
 		}
-		checkAnswer(t, f, f.interact(t, summary), msg)
+		checkAnswer(t, f, f.Interact(t, summary), msg)
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
 		}
@@ -547,20 +548,20 @@ func TestE2EFaults(t *testing.T) {
 
 	t.Run("heartbeats not acknowledged: connects again and answers", func(t *testing.T) {
 		t.Parallel()
-		f := newFakeDiscord(t)
+		f := discordtest.New(t)
 		// discordgo gives up on a connection after five intervals without an
 		// acknowledgement.
-		f.setHeartbeatInterval(200 * time.Millisecond)
+		f.SetHeartbeatInterval(200 * time.Millisecond)
 		b := startBot(t, f, nil)
-		conn := f.waitStarted(t, 1)
-		checkAnswer(t, f, f.interact(t, summary), msg)
-		conn.ignoreHeartbeats()
-		conn.wait(t)
-		f.waitFor(t, "a handshake on a new connection", func(r *fakeRecords) bool {
-			return r.handshakes >= 2 && r.live != 0 && r.live != conn.n
+		conn := f.WaitStarted(t, 1)
+		checkAnswer(t, f, f.Interact(t, summary), msg)
+		conn.IgnoreHeartbeats()
+		conn.Wait(t)
+		f.WaitFor(t, "a handshake on a new connection", func(r *discordtest.Records) bool {
+			return r.Handshakes >= 2 && r.Live != 0 && r.Live != conn.N
 		})
-		t.Logf("after the zombie connection: %d identifies, %d resumes", len(f.identifies()), len(f.resumes()))
-		checkAnswer(t, f, f.interact(t, summary), msg)
+		t.Logf("after the zombie connection: %d identifies, %d resumes", len(f.Identifies()), len(f.Resumes()))
+		checkAnswer(t, f, f.Interact(t, summary), msg)
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
 		}
@@ -569,9 +570,9 @@ func TestE2EFaults(t *testing.T) {
 	t.Run("429 on the callback: retried and delivered once", func(t *testing.T) {
 		t.Parallel()
 		f, b, _ := faultRun(t)
-		id := f.interact(t, summary, rateLimited(100*time.Millisecond))
+		id := f.Interact(t, summary, discordtest.RateLimited(100*time.Millisecond))
 		checkAnswer(t, f, id, msg)
-		cbs := f.callbacks(id)
+		cbs := f.Callbacks(id)
 		var statuses []int
 		for _, cb := range cbs {
 			statuses = append(statuses, cb.Status)
@@ -593,17 +594,17 @@ func TestE2EFaults(t *testing.T) {
 	t.Run("500 on the callback: logged, and later interactions answered", func(t *testing.T) {
 		t.Parallel()
 		f, b, _ := faultRun(t)
-		failed := f.interact(t, summary, serverError())
-		f.waitFor(t, "the failed callback", func(r *fakeRecords) bool {
-			in := r.interactions[failed]
-			return len(in.Callbacks) == 1 && r.requests[in.Callbacks[0]].Status != 0
+		failed := f.Interact(t, summary, discordtest.ServerError())
+		f.WaitFor(t, "the failed callback", func(r *discordtest.Records) bool {
+			in := r.Interactions[failed]
+			return len(in.Callbacks) == 1 && r.Requests[in.Callbacks[0]].Status != 0
 		})
 		waitLog(t, b, "delivering an answer failed", "interaction_id="+failed, "500 Internal Server Error")
-		checkAnswer(t, f, f.interact(t, summary), msg)
+		checkAnswer(t, f, f.Interact(t, summary), msg)
 		if b.returned() {
 			t.Fatalf("run returned %v after a 500, want it to keep answering", b.err)
 		}
-		if n := len(f.callbacks(failed)); n != 1 {
+		if n := len(f.Callbacks(failed)); n != 1 {
 			t.Errorf("the failed interaction got %d callbacks, want 1: a 500 is not retried", n)
 		}
 		if err := b.stop(t); err != nil {
@@ -611,33 +612,33 @@ func TestE2EFaults(t *testing.T) {
 		}
 	})
 
-	t.Run("slow callback does not hold up other interactions", func(t *testing.T) {
+	t.Run("discordtest.Slow callback does not hold up other interactions", func(t *testing.T) {
 		t.Parallel()
 		const slowness = 2 * time.Second
 		f, b, _ := faultRun(t)
-		slowID := f.interact(t, summary, slow(slowness))
-		f.waitFor(t, "the slow callback to arrive", func(r *fakeRecords) bool {
-			return len(r.interactions[slowID].Callbacks) > 0
+		slowID := f.Interact(t, summary, discordtest.Slow(slowness))
+		f.WaitFor(t, "the discordtest.Slow callback to arrive", func(r *discordtest.Records) bool {
+			return len(r.Interactions[slowID].Callbacks) > 0
 		})
-		fast := f.interact(t, summary)
+		fast := f.Interact(t, summary)
 		slowDone := false
-		f.waitFor(t, "the other interaction's answer", func(r *fakeRecords) bool {
-			if r.interactions[fast].Answered.IsZero() {
+		f.WaitFor(t, "the other interaction's answer", func(r *discordtest.Records) bool {
+			if r.Interactions[fast].Answered.IsZero() {
 				return false
 			}
-			slowDone = !r.interactions[slowID].Answered.IsZero()
+			slowDone = !r.Interactions[slowID].Answered.IsZero()
 			return true
 		})
 		if slowDone {
-			t.Errorf("the other interaction was answered only after the slow callback completed")
+			t.Errorf("the other interaction was answered only after the discordtest.Slow callback completed")
 		}
 		checkAnswer(t, f, fast, msg)
 		cb := checkSlowAnswer(t, f, slowID)
 		if took := cb.End.Sub(cb.Start); took < slowness {
-			t.Errorf("the slow callback took %v, want the fake's %v", took, slowness)
+			t.Errorf("the discordtest.Slow callback took %v, want the fake's %v", took, slowness)
 		}
-		fastCB := f.callbacks(fast)[0]
-		t.Logf("other interaction answered %v before the slow callback completed", cb.End.Sub(fastCB.End).Round(time.Millisecond))
+		fastCB := f.Callbacks(fast)[0]
+		t.Logf("other interaction answered %v before the discordtest.Slow callback completed", cb.End.Sub(fastCB.End).Round(time.Millisecond))
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
 		}
@@ -647,14 +648,14 @@ func TestE2EFaults(t *testing.T) {
 // checkSlowAnswer checks that interaction id, whose callback the fake
 // delayed, was delivered once with the right answer, and returns the
 // callback.
-func checkSlowAnswer(t *testing.T, f *fakeDiscord, id string) fakeRequest {
+func checkSlowAnswer(t *testing.T, f *discordtest.Discord, id string) discordtest.Request {
 	t.Helper()
-	cb := f.waitAnswered(t, id)
-	if n := len(f.callbacks(id)); n != 1 {
-		t.Errorf("the slow interaction got %d callbacks, want 1", n)
+	cb := f.WaitAnswered(t, id)
+	if n := len(f.Callbacks(id)); n != 1 {
+		t.Errorf("the discordtest.Slow interaction got %d callbacks, want 1", n)
 	}
-	if canonicalJSON(t, cb.Body) != canonicalJSON(t, expectedAnswer(t, f.interaction(id).Payload)) {
-		t.Errorf("the slow interaction's answer %s is not what bot.Respond returns", cb.Body)
+	if canonicalJSON(t, cb.Body) != canonicalJSON(t, expectedAnswer(t, f.Interaction(id).Payload)) {
+		t.Errorf("the discordtest.Slow interaction's answer %s is not what bot.Respond returns", cb.Body)
 	}
 	return cb
 }
@@ -665,14 +666,14 @@ func checkSlowAnswer(t *testing.T, f *fakeDiscord, id string) fakeRequest {
 func TestE2EShutdown(t *testing.T) {
 	f, b, conn := faultRun(t)
 	hold := make(chan struct{})
-	f.setRESTFault(onCallbacks(held(hold)))
+	f.SetRESTFault(onCallbacks(discordtest.Held(hold)))
 	var ids []string
 	for _, fixture := range []string{"summary", "quote-kerry", "find-russia"} {
-		ids = append(ids, f.interact(t, loadInteraction(t, fixture)))
+		ids = append(ids, f.Interact(t, loadInteraction(t, fixture)))
 	}
-	f.waitFor(t, "three callbacks in flight", func(r *fakeRecords) bool {
+	f.WaitFor(t, "three callbacks in flight", func(r *discordtest.Records) bool {
 		for _, id := range ids {
-			if len(r.interactions[id].Callbacks) == 0 {
+			if len(r.Interactions[id].Callbacks) == 0 {
 				return false
 			}
 		}
@@ -697,17 +698,17 @@ func TestE2EShutdown(t *testing.T) {
 		t.Errorf("run returned %v after the cancel, want within 5s", took)
 	}
 	for _, id := range ids {
-		cbs := f.callbacks(id)
+		cbs := f.Callbacks(id)
 		if len(cbs) != 1 || cbs[0].Status != 204 {
 			t.Errorf("interaction %s: callbacks %+v, want one delivered", id, cbs)
 			continue
 		}
-		if canonicalJSON(t, cbs[0].Body) != canonicalJSON(t, expectedAnswer(t, f.interaction(id).Payload)) {
+		if canonicalJSON(t, cbs[0].Body) != canonicalJSON(t, expectedAnswer(t, f.Interaction(id).Payload)) {
 			t.Errorf("interaction %s: answer %s is not what bot.Respond returns", id, cbs[0].Body)
 		}
 	}
-	conn.wait(t)
-	ends := f.connEnds()
+	conn.Wait(t)
+	ends := f.ConnEnds()
 	if len(ends) != 1 || ends[0].ByFake || ends[0].ClientCode != 1000 {
 		t.Errorf("gateway connection ends = %+v, want the client to close it with code 1000", ends)
 	}
@@ -718,8 +719,8 @@ func TestE2EShutdown(t *testing.T) {
 // promptly.
 func TestE2EShutdownWhileReconnecting(t *testing.T) {
 	f, b, conn := faultRun(t)
-	f.refuseConnections(true)
-	conn.drop()
+	f.RefuseConnections(true)
+	conn.Drop()
 	waitLog(t, b, "reconnecting to the gateway failed")
 	cancelled := time.Now()
 	err := b.stop(t)
@@ -743,50 +744,50 @@ func TestE2EBadToken(t *testing.T) {
 		token string
 		// before runs before the start; after runs once the run has
 		// registered its commands, and returns when the fault is injected.
-		before func(f *fakeDiscord)
-		after  func(t *testing.T, f *fakeDiscord, conn *fakeConn)
+		before func(f *discordtest.Discord)
+		after  func(t *testing.T, f *discordtest.Discord, conn *discordtest.Conn)
 	}{
 		{name: "4004 on the first identify", token: otherToken},
-		{name: "401 on GET /gateway", before: func(f *fakeDiscord) {
-			f.setRESTFault(func(r fakeRequest) *fakeReply {
-				if r.Pattern == routeGateway {
-					return unauthorized()
+		{name: "401 on GET /gateway", before: func(f *discordtest.Discord) {
+			f.SetRESTFault(func(r discordtest.Request) *discordtest.Reply {
+				if r.Pattern == discordtest.RouteGateway {
+					return discordtest.Unauthorized()
 				}
 				return nil
 			})
 		}},
-		{name: "401 on the registration", before: func(f *fakeDiscord) {
-			f.setRESTFault(func(r fakeRequest) *fakeReply {
+		{name: "401 on the registration", before: func(f *discordtest.Discord) {
+			f.SetRESTFault(func(r discordtest.Request) *discordtest.Reply {
 				if r.Method == "PUT" {
-					return unauthorized()
+					return discordtest.Unauthorized()
 				}
 				return nil
 			})
 		}},
-		{name: "reset, then dropped: 4004 on resume", after: func(t *testing.T, f *fakeDiscord, c *fakeConn) {
-			f.revokeToken()
-			c.drop()
+		{name: "reset, then dropped: 4004 on resume", after: func(t *testing.T, f *discordtest.Discord, c *discordtest.Conn) {
+			f.RevokeToken()
+			c.Drop()
 		}},
-		{name: "reset, then RECONNECT: 4004 on resume", after: func(t *testing.T, f *fakeDiscord, c *fakeConn) {
-			f.revokeToken()
-			if err := c.reconnect(); err != nil {
+		{name: "reset, then RECONNECT: 4004 on resume", after: func(t *testing.T, f *discordtest.Discord, c *discordtest.Conn) {
+			f.RevokeToken()
+			if err := c.Reconnect(); err != nil {
 				t.Fatal(err)
 			}
 		}},
-		{name: "reset, then INVALID_SESSION: 4004 on identify", after: func(t *testing.T, f *fakeDiscord, c *fakeConn) {
-			f.revokeToken()
-			if err := c.invalidSession(false); err != nil {
+		{name: "reset, then INVALID_SESSION: 4004 on identify", after: func(t *testing.T, f *discordtest.Discord, c *discordtest.Conn) {
+			f.RevokeToken()
+			if err := c.InvalidSession(false); err != nil {
 				t.Fatal(err)
 			}
 		}},
-		{name: "reset, then closed with 4004", after: func(t *testing.T, f *fakeDiscord, c *fakeConn) {
-			f.revokeToken()
-			c.closeWith(4004, "Authentication failed.")
+		{name: "reset, then closed with 4004", after: func(t *testing.T, f *discordtest.Discord, c *discordtest.Conn) {
+			f.RevokeToken()
+			c.CloseWith(4004, "Authentication failed.")
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			f := newFakeDiscord(t)
+			f := discordtest.New(t)
 			if tc.before != nil {
 				tc.before(f)
 			}
@@ -797,7 +798,7 @@ func TestE2EBadToken(t *testing.T) {
 			b := startBot(t, f, vars)
 			from := b.start
 			if tc.after != nil {
-				tc.after(t, f, f.waitStarted(t, 1))
+				tc.after(t, f, f.WaitStarted(t, 1))
 				from = time.Now()
 			}
 			err := b.wait(t)
@@ -834,13 +835,13 @@ func TestE2ELoad(t *testing.T) {
 	const n = 2000
 	before := settledGoroutines()
 
-	f := newFakeDiscord(t)
+	f := discordtest.New(t)
 	// The test is about loss and duplication, not speed: the answer timeout
-	// is raised so that a slow machine cannot make an answer miss it. The
+	// is raised so that a discordtest.Slow machine cannot make an answer miss it. The
 	// latencies are logged against Discord's three seconds.
 	b := startBot(t, f, map[string]string{envGuildID: testGuild, envLogLevel: "info"},
 		withAnswerTimeout(time.Minute), withDrainTimeout(time.Minute))
-	f.waitStarted(t, 1)
+	f.WaitStarted(t, 1)
 
 	fixtures := []string{"summary", "quote-kerry", "find-russia", "autocomplete-quote-ke"}
 	payloads := make([]map[string]any, len(fixtures))
@@ -854,25 +855,25 @@ func TestE2ELoad(t *testing.T) {
 	ids := make([]string, n)
 	start := time.Now()
 	for i := range ids {
-		ids[i] = f.interact(t, payloads[i%len(payloads)])
+		ids[i] = f.Interact(t, payloads[i%len(payloads)])
 	}
 	sent := time.Since(start)
-	f.waitFor(t, "every interaction to be answered", func(r *fakeRecords) bool { return r.answered+r.refused >= n })
+	f.WaitFor(t, "every interaction to be answered", func(r *discordtest.Records) bool { return r.Answered+r.Refused >= n })
 	took := time.Since(start)
 
 	latencies := make([]time.Duration, 0, n)
 	for i, id := range ids {
-		cbs := f.callbacks(id)
-		if len(cbs) != 1 || !cbs[0].ok() {
+		cbs := f.Callbacks(id)
+		if len(cbs) != 1 || !cbs[0].OK() {
 			t.Errorf("interaction %s got %d callbacks, want exactly 1 successful one", id, len(cbs))
 			continue
 		}
 		if got := canonicalJSON(t, cbs[0].Body); got != want[i%len(want)] {
 			t.Errorf("interaction %s (%s) answered %s, want %s", id, fixtures[i%len(fixtures)], got, want[i%len(want)])
 		}
-		latencies = append(latencies, cbs[0].Start.Sub(f.interaction(id).Dispatched))
+		latencies = append(latencies, cbs[0].Start.Sub(f.Interaction(id).Dispatched))
 	}
-	if got := len(f.requests(routeCallback)); got != n {
+	if got := len(f.Requests(discordtest.RouteCallback)); got != n {
 		t.Errorf("%d callbacks in all, want %d", got, n)
 	}
 	slices.Sort(latencies)
@@ -887,7 +888,7 @@ func TestE2ELoad(t *testing.T) {
 	if err := b.stop(t); err != nil {
 		t.Fatalf("run after cancel = %v, want nil", err)
 	}
-	f.close()
+	f.Close()
 	checkGoroutines(t, before)
 }
 
@@ -935,8 +936,8 @@ func checkGoroutines(t *testing.T, before int) {
 func TestE2EStalledGateway(t *testing.T) {
 	t.Run("at start-up", func(t *testing.T) {
 		t.Parallel()
-		f := newFakeDiscord(t)
-		f.muteConnections(1)
+		f := discordtest.New(t)
+		f.MuteConnections(1)
 		b := startBot(t, f, nil, withReadyTimeout(time.Second))
 		err := b.wait(t)
 		t.Logf("run returned %v after starting: %v", time.Since(b.start).Round(time.Millisecond), err)
@@ -946,27 +947,27 @@ func TestE2EStalledGateway(t *testing.T) {
 	})
 	t.Run("while reconnecting: retried", func(t *testing.T) {
 		t.Parallel()
-		f := newFakeDiscord(t)
+		f := discordtest.New(t)
 		b := startBot(t, f, nil, withReadyTimeout(2*time.Second))
-		conn := f.waitStarted(t, 1)
-		f.muteConnections(1)
-		conn.drop()
-		f.waitFor(t, "a resume on a third connection", func(r *fakeRecords) bool {
-			return len(r.resumes) == 1 && r.live == 3
+		conn := f.WaitStarted(t, 1)
+		f.MuteConnections(1)
+		conn.Drop()
+		f.WaitFor(t, "a resume on a third connection", func(r *discordtest.Records) bool {
+			return len(r.Resumes) == 1 && r.Live == 3
 		})
-		checkAnswer(t, f, f.interact(t, loadInteraction(t, "summary")), discordgo.InteractionResponseChannelMessageWithSource)
+		checkAnswer(t, f, f.Interact(t, loadInteraction(t, "summary")), discordgo.InteractionResponseChannelMessageWithSource)
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
 		}
 	})
 	t.Run("while reconnecting: cancelled", func(t *testing.T) {
 		t.Parallel()
-		f := newFakeDiscord(t)
+		f := discordtest.New(t)
 		b := startBot(t, f, nil, withReadyTimeout(time.Minute))
-		conn := f.waitStarted(t, 1)
-		f.muteConnections(1)
-		conn.drop()
-		f.waitFor(t, "a second connection", func(r *fakeRecords) bool { return r.connections == 2 })
+		conn := f.WaitStarted(t, 1)
+		f.MuteConnections(1)
+		conn.Drop()
+		f.WaitFor(t, "a second connection", func(r *discordtest.Records) bool { return r.Connections == 2 })
 		cancelled := time.Now()
 		b.cancel()
 		select {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/internal/discordtest"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -396,9 +397,9 @@ func TestListenAddr(t *testing.T) {
 // interactions answered over the gateway, and that the server stops with
 // the session.
 func TestGatewayServesMetrics(t *testing.T) {
-	f := newFakeDiscord(t)
+	f := discordtest.New(t)
 	hold := make(chan struct{})
-	f.holdHandshakes(hold)
+	f.HoldHandshakes(hold)
 	b := startBot(t, f, map[string]string{envMetricsAddr: "127.0.0.1:0"}, withDrainTimeout(5*time.Second))
 	base := "http://" + b.addr(t, serverMetrics)
 
@@ -413,8 +414,8 @@ func TestGatewayServesMetrics(t *testing.T) {
 	}
 
 	close(hold)
-	f.waitStarted(t, 1)
-	deadline := time.Now().Add(waitTimeout)
+	f.WaitStarted(t, 1)
+	deadline := time.Now().Add(discordtest.WaitTimeout)
 	for {
 		code, _, body := httpDo(t, "GET", base+"/readyz", "", nil)
 		if code == 200 {
@@ -429,7 +430,7 @@ func TestGatewayServesMetrics(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 
-	f.waitAnswered(t, f.interact(t, summaryInteraction()))
+	f.WaitAnswered(t, f.Interact(t, summaryInteraction()))
 	_, _, metrics := httpDo(t, "GET", base+"/metrics", "", nil)
 	want := `articlebot_interactions_total{command="summary",kind="command",result="ok"} 1` + "\n"
 	if !strings.Contains(metrics, want) {
@@ -445,7 +446,7 @@ func TestGatewayServesMetrics(t *testing.T) {
 	if _, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), time.Second); err == nil {
 		t.Errorf("the metrics server still accepts connections after run returned")
 	}
-	if n := len(f.requests("PUT ")); n != 1 {
+	if n := len(f.Requests("PUT ")); n != 1 {
 		t.Errorf("%d registrations, want 1", n)
 	}
 }
@@ -458,9 +459,9 @@ func TestGatewayMetricsAddressInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	f := newFakeDiscord(t)
-	vars := map[string]string{envToken: fakeBotToken, envMetricsAddr: ln.Addr().String()}
-	_, _, err = runArgs(t, vars, nil, f.options()...)
+	f := discordtest.New(t)
+	vars := map[string]string{envToken: discordtest.BotToken, envMetricsAddr: ln.Addr().String()}
+	_, _, err = runArgs(t, vars, nil, fakeOptions(f)...)
 	if err == nil || !strings.Contains(err.Error(), envMetricsAddr) {
 		t.Fatalf("run with METRICS_ADDR in use = %v, want an error naming %s", err, envMetricsAddr)
 	}
@@ -468,10 +469,10 @@ func TestGatewayMetricsAddressInUse(t *testing.T) {
 	if !errors.As(err, &opErr) {
 		t.Errorf("run = %v, want it to wrap the listen error", err)
 	}
-	if n := len(f.identifies()); n != 0 {
+	if n := len(f.Identifies()); n != 0 {
 		t.Errorf("%d identifies, want none: run should stop before connecting", n)
 	}
-	if n := len(f.requests("")); n != 0 {
+	if n := len(f.Requests("")); n != 0 {
 		t.Errorf("%d REST requests, want none: run should stop before connecting", n)
 	}
 }

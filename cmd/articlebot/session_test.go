@@ -12,19 +12,20 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/internal/discordtest"
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 )
 
 // These tests start the gateway mode against the fake Discord of
-// fakediscord_test.go: start-up, one answer, shutdown and the rejected-token
-// paths. The end-to-end tests in e2e_test.go cover faults and load.
+// internal/discordtest: start-up, one answer, shutdown and the
+// rejected-token paths. The end-to-end tests in e2e_test.go cover faults and load.
 
 // summaryInteraction is a /summary interaction as Discord sends it, without
 // the ID and token the fake assigns.
 func summaryInteraction() map[string]any {
 	return map[string]any{
-		"application_id": fakeAppID, "type": 2, "version": 1, "channel_id": "4000000000000000004",
+		"application_id": discordtest.AppID, "type": 2, "version": 1, "channel_id": "4000000000000000004",
 		"user": map[string]any{"id": "5000000000000000005", "username": "someone"},
 		"data": map[string]any{"id": "6000000000000000006", "name": "summary", "type": 1},
 	}
@@ -45,23 +46,23 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 	for _, tc := range []struct {
 		name, guild, wantPath string
 	}{
-		{"global", "", "/api/v9/applications/" + fakeAppID + "/commands"},
-		{"guild", "2000000000000000002", "/api/v9/applications/" + fakeAppID + "/guilds/2000000000000000002/commands"},
+		{"global", "", "/api/v9/applications/" + discordtest.AppID + "/commands"},
+		{"guild", "2000000000000000002", "/api/v9/applications/" + discordtest.AppID + "/guilds/2000000000000000002/commands"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeDiscord(t)
+			f := discordtest.New(t)
 			b := startBot(t, f, map[string]string{envGuildID: tc.guild}, withDrainTimeout(3*time.Second))
-			conn := f.waitStarted(t, 1)
+			conn := f.WaitStarted(t, 1)
 
 			interaction := summaryInteraction()
-			id := f.interact(t, interaction)
-			f.waitFor(t, "the answer", func(r *fakeRecords) bool { return !r.interactions[id].Answered.IsZero() })
+			id := f.Interact(t, interaction)
+			f.WaitFor(t, "the answer", func(r *discordtest.Records) bool { return !r.Interactions[id].Answered.IsZero() })
 			if err := b.stop(t); err != nil {
 				t.Fatalf("run after cancel = %v, want nil", err)
 			}
-			conn.wait(t)
+			conn.Wait(t)
 
-			identifies := f.identifies()
+			identifies := f.Identifies()
 			if len(identifies) != 1 {
 				t.Fatalf("%d identifies, want 1", len(identifies))
 			}
@@ -72,25 +73,25 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 			if want := int(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages); ident.Intents == nil || *ident.Intents != want {
 				t.Errorf("identify intents = %v, want %d", ident.Intents, want)
 			}
-			puts := f.requests("PUT ")
+			puts := f.Requests("PUT ")
 			if len(puts) != 1 {
 				t.Fatalf("%d PUTs, want exactly 1", len(puts))
 			}
 			if puts[0].Path != tc.wantPath {
 				t.Errorf("registration PUT %s, want %s", puts[0].Path, tc.wantPath)
 			}
-			if puts[0].Auth != "Bot "+fakeBotToken {
+			if puts[0].Auth != "Bot "+discordtest.BotToken {
 				t.Errorf("registration Authorization header is not \"Bot \" + the token")
 			}
 			if commands := commandsOutput(t); canonicalJSON(t, puts[0].Body) != canonicalJSON(t, commands) {
 				t.Errorf("registration body = %s, want the output of articlebot commands: %s", puts[0].Body, commands)
 			}
 
-			cbs := f.callbacks(id)
+			cbs := f.Callbacks(id)
 			if len(cbs) != 1 {
 				t.Fatalf("%d callbacks, want 1", len(cbs))
 			}
-			in := f.interaction(id)
+			in := f.Interaction(id)
 			wantCallback := "/api/v9/interactions/" + id + "/" + in.Token + "/callback"
 			if cbs[0].Path != wantCallback {
 				t.Errorf("callback to %s, want %s", cbs[0].Path, wantCallback)
@@ -104,7 +105,7 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 				t.Errorf("callback body = %s, want %s", cbs[0].Body, want)
 			}
 			log := b.log.String()
-			if strings.Contains(log, fakeBotToken) || strings.Contains(log, fakeTokenSecret) {
+			if strings.Contains(log, discordtest.BotToken) || strings.Contains(log, discordtest.TokenSecret) {
 				t.Errorf("the log shows the token:\n%s", log)
 			}
 			if !strings.Contains(log, "source=discordgo") {
@@ -115,9 +116,9 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 }
 
 // onCallbacks answers every interaction callback with reply.
-func onCallbacks(reply *fakeReply) func(fakeRequest) *fakeReply {
-	return func(r fakeRequest) *fakeReply {
-		if r.Pattern == routeCallback {
+func onCallbacks(reply *discordtest.Reply) func(discordtest.Request) *discordtest.Reply {
+	return func(r discordtest.Request) *discordtest.Reply {
+		if r.Pattern == discordtest.RouteCallback {
 			return reply
 		}
 		return nil
@@ -125,16 +126,16 @@ func onCallbacks(reply *fakeReply) func(fakeRequest) *fakeReply {
 }
 
 func TestRunGatewayShutdownLetsAnswersInFlightFinish(t *testing.T) {
-	f := newFakeDiscord(t)
+	f := discordtest.New(t)
 	hold := make(chan struct{})
-	f.setRESTFault(onCallbacks(held(hold)))
+	f.SetRESTFault(onCallbacks(discordtest.Held(hold)))
 	b := startBot(t, f, map[string]string{envLogLevel: ""}, withDrainTimeout(3*time.Second))
-	conn := f.waitStarted(t, 1)
+	conn := f.WaitStarted(t, 1)
 	about := summaryInteraction()
 	about["data"] = map[string]any{"id": "6000000000000000006", "name": "about", "type": 1}
-	id := f.interact(t, about)
-	// The answer is in flight, held by the fake.
-	f.waitFor(t, "the callback to arrive", func(r *fakeRecords) bool { return len(r.interactions[id].Callbacks) > 0 })
+	id := f.Interact(t, about)
+	// The answer is in flight, discordtest.Held by the fake.
+	f.WaitFor(t, "the callback to arrive", func(r *discordtest.Records) bool { return len(r.Interactions[id].Callbacks) > 0 })
 
 	b.cancel()
 	select {
@@ -146,25 +147,25 @@ func TestRunGatewayShutdownLetsAnswersInFlightFinish(t *testing.T) {
 	if err := b.wait(t); err != nil {
 		t.Fatalf("run after cancel = %v, want nil", err)
 	}
-	if in := f.interaction(id); in.Answered.IsZero() {
+	if in := f.Interaction(id); in.Answered.IsZero() {
 		t.Fatal("the answer in flight was not delivered before run returned")
 	}
 	if log := b.log.String(); strings.Contains(log, "level=ERROR") || strings.Contains(log, "before every answer was delivered") {
 		t.Errorf("shutdown logged a failure:\n%s", log)
 	}
-	conn.wait(t) // the gateway connection was closed
+	conn.Wait(t) // the gateway connection was closed
 }
 
 // TestRunGatewayShutdownIsBounded checks that an answer Discord never
 // acknowledges is abandoned at its deadline, so shutdown still completes.
 func TestRunGatewayShutdownIsBounded(t *testing.T) {
-	f := newFakeDiscord(t)
-	f.setRESTFault(onCallbacks(held(make(chan struct{})))) // never released
+	f := discordtest.New(t)
+	f.SetRESTFault(onCallbacks(discordtest.Held(make(chan struct{})))) // never released
 	b := startBot(t, f, map[string]string{envLogLevel: ""},
 		withDrainTimeout(3*time.Second), withAnswerTimeout(200*time.Millisecond))
-	f.waitStarted(t, 1)
-	id := f.interact(t, summaryInteraction())
-	f.waitFor(t, "the callback to arrive", func(r *fakeRecords) bool { return len(r.interactions[id].Callbacks) > 0 })
+	f.WaitStarted(t, 1)
+	id := f.Interact(t, summaryInteraction())
+	f.WaitFor(t, "the callback to arrive", func(r *discordtest.Records) bool { return len(r.Interactions[id].Callbacks) > 0 })
 	if err := b.stop(t); err != nil {
 		t.Fatalf("run after cancel = %v, want nil", err)
 	}
@@ -176,23 +177,25 @@ func TestRunGatewayShutdownIsBounded(t *testing.T) {
 func TestRunGatewayStopsOnARejectedToken(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		setup func(*fakeDiscord)
+		setup func(*discordtest.Discord)
 		drop  bool // accept the first session, drop it, then reject the resume
 	}{
-		{name: "REST 401", setup: func(f *fakeDiscord) { f.setRESTFault(func(fakeRequest) *fakeReply { return unauthorized() }) }},
-		{name: "close 4004 on identify", setup: func(f *fakeDiscord) {
-			f.setHandshakeFault(func(op, _ int) int { return map[int]int{2: 4004}[op] })
+		{name: "REST 401", setup: func(f *discordtest.Discord) {
+			f.SetRESTFault(func(discordtest.Request) *discordtest.Reply { return discordtest.Unauthorized() })
 		}},
-		{name: "close 4004 on resume", setup: func(f *fakeDiscord) {
-			f.setHandshakeFault(func(op, _ int) int { return map[int]int{6: 4004}[op] })
+		{name: "close 4004 on identify", setup: func(f *discordtest.Discord) {
+			f.SetHandshakeFault(func(op, _ int) int { return map[int]int{2: 4004}[op] })
+		}},
+		{name: "close 4004 on resume", setup: func(f *discordtest.Discord) {
+			f.SetHandshakeFault(func(op, _ int) int { return map[int]int{6: 4004}[op] })
 		}, drop: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeDiscord(t)
+			f := discordtest.New(t)
 			tc.setup(f)
-			b := startBot(t, f, map[string]string{envToken: "Bot " + fakeBotToken, envLogLevel: ""}, withDrainTimeout(3*time.Second))
+			b := startBot(t, f, map[string]string{envToken: "Bot " + discordtest.BotToken, envLogLevel: ""}, withDrainTimeout(3*time.Second))
 			if tc.drop {
-				f.liveConn(t).drop()
+				f.LiveConn(t).Drop()
 			}
 			err := b.wait(t)
 			if !errors.Is(err, errTokenRejected) {
@@ -202,14 +205,14 @@ func TestRunGatewayStopsOnARejectedToken(t *testing.T) {
 				t.Errorf("exitCode(%v) = %d, want 2", err, got)
 			}
 			for _, s := range []string{err.Error(), b.log.String(), b.stdout.String()} {
-				if strings.Contains(s, fakeTokenSecret) {
+				if strings.Contains(s, discordtest.TokenSecret) {
 					t.Errorf("output shows the token: %q", s)
 				}
 			}
 			if !strings.Contains(err.Error(), "developer portal") {
 				t.Errorf("error %q does not say where to get a new token", err)
 			}
-			if tc.drop && len(f.resumes()) == 0 {
+			if tc.drop && len(f.Resumes()) == 0 {
 				t.Errorf("the runner never tried to resume after the connection dropped")
 			}
 		})
@@ -284,8 +287,8 @@ func TestRunGatewayStopsWhenTheSessionIsRefused(t *testing.T) {
 		{name: "4014 on resume", code: 4014, op: 6, drop: true, want: envAskMention + "=false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeDiscord(t)
-			f.setHandshakeFault(func(op, _ int) int {
+			f := discordtest.New(t)
+			f.SetHandshakeFault(func(op, _ int) int {
 				if op == tc.op {
 					return tc.code
 				}
@@ -293,7 +296,7 @@ func TestRunGatewayStopsWhenTheSessionIsRefused(t *testing.T) {
 			})
 			b := startBot(t, f, nil)
 			if tc.drop {
-				f.waitStarted(t, 1).drop()
+				f.WaitStarted(t, 1).Drop()
 			}
 			err := b.wait(t)
 			if code := exitCode(err); code != 2 {
@@ -302,7 +305,7 @@ func TestRunGatewayStopsWhenTheSessionIsRefused(t *testing.T) {
 			if !strings.Contains(err.Error(), fmt.Sprintf("close code %d", tc.code)) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("run = %q, want it to name close code %d and %q", err, tc.code, tc.want)
 			}
-			if n := len(f.identifies()) + len(f.resumes()); n > 2 {
+			if n := len(f.Identifies()) + len(f.Resumes()); n > 2 {
 				t.Errorf("%d handshakes, want no retry after the refusal", n)
 			}
 		})

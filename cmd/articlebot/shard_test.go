@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/articlebot/articlebot/internal/discordtest"
 )
 
 func TestLoadShard(t *testing.T) {
@@ -92,16 +94,16 @@ func TestRunShards(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			f := newFakeDiscord(t)
-			f.recommendShards(tc.recommended)
+			f := discordtest.New(t)
+			f.RecommendShards(tc.recommended)
 			vars := map[string]string{envShardID: tc.id, envShardCount: tc.count, envMetricsAddr: "127.0.0.1:0"}
 			b := startBot(t, f, vars, withDrainTimeout(5*time.Second))
 			base := "http://" + b.addr(t, serverMetrics)
-			f.liveConn(t)
+			f.LiveConn(t)
 
 			// /readyz turns ready once start-up, registration included, is
 			// over.
-			deadline := time.Now().Add(waitTimeout)
+			deadline := time.Now().Add(discordtest.WaitTimeout)
 			for {
 				if code, _, _ := httpDo(t, "GET", base+"/readyz", "", nil); code == 200 {
 					break
@@ -112,12 +114,12 @@ func TestRunShards(t *testing.T) {
 				time.Sleep(10 * time.Millisecond)
 			}
 			// A shard that does not register still answers.
-			checkAnswer(t, f, f.interact(t, summaryInteraction()), discordgo.InteractionResponseChannelMessageWithSource)
+			checkAnswer(t, f, f.Interact(t, summaryInteraction()), discordgo.InteractionResponseChannelMessageWithSource)
 			if err := b.stop(t); err != nil {
 				t.Fatalf("run after cancel = %v, want nil", err)
 			}
 
-			ids := f.identifies()
+			ids := f.Identifies()
 			if len(ids) != 1 {
 				t.Fatalf("%d identifies, want 1", len(ids))
 			}
@@ -128,10 +130,10 @@ func TestRunShards(t *testing.T) {
 			case tc.wantShard != nil && (!ok || shard != [2]int{tc.wantShard[0], tc.wantShard[1]}):
 				t.Errorf("identify shard = %v (present %v), want %v", shard, ok, tc.wantShard)
 			}
-			if got := len(f.requests("PUT ")); got != tc.wantPuts {
-				t.Errorf("%d registrations, want %d; requests:\n%s", got, tc.wantPuts, f.summary(20))
+			if got := len(f.Requests("PUT ")); got != tc.wantPuts {
+				t.Errorf("%d registrations, want %d; requests:\n%s", got, tc.wantPuts, f.Summary(20))
 			}
-			asked := len(f.requests(routeGatewayBot))
+			asked := len(f.Requests(discordtest.RouteGatewayBot))
 			if want := map[bool]int{true: 1, false: 0}[tc.count == "auto"]; asked != want {
 				t.Errorf("GET /gateway/bot asked %d times, want %d", asked, want)
 			}
@@ -144,7 +146,7 @@ func TestRunShards(t *testing.T) {
 
 // shardOf returns the "shard" of an IDENTIFY frame as two numbers, and
 // whether it has one.
-func shardOf(t *testing.T, identify fakeFrame) ([2]int, bool) {
+func shardOf(t *testing.T, identify discordtest.Frame) ([2]int, bool) {
 	t.Helper()
 	var d struct {
 		Shard *[2]int `json:"shard"`
@@ -163,20 +165,20 @@ func shardOf(t *testing.T, identify fakeFrame) ([2]int, bool) {
 func TestRunShardAutoFailures(t *testing.T) {
 	tests := []struct {
 		name     string
-		setup    func(*fakeDiscord)
+		setup    func(*discordtest.Discord)
 		id       string
 		wantCode int
 		wantErr  string
 		wantIs   error
 	}{
-		{name: "SHARD_ID beyond the recommendation", setup: func(f *fakeDiscord) { f.recommendShards(2) }, id: "2",
+		{name: "SHARD_ID beyond the recommendation", setup: func(f *discordtest.Discord) { f.RecommendShards(2) }, id: "2",
 			wantCode: 2, wantErr: "SHARD_ID=2 is out of range: Discord recommends 2 shard(s)"},
-		{name: "token rejected", setup: (*fakeDiscord).revokeToken, id: "0",
+		{name: "token rejected", setup: (*discordtest.Discord).RevokeToken, id: "0",
 			wantCode: 2, wantIs: errTokenRejected},
-		{name: "Discord fails", setup: func(f *fakeDiscord) {
-			f.setRESTFault(func(r fakeRequest) *fakeReply {
-				if r.Pattern == routeGatewayBot {
-					return serverError()
+		{name: "Discord fails", setup: func(f *discordtest.Discord) {
+			f.SetRESTFault(func(r discordtest.Request) *discordtest.Reply {
+				if r.Pattern == discordtest.RouteGatewayBot {
+					return discordtest.ServerError()
 				}
 				return nil
 			})
@@ -184,10 +186,10 @@ func TestRunShardAutoFailures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeDiscord(t)
+			f := discordtest.New(t)
 			tc.setup(f)
-			vars := map[string]string{envToken: fakeBotToken, envShardID: tc.id, envShardCount: "auto"}
-			stdout, stderr, err := runArgs(t, vars, nil, f.options()...)
+			vars := map[string]string{envToken: discordtest.BotToken, envShardID: tc.id, envShardCount: "auto"}
+			stdout, stderr, err := runArgs(t, vars, nil, fakeOptions(f)...)
 			if got := exitCode(err); got != tc.wantCode {
 				t.Fatalf("run = %v (exit code %d), want exit code %d\nlog:\n%s", err, got, tc.wantCode, stderr)
 			}
@@ -197,10 +199,10 @@ func TestRunShardAutoFailures(t *testing.T) {
 			if tc.wantIs != nil && !errors.Is(err, tc.wantIs) {
 				t.Errorf("run = %v, want it to wrap %v", err, tc.wantIs)
 			}
-			if n := len(f.requests(routeGatewayBot)); n != 1 {
+			if n := len(f.Requests(discordtest.RouteGatewayBot)); n != 1 {
 				t.Errorf("GET /gateway/bot asked %d times, want once", n)
 			}
-			if n := len(f.identifies()); n != 0 {
+			if n := len(f.Identifies()); n != 0 {
 				t.Errorf("%d identifies, want none", n)
 			}
 			for what, s := range map[string]string{"run's error": err.Error(), "stdout": stdout, "the log": stderr} {

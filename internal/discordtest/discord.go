@@ -1,4 +1,7 @@
-package main
+// Package discordtest is an in-process Discord for tests: the REST API and
+// the gateway of one fake application, recording everything a client sends
+// and letting a test inject Discord's faults.
+package discordtest
 
 import (
 	"bytes"
@@ -9,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -19,21 +21,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 )
 
-// fakeDiscord is an in-process Discord for end-to-end tests: the REST API
+// Discord is an in-process Discord for end-to-end tests: the REST API
 // on an httptest server and the gateway on a websocket of the same server.
-// A run of articlebot reaches it through the options that [fakeDiscord.options]
-// returns, which replace the discordgo session's HTTP client and websocket
-// dialer; nothing else in the runner changes.
+// A discordgo session reaches it through [Discord.Client] and
+// [Discord.Dialer], which replace the session's HTTP client and websocket
+// dialer; nothing else in the client changes.
 //
 // The fake behaves like Discord where the runner can tell:
 //
 //   - GET /api/v9/gateway returns the fake's websocket URL, and
 //     GET /api/v9/gateway/bot the URL with the number of shards the fake
-//     recommends ([fakeDiscord.recommendShards]). The gateway sends HELLO,
+//     recommends ([Discord.RecommendShards]). The gateway sends HELLO,
 //     answers IDENTIFY with READY (zlib-compressed, as Discord does when the
 //     client asks for compression; with the IDENTIFY's shard when it names
 //     one) and RESUME with the missed dispatches followed by RESUMED,
@@ -60,22 +61,22 @@ import (
 // The fake records everything: each REST request with its body and the
 // status it got, each gateway frame in both directions, each connection's
 // end, and each interaction's dispatch and answers. Tests wait on those
-// records with [fakeDiscord.waitFor] and read copies of them through the
+// records with [Discord.WaitFor] and read copies of them through the
 // accessor methods.
 //
-// Faults are injected per REST request ([fakeDiscord.setRESTFault], or the
-// replies given to [fakeDiscord.interact] for one interaction's callbacks),
-// per gateway connection ([fakeConn.drop], [fakeConn.closeWith],
-// [fakeConn.reconnect], [fakeConn.invalidSession],
-// [fakeConn.ignoreHeartbeats]), per handshake ([fakeDiscord.revokeToken],
-// [fakeDiscord.setHandshakeFault], [fakeDiscord.holdHandshakes],
-// [fakeDiscord.expireSessions]) and for
-// the whole gateway ([fakeDiscord.refuseConnections],
-// [fakeDiscord.muteConnections]).
+// Faults are injected per REST request ([Discord.SetRESTFault], or the
+// replies given to [Discord.Interact] for one interaction's callbacks),
+// per gateway connection ([Conn.Drop], [Conn.CloseWith],
+// [Conn.Reconnect], [Conn.InvalidSession],
+// [Conn.IgnoreHeartbeats]), per handshake ([Discord.RevokeToken],
+// [Discord.SetHandshakeFault], [Discord.HoldHandshakes],
+// [Discord.ExpireSessions]) and for
+// the whole gateway ([Discord.RefuseConnections],
+// [Discord.MuteConnections]).
 //
 // All methods are safe for concurrent use. A fake is closed when its test
-// ends; [fakeDiscord.close] closes it earlier.
-type fakeDiscord struct {
+// ends; [Discord.Close] closes it earlier.
+type Discord struct {
 	srv       *httptest.Server
 	transport *http.Transport
 	appID     string // the application the token belongs to
@@ -88,7 +89,7 @@ type fakeDiscord struct {
 	gw       sync.Mutex
 	sessions map[string]*fakeSession
 	current  *fakeSession // the session new dispatches belong to
-	conns    []*fakeConn
+	conns    []*Conn
 
 	// mu guards the settings and the records below. It is never held
 	// while waiting or while taking gw.
@@ -99,37 +100,37 @@ type fakeDiscord struct {
 	expired       bool // resumes are refused with op 9
 	refusing      bool // the gateway refuses new connections
 	mute          int  // how many new connections get no HELLO
-	restFault     func(fakeRequest) *fakeReply
+	restFault     func(Request) *Reply
 	handshakeHook func(op, n int) int
 	handshakeHold <-chan struct{} // handshakes wait until it is closed
 	heartbeatMS   int             // the heartbeat interval HELLO announces
 	shards        int             // the shard count GET /gateway/bot recommends
 	snowflake     uint64
 	commands      map[string][]map[string]any // by scope: "global" or a guild ID
-	rec           fakeRecords
+	rec           Records
 }
 
-// fakeRecords is everything a fake has seen. Tests read it inside
-// [fakeDiscord.waitFor] conditions, or through the accessors, which copy.
-type fakeRecords struct {
-	requests     []fakeRequest
-	frames       []fakeFrame
-	ends         []fakeConnEnd
-	identifies   []fakeFrame // op 2 frames received
-	resumes      []fakeFrame // op 6 frames received
-	connections  int         // gateway connections accepted
-	handshakes   int         // READY or RESUMED sent
-	live         int         // the number of the connection dispatches go to, or 0
-	interactions map[string]*fakeInteraction
-	order        []string // interaction IDs in dispatch order
-	answered     int      // interactions with a successful callback
-	refused      int      // callbacks the fake refused of its own accord (4xx but 429)
-	messages     []fakeRequest
-	problems     []string // protocol errors, reported when the test ends
+// Records is everything a fake has seen. Tests read it inside
+// [Discord.WaitFor] conditions, or through the accessors, which copy.
+type Records struct {
+	Requests     []Request
+	Frames       []Frame
+	Ends         []ConnEnd
+	Identifies   []Frame // op 2 frames received
+	Resumes      []Frame // op 6 frames received
+	Connections  int     // gateway connections accepted
+	Handshakes   int     // READY or RESUMED sent
+	Live         int     // the number of the connection dispatches go to, or 0
+	Interactions map[string]*Interaction
+	Order        []string // interaction IDs in dispatch order
+	Answered     int      // interactions with a successful callback
+	Refused      int      // callbacks the fake refused of its own accord (4xx but 429)
+	Messages     []Request
+	Problems     []string // protocol errors, reported when the test ends
 }
 
-// fakeRequest is one REST request the fake received, and how it answered.
-type fakeRequest struct {
+// Request is one REST request the fake received, and how it answered.
+type Request struct {
 	Method  string
 	Path    string
 	Pattern string // the route that matched, as in "PUT /api/v9/applications/{app}/commands"
@@ -138,22 +139,22 @@ type fakeRequest struct {
 	// InteractionID and InteractionToken are set on interaction callbacks.
 	InteractionID, InteractionToken string
 	// Status is the status the fake answered with: 0 while the request is
-	// being answered, and statusClientGone when the client gave up first.
+	// being answered, and StatusClientGone when the client gave up first.
 	// Reply is the body the fake answered with.
 	Status     int
 	Reply      []byte
 	Start, End time.Time
 }
 
-// statusClientGone is the recorded status of a request whose client went
+// StatusClientGone is the recorded status of a request whose client went
 // away (or whose fake closed) before it was answered.
-const statusClientGone = 499
+const StatusClientGone = 499
 
 // ok reports whether the request succeeded.
-func (r fakeRequest) ok() bool { return r.Status >= 200 && r.Status < 300 }
+func (r Request) OK() bool { return r.Status >= 200 && r.Status < 300 }
 
-// fakeFrame is one gateway frame, as sent or received.
-type fakeFrame struct {
+// Frame is one gateway frame, as sent or received.
+type Frame struct {
 	Conn       int  // the connection's number, from 1
 	FromClient bool // received from the runner, or sent by the fake
 	Op         int
@@ -163,8 +164,8 @@ type fakeFrame struct {
 	At         time.Time
 }
 
-// fakeConnEnd is how one gateway connection ended.
-type fakeConnEnd struct {
+// ConnEnd is how one gateway connection ended.
+type ConnEnd struct {
 	Conn int
 	// ClientCode is the code of the close frame the client sent, or 0 when
 	// the connection ended without one.
@@ -177,8 +178,8 @@ type fakeConnEnd struct {
 	At         time.Time
 }
 
-// fakeInteraction is one interaction the fake dispatched.
-type fakeInteraction struct {
+// Interaction is one interaction the fake dispatched.
+type Interaction struct {
 	ID, Token string
 	Type      int
 	// Payload is the interaction as dispatched, the d of its
@@ -193,15 +194,15 @@ type fakeInteraction struct {
 	// Faults counts the replies given to interact that answer a callback
 	// with an error status.
 	Faults  int
-	replies []*fakeReply // faults for the next callbacks, in order
+	replies []*Reply // faults for the next callbacks, in order
 	acked   bool
 }
 
-// fakeReply is how the fake answers a REST request when a fault is
+// Reply is how the fake answers a REST request when a fault is
 // injected: it waits Delay, then until Hold is closed (either wait ends
 // early when the client gives up), then answers with Status, Header and
 // Body, or as Discord normally would when Status is 0.
-type fakeReply struct {
+type Reply struct {
 	Delay  time.Duration
 	Hold   <-chan struct{}
 	Status int
@@ -209,9 +210,9 @@ type fakeReply struct {
 	Body   string
 }
 
-// rateLimited is Discord's 429 for a route bucket, with the JSON body and
+// RateLimited is Discord's 429 for a route bucket, with the JSON body and
 // the headers Discord sends: retry after d.
-func rateLimited(d time.Duration) *fakeReply {
+func RateLimited(d time.Duration) *Reply {
 	secs := d.Seconds()
 	h := http.Header{}
 	h.Set("Content-Type", "application/json")
@@ -222,32 +223,32 @@ func rateLimited(d time.Duration) *fakeReply {
 	h.Set("X-RateLimit-Reset-After", strconv.FormatFloat(secs, 'f', 3, 64))
 	h.Set("X-RateLimit-Bucket", "fa4e5ebd8c2c1e5f2a1b0c9d8e7f6a5b")
 	h.Set("X-RateLimit-Scope", "user")
-	return &fakeReply{Status: http.StatusTooManyRequests, Header: h, Body: fmt.Sprintf(
+	return &Reply{Status: http.StatusTooManyRequests, Header: h, Body: fmt.Sprintf(
 		`{"message": "You are being rate limited.", "retry_after": %s, "global": false}`,
 		strconv.FormatFloat(secs, 'f', 3, 64))}
 }
 
-// discordError is a Discord error reply: status with Discord's JSON body.
-func discordError(status, code int, message string) *fakeReply {
+// DiscordError is a Discord error reply: status with Discord's JSON body.
+func DiscordError(status, code int, message string) *Reply {
 	h := http.Header{}
 	h.Set("Content-Type", "application/json")
 	body, _ := json.Marshal(map[string]any{"message": message, "code": code})
-	return &fakeReply{Status: status, Header: h, Body: string(body)}
+	return &Reply{Status: status, Header: h, Body: string(body)}
 }
 
-// unauthorized is Discord's answer to a request with a bad token.
-func unauthorized() *fakeReply { return discordError(http.StatusUnauthorized, 0, "401: Unauthorized") }
+// Unauthorized is Discord's answer to a request with a bad token.
+func Unauthorized() *Reply { return DiscordError(http.StatusUnauthorized, 0, "401: Unauthorized") }
 
-// serverError is Discord's answer when it fails on its side.
-func serverError() *fakeReply {
-	return discordError(http.StatusInternalServerError, 0, "500: Internal Server Error")
+// ServerError is Discord's answer when it fails on its side.
+func ServerError() *Reply {
+	return DiscordError(http.StatusInternalServerError, 0, "500: Internal Server Error")
 }
 
-// slow answers normally after d.
-func slow(d time.Duration) *fakeReply { return &fakeReply{Delay: d} }
+// Slow answers normally after d.
+func Slow(d time.Duration) *Reply { return &Reply{Delay: d} }
 
-// held answers normally once hold is closed.
-func held(hold <-chan struct{}) *fakeReply { return &fakeReply{Hold: hold} }
+// Held answers normally once hold is closed.
+func Held(hold <-chan struct{}) *Reply { return &Reply{Hold: hold} }
 
 // fakeSession is a gateway session: the dispatches sent in it, which a
 // RESUME replays from the client's sequence number on.
@@ -255,13 +256,13 @@ type fakeSession struct {
 	id     string
 	seq    int
 	events [][]byte // encoded dispatches; events[i] has sequence number i+1
-	conn   *fakeConn
+	conn   *Conn
 }
 
-// fakeConn is one gateway connection.
-type fakeConn struct {
-	f       *fakeDiscord
-	n       int
+// Conn is one gateway connection.
+type Conn struct {
+	f       *Discord
+	N       int // the connection's number, from 1
 	ws      *websocket.Conn
 	wmu     sync.Mutex // serialises writes
 	live    bool       // guarded by f.gw: dispatches may be sent on it
@@ -273,22 +274,22 @@ type fakeConn struct {
 
 // The fake's identities.
 const (
-	fakeAppID    = "1000000000000000001"
-	fakeBotToken = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.secret-part-of-the-test-token-0123456789"
-	// fakeTokenSecret is a part of fakeBotToken no log may show.
-	fakeTokenSecret = "secret-part-of-the-test-token"
-	// fakeInteractionSecret ends every interaction token the fake hands
+	AppID    = "1000000000000000001"
+	BotToken = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.secret-part-of-the-test-token-0123456789"
+	// TokenSecret is a part of BotToken no log may show.
+	TokenSecret = "secret-part-of-the-test-token"
+	// InteractionSecret ends every interaction token the fake hands
 	// out. An interaction token lets its holder answer as the bot, so no
 	// log may show it either.
-	fakeInteractionSecret = "ZmFrZS1pbnRlcmFjdGlvbi10b2tlbg"
+	InteractionSecret = "ZmFrZS1pbnRlcmFjdGlvbi10b2tlbg"
 )
 
-// newFakeDiscord starts a fake Discord that accepts fakeBotToken for the
-// application fakeAppID. It is closed when t ends.
-func newFakeDiscord(t testing.TB) *fakeDiscord {
-	f := &fakeDiscord{
-		appID:       fakeAppID,
-		token:       fakeBotToken,
+// New starts a fake Discord that accepts BotToken for the
+// application AppID. It is closed when t ends.
+func New(t testing.TB) *Discord {
+	f := &Discord{
+		appID:       AppID,
+		token:       BotToken,
 		closing:     make(chan struct{}),
 		changed:     make(chan struct{}),
 		sessions:    map[string]*fakeSession{},
@@ -296,20 +297,20 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 		heartbeatMS: 41250,
 		shards:      1,
 		snowflake:   1300000000000000000,
-		rec:         fakeRecords{interactions: map[string]*fakeInteraction{}},
+		rec:         Records{Interactions: map[string]*Interaction{}},
 	}
 	mux := http.NewServeMux()
 	f.route(mux, "GET /gateway", f.serveGateway)
 	f.route(mux, "GET /gateway/{$}", f.serveGateway)
-	f.route(mux, routeGateway, f.getGateway)
-	f.route(mux, routeGatewayBot, f.getGateway)
-	f.route(mux, routeGlobalCommands, f.putCommands)
-	f.route(mux, routeGuildCommands, f.putCommands)
-	f.route(mux, routeApplication, f.getApplication)
+	f.route(mux, RouteGateway, f.getGateway)
+	f.route(mux, RouteGatewayBot, f.getGateway)
+	f.route(mux, RouteGlobalCommands, f.putCommands)
+	f.route(mux, RouteGuildCommands, f.putCommands)
+	f.route(mux, RouteApplication, f.getApplication)
 	f.route(mux, "GET /api/v9/applications/{app}/commands", f.getCommands)
 	f.route(mux, "GET /api/v9/applications/{app}/guilds/{guild}/commands", f.getCommands)
-	f.route(mux, routeCallback, f.postCallback)
-	f.route(mux, routeMessages, f.postMessage)
+	f.route(mux, RouteCallback, f.postCallback)
+	f.route(mux, RouteMessages, f.postMessage)
 	f.route(mux, "/", f.notFound)
 	f.srv = httptest.NewServer(mux)
 	f.transport = &http.Transport{
@@ -319,47 +320,51 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 		IdleConnTimeout:     30 * time.Second,
 	}
 	t.Cleanup(func() {
-		f.close()
+		f.Close()
 		f.mu.Lock()
-		problems := append([]string(nil), f.rec.problems...)
+		problems := append([]string(nil), f.rec.Problems...)
 		f.mu.Unlock()
 		for _, p := range problems {
 			t.Errorf("fake Discord: %s", p)
 		}
 		if t.Failed() {
-			t.Logf("fake Discord's records:\n%s", f.summary(80))
+			t.Logf("fake Discord's records:\n%s", f.Summary(80))
 		}
 	})
 	return f
 }
 
 // Routes of the REST API, as the fake's mux patterns; a fault hook can
-// match fakeRequest.Pattern against them.
+// match Request.Pattern against them.
 const (
-	routeGateway        = "GET /api/v9/gateway"
-	routeGatewayBot     = "GET /api/v9/gateway/bot"
-	routeGlobalCommands = "PUT /api/v9/applications/{app}/commands"
-	routeGuildCommands  = "PUT /api/v9/applications/{app}/guilds/{guild}/commands"
-	routeApplication    = "GET /api/v9/oauth2/applications/@me"
-	routeCallback       = "POST /api/v9/interactions/{id}/{token}/callback"
-	routeMessages       = "POST /api/v9/channels/{channel}/messages"
+	RouteGateway        = "GET /api/v9/gateway"
+	RouteGatewayBot     = "GET /api/v9/gateway/bot"
+	RouteGlobalCommands = "PUT /api/v9/applications/{app}/commands"
+	RouteGuildCommands  = "PUT /api/v9/applications/{app}/guilds/{guild}/commands"
+	RouteApplication    = "GET /api/v9/oauth2/applications/@me"
+	RouteCallback       = "POST /api/v9/interactions/{id}/{token}/callback"
+	RouteMessages       = "POST /api/v9/channels/{channel}/messages"
 )
 
-// options are the run options that send a run's REST calls and gateway
-// connection to the fake, and keep it from reading a .env file.
-func (f *fakeDiscord) options() []option {
-	return []option{
-		withHTTPClient(&http.Client{Transport: fakeTransport{f}, Timeout: 20 * time.Second}),
-		withDialer(&websocket.Dialer{HandshakeTimeout: 5 * time.Second}),
-		withEnvFile(""),
-	}
+// Client returns an HTTP client whose requests to Discord's hosts go to
+// the fake, for a discordgo session's Client. It refuses every other host,
+// so a test never reaches the network.
+func (f *Discord) Client() *http.Client {
+	return &http.Client{Transport: transport{f}, Timeout: 20 * time.Second}
 }
 
-// fakeTransport sends requests for Discord's hosts to the fake and refuses
-// every other host, so a test never reaches the network.
-type fakeTransport struct{ f *fakeDiscord }
+// Dialer returns a websocket dialer for a discordgo session's Dialer. The
+// gateway URL the fake hands out leads to the fake, so the dialer needs
+// nothing else.
+func (f *Discord) Dialer() *websocket.Dialer {
+	return &websocket.Dialer{HandshakeTimeout: 5 * time.Second}
+}
 
-func (ft fakeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+// transport sends requests for Discord's hosts to the fake and refuses
+// every other host, so a test never reaches the network.
+type transport struct{ f *Discord }
+
+func (ft transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	host := req.URL.Hostname()
 	if host != "discord.com" && !strings.HasSuffix(host, ".discord.com") && host != "discordapp.com" {
 		ft.f.problem("the runner tried to reach %s, which is not Discord", req.URL.Redacted())
@@ -371,14 +376,14 @@ func (ft fakeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return ft.f.transport.RoundTrip(req)
 }
 
-// close stops the fake: it ends every gateway connection abruptly, lets
+// Close stops the fake: it ends every gateway connection abruptly, lets
 // held requests go, waits for its handlers and closes the client's idle
 // connections. It may be called more than once.
-func (f *fakeDiscord) close() {
+func (f *Discord) Close() {
 	f.closeOnce.Do(func() {
 		close(f.closing)
 		f.gw.Lock()
-		conns := append([]*fakeConn(nil), f.conns...)
+		conns := append([]*Conn(nil), f.conns...)
 		f.gw.Unlock()
 		for _, c := range conns {
 			c.ws.NetConn().Close()
@@ -391,92 +396,92 @@ func (f *fakeDiscord) close() {
 
 // --- settings and fault injection -------------------------------------------
 
-// setRESTFault makes fn decide how the fake answers each REST request: a
+// SetRESTFault makes fn decide how the fake answers each REST request: a
 // nil reply lets the fake answer normally. fn runs on the request's
 // goroutine and must not block.
-func (f *fakeDiscord) setRESTFault(fn func(fakeRequest) *fakeReply) {
+func (f *Discord) SetRESTFault(fn func(Request) *Reply) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.restFault = fn
 }
 
-// setHandshakeFault makes fn decide how the fake answers each IDENTIFY
+// SetHandshakeFault makes fn decide how the fake answers each IDENTIFY
 // (op 2) and RESUME (op 6): n counts the frames of that op from 1, and a
 // non-zero result is the code the fake closes the connection with instead
 // of accepting.
-func (f *fakeDiscord) setHandshakeFault(fn func(op, n int) int) {
+func (f *Discord) SetHandshakeFault(fn func(op, n int) int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.handshakeHook = fn
 }
 
-// holdHandshakes makes the gateway wait, from now on, until hold is closed
+// HoldHandshakes makes the gateway wait, from now on, until hold is closed
 // before it answers an IDENTIFY or a RESUME, as a slow gateway does: the
 // client's connection attempt is in progress meanwhile.
-func (f *fakeDiscord) holdHandshakes(hold <-chan struct{}) {
+func (f *Discord) HoldHandshakes(hold <-chan struct{}) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.handshakeHold = hold
 }
 
-// recommendShards sets the number of shards GET /gateway/bot recommends
+// RecommendShards sets the number of shards GET /gateway/bot recommends
 // (1 by default).
-func (f *fakeDiscord) recommendShards(n int) {
+func (f *Discord) RecommendShards(n int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.shards = n
 }
 
-// setHeartbeatInterval sets the heartbeat interval that HELLO announces
+// SetHeartbeatInterval sets the heartbeat interval that HELLO announces
 // to connections opened from now on (41.25 s, Discord's usual, by default).
-func (f *fakeDiscord) setHeartbeatInterval(d time.Duration) {
+func (f *Discord) SetHeartbeatInterval(d time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.heartbeatMS = int(d.Milliseconds())
 }
 
-// refuseConnections makes the gateway refuse new connections (503 before
+// RefuseConnections makes the gateway refuse new connections (503 before
 // the websocket upgrade) while refuse is true, as during an outage.
-func (f *fakeDiscord) refuseConnections(refuse bool) {
+func (f *Discord) RefuseConnections(refuse bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.refusing = refuse
 }
 
-// muteConnections makes the gateway accept the next n connections and
+// MuteConnections makes the gateway accept the next n connections and
 // then say nothing on them, not even HELLO, as a stalled server does.
-func (f *fakeDiscord) muteConnections(n int) {
+func (f *Discord) MuteConnections(n int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.mute = n
 }
 
-// revokeToken makes the fake reject the token from now on, as when it is
+// RevokeToken makes the fake reject the token from now on, as when it is
 // reset in the developer portal: 401 on authenticated REST routes and close
 // code 4004 on IDENTIFY and RESUME.
-func (f *fakeDiscord) revokeToken() {
+func (f *Discord) RevokeToken() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.revoked = true
 }
 
-// expireSessions makes the fake refuse every RESUME with INVALID_SESSION
+// ExpireSessions makes the fake refuse every RESUME with INVALID_SESSION
 // (op 9, not resumable), so the client has to identify again.
-func (f *fakeDiscord) expireSessions() {
+func (f *Discord) ExpireSessions() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.expired = true
 }
 
 // tokenOK reports whether token, with or without "Bot ", is the valid one.
-func (f *fakeDiscord) tokenOK(token string) bool {
+func (f *Discord) tokenOK(token string) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return !f.revoked && strings.TrimPrefix(token, "Bot ") == f.token
 }
 
 // nextID returns a new snowflake.
-func (f *fakeDiscord) nextID() string {
+func (f *Discord) nextID() string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.snowflake++
@@ -486,7 +491,7 @@ func (f *fakeDiscord) nextID() string {
 // --- records -------------------------------------------------------------------
 
 // update runs fn on the records and wakes the waiters.
-func (f *fakeDiscord) update(fn func(r *fakeRecords)) {
+func (f *Discord) update(fn func(r *Records)) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	fn(&f.rec)
@@ -496,21 +501,21 @@ func (f *fakeDiscord) update(fn func(r *fakeRecords)) {
 
 // problem records a protocol error, reported as a failure when the test
 // ends.
-func (f *fakeDiscord) problem(format string, args ...any) {
+func (f *Discord) problem(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	f.update(func(r *fakeRecords) { r.problems = append(r.problems, msg) })
+	f.update(func(r *Records) { r.Problems = append(r.Problems, msg) })
 }
 
-// waitTimeout bounds every wait on the fake. It is far above what any
+// WaitTimeout bounds every wait on the fake. It is far above what any
 // step takes, so that it only ever catches a hang.
-const waitTimeout = 20 * time.Second
+const WaitTimeout = 20 * time.Second
 
-// waitFor waits until cond holds, failing the test after waitTimeout. what
+// WaitFor waits until cond holds, failing the test after WaitTimeout. what
 // says what is awaited. cond runs with the fake locked: it must only read
 // r, and not call the fake's methods.
-func (f *fakeDiscord) waitFor(t testing.TB, what string, cond func(r *fakeRecords) bool) {
+func (f *Discord) WaitFor(t testing.TB, what string, cond func(r *Records) bool) {
 	t.Helper()
-	deadline := time.NewTimer(waitTimeout)
+	deadline := time.NewTimer(WaitTimeout)
 	defer deadline.Stop()
 	for {
 		f.mu.Lock()
@@ -523,18 +528,18 @@ func (f *fakeDiscord) waitFor(t testing.TB, what string, cond func(r *fakeRecord
 		select {
 		case <-ch:
 		case <-deadline.C:
-			t.Fatalf("fake Discord: waited %v for %s\nrecords:\n%s", waitTimeout, what, f.summary(40))
+			t.Fatalf("fake Discord: waited %v for %s\nrecords:\n%s", WaitTimeout, what, f.Summary(40))
 		}
 	}
 }
 
-// requests returns the REST requests received so far whose pattern starts
+// Requests returns the REST requests received so far whose pattern starts
 // with prefix ("" for all), in arrival order.
-func (f *fakeDiscord) requests(prefix string) []fakeRequest {
+func (f *Discord) Requests(prefix string) []Request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	var out []fakeRequest
-	for _, r := range f.rec.requests {
+	var out []Request
+	for _, r := range f.rec.Requests {
 		if strings.HasPrefix(r.Pattern, prefix) {
 			out = append(out, r)
 		}
@@ -542,29 +547,29 @@ func (f *fakeDiscord) requests(prefix string) []fakeRequest {
 	return out
 }
 
-// callbacks returns the callbacks received for the interaction id, in
+// Callbacks returns the callbacks received for the interaction id, in
 // arrival order.
-func (f *fakeDiscord) callbacks(id string) []fakeRequest {
+func (f *Discord) Callbacks(id string) []Request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	in := f.rec.interactions[id]
+	in := f.rec.Interactions[id]
 	if in == nil {
 		return nil
 	}
-	out := make([]fakeRequest, len(in.Callbacks))
+	out := make([]Request, len(in.Callbacks))
 	for i, k := range in.Callbacks {
-		out[i] = f.rec.requests[k]
+		out[i] = f.rec.Requests[k]
 	}
 	return out
 }
 
-// interaction returns a copy of what the fake knows of interaction id.
-func (f *fakeDiscord) interaction(id string) fakeInteraction {
+// Interaction returns a copy of what the fake knows of interaction id.
+func (f *Discord) Interaction(id string) Interaction {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	in := f.rec.interactions[id]
+	in := f.rec.Interactions[id]
 	if in == nil {
-		return fakeInteraction{}
+		return Interaction{}
 	}
 	c := *in
 	c.Callbacks = append([]int(nil), in.Callbacks...)
@@ -572,53 +577,53 @@ func (f *fakeDiscord) interaction(id string) fakeInteraction {
 	return c
 }
 
-// frames returns the gateway frames so far, both directions.
-func (f *fakeDiscord) frames() []fakeFrame {
+// Frames returns the gateway frames so far, both directions.
+func (f *Discord) Frames() []Frame {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]fakeFrame(nil), f.rec.frames...)
+	return append([]Frame(nil), f.rec.Frames...)
 }
 
-// identifies returns the IDENTIFY frames received so far.
-func (f *fakeDiscord) identifies() []fakeFrame {
+// Identifies returns the IDENTIFY frames received so far.
+func (f *Discord) Identifies() []Frame {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]fakeFrame(nil), f.rec.identifies...)
+	return append([]Frame(nil), f.rec.Identifies...)
 }
 
-// resumes returns the RESUME frames received so far.
-func (f *fakeDiscord) resumes() []fakeFrame {
+// Resumes returns the RESUME frames received so far.
+func (f *Discord) Resumes() []Frame {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]fakeFrame(nil), f.rec.resumes...)
+	return append([]Frame(nil), f.rec.Resumes...)
 }
 
-// connEnds returns how the gateway connections that are over ended.
-func (f *fakeDiscord) connEnds() []fakeConnEnd {
+// ConnEnds returns how the gateway connections that are over ended.
+func (f *Discord) ConnEnds() []ConnEnd {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]fakeConnEnd(nil), f.rec.ends...)
+	return append([]ConnEnd(nil), f.rec.Ends...)
 }
 
-// messages returns the messages created through POST .../messages.
-func (f *fakeDiscord) messages() []fakeRequest {
+// Messages returns the messages created through POST .../messages.
+func (f *Discord) Messages() []Request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]fakeRequest(nil), f.rec.messages...)
+	return append([]Request(nil), f.rec.Messages...)
 }
 
-// registered returns the commands registered in scope ("global" or a
+// Registered returns the commands registered in scope ("global" or a
 // guild ID), as the fake stores them.
-func (f *fakeDiscord) registered(scope string) []map[string]any {
+func (f *Discord) Registered(scope string) []map[string]any {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]map[string]any(nil), f.commands[scope]...)
 }
 
-// commandID returns the ID of the command name registered in scope, or ""
+// CommandID returns the ID of the command name registered in scope, or ""
 // when there is none.
-func (f *fakeDiscord) commandID(scope, name string) string {
-	for _, c := range f.registered(scope) {
+func (f *Discord) CommandID(scope, name string) string {
+	for _, c := range f.Registered(scope) {
 		if c["name"] == name {
 			id, _ := c["id"].(string)
 			return id
@@ -627,29 +632,29 @@ func (f *fakeDiscord) commandID(scope, name string) string {
 	return ""
 }
 
-// summary is a readable account of the records, at most limit lines per
+// Summary is a readable account of the records, at most limit lines per
 // kind, for failure messages.
-func (f *fakeDiscord) summary(limit int) string {
+func (f *Discord) Summary(limit int) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var b strings.Builder
 	tail := func(n int) int { return max(0, n-limit) }
-	fmt.Fprintf(&b, "  %d REST requests:\n", len(f.rec.requests))
-	for _, r := range f.rec.requests[tail(len(f.rec.requests)):] {
+	fmt.Fprintf(&b, "  %d REST requests:\n", len(f.rec.Requests))
+	for _, r := range f.rec.Requests[tail(len(f.rec.Requests)):] {
 		fmt.Fprintf(&b, "    %s %s -> %d (%v)\n", r.Method, r.Path, r.Status, r.End.Sub(r.Start).Round(time.Millisecond))
 	}
-	fmt.Fprintf(&b, "  %d gateway frames:\n", len(f.rec.frames))
-	for _, fr := range f.rec.frames[tail(len(f.rec.frames)):] {
+	fmt.Fprintf(&b, "  %d gateway frames:\n", len(f.rec.Frames))
+	for _, fr := range f.rec.Frames[tail(len(f.rec.Frames)):] {
 		dir := "fake->client"
 		if fr.FromClient {
 			dir = "client->fake"
 		}
 		fmt.Fprintf(&b, "    conn %d %s op %d s %d %s\n", fr.Conn, dir, fr.Op, fr.Seq, fr.Type)
 	}
-	for _, e := range f.rec.ends {
+	for _, e := range f.rec.Ends {
 		fmt.Fprintf(&b, "  conn %d ended: client close code %d, by fake %v (code %d), %s\n", e.Conn, e.ClientCode, e.ByFake, e.ServerCode, e.Err)
 	}
-	fmt.Fprintf(&b, "  %d interactions, %d answered\n", len(f.rec.order), f.rec.answered)
+	fmt.Fprintf(&b, "  %d interactions, %d answered\n", len(f.rec.Order), f.rec.Answered)
 	return b.String()
 }
 
@@ -682,12 +687,12 @@ func (w *statusWriter) Write(p []byte) (int, error) {
 
 // restHandler answers one REST request whose record is req; body is the
 // request's body.
-type restHandler func(w http.ResponseWriter, r *http.Request, req *fakeRequest)
+type restHandler func(w http.ResponseWriter, r *http.Request, req *Request)
 
 // route serves pattern with h, recording each request and applying the
 // injected faults first. The gateway's patterns are served without that:
 // the gateway records its own frames.
-func (f *fakeDiscord) route(mux *http.ServeMux, pattern string, h restHandler) {
+func (f *Discord) route(mux *http.ServeMux, pattern string, h restHandler) {
 	if strings.HasPrefix(pattern, "GET /gateway") {
 		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) { h(w, r, nil) })
 		return
@@ -697,19 +702,19 @@ func (f *fakeDiscord) route(mux *http.ServeMux, pattern string, h restHandler) {
 		if err != nil {
 			f.problem("reading the body of %s %s: %v", r.Method, r.URL.Path, err)
 		}
-		req := fakeRequest{
+		req := Request{
 			Method: r.Method, Path: r.URL.Path, Pattern: pattern,
 			Auth: r.Header.Get("Authorization"), Body: body, Start: time.Now(),
 		}
-		if pattern == routeCallback {
+		if pattern == RouteCallback {
 			req.InteractionID, req.InteractionToken = r.PathValue("id"), r.PathValue("token")
 		}
 		var index int
-		var reply *fakeReply
-		f.update(func(rec *fakeRecords) {
-			index = len(rec.requests)
-			rec.requests = append(rec.requests, req)
-			if in := rec.interactions[req.InteractionID]; in != nil {
+		var reply *Reply
+		f.update(func(rec *Records) {
+			index = len(rec.Requests)
+			rec.Requests = append(rec.Requests, req)
+			if in := rec.Interactions[req.InteractionID]; in != nil {
 				in.Callbacks = append(in.Callbacks, index)
 				if len(in.replies) > 0 {
 					reply, in.replies = in.replies[0], in.replies[1:]
@@ -729,14 +734,14 @@ func (f *fakeDiscord) route(mux *http.ServeMux, pattern string, h restHandler) {
 		switch {
 		case !f.await(r.Context(), reply):
 			// The client gave up, or the fake is closing.
-			writeReply(sw, discordError(http.StatusServiceUnavailable, 0, "503: Service Unavailable"))
+			writeReply(sw, DiscordError(http.StatusServiceUnavailable, 0, "503: Service Unavailable"))
 			if r.Context().Err() != nil {
-				sw.status = statusClientGone
+				sw.status = StatusClientGone
 			}
 		case reply != nil && reply.Status != 0:
 			writeReply(sw, reply)
 		case needsBotToken(pattern) && !f.authOK(req.Auth):
-			writeReply(sw, unauthorized())
+			writeReply(sw, Unauthorized())
 		default:
 			h(sw, r, &req)
 		}
@@ -744,20 +749,20 @@ func (f *fakeDiscord) route(mux *http.ServeMux, pattern string, h restHandler) {
 		if status == 0 {
 			status = http.StatusOK
 		}
-		f.update(func(rec *fakeRecords) {
-			rr := &rec.requests[index]
+		f.update(func(rec *Records) {
+			rr := &rec.Requests[index]
 			rr.Status, rr.Reply, rr.End = status, sw.body, time.Now()
-			if in := rec.interactions[req.InteractionID]; in != nil {
+			if in := rec.Interactions[req.InteractionID]; in != nil {
 				switch {
-				case rr.ok() && in.Answered.IsZero():
+				case rr.OK() && in.Answered.IsZero():
 					in.Answered = rr.End
-					rec.answered++
+					rec.Answered++
 				case reply == nil && status >= 400 && status < 500 && status != http.StatusTooManyRequests:
-					rec.refused++
+					rec.Refused++
 				}
 			}
-			if pattern == routeMessages && rr.ok() {
-				rec.messages = append(rec.messages, *rr)
+			if pattern == RouteMessages && rr.OK() {
+				rec.Messages = append(rec.Messages, *rr)
 			}
 		})
 	})
@@ -768,21 +773,21 @@ func (f *fakeDiscord) route(mux *http.ServeMux, pattern string, h restHandler) {
 // authorised by the interaction's token in the path.
 func needsBotToken(pattern string) bool {
 	switch pattern {
-	case routeGateway, routeCallback, "/":
+	case RouteGateway, RouteCallback, "/":
 		return false
 	}
 	return true
 }
 
 // authOK reports whether header is "Bot " followed by the valid token.
-func (f *fakeDiscord) authOK(header string) bool {
+func (f *Discord) authOK(header string) bool {
 	token, ok := strings.CutPrefix(header, "Bot ")
 	return ok && f.tokenOK(token)
 }
 
 // await carries out the waits of reply and reports whether the request is
 // still to be answered: false when the client gave up or the fake closed.
-func (f *fakeDiscord) await(ctx context.Context, reply *fakeReply) bool {
+func (f *Discord) await(ctx context.Context, reply *Reply) bool {
 	if reply == nil {
 		return true
 	}
@@ -809,7 +814,7 @@ func (f *fakeDiscord) await(ctx context.Context, reply *fakeReply) bool {
 	return true
 }
 
-func writeReply(w http.ResponseWriter, r *fakeReply) {
+func writeReply(w http.ResponseWriter, r *Reply) {
 	for k, v := range r.Header {
 		w.Header()[k] = v
 	}
@@ -820,7 +825,7 @@ func writeReply(w http.ResponseWriter, r *fakeReply) {
 func writeJSONReply(w http.ResponseWriter, status int, v any) {
 	raw, err := json.Marshal(v)
 	if err != nil {
-		writeReply(w, serverError())
+		writeReply(w, ServerError())
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -829,13 +834,13 @@ func writeJSONReply(w http.ResponseWriter, status int, v any) {
 }
 
 // wsURL is the gateway's URL, as GET /gateway returns it.
-func (f *fakeDiscord) wsURL() string {
+func (f *Discord) wsURL() string {
 	return "ws" + strings.TrimPrefix(f.srv.URL, "http") + "/gateway"
 }
 
-func (f *fakeDiscord) getGateway(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
+func (f *Discord) getGateway(w http.ResponseWriter, r *http.Request, req *Request) {
 	v := map[string]any{"url": f.wsURL()}
-	if req.Pattern == routeGatewayBot {
+	if req.Pattern == RouteGatewayBot {
 		f.mu.Lock()
 		v["shards"] = f.shards
 		f.mu.Unlock()
@@ -844,13 +849,13 @@ func (f *fakeDiscord) getGateway(w http.ResponseWriter, r *http.Request, req *fa
 	writeJSONReply(w, http.StatusOK, v)
 }
 
-func (f *fakeDiscord) getApplication(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
+func (f *Discord) getApplication(w http.ResponseWriter, r *http.Request, req *Request) {
 	writeJSONReply(w, http.StatusOK, map[string]any{"id": f.appID, "name": "articlebot", "bot_public": true})
 }
 
-func (f *fakeDiscord) notFound(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
+func (f *Discord) notFound(w http.ResponseWriter, r *http.Request, req *Request) {
 	f.problem("the runner sent %s %s, which the fake does not serve", r.Method, r.URL.Path)
-	writeReply(w, discordError(http.StatusNotFound, 0, "404: Not Found"))
+	writeReply(w, DiscordError(http.StatusNotFound, 0, "404: Not Found"))
 }
 
 // commandScope returns the scope of a commands route: "global" or the
@@ -862,9 +867,9 @@ func commandScope(r *http.Request) string {
 	return "global"
 }
 
-// commandKey identifies a command as Discord does, by type and name; a
+// CommandKey identifies a command as Discord does, by type and name; a
 // command without a type is a slash command.
-func commandKey(c map[string]any) string {
+func CommandKey(c map[string]any) string {
 	typ := c["type"]
 	if typ == nil {
 		typ = 1
@@ -872,23 +877,23 @@ func commandKey(c map[string]any) string {
 	return fmt.Sprintf("%v/%v", typ, c["name"])
 }
 
-func (f *fakeDiscord) putCommands(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
+func (f *Discord) putCommands(w http.ResponseWriter, r *http.Request, req *Request) {
 	if r.PathValue("app") != f.appID {
-		writeReply(w, discordError(http.StatusForbidden, 50001, "Missing Access"))
+		writeReply(w, DiscordError(http.StatusForbidden, 50001, "Missing Access"))
 		return
 	}
 	var cmds []map[string]any
 	if err := json.Unmarshal(req.Body, &cmds); err != nil || cmds == nil {
-		writeReply(w, discordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
+		writeReply(w, DiscordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
 		return
 	}
 	scope := commandScope(r)
 	seen := map[string]bool{}
 	for _, c := range cmds {
 		name, _ := c["name"].(string)
-		key := commandKey(c)
+		key := CommandKey(c)
 		if name == "" || seen[key] {
-			writeReply(w, discordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
+			writeReply(w, DiscordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
 			return
 		}
 		seen[key] = true
@@ -897,7 +902,7 @@ func (f *fakeDiscord) putCommands(w http.ResponseWriter, r *http.Request, req *f
 	f.mu.Lock()
 	old := map[string]string{}
 	for _, c := range f.commands[scope] {
-		old[commandKey(c)], _ = c["id"].(string)
+		old[CommandKey(c)], _ = c["id"].(string)
 	}
 	f.mu.Unlock()
 	stored := make([]map[string]any, 0, len(cmds))
@@ -909,7 +914,7 @@ func (f *fakeDiscord) putCommands(w http.ResponseWriter, r *http.Request, req *f
 		if s["type"] == nil {
 			s["type"] = 1
 		}
-		id := old[commandKey(c)]
+		id := old[CommandKey(c)]
 		if id == "" {
 			id = f.nextID()
 		}
@@ -925,8 +930,8 @@ func (f *fakeDiscord) putCommands(w http.ResponseWriter, r *http.Request, req *f
 	writeJSONReply(w, http.StatusOK, stored)
 }
 
-func (f *fakeDiscord) getCommands(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
-	writeJSONReply(w, http.StatusOK, f.registered(commandScope(r)))
+func (f *Discord) getCommands(w http.ResponseWriter, r *http.Request, req *Request) {
+	writeJSONReply(w, http.StatusOK, f.Registered(commandScope(r)))
 }
 
 // Response types that fit each interaction type, by Discord's rules.
@@ -938,32 +943,32 @@ var fittingResponses = map[int][]int{
 	5: {4, 5, 6, 7},
 }
 
-func (f *fakeDiscord) postCallback(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
+func (f *Discord) postCallback(w http.ResponseWriter, r *http.Request, req *Request) {
 	var resp struct {
 		Type *int            `json:"type"`
 		Data json.RawMessage `json:"data"`
 	}
 	if err := json.Unmarshal(req.Body, &resp); err != nil || resp.Type == nil {
-		writeReply(w, discordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
+		writeReply(w, DiscordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
 		return
 	}
 	f.mu.Lock()
-	in := f.rec.interactions[req.InteractionID]
-	var status *fakeReply
+	in := f.rec.Interactions[req.InteractionID]
+	var status *Reply
 	switch {
 	case in == nil:
-		status = discordError(http.StatusNotFound, 10062, "Unknown interaction")
+		status = DiscordError(http.StatusNotFound, 10062, "Unknown interaction")
 	case in.Token != req.InteractionToken:
-		status = discordError(http.StatusUnauthorized, 50027, "Invalid Webhook Token")
+		status = DiscordError(http.StatusUnauthorized, 50027, "Invalid Webhook Token")
 	case in.acked:
-		status = discordError(http.StatusBadRequest, 40060, "Interaction has already been acknowledged.")
+		status = DiscordError(http.StatusBadRequest, 40060, "Interaction has already been acknowledged.")
 	default:
 		fits := false
 		for _, t := range fittingResponses[in.Type] {
 			fits = fits || t == *resp.Type
 		}
 		if !fits {
-			status = discordError(http.StatusBadRequest, 50035, "Invalid Form Body")
+			status = DiscordError(http.StatusBadRequest, 50035, "Invalid Form Body")
 		} else {
 			in.acked = true
 		}
@@ -976,10 +981,10 @@ func (f *fakeDiscord) postCallback(w http.ResponseWriter, r *http.Request, req *
 	w.WriteHeader(http.StatusNoContent)
 }
 
-func (f *fakeDiscord) postMessage(w http.ResponseWriter, r *http.Request, req *fakeRequest) {
+func (f *Discord) postMessage(w http.ResponseWriter, r *http.Request, req *Request) {
 	var msg map[string]any
 	if err := json.Unmarshal(req.Body, &msg); err != nil {
-		writeReply(w, discordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
+		writeReply(w, DiscordError(http.StatusBadRequest, 50035, "Invalid Form Body"))
 		return
 	}
 	msg["id"] = f.nextID()
@@ -1003,7 +1008,7 @@ type gatewayFrame struct {
 	T  *string         `json:"t"`
 }
 
-func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fakeRequest) {
+func (f *Discord) serveGateway(w http.ResponseWriter, r *http.Request, _ *Request) {
 	// The server's Close waits for this request until it is hijacked, so
 	// counting it here, before the upgrade, lets close wait for it too.
 	f.handlers.Add(1)
@@ -1027,9 +1032,9 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 	}
 
 	f.gw.Lock()
-	c := &fakeConn{f: f, n: len(f.conns) + 1, ws: ws, done: make(chan struct{})}
+	c := &Conn{f: f, N: len(f.conns) + 1, ws: ws, done: make(chan struct{})}
 	f.conns = append(f.conns, c)
-	f.update(func(r *fakeRecords) { r.connections = c.n })
+	f.update(func(r *Records) { r.Connections = c.N })
 	f.gw.Unlock()
 	defer close(c.done)
 	defer ws.Close()
@@ -1055,17 +1060,17 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 		}
 		var fr gatewayFrame
 		if err := json.Unmarshal(msg, &fr); err != nil {
-			f.problem("gateway: conn %d: the client sent a frame that is not JSON: %v", c.n, err)
+			f.problem("gateway: conn %d: the client sent a frame that is not JSON: %v", c.N, err)
 			continue
 		}
-		rec := fakeFrame{Conn: c.n, FromClient: true, Op: fr.Op, Data: fr.D, At: time.Now()}
-		f.update(func(r *fakeRecords) {
-			r.frames = append(r.frames, rec)
+		rec := Frame{Conn: c.N, FromClient: true, Op: fr.Op, Data: fr.D, At: time.Now()}
+		f.update(func(r *Records) {
+			r.Frames = append(r.Frames, rec)
 			switch fr.Op {
 			case 2:
-				r.identifies = append(r.identifies, rec)
+				r.Identifies = append(r.Identifies, rec)
 			case 6:
-				r.resumes = append(r.resumes, rec)
+				r.Resumes = append(r.Resumes, rec)
 			}
 		})
 		switch fr.Op {
@@ -1083,13 +1088,13 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request, _ *fa
 		case 3, 4, 8:
 			// Presence, voice state and member requests need no answer here.
 		default:
-			f.problem("gateway: conn %d: the client sent op %d, which clients do not send", c.n, fr.Op)
+			f.problem("gateway: conn %d: the client sent op %d, which clients do not send", c.N, fr.Op)
 		}
 	}
 }
 
 // drain reads the connection until the client goes, answering nothing.
-func (c *fakeConn) drain() {
+func (c *Conn) drain() {
 	for {
 		if _, _, err := c.ws.ReadMessage(); err != nil {
 			c.finish(err)
@@ -1103,8 +1108,8 @@ func (c *fakeConn) drain() {
 //
 // As on Discord, a client that closes with code 1000 or 1001 ends its
 // session: it cannot be resumed.
-func (c *fakeConn) finish(err error) {
-	end := fakeConnEnd{Conn: c.n, Err: err.Error(), At: time.Now()}
+func (c *Conn) finish(err error) {
+	end := ConnEnd{Conn: c.N, Err: err.Error(), At: time.Now()}
 	var ce *websocket.CloseError
 	if errors.As(err, &ce) {
 		end.ClientCode = ce.Code
@@ -1119,20 +1124,20 @@ func (c *fakeConn) finish(err error) {
 		delete(f.sessions, s.id)
 	}
 	f.gw.Unlock()
-	f.update(func(r *fakeRecords) {
+	f.update(func(r *Records) {
 		// When the fake ended the connection, it recorded that already.
-		for i := range r.ends {
-			if r.ends[i].Conn == c.n {
-				r.ends[i].ClientCode, r.ends[i].Err = end.ClientCode, end.Err
+		for i := range r.Ends {
+			if r.Ends[i].Conn == c.N {
+				r.Ends[i].ClientCode, r.Ends[i].Err = end.ClientCode, end.Err
 				return
 			}
 		}
-		r.ends = append(r.ends, end)
+		r.Ends = append(r.Ends, end)
 	})
 }
 
 // detach stops dispatches from going to c. The caller holds f.gw.
-func (c *fakeConn) detach() {
+func (c *Conn) detach() {
 	c.live = false
 	if c.session != nil && c.session.conn == c {
 		c.session.conn = nil
@@ -1142,17 +1147,17 @@ func (c *fakeConn) detach() {
 
 // noteLive records which connection dispatches go to. The caller holds
 // f.gw.
-func (f *fakeDiscord) noteLive() {
+func (f *Discord) noteLive() {
 	n := 0
 	if s := f.current; s != nil && s.conn != nil && s.conn.live {
-		n = s.conn.n
+		n = s.conn.N
 	}
-	f.update(func(r *fakeRecords) { r.live = n })
+	f.update(func(r *Records) { r.Live = n })
 }
 
 // write sends one frame and records it. Writes have a deadline, so a
 // client that stops reading fails the write instead of hanging the test.
-func (c *fakeConn) write(rec fakeFrame, raw []byte, binary bool) error {
+func (c *Conn) write(rec Frame, raw []byte, binary bool) error {
 	c.wmu.Lock()
 	c.ws.SetWriteDeadline(time.Now().Add(5 * time.Second))
 	kind := websocket.TextMessage
@@ -1164,19 +1169,19 @@ func (c *fakeConn) write(rec fakeFrame, raw []byte, binary bool) error {
 	if err != nil {
 		return err
 	}
-	rec.Conn, rec.At = c.n, time.Now()
-	c.f.update(func(r *fakeRecords) { r.frames = append(r.frames, rec) })
+	rec.Conn, rec.At = c.N, time.Now()
+	c.f.update(func(r *Records) { r.Frames = append(r.Frames, rec) })
 	return nil
 }
 
 // sendOp sends a frame that is not a dispatch.
-func (c *fakeConn) sendOp(op int, d any) error {
+func (c *Conn) sendOp(op int, d any) error {
 	raw, err := json.Marshal(map[string]any{"op": op, "d": d, "s": nil, "t": nil})
 	if err != nil {
 		return err
 	}
 	data, _ := json.Marshal(d)
-	return c.write(fakeFrame{Op: op, Data: data}, raw, false)
+	return c.write(Frame{Op: op, Data: data}, raw, false)
 }
 
 // encodeDispatch encodes a dispatch of event t with sequence number seq,
@@ -1204,7 +1209,7 @@ func encodeDispatch(t string, seq int, d any) (frame []byte, data json.RawMessag
 
 // sendDispatch numbers a dispatch in session s, keeps it for replay and
 // sends it on s's live connection, if any. The caller holds f.gw.
-func (f *fakeDiscord) sendDispatch(s *fakeSession, t string, d any, compress bool) (int, error) {
+func (f *Discord) sendDispatch(s *fakeSession, t string, d any, compress bool) (int, error) {
 	s.seq++
 	raw, data, err := encodeDispatch(t, s.seq, d)
 	if err != nil {
@@ -1220,7 +1225,7 @@ func (f *fakeDiscord) sendDispatch(s *fakeSession, t string, d any, compress boo
 	if compress {
 		payload, binary = zlibBytes(raw), true
 	}
-	if err := c.write(fakeFrame{Op: 0, Seq: s.seq, Type: t, Data: data}, payload, binary); err != nil {
+	if err := c.write(Frame{Op: 0, Seq: s.seq, Type: t, Data: data}, payload, binary); err != nil {
 		// The client will resume from the last sequence number it saw.
 		c.detach()
 	}
@@ -1238,11 +1243,11 @@ func zlibBytes(b []byte) []byte {
 // handshakeVerdict returns the close code an IDENTIFY or RESUME carrying
 // token gets, or 0 to accept it, once the handshakes are no longer held.
 // It counts the frame for the hook.
-func (f *fakeDiscord) handshakeVerdict(op int, token string) int {
+func (f *Discord) handshakeVerdict(op int, token string) int {
 	f.mu.Lock()
 	hold := f.handshakeHold
 	f.mu.Unlock()
-	if hold != nil && !f.await(context.Background(), held(hold)) {
+	if hold != nil && !f.await(context.Background(), Held(hold)) {
 		return 4000 // the fake is closing
 	}
 	if !f.tokenOK(token) {
@@ -1250,9 +1255,9 @@ func (f *fakeDiscord) handshakeVerdict(op int, token string) int {
 	}
 	f.mu.Lock()
 	hook := f.handshakeHook
-	n := len(f.rec.identifies)
+	n := len(f.rec.Identifies)
 	if op == 6 {
-		n = len(f.rec.resumes)
+		n = len(f.rec.Resumes)
 	}
 	f.mu.Unlock()
 	if hook != nil {
@@ -1268,7 +1273,7 @@ var closeText = map[int]string{
 	4012: "Invalid API version.", 4013: "Invalid intent(s).", 4014: "Disallowed intent(s).",
 }
 
-func (c *fakeConn) identify(d json.RawMessage) {
+func (c *Conn) identify(d json.RawMessage) {
 	var id struct {
 		Token    string  `json:"token"`
 		Compress bool    `json:"compress"`
@@ -1276,12 +1281,12 @@ func (c *fakeConn) identify(d json.RawMessage) {
 		Shard    *[2]int `json:"shard"`
 	}
 	if err := json.Unmarshal(d, &id); err != nil {
-		c.f.problem("gateway: conn %d: malformed IDENTIFY: %v", c.n, err)
-		c.closeWith(4002, "Error while decoding payload.")
+		c.f.problem("gateway: conn %d: malformed IDENTIFY: %v", c.N, err)
+		c.CloseWith(4002, "Error while decoding payload.")
 		return
 	}
 	if code := c.f.handshakeVerdict(2, id.Token); code != 0 {
-		c.closeWith(code, closeText[code])
+		c.CloseWith(code, closeText[code])
 		return
 	}
 	f := c.f
@@ -1309,24 +1314,24 @@ func (c *fakeConn) identify(d json.RawMessage) {
 		ready["shard"] = id.Shard
 	}
 	if _, err := f.sendDispatch(s, "READY", ready, id.Compress); err == nil {
-		f.update(func(r *fakeRecords) { r.handshakes++ })
+		f.update(func(r *Records) { r.Handshakes++ })
 	}
 	f.noteLive()
 }
 
-func (c *fakeConn) resume(d json.RawMessage) {
+func (c *Conn) resume(d json.RawMessage) {
 	var res struct {
 		Token     string `json:"token"`
 		SessionID string `json:"session_id"`
 		Seq       int    `json:"seq"`
 	}
 	if err := json.Unmarshal(d, &res); err != nil {
-		c.f.problem("gateway: conn %d: malformed RESUME: %v", c.n, err)
-		c.closeWith(4002, "Error while decoding payload.")
+		c.f.problem("gateway: conn %d: malformed RESUME: %v", c.N, err)
+		c.CloseWith(4002, "Error while decoding payload.")
 		return
 	}
 	if code := c.f.handshakeVerdict(6, res.Token); code != 0 {
-		c.closeWith(code, closeText[code])
+		c.CloseWith(code, closeText[code])
 		return
 	}
 	f := c.f
@@ -1350,7 +1355,7 @@ func (c *fakeConn) resume(d json.RawMessage) {
 	for _, raw := range s.events[res.Seq:] {
 		var fr gatewayFrame
 		json.Unmarshal(raw, &fr)
-		rec := fakeFrame{Op: 0, Data: fr.D}
+		rec := Frame{Op: 0, Data: fr.D}
 		if fr.S != nil {
 			rec.Seq = *fr.S
 		}
@@ -1363,16 +1368,16 @@ func (c *fakeConn) resume(d json.RawMessage) {
 		}
 	}
 	if _, err := f.sendDispatch(s, "RESUMED", map[string]any{}, false); err == nil {
-		f.update(func(r *fakeRecords) { r.handshakes++ })
+		f.update(func(r *Records) { r.Handshakes++ })
 	}
 	f.noteLive()
 }
 
-// dispatch sends the gateway event t with data d in the current session,
+// Dispatch sends the gateway event t with data d in the current session,
 // and returns its sequence number. When the session has no live connection
 // the event waits for a RESUME. There must be a session: wait for READY
 // first.
-func (f *fakeDiscord) dispatch(t testing.TB, event string, d any) int {
+func (f *Discord) Dispatch(t testing.TB, event string, d any) int {
 	t.Helper()
 	f.gw.Lock()
 	defer f.gw.Unlock()
@@ -1386,20 +1391,20 @@ func (f *fakeDiscord) dispatch(t testing.TB, event string, d any) int {
 	return seq
 }
 
-// interact dispatches INTERACTION_CREATE for payload, an interaction as
+// Interact dispatches INTERACTION_CREATE for payload, an interaction as
 // Discord sends it, and returns the interaction's ID. The fake gives it a
 // fresh ID and token, and the application ID when payload has none;
 // payload itself is not changed. replies, when given, answer the
 // interaction's first callbacks in order, instead of the fake's normal
 // answer.
-func (f *fakeDiscord) interact(t testing.TB, payload map[string]any, replies ...*fakeReply) string {
+func (f *Discord) Interact(t testing.TB, payload map[string]any, replies ...*Reply) string {
 	t.Helper()
 	d := make(map[string]any, len(payload)+3)
 	for k, v := range payload {
 		d[k] = v
 	}
 	id := f.nextID()
-	token := "aW50ZXJhY3Rpb246" + id + ":" + fakeInteractionSecret
+	token := "aW50ZXJhY3Rpb246" + id + ":" + InteractionSecret
 	d["id"], d["token"] = id, token
 	if d["application_id"] == nil {
 		d["application_id"] = f.appID
@@ -1416,28 +1421,28 @@ func (f *fakeDiscord) interact(t testing.TB, payload map[string]any, replies ...
 			faults++
 		}
 	}
-	f.update(func(r *fakeRecords) {
-		r.interactions[id] = &fakeInteraction{ID: id, Token: token, Type: head.Type, Payload: raw, replies: replies, Faults: faults, Dispatched: time.Now()}
-		r.order = append(r.order, id)
+	f.update(func(r *Records) {
+		r.Interactions[id] = &Interaction{ID: id, Token: token, Type: head.Type, Payload: raw, replies: replies, Faults: faults, Dispatched: time.Now()}
+		r.Order = append(r.Order, id)
 	})
-	f.dispatch(t, "INTERACTION_CREATE", json.RawMessage(raw))
+	f.Dispatch(t, "INTERACTION_CREATE", json.RawMessage(raw))
 	return id
 }
 
-// waitAnswered waits until interaction id has been answered successfully,
+// WaitAnswered waits until interaction id has been answered successfully,
 // and returns that callback. It fails the test at once when the fake
 // refused a callback of its own accord (a 4xx other than 429): the client
 // does not retry those.
-func (f *fakeDiscord) waitAnswered(t testing.TB, id string) fakeRequest {
+func (f *Discord) WaitAnswered(t testing.TB, id string) Request {
 	t.Helper()
-	var refused *fakeRequest
-	f.waitFor(t, "an answer to interaction "+id, func(r *fakeRecords) bool {
-		in := r.interactions[id]
+	var refused *Request
+	f.WaitFor(t, "an answer to interaction "+id, func(r *Records) bool {
+		in := r.Interactions[id]
 		if in == nil {
 			return false
 		}
 		for k, i := range in.Callbacks {
-			if q := r.requests[i]; k >= in.Faults && q.Status >= 400 && q.Status < 500 && q.Status != http.StatusTooManyRequests {
+			if q := r.Requests[i]; k >= in.Faults && q.Status >= 400 && q.Status < 500 && q.Status != http.StatusTooManyRequests {
 				refused = &q
 				return true
 			}
@@ -1447,22 +1452,22 @@ func (f *fakeDiscord) waitAnswered(t testing.TB, id string) fakeRequest {
 	if refused != nil {
 		t.Fatalf("fake Discord refused the answer to interaction %s with %d %s\nanswer: %s", id, refused.Status, refused.Reply, refused.Body)
 	}
-	for _, cb := range f.callbacks(id) {
-		if cb.ok() {
+	for _, cb := range f.Callbacks(id) {
+		if cb.OK() {
 			return cb
 		}
 	}
 	t.Fatalf("fake Discord: interaction %s is answered but has no successful callback", id)
-	return fakeRequest{}
+	return Request{}
 }
 
-// liveConn waits until the current session has a live connection (after
+// LiveConn waits until the current session has a live connection (after
 // READY or RESUMED) and returns it.
-func (f *fakeDiscord) liveConn(t testing.TB) *fakeConn {
+func (f *Discord) LiveConn(t testing.TB) *Conn {
 	t.Helper()
 	var n int
-	f.waitFor(t, "a live gateway connection", func(r *fakeRecords) bool {
-		n = r.live
+	f.WaitFor(t, "a live gateway connection", func(r *Records) bool {
+		n = r.Live
 		return n != 0
 	})
 	f.gw.Lock()
@@ -1472,7 +1477,7 @@ func (f *fakeDiscord) liveConn(t testing.TB) *fakeConn {
 
 // endByFake ends the connection from the fake's side. code is the close
 // code sent first, or 0 to drop the TCP connection without a close frame.
-func (c *fakeConn) endByFake(code int, text string) {
+func (c *Conn) endByFake(code int, text string) {
 	f := c.f
 	f.gw.Lock()
 	already := c.over
@@ -1482,8 +1487,8 @@ func (c *fakeConn) endByFake(code int, text string) {
 	if already {
 		return
 	}
-	f.update(func(r *fakeRecords) {
-		r.ends = append(r.ends, fakeConnEnd{Conn: c.n, ByFake: true, ServerCode: code, At: time.Now()})
+	f.update(func(r *Records) {
+		r.Ends = append(r.Ends, ConnEnd{Conn: c.N, ByFake: true, ServerCode: code, At: time.Now()})
 	})
 	if code != 0 {
 		c.wmu.Lock()
@@ -1493,26 +1498,26 @@ func (c *fakeConn) endByFake(code int, text string) {
 	c.ws.NetConn().Close()
 }
 
-// drop ends the connection abruptly: the TCP connection closes without a
+// Drop ends the connection abruptly: the TCP connection closes without a
 // close frame, as when a network path fails.
-func (c *fakeConn) drop() { c.endByFake(0, "") }
+func (c *Conn) Drop() { c.endByFake(0, "") }
 
-// closeWith closes the connection with a close frame carrying code.
-func (c *fakeConn) closeWith(code int, text string) { c.endByFake(code, text) }
+// CloseWith closes the connection with a close frame carrying code.
+func (c *Conn) CloseWith(code int, text string) { c.endByFake(code, text) }
 
-// reconnect sends RECONNECT (op 7): the client should close the connection
+// Reconnect sends RECONNECT (op 7): the client should close the connection
 // and resume on a new one. Dispatches from now on wait for the resume.
-func (c *fakeConn) reconnect() error {
+func (c *Conn) Reconnect() error {
 	c.f.gw.Lock()
 	c.detach()
 	c.f.gw.Unlock()
 	return c.sendOp(7, nil)
 }
 
-// invalidSession sends INVALID_SESSION (op 9) and forgets the connection's
+// InvalidSession sends INVALID_SESSION (op 9) and forgets the connection's
 // session, as Discord does: the client has to identify again, and nothing
 // can be dispatched until it has.
-func (c *fakeConn) invalidSession(resumable bool) error {
+func (c *Conn) InvalidSession(resumable bool) error {
 	f := c.f
 	f.gw.Lock()
 	if s := c.session; s != nil {
@@ -1529,272 +1534,38 @@ func (c *fakeConn) invalidSession(resumable bool) error {
 	return c.sendOp(9, resumable)
 }
 
-// ignoreHeartbeats stops the fake from acknowledging the heartbeats sent on
+// IgnoreHeartbeats stops the fake from acknowledging the heartbeats sent on
 // the connection, which makes it look like a zombie connection to the
 // client.
-func (c *fakeConn) ignoreHeartbeats() {
+func (c *Conn) IgnoreHeartbeats() {
 	c.f.gw.Lock()
 	defer c.f.gw.Unlock()
 	c.deaf = true
 }
 
-// wait waits until the connection is over.
-func (c *fakeConn) wait(t testing.TB) {
+// Wait waits until the connection is over.
+func (c *Conn) Wait(t testing.TB) {
 	t.Helper()
 	select {
 	case <-c.done:
-	case <-time.After(waitTimeout):
-		t.Fatalf("fake Discord: gateway connection %d is still open after %v", c.n, waitTimeout)
+	case <-time.After(WaitTimeout):
+		t.Fatalf("fake Discord: gateway connection %d is still open after %v", c.N, WaitTimeout)
 	}
 }
 
-// --- running articlebot against the fake -------------------------------------------
-
-// syncBuffer is a bytes.Buffer that may be written and read concurrently:
-// the run writes its log while the test reads it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// botRun is one run of "articlebot run" against a fake Discord, on a
-// goroutine of its own.
-type botRun struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-	err    error // set when done is closed
-	log    *syncBuffer
-	stdout *syncBuffer
-	start  time.Time
-	addrs  chan string // "name=host:port" as each HTTP server listens
-}
-
-// startBot runs articlebot (the run subcommand, through run, exactly as
-// main does) against f. Its environment is DISCORD_TOKEN=fakeBotToken and
-// LOG_LEVEL=debug, changed by vars (an empty value unsets a variable); opts
-// come after the fake's options. [botRun.addr] tells where the run's HTTP
-// servers listen. When the test ends the run is cancelled and waited for,
-// and its log is checked for the token.
-func startBot(t testing.TB, f *fakeDiscord, vars map[string]string, opts ...option) *botRun {
-	t.Helper()
-	env := map[string]string{envToken: fakeBotToken, envLogLevel: "debug"}
-	for k, v := range vars {
-		env[k] = v
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	b := &botRun{cancel: cancel, done: make(chan struct{}), log: &syncBuffer{}, stdout: &syncBuffer{}, start: time.Now(),
-		addrs: make(chan string, 4)}
-	all := append(f.options(), withReadyTimeout(10*time.Second), withListening(func(name string, addr net.Addr) {
-		b.addrs <- name + "=" + addr.String()
-	}))
-	all = append(all, opts...)
-	go func() {
-		defer close(b.done)
-		b.err = run(ctx, []string{"run"}, mapEnv(env), b.stdout, b.log, all...)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-b.done:
-		case <-time.After(waitTimeout):
-			t.Errorf("articlebot run did not return %v after the test ended", waitTimeout)
-			return
-		}
-		checkNoSecrets(t, "the log", b.log.String())
-		checkNoSecrets(t, "stdout", b.stdout.String())
-		if b.err != nil {
-			checkNoSecrets(t, "run's error", b.err.Error())
-		}
-		if t.Failed() {
-			t.Logf("articlebot's log:\n%s", b.log.String())
-		}
-	})
-	return b
-}
-
-// checkNoSecrets fails the test when s, named what, shows the bot token, a
-// part of it, or an interaction token.
-func checkNoSecrets(t testing.TB, what, s string) {
-	t.Helper()
-	for _, secret := range []string{fakeBotToken, fakeTokenSecret, fakeInteractionSecret} {
-		if strings.Contains(s, secret) {
-			t.Errorf("%s shows a token:\n%s", what, s)
-			return
-		}
-	}
-}
-
-// stop cancels the run, as SIGTERM does, and returns run's error.
-func (b *botRun) stop(t testing.TB) error {
-	t.Helper()
-	b.cancel()
-	return b.wait(t)
-}
-
-// wait waits for run to return and returns its error.
-func (b *botRun) wait(t testing.TB) error {
-	t.Helper()
-	select {
-	case <-b.done:
-		return b.err
-	case <-time.After(waitTimeout):
-		t.Fatalf("articlebot run did not return within %v\nlog:\n%s", waitTimeout, b.log.String())
-		return nil
-	}
-}
-
-// addr waits for the run's HTTP server name to listen and returns its
-// address; it fails the test when the run ends first.
-func (b *botRun) addr(t testing.TB, name string) string {
-	t.Helper()
-	timeout := time.After(waitTimeout)
-	for {
-		select {
-		case a := <-b.addrs:
-			if n, addr, _ := strings.Cut(a, "="); n == name {
-				return addr
-			}
-		case <-b.done:
-			t.Fatalf("run returned %v before the %s server listened\nlog:\n%s", b.err, name, b.log.String())
-		case <-timeout:
-			t.Fatalf("the %s server never listened", name)
-		}
-	}
-}
-
-// returned reports whether run has returned.
-func (b *botRun) returned() bool {
-	select {
-	case <-b.done:
-		return true
-	default:
-		return false
-	}
-}
-
-// waitStarted waits until the fake has answered n registrations of
+// WaitStarted waits until the fake has answered n registrations of
 // commands successfully in all (n counts the runs started against f), and
 // returns the live gateway connection.
-func (f *fakeDiscord) waitStarted(t testing.TB, n int) *fakeConn {
+func (f *Discord) WaitStarted(t testing.TB, n int) *Conn {
 	t.Helper()
-	f.waitFor(t, fmt.Sprintf("registration number %d of the commands", n), func(r *fakeRecords) bool {
+	f.WaitFor(t, fmt.Sprintf("registration number %d of the commands", n), func(r *Records) bool {
 		done := 0
-		for _, q := range r.requests {
-			if (q.Pattern == routeGlobalCommands || q.Pattern == routeGuildCommands) && q.ok() {
+		for _, q := range r.Requests {
+			if (q.Pattern == RouteGlobalCommands || q.Pattern == RouteGuildCommands) && q.OK() {
 				done++
 			}
 		}
 		return done >= n
 	})
-	return f.liveConn(t)
-}
-
-// TestFakeDiscordFollowsDiscordsRules checks the fake itself, with a bare
-// discordgo session: the rules tests rely on when they count answers, and
-// the message route the mention tests use.
-func TestFakeDiscordFollowsDiscordsRules(t *testing.T) {
-	f := newFakeDiscord(t)
-	s, err := discordgo.New("Bot " + fakeBotToken)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Client = &http.Client{Transport: fakeTransport{f}}
-	s.Dialer = &websocket.Dialer{HandshakeTimeout: 5 * time.Second}
-	s.ShouldReconnectOnError = false
-	s.LogLevel = -1
-	if err := s.Open(); err != nil {
-		t.Fatalf("opening a session with the fake: %v", err)
-	}
-	defer s.Close()
-
-	command := map[string]any{"type": 2, "data": map[string]any{"id": "6000000000000000006", "name": "about", "type": 1}}
-	message := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Content: "hello"}}
-	choices := &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-		Data: &discordgo.InteractionResponseData{}}
-	respond := func(id, token string, r *discordgo.InteractionResponse) error {
-		return s.InteractionRespond(&discordgo.Interaction{ID: id, Token: token}, r)
-	}
-	status := func(err error) int {
-		var re *discordgo.RESTError
-		if errors.As(err, &re) {
-			return re.Response.StatusCode
-		}
-		if err != nil {
-			return -1
-		}
-		return http.StatusNoContent
-	}
-
-	t.Run("callbacks", func(t *testing.T) {
-		id := f.interact(t, command)
-		token := f.interaction(id).Token
-		other := f.interact(t, command)
-		for _, tc := range []struct {
-			name      string
-			id, token string
-			resp      *discordgo.InteractionResponse
-			want      int
-		}{
-			{"unknown interaction", "1", "token", message, http.StatusNotFound},
-			{"wrong token", id, "not-" + token, message, http.StatusUnauthorized},
-			{"response type that does not fit", id, token, choices, http.StatusBadRequest},
-			{"first answer", id, token, message, http.StatusNoContent},
-			{"second answer", id, token, message, http.StatusBadRequest},
-			{"another interaction", other, f.interaction(other).Token, message, http.StatusNoContent},
-		} {
-			if got := status(respond(tc.id, tc.token, tc.resp)); got != tc.want {
-				t.Errorf("%s: InteractionRespond status = %d, want %d", tc.name, got, tc.want)
-			}
-		}
-		if in := f.interaction(id); in.Answered.IsZero() || len(in.Callbacks) != 4 {
-			t.Errorf("interaction %s: answered %v with %d callbacks, want answered with 4", id, !in.Answered.IsZero(), len(in.Callbacks))
-		}
-	})
-
-	t.Run("messages", func(t *testing.T) {
-		m, err := s.ChannelMessageSendReply("4000000000000000004", "hello",
-			&discordgo.MessageReference{MessageID: "4100000000000000041", ChannelID: "4000000000000000004"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if m.ID == "" || m.Content != "hello" || m.Type != discordgo.MessageTypeReply || m.Author == nil || !m.Author.Bot {
-			t.Errorf("created message = %+v, want a reply by the bot saying hello", m)
-		}
-		got := f.messages()
-		if len(got) != 1 || got[0].Path != "/api/v9/channels/4000000000000000004/messages" || !bytes.Contains(got[0].Body, []byte(`"hello"`)) {
-			t.Errorf("messages recorded = %+v, want the one sent", got)
-		}
-		bad, _ := discordgo.New("Bot MTAwMDAwMDAwMDAwMDAwMDA5.Wr0nGt.another-token")
-		bad.Client = s.Client
-		if _, err := bad.ChannelMessageSend("4000000000000000004", "hello"); status(err) != http.StatusUnauthorized {
-			t.Errorf("sending with another token: %v, want a 401", err)
-		}
-	})
-
-	t.Run("dispatch order", func(t *testing.T) {
-		var seqs []int
-		for _, fr := range f.frames() {
-			if !fr.FromClient && fr.Op == 0 {
-				seqs = append(seqs, fr.Seq)
-			}
-		}
-		for i, seq := range seqs {
-			if seq != i+1 {
-				t.Fatalf("dispatch sequence numbers = %v, want 1, 2, 3...", seqs)
-			}
-		}
-	})
+	return f.LiveConn(t)
 }
