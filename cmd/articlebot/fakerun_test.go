@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/articlebot/articlebot/internal/discordtest"
+	"github.com/articlebot/articlebot/internal/gateway"
 )
 
 // fakeOptions are the run options that send a run's REST calls and
@@ -51,6 +52,10 @@ type botRun struct {
 	addrs  chan string // "name=host:port" as each HTTP server listens
 }
 
+// testBackoff keeps the waits between reconnections short, so that the
+// tests of reconnection do not sleep through a second each.
+var testBackoff = gateway.Backoff{First: 50 * time.Millisecond, Max: 200 * time.Millisecond}
+
 // startBot runs articlebot (the run subcommand, through run, exactly as
 // main does) against f. Its environment is DISCORD_TOKEN=discordtest.BotToken and
 // LOG_LEVEL=debug, changed by vars (an empty value unsets a variable); opts
@@ -66,7 +71,7 @@ func startBot(t testing.TB, f *discordtest.Discord, vars map[string]string, opts
 	ctx, cancel := context.WithCancel(context.Background())
 	b := &botRun{cancel: cancel, done: make(chan struct{}), log: &syncBuffer{}, stdout: &syncBuffer{}, start: time.Now(),
 		addrs: make(chan string, 4)}
-	all := append(fakeOptions(f), withReadyTimeout(10*time.Second), withListening(func(name string, addr net.Addr) {
+	all := append(fakeOptions(f), withReadyTimeout(10*time.Second), withBackoff(testBackoff), withListening(func(name string, addr net.Addr) {
 		b.addrs <- name + "=" + addr.String()
 	}))
 	all = append(all, opts...)

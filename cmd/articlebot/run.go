@@ -13,6 +13,7 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/internal/gateway"
 	"github.com/gorilla/websocket"
 )
 
@@ -25,6 +26,8 @@ type options struct {
 	drainTimeout  time.Duration
 	readyTimeout  time.Duration
 	answerTimeout time.Duration
+	// backoff sets the waits between reconnections to the gateway.
+	backoff gateway.Backoff
 	// listening, when set, is told the address each HTTP server (named
 	// serverInteractions or serverMetrics) is bound to, once it listens.
 	listening func(server string, addr net.Addr)
@@ -51,6 +54,10 @@ func withDrainTimeout(d time.Duration) option { return func(o *options) { o.drai
 // withReadyTimeout bounds each attempt to connect to the gateway, at
 // start-up and when reconnecting, from the dial to READY or RESUMED.
 func withReadyTimeout(d time.Duration) option { return func(o *options) { o.readyTimeout = d } }
+
+// withBackoff sets the waits between attempts to reconnect to the gateway
+// (default gateway.DefaultBackoff).
+func withBackoff(b gateway.Backoff) option { return func(o *options) { o.backoff = b } }
 
 // withAnswerTimeout bounds the time spent answering one interaction,
 // delivery included (default bot.DefaultAnswerTimeout).

@@ -315,35 +315,3 @@ func TestRunGatewayStopsWhenTheSessionIsRefused(t *testing.T) {
 func mapEnv(m map[string]string) func(string) string {
 	return func(k string) string { return m[k] }
 }
-
-func TestJitter(t *testing.T) {
-	tests := []struct {
-		name string
-		d    time.Duration
-	}{
-		{"zero", 0},
-		{"one nanosecond", 1},
-		{"two nanoseconds", 2},
-		{"one second", time.Second},
-		{"the cap", maxBackoff},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			lo := tt.d / 2
-			if tt.d < 2 {
-				lo = tt.d
-			}
-			seen := map[time.Duration]bool{}
-			for range 200 {
-				got := jitter(tt.d)
-				if got < lo || got > tt.d || (tt.d >= 2 && got == tt.d) {
-					t.Fatalf("jitter(%v) = %v, want it in [%v, %v)", tt.d, got, lo, tt.d)
-				}
-				seen[got] = true
-			}
-			if tt.d >= time.Second && len(seen) < 2 {
-				t.Errorf("jitter(%v) gave %v every time; want waits that differ", tt.d, seen)
-			}
-		})
-	}
-}

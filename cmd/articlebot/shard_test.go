@@ -20,11 +20,11 @@ func TestLoadShard(t *testing.T) {
 		wantProblem string // a substring of the only problem; "" when none
 	}{
 		{name: "neither", want: shardConfig{}},
-		{name: "first of two", id: "0", count: "2", want: shardConfig{set: true, id: 0, count: 2}},
-		{name: "last of two", id: " 1 ", count: "2 ", want: shardConfig{set: true, id: 1, count: 2}},
-		{name: "one shard", id: "0", count: "1", want: shardConfig{set: true, id: 0, count: 1}},
-		{name: "auto", id: "3", count: "auto", want: shardConfig{set: true, id: 3, auto: true}},
-		{name: "auto in capitals", id: "0", count: "AUTO", want: shardConfig{set: true, id: 0, auto: true}},
+		{name: "first of two", id: "0", count: "2", want: shardConfig{Set: true, ID: 0, Count: 2}},
+		{name: "last of two", id: " 1 ", count: "2 ", want: shardConfig{Set: true, ID: 1, Count: 2}},
+		{name: "one shard", id: "0", count: "1", want: shardConfig{Set: true, ID: 0, Count: 1}},
+		{name: "auto", id: "3", count: "auto", want: shardConfig{Set: true, ID: 3, Auto: true}},
+		{name: "auto in capitals", id: "0", count: "AUTO", want: shardConfig{Set: true, ID: 0, Auto: true}},
 		{name: "only the ID", id: "0", wantProblem: "SHARD_ID and SHARD_COUNT go together"},
 		{name: "only the count", count: "2", wantProblem: "SHARD_ID and SHARD_COUNT go together"},
 		{name: "ID out of range", id: "2", count: "2", wantProblem: "SHARD_ID=2 is out of range for SHARD_COUNT=2: shards are numbered from 0 to 1"},
