@@ -12,7 +12,7 @@ import (
 
 func TestAbout(t *testing.T) {
 	a := article.Default()
-	b := New(a)
+	b := mustNew(a)
 	r := b.Respond(context.Background(), slash("about"))
 	if err := checkResponse(r); err != nil {
 		t.Fatalf("/about breaks Discord's rules: %v", err)
@@ -46,7 +46,7 @@ func TestAbout(t *testing.T) {
 // TestAboutListsNewCommands checks that /about is built from the registry:
 // a command added to it appears without any change to /about.
 func TestAboutListsNewCommands(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	run := func(context.Context, *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 		return ephemeral("ok"), nil
 	}

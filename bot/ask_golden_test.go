@@ -31,7 +31,7 @@ var askGoldenCases = []goldenCase{
 // TestAskGoldenClicks checks that the button payloads click buttons of the
 // answers they follow, and how those clicks are answered.
 func TestAskGoldenClicks(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	tests := []struct {
 		answer, click string
 		label         string

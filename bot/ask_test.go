@@ -36,7 +36,7 @@ func askQuestion(q string) *discordgo.Interaction {
 // TestAsk answers the issue's questions through /ask and checks the cited
 // paragraphs, the Show paragraph buttons and the speaker named.
 func TestAsk(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	tests := []struct {
 		question string
 		cite     string // the first citation
@@ -82,7 +82,7 @@ func TestAsk(t *testing.T) {
 // TestAskNoAnswer checks the honest reply to a question the article does
 // not answer: private, naming what the article lacks and offering /find.
 func TestAskNoAnswer(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	tests := []struct {
 		question string
 		want     []string
@@ -116,7 +116,7 @@ func TestAskUserErrors(t *testing.T) {
 		i    *discordgo.Interaction
 		want string
 	}{
-		{"no option", slash("ask"), "Type your question after `/ask question:`, for example `/ask question:" + New(article.Default()).exampleQuestion() + "`."},
+		{"no option", slash("ask"), "Type your question after `/ask question:`, for example `/ask question:" + mustNew(article.Default()).exampleQuestion() + "`."},
 		{"blank", askQuestion("   "), "Type your question after"},
 		{"wrong type", slash("ask", opt("question", discordgo.ApplicationCommandOptionInteger, 3.0)), "must be text"},
 		{"stop words", askQuestion("what is it?"), "does not say what it is about"},
@@ -126,7 +126,7 @@ func TestAskUserErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := &recorder{}
-			r := New(article.Default(), WithObserver(rec)).Respond(context.Background(), tt.i)
+			r := mustNew(article.Default(), WithObserver(rec)).Respond(context.Background(), tt.i)
 			if err := checkResponse(r); err != nil {
 				t.Fatalf("the answer breaks Discord's rules: %v", err)
 			}
@@ -145,7 +145,7 @@ func TestAskUserErrors(t *testing.T) {
 func TestAskEscapes(t *testing.T) {
 	a := mustParse(t, "The mayor wrote @everyone in a **bold** memo about <@&42> the budget.\n"+
 		"Nothing else happened on Tuesday.\n")
-	b := New(a)
+	b := mustNew(a)
 	r := b.Respond(context.Background(), askQuestion("what did the mayor write about the *budget* <@99>?"))
 	if err := checkResponse(r); err != nil {
 		t.Fatalf("the answer breaks Discord's rules: %v", err)
@@ -166,7 +166,7 @@ func TestAskEscapes(t *testing.T) {
 // shows as single spaces.
 func TestAskIrregularSpaces(t *testing.T) {
 	a := mustParse(t, "The  mayor\tsaid  the budget for the harbour was approved on Friday.\nNothing else happened on Tuesday.\n")
-	r := New(a).Respond(context.Background(), askQuestion("what did the mayor say about the harbour budget?"))
+	r := mustNew(a).Respond(context.Background(), askQuestion("what did the mayor say about the harbour budget?"))
 	if err := checkResponse(r); err != nil {
 		t.Fatalf("the answer breaks Discord's rules: %v", err)
 	}
@@ -186,7 +186,7 @@ func TestAskIrregularSpaces(t *testing.T) {
 func TestAskLongSentence(t *testing.T) {
 	long := "The council debated the harbour plan " + strings.Repeat("and the ferry timetable ", 400) + "until dawn."
 	a := mustParse(t, long+"\nThe harbour plan passed on Friday.\n")
-	r := New(a).Respond(context.Background(), askQuestion("what did the council debate about the ferry timetable and the harbour plan?"))
+	r := mustNew(a).Respond(context.Background(), askQuestion("what did the council debate about the ferry timetable and the harbour plan?"))
 	if err := checkResponse(r); err != nil {
 		t.Fatalf("the answer breaks Discord's rules: %v", err)
 	}
@@ -197,7 +197,7 @@ func TestAskLongSentence(t *testing.T) {
 
 func TestShowParagraph(t *testing.T) {
 	a := mustParse(t, "First paragraph.\nSecond *paragraph* with @everyone in it.\n")
-	b := New(a)
+	b := mustNew(a)
 	tests := []struct {
 		id   string
 		want string
@@ -217,7 +217,7 @@ func TestShowParagraph(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
 			rec := &recorder{}
-			b.observer = rec
+			b.cfg.observer = rec
 			r := b.Respond(context.Background(), click(tt.id))
 			if err := checkResponse(r); err != nil {
 				t.Fatalf("the answer breaks Discord's rules: %v", err)
@@ -251,13 +251,13 @@ func TestParseParaID(t *testing.T) {
 // TestExampleQuestion checks that /about's example of /ask is a question
 // the article answers, for the seed and for an article without speakers.
 func TestExampleQuestion(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	q := b.exampleQuestion()
 	ans, err := article.Default().Ask(q)
 	if err != nil || !ans.Found() {
 		t.Errorf("exampleQuestion() = %q, which the article does not answer (%v)", q, err)
 	}
-	plain := New(mustParse(t, "Rain fell all day.\n"))
+	plain := mustNew(mustParse(t, "Rain fell all day.\n"))
 	if got := plain.exampleQuestion(); got != "<your question>" {
 		t.Errorf("exampleQuestion() for an article without speakers = %q, want a placeholder", got)
 	}
@@ -266,7 +266,7 @@ func TestExampleQuestion(t *testing.T) {
 // TestAskHugeArticle asks about the huge article, whose sentences and names
 // overflow every limit.
 func TestAskHugeArticle(t *testing.T) {
-	b := New(hugeArticle(t))
+	b := mustNew(hugeArticle(t))
 	for _, q := range []string{
 		"what did Delacroix-Oyelaran say?",
 		"who is Marguerite Delacroix-Oyelaran?",

@@ -11,7 +11,7 @@ import (
 // BenchmarkRespond measures whole answers, rendering and the limits check
 // included, on the seed article.
 func BenchmarkRespond(b *testing.B) {
-	bot := New(article.Default())
+	bot := mustNew(article.Default())
 	focused := opt("speaker", discordgo.ApplicationCommandOptionString, "ja")
 	focused.Focused = true
 	cases := []struct {

@@ -18,10 +18,10 @@ import (
 // Bot answers interactions about one article. It is safe for concurrent
 // use.
 type Bot struct {
-	art      *article.Article
-	log      *slog.Logger
-	observer Observer
-	reg      *registry
+	art *article.Article
+	cfg config
+	log *slog.Logger
+	reg *registry
 }
 
 // Outcome describes how one interaction was answered.
@@ -46,33 +46,29 @@ type Observer interface {
 	Observe(Outcome)
 }
 
-// Option configures a Bot.
-type Option func(*Bot)
-
-// WithLogger sets the logger the bot reports each interaction to.
-func WithLogger(l *slog.Logger) Option { return func(b *Bot) { b.log = l } }
-
-// WithObserver sets an observer that is told how every interaction was
-// answered.
-func WithObserver(o Observer) Option { return func(b *Bot) { b.observer = o } }
-
 // New returns a bot that answers questions about a, or about the embedded
-// article when a is nil.
-func New(a *article.Article, opts ...Option) *Bot {
+// article when a is nil. It fails when one of the bot's command
+// definitions breaks Discord's rules, which Discord would refuse to
+// register.
+func New(a *article.Article, opts ...Option) (*Bot, error) {
 	if a == nil {
 		a = article.Default()
 	}
-	b := &Bot{art: a}
-	for _, o := range opts {
-		if o != nil {
-			o(b)
-		}
-	}
-	if b.log == nil {
-		b.log = slog.New(slog.DiscardHandler)
-	}
+	b := &Bot{art: a, cfg: newConfig(opts)}
+	b.log = b.cfg.log
 	if err := b.register(b.builtins()...); err != nil {
-		b.log.Error("some commands are not available", "err", err)
+		return nil, fmt.Errorf("the bot's commands are not valid: %w", err)
+	}
+	return b, nil
+}
+
+// defaultBot returns a bot about the embedded article with the default
+// options, for the adapters given no bot.
+func defaultBot() *Bot {
+	b, err := New(nil)
+	if err != nil {
+		// The built-in commands are valid, as TestRegistry checks.
+		panic(err)
 	}
 	return b
 }
@@ -82,12 +78,15 @@ func (b *Bot) builtins() []*command {
 	return []*command{b.summaryCommand(), b.quoteCommand(), b.findCommand(), b.askCommand(), b.aboutCommand(), b.findInArticleCommand()}
 }
 
-// register replaces the bot's commands with cmds. Commands that cannot be
-// registered are left out and reported.
+// register replaces the bot's commands with cmds, or fails without
+// changing them when one cannot be registered.
 func (b *Bot) register(cmds ...*command) error {
 	r, err := newRegistry(cmds...)
+	if err != nil {
+		return err
+	}
 	b.reg = r
-	return err
+	return nil
 }
 
 // Commands returns the application commands the bot registers: exactly the
@@ -138,17 +137,57 @@ func kindOf(i *discordgo.Interaction) string {
 // interactions always get a list of choices, empty when there is nothing to
 // suggest.
 func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
+	r := request{kind: kindOf(i), logMsg: "interaction", handle: func(ctx context.Context, name *string) (*discordgo.InteractionResponse, error) {
+		return b.dispatch(ctx, i, name)
+	}}
+	if i != nil {
+		r.id = slog.String("interaction_id", i.ID)
+		r.guildID, r.channelID, r.userID = i.GuildID, i.ChannelID, userID(i)
+	}
+	return b.serve(ctx, r)
+}
+
+// request is one thing the bot is asked, an interaction or a mention, as
+// the pipeline that answers every request sees it.
+type request struct {
+	kind    string
+	command string // the command's name, when known before dispatch
+	logMsg  string
+	// id identifies the request in the log; guildID, channelID and userID
+	// say where it comes from and who sent it.
+	id                         slog.Attr
+	guildID, channelID, userID string
+	// handle works out the answer, recording the command's name in name as
+	// soon as it knows it.
+	handle func(ctx context.Context, name *string) (*discordgo.InteractionResponse, error)
+}
+
+// serve is the pipeline every request goes through: it runs the request's
+// handler, turning a panic into an error; checks the answer against
+// Discord's rules; answers a user's mistake with its explanation and any
+// other failure with an apology, both private; logs one line; and tells the
+// observer. It returns a response Discord accepts.
+func (b *Bot) serve(ctx context.Context, r request) *discordgo.InteractionResponse {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	start := time.Now()
-	out := Outcome{Kind: kindOf(i)}
-	resp, stack, err := b.call(ctx, i, &out.Command)
+	out := Outcome{Kind: r.kind, Command: r.command}
+	var resp *discordgo.InteractionResponse
+	stack, err := protect(func() error {
+		var err error
+		resp, err = r.handle(ctx, &out.Command)
+		if err == nil && resp == nil {
+			err = errors.New("the handler returned no response")
+		}
+		return err
+	})
 	if err == nil {
 		if cerr := errors.Join(checkResponse(resp), checkAnswers(out.Kind, resp)); cerr != nil {
 			err = fmt.Errorf("the response breaks Discord's rules: %w", cerr)
 		}
 	}
+	out.Result = resultOK
 	if err != nil {
 		msg, isUser := userMessage(err)
 		if isUser {
@@ -161,27 +200,22 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) *discordgo.
 		} else {
 			resp = ephemeral(msg)
 		}
-	} else {
-		out.Result = resultOK
 	}
 	out.Latency = time.Since(start)
-	b.logOutcome(ctx, i, out, err, stack)
+	b.logOutcome(ctx, r, out, err, stack)
 	b.observe(out)
 	return resp
 }
 
-// call runs the handler of i, turning a panic into an error and its stack.
-func (b *Bot) call(ctx context.Context, i *discordgo.Interaction, name *string) (resp *discordgo.InteractionResponse, stack []byte, err error) {
+// protect runs f and returns its error, or, when f panics, the stack and
+// an error saying so. It is where the bot recovers from panics.
+func protect(f func() error) (stack []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			resp, stack, err = nil, debug.Stack(), fmt.Errorf("panic: %v", p)
+			stack, err = debug.Stack(), fmt.Errorf("panic: %v", p)
 		}
 	}()
-	resp, err = b.dispatch(ctx, i, name)
-	if err == nil && resp == nil {
-		err = errors.New("the handler returned no response")
-	}
-	return resp, nil, err
+	return nil, f()
 }
 
 // dispatch routes i to its handler, recording the command's name in name as
@@ -230,46 +264,46 @@ func (b *Bot) dispatch(ctx context.Context, i *discordgo.Interaction, name *stri
 	return nil, userErrorf("I don't know how to answer this kind of interaction (type %d). My commands are listed by /about.", int(i.Type))
 }
 
-// logOutcome logs one line per interaction. It never logs the interaction's
+// logOutcome logs one line per request. It never logs an interaction's
 // token.
-func (b *Bot) logOutcome(ctx context.Context, i *discordgo.Interaction, out Outcome, err error, stack []byte) {
+func (b *Bot) logOutcome(ctx context.Context, r request, out Outcome, err error, stack []byte) {
+	level := slog.LevelInfo
+	if out.Result == resultInternal {
+		level = slog.LevelError
+	}
+	if !b.log.Enabled(ctx, level) {
+		return
+	}
 	attrs := []slog.Attr{
 		slog.String("command", out.Command),
 		slog.String("kind", out.Kind),
 		slog.String("outcome", out.Result),
 		slog.Duration("latency", out.Latency),
 	}
-	if i != nil {
-		attrs = append(attrs,
-			slog.String("interaction_id", i.ID),
-			slog.String("guild_id", i.GuildID),
-			slog.String("user_id", userID(i)))
+	if r.id.Key != "" {
+		attrs = append(attrs, r.id,
+			slog.String("guild_id", r.guildID),
+			slog.String("channel_id", r.channelID),
+			slog.String("user_id", r.userID))
 	}
-	level := slog.LevelInfo
 	if err != nil {
 		attrs = append(attrs, slog.String("err", err.Error()))
 	}
-	if out.Result == resultInternal {
-		level = slog.LevelError
-		if stack != nil {
-			attrs = append(attrs, slog.String("stack", string(stack)))
-		}
+	if stack != nil && out.Result == resultInternal {
+		attrs = append(attrs, slog.String("stack", string(stack)))
 	}
-	b.log.LogAttrs(ctx, level, "interaction", attrs...)
+	b.log.LogAttrs(ctx, level, r.logMsg, attrs...)
 }
 
 // observe tells the observer, if any, about out. A panicking observer is
 // logged, not propagated.
 func (b *Bot) observe(out Outcome) {
-	if b.observer == nil {
+	if b.cfg.observer == nil {
 		return
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			b.log.Error("the interaction observer panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-		}
-	}()
-	b.observer.Observe(out)
+	if stack, err := protect(func() error { b.cfg.observer.Observe(out); return nil }); err != nil {
+		b.log.Error("the interaction observer panicked", "err", err, "stack", string(stack))
+	}
 }
 
 // userID returns the ID of the user behind i: the member's in a server,

@@ -204,7 +204,7 @@ func TestMalformedInteractions(t *testing.T) {
 	}
 	var logs bytes.Buffer
 	rec := &recorder{}
-	b := New(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))), WithObserver(rec))
+	b := mustNew(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))), WithObserver(rec))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			i := tt.i(t)
@@ -292,7 +292,7 @@ func TestInternalErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var logs bytes.Buffer
 			rec := &recorder{}
-			b := New(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))), WithObserver(rec))
+			b := mustNew(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))), WithObserver(rec))
 			c := &command{def: def("broken"), run: tt.run, autocomplete: tt.run, example: "/broken"}
 			if err := b.register(append(b.builtins(), c)...); err != nil {
 				t.Fatalf("register() = %v", err)
@@ -354,7 +354,7 @@ func TestInternalErrors(t *testing.T) {
 
 func TestPing(t *testing.T) {
 	rec := &recorder{}
-	b := New(article.Default(), WithObserver(rec))
+	b := mustNew(article.Default(), WithObserver(rec))
 	i := fromJSON(t, `{"id":"1","application_id":"2","type":1,"token":"t","version":1}`)
 	got, err := MarshalResponse(b.Respond(context.Background(), i))
 	if err != nil {
@@ -371,7 +371,7 @@ func TestPing(t *testing.T) {
 // TestLogEntry checks the one line logged for a successful interaction.
 func TestLogEntry(t *testing.T) {
 	var logs bytes.Buffer
-	b := New(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
+	b := mustNew(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
 	i := slash("about")
 	i.User = &discordgo.User{ID: "53908232506183680"}
 	b.Respond(context.Background(), i)
@@ -396,7 +396,7 @@ func (panickingObserver) Observe(Outcome) { panic("metrics are down") }
 
 func TestObserverPanic(t *testing.T) {
 	var logs bytes.Buffer
-	b := New(article.Default(), WithObserver(panickingObserver{}), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
+	b := mustNew(article.Default(), WithObserver(panickingObserver{}), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
 	r := b.Respond(context.Background(), slash("about"))
 	if r == nil || r.Type != discordgo.InteractionResponseChannelMessageWithSource || len(r.Data.Embeds) != 1 {
 		t.Errorf("Respond(/about) with a panicking observer = %s, want the about embed", PlainText(r))
@@ -408,7 +408,7 @@ func TestObserverPanic(t *testing.T) {
 
 // TestRespondNilContext checks that a nil context is tolerated.
 func TestRespondNilContext(t *testing.T) {
-	b := New(article.Default(), WithLogger(slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil))))
+	b := mustNew(article.Default(), WithLogger(slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil))))
 	//lint:ignore SA1012 a nil context is what this test is about
 	if r := b.Respond(nil, slash("about")); r == nil { //nolint:staticcheck
 		t.Error("Respond(nil ctx) = nil")
@@ -416,11 +416,21 @@ func TestRespondNilContext(t *testing.T) {
 }
 
 func TestNewDefaults(t *testing.T) {
-	b := New(nil, nil)
+	b := mustNew(nil, nil)
 	if b.art != article.Default() {
-		t.Error("New(nil) does not answer about the embedded article")
+		t.Error("mustNew(nil) does not answer about the embedded article")
 	}
 	if r := b.Respond(context.Background(), slash("about")); r == nil || r.Data == nil || len(r.Data.Embeds) != 1 {
-		t.Errorf("New(nil).Respond(/about) = %s, want the about embed", PlainText(r))
+		t.Errorf("mustNew(nil).Respond(/about) = %s, want the about embed", PlainText(r))
 	}
+}
+
+// mustNew returns New(a, opts...), and panics if New fails: the built-in
+// commands are valid, as TestRegistry checks.
+func mustNew(a *article.Article, opts ...Option) *Bot {
+	b, err := New(a, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -152,7 +152,7 @@ func findAll(t *testing.T, b *Bot, query string) []*discordgo.InteractionRespons
 // article and checks that each match is shown once, in the engine's order.
 func TestFindPages(t *testing.T) {
 	a := article.Default()
-	b := New(a)
+	b := mustNew(a)
 	res, err := a.Search("russia")
 	if err != nil || len(res.Matches) <= resultsPerPage {
 		t.Fatalf("Search(russia) = %d matches, %v; want more than a page", len(res.Matches), err)
@@ -194,7 +194,7 @@ func TestFindPages(t *testing.T) {
 // on one page without buttons.
 func TestFindLongQuery(t *testing.T) {
 	a := article.Default()
-	b := New(a)
+	b := mustNew(a)
 	tests := []struct {
 		name    string
 		query   string

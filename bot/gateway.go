@@ -5,19 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
-
-// DefaultAnswerTimeout bounds the time a [Gateway] spends on one interaction,
-// computing the answer and delivering it. Discord accepts the first response
-// to an interaction only within three seconds of its creation; the rest is
-// margin for a delivery that Discord rate-limits and discordgo retries.
-const DefaultAnswerTimeout = 5 * time.Second
 
 // Gateway delivers the bot's answers to interactions that arrive over a
 // Discord gateway session. It is the only place where a *discordgo.Session
@@ -48,44 +41,19 @@ type Gateway struct {
 	metrics  *Metrics  // counts failed deliveries; nil counts nothing
 }
 
-// GatewayOption configures a [Gateway].
-type GatewayOption func(*Gateway)
-
-// WithAnswerTimeout sets how long the gateway may spend on one interaction,
-// delivery included. A value of zero or less keeps [DefaultAnswerTimeout].
-func WithAnswerTimeout(d time.Duration) GatewayOption {
-	return func(g *Gateway) {
-		if d > 0 {
-			g.timeout = d
-		}
-	}
-}
-
-// WithGatewayMetrics counts the answers the gateway could not deliver in m,
-// as gateway_delivery_failures_total.
-func WithGatewayMetrics(m *Metrics) GatewayOption {
-	return func(g *Gateway) { g.metrics = m }
-}
-
-// NewGateway returns a gateway adapter that answers with b and reports
-// delivery failures to log. A nil b answers with New(nil), about the
-// embedded article; a nil log discards the reports.
-func NewGateway(b *Bot, log *slog.Logger, opts ...GatewayOption) *Gateway {
+// NewGateway returns a gateway adapter that answers with b, spends at
+// most the answer timeout (see [WithAnswerTimeout]) on each interaction,
+// reports delivery failures to b's logger and counts them in b's metrics
+// (see [WithMetrics]). A nil b answers about the embedded article.
+func NewGateway(b *Bot) *Gateway {
 	if b == nil {
-		b = New(nil)
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+		b = defaultBot()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	g := &Gateway{bot: b, log: log, timeout: DefaultAnswerTimeout, ctx: ctx, cancel: cancel}
-	for _, o := range opts {
-		o(g)
+	return &Gateway{
+		bot: b, log: b.log, timeout: b.cfg.answerTimeout, ctx: ctx, cancel: cancel,
+		mentions: NewMentions(b), metrics: b.cfg.metrics,
 	}
-	if g.mentions == nil {
-		g.mentions = NewMentions(b, WithMentionLogger(log))
-	}
-	return g
 }
 
 // responder is the part of a session the gateway needs: REST requests
@@ -123,8 +91,9 @@ func (g *Gateway) dispatch(r responder, i *discordgo.Interaction) bool {
 // start runs work on a goroutine of its own, which [Gateway.Shutdown] waits
 // for, with a context that ends after the answer timeout or when Shutdown
 // gives up. It reports whether it did: once Shutdown has begun it drops the
-// work instead and logs that what, described with attrs, is not answered. A
-// panic in work is logged, not propagated.
+// work instead and logs that what, described with attrs, is not answered.
+// A panic in work, which can only come from the delivery since the bot's
+// pipeline does not panic, is logged, not propagated.
 func (g *Gateway) start(what string, attrs []any, work func(ctx context.Context)) bool {
 	g.mu.Lock()
 	if g.stopping {
@@ -141,13 +110,10 @@ func (g *Gateway) start(what string, attrs []any, work func(ctx context.Context)
 		defer g.pending.Add(-1)
 		ctx, cancel := context.WithTimeout(g.ctx, g.timeout)
 		defer cancel()
-		defer func() {
-			if p := recover(); p != nil {
-				g.log.Error("panic while answering "+what,
-					append(attrs[:len(attrs):len(attrs)], "panic", fmt.Sprint(p), "stack", string(debug.Stack()))...)
-			}
-		}()
-		work(ctx)
+		if stack, err := protect(func() error { work(ctx); return nil }); err != nil {
+			g.log.Error("panic while answering "+what,
+				append(attrs[:len(attrs):len(attrs)], "err", err, "stack", string(stack))...)
+		}
 	}()
 	return true
 }

@@ -119,8 +119,8 @@ func mustJSON(t *testing.T, v any) string {
 }
 
 func TestGatewayDeliversEachAnswerOnce(t *testing.T) {
-	b := New(article.Default())
-	g := NewGateway(b, nil)
+	b := mustNew(article.Default())
+	g := NewGateway(b)
 	f := newFakeResponder()
 	names := []string{"summary", "quote", "find", "about", "nope"}
 	for n, name := range names {
@@ -156,7 +156,7 @@ func TestGatewayDeliversEachAnswerOnce(t *testing.T) {
 
 func TestGatewayWithoutABotAnswersAboutTheEmbeddedArticle(t *testing.T) {
 	var logs bytes.Buffer
-	g := NewGateway(nil, slog.New(slog.NewTextHandler(&logs, nil)))
+	g := NewGateway(nil)
 	f := newFakeResponder()
 	g.dispatch(f, commandInteraction("5", "about"))
 	if err := g.Shutdown(context.Background()); err != nil {
@@ -166,14 +166,14 @@ func TestGatewayWithoutABotAnswersAboutTheEmbeddedArticle(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("%d deliveries, want 1; log:\n%s", len(got), logs.String())
 	}
-	want := New(nil).Respond(context.Background(), commandInteraction("5", "about"))
+	want := mustNew(nil).Respond(context.Background(), commandInteraction("5", "about"))
 	if g, w := mustJSON(t, got[0].response), mustJSON(t, want); g != w {
 		t.Errorf("delivered %s, want %s", g, w)
 	}
 }
 
 func TestGatewayDoesNotBlockOneInteractionOnAnother(t *testing.T) {
-	g := NewGateway(New(article.Default()), nil)
+	g := NewGateway(mustNew(article.Default()))
 	f := newFakeResponder()
 	release := make(chan struct{})
 	f.hold["slow"] = release
@@ -216,7 +216,7 @@ func waitFor(cond func() bool) error {
 }
 
 func TestGatewayShutdownWaitsForAnswersInFlight(t *testing.T) {
-	g := NewGateway(New(article.Default()), nil)
+	g := NewGateway(mustNew(article.Default()))
 	f := newFakeResponder()
 	release := make(chan struct{})
 	f.hold["1"] = release
@@ -250,7 +250,7 @@ func TestGatewayShutdownWaitsForAnswersInFlight(t *testing.T) {
 }
 
 func TestGatewayShutdownGivesUpWhenItsContextEnds(t *testing.T) {
-	g := NewGateway(New(article.Default()), nil)
+	g := NewGateway(mustNew(article.Default()))
 	f := newFakeResponder()
 	f.hold["stuck"] = make(chan struct{}) // never released
 	g.dispatch(f, commandInteraction("stuck", "find"))
@@ -275,7 +275,7 @@ func TestGatewayShutdownGivesUpWhenItsContextEnds(t *testing.T) {
 func TestGatewayLogsFailedDeliveries(t *testing.T) {
 	var logs bytes.Buffer
 	m := NewMetrics()
-	g := NewGateway(New(article.Default()), slog.New(slog.NewTextHandler(&logs, nil)), WithGatewayMetrics(m))
+	g := NewGateway(mustNew(article.Default(), WithLogger(slog.New(slog.NewTextHandler(&logs, nil))), WithMetrics(m)))
 	f := newFakeResponder()
 	f.fail = errors.New("HTTP 500 Internal Server Error")
 	g.dispatch(f, commandInteraction("77", "find"))
@@ -302,7 +302,7 @@ func TestGatewayLogsFailedDeliveries(t *testing.T) {
 
 func TestGatewaySurvivesAPanickingDelivery(t *testing.T) {
 	var logs bytes.Buffer
-	g := NewGateway(New(article.Default()), slog.New(slog.NewTextHandler(&logs, nil)))
+	g := NewGateway(mustNew(article.Default(), WithLogger(slog.New(slog.NewTextHandler(&logs, nil)))))
 	f := newFakeResponder()
 	f.panic = true
 	g.dispatch(f, commandInteraction("9", "find"))
@@ -315,7 +315,7 @@ func TestGatewaySurvivesAPanickingDelivery(t *testing.T) {
 }
 
 func TestGatewayHandleIgnoresEmptyEvents(t *testing.T) {
-	g := NewGateway(New(article.Default()), nil)
+	g := NewGateway(mustNew(article.Default()))
 	s, err := discordgo.New("Bot x")
 	if err != nil {
 		t.Fatal(err)
@@ -373,8 +373,8 @@ func TestGatewayAnswersThroughARealSession(t *testing.T) {
 		w.WriteHeader(http.StatusNoContent)
 	})
 
-	b := New(article.Default())
-	g := NewGateway(b, nil)
+	b := mustNew(article.Default())
+	g := NewGateway(b)
 	i := commandInteraction("123456789", "summary")
 	g.Handle(s, &discordgo.InteractionCreate{Interaction: i})
 	if err := g.Shutdown(context.Background()); err != nil {
@@ -407,7 +407,7 @@ func TestGatewayKeepsAnEmptyChoiceList(t *testing.T) {
 	if err := json.Unmarshal([]byte(raw), &i); err != nil {
 		t.Fatal(err)
 	}
-	g := NewGateway(New(article.Default()), nil)
+	g := NewGateway(mustNew(article.Default()))
 	g.Handle(s, &discordgo.InteractionCreate{Interaction: &i})
 	if err := g.Shutdown(context.Background()); err != nil {
 		t.Fatalf("Shutdown() = %v, want nil", err)
@@ -434,7 +434,7 @@ func TestGatewayLeavesNoBucketPerInteraction(t *testing.T) {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
-	g := NewGateway(New(article.Default()), nil)
+	g := NewGateway(mustNew(article.Default()))
 	const n = 50
 	for k := range n {
 		g.Handle(s, &discordgo.InteractionCreate{Interaction: commandInteraction(fmt.Sprint(1000+k), "about")})

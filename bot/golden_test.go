@@ -114,7 +114,7 @@ func golden(t *testing.T, name string, got []byte) {
 // compares the response's JSON and plain text with the golden files.
 func TestGolden(t *testing.T) {
 	var logs bytes.Buffer
-	b := New(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
+	b := mustNew(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
 	for _, tc := range slices.Concat(goldenCases, askGoldenCases) {
 		t.Run(tc.name, func(t *testing.T) {
 			i := readInteraction(t, tc.name)
@@ -146,7 +146,7 @@ func TestGolden(t *testing.T) {
 // click on page 1's Next button, and that turning the page edits the
 // message in place.
 func TestGoldenPageTwoFollowsPageOne(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	first := b.Respond(context.Background(), readInteraction(t, "find-russia"))
 	if len(first.Data.Components) == 0 {
 		t.Fatalf("/find russia has no buttons: %s", PlainText(first))
@@ -166,7 +166,7 @@ func TestGoldenPageTwoFollowsPageOne(t *testing.T) {
 // markdown: mentions are forbidden, and none of the text shown can ping or
 // render as a mention or as formatting.
 func TestGoldenMentions(t *testing.T) {
-	r := New(article.Default()).Respond(context.Background(), readInteraction(t, "find-mentions"))
+	r := mustNew(article.Default()).Respond(context.Background(), readInteraction(t, "find-mentions"))
 	body := string(responseJSON(t, r))
 	if !strings.Contains(body, `"allowed_mentions": {`) || !strings.Contains(body, `"parse": []`) {
 		t.Errorf("the answer does not forbid mentions:\n%s", body)
@@ -235,7 +235,7 @@ func runChecker(t *testing.T, path, mode string, body []byte) {
 func TestPayloadChecker(t *testing.T) {
 	path := checker(t)
 
-	cmds, err := json.Marshal(New(article.Default()).Commands())
+	cmds, err := json.Marshal(mustNew(article.Default()).Commands())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +286,7 @@ func TestEveryGoldenIsChecked(t *testing.T) {
 // TestRespondConcurrently answers every payload from several goroutines at
 // once, as the gateway and the HTTP endpoint do; run it with -race.
 func TestRespondConcurrently(t *testing.T) {
-	b := New(article.Default(), WithObserver(&recorder{}))
+	b := mustNew(article.Default(), WithObserver(&recorder{}))
 	cases := slices.Concat(goldenCases, askGoldenCases)
 	var is []*discordgo.Interaction
 	for _, tc := range cases {

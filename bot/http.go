@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -24,8 +23,7 @@ import (
 // Entity Too Large and is not read beyond this size.
 const MaxInteractionBody = 64 << 10
 
-// The limits the interactions endpoint applies unless an [HTTPOption]
-// changes them.
+// The limits on the age of a request's signature.
 const (
 	// DefaultMaxSignatureAge is how old a signature's timestamp may be.
 	// Older requests are refused as replays.
@@ -33,9 +31,6 @@ const (
 	// DefaultMaxClockSkew is how far in the future a signature's timestamp
 	// may lie, to allow for clocks that disagree.
 	DefaultMaxClockSkew = time.Minute
-	// DefaultResponseDeadline bounds the time the bot may take to answer
-	// one interaction. Discord waits three seconds for the reply.
-	DefaultResponseDeadline = 2500 * time.Millisecond
 )
 
 // The headers Discord signs every interaction request with.
@@ -73,85 +68,6 @@ func ParsePublicKey(s string) (ed25519.PublicKey, error) {
 	return ed25519.PublicKey(key), nil
 }
 
-// HTTPOption configures the handlers built by [NewInteractionHandler],
-// [NewServeMux] and [NewOpsMux]. A constructor ignores the options that do
-// not concern it.
-type HTTPOption func(*httpConfig)
-
-type httpConfig struct {
-	now       func() time.Time
-	deadline  time.Duration
-	maxAge    time.Duration
-	maxSkew   time.Duration
-	metrics   *Metrics
-	log       *slog.Logger
-	readiness []func(context.Context) error
-}
-
-func newHTTPConfig(opts []HTTPOption) httpConfig {
-	c := httpConfig{
-		now:      time.Now,
-		deadline: DefaultResponseDeadline,
-		maxAge:   DefaultMaxSignatureAge,
-		maxSkew:  DefaultMaxClockSkew,
-		log:      slog.New(slog.DiscardHandler),
-	}
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
-		}
-	}
-	return c
-}
-
-// WithClock sets the clock that signature timestamps are checked against.
-func WithClock(now func() time.Time) HTTPOption {
-	return func(c *httpConfig) {
-		if now != nil {
-			c.now = now
-		}
-	}
-}
-
-// WithResponseDeadline bounds the time the bot may take to answer one
-// interaction; a request that runs out of time is answered with 503 Service
-// Unavailable. A deadline of zero or less leaves the default.
-func WithResponseDeadline(d time.Duration) HTTPOption {
-	return func(c *httpConfig) {
-		if d > 0 {
-			c.deadline = d
-		}
-	}
-}
-
-// WithMetrics makes the interactions endpoint count its replies and
-// signature failures in m. [NewServeMux] sets it from its own argument.
-func WithMetrics(m *Metrics) HTTPOption {
-	return func(c *httpConfig) { c.metrics = m }
-}
-
-// WithHTTPLogger sets the logger that refused requests and internal failures
-// are reported to. Refusals are logged at debug level, since anyone can send
-// them.
-func WithHTTPLogger(l *slog.Logger) HTTPOption {
-	return func(c *httpConfig) {
-		if l != nil {
-			c.log = l
-		}
-	}
-}
-
-// WithReadyCheck adds a condition to /readyz: while check returns an error,
-// /readyz answers 503 with the error's message. The gateway mode can use it
-// to report readiness only once its session is open.
-func WithReadyCheck(check func(context.Context) error) HTTPOption {
-	return func(c *httpConfig) {
-		if check != nil {
-			c.readiness = append(c.readiness, check)
-		}
-	}
-}
-
 // NewInteractionHandler returns the handler for Discord's Interactions
 // Endpoint URL. It answers only POST (405 otherwise), refuses bodies over
 // [MaxInteractionBody] (413), requests whose Ed25519 signature over
@@ -161,11 +77,15 @@ func WithReadyCheck(check func(context.Context) error) HTTPOption {
 // response as JSON. The response is bounded by a deadline (see
 // [WithResponseDeadline]) so that a request never hangs. A key that is not
 // an Ed25519 public key (see [ParsePublicKey]) verifies no signature, so
-// every request is then refused with 401.
-func NewInteractionHandler(b *Bot, key ed25519.PublicKey, opts ...HTTPOption) http.Handler {
-	h := &interactionHandler{key: key, cfg: newHTTPConfig(opts)}
+// every request is then refused with 401. The endpoint logs to b's logger
+// and counts its replies in b's metrics (see [WithMetrics]).
+func NewInteractionHandler(b *Bot, key ed25519.PublicKey) http.Handler {
+	h := &interactionHandler{key: key}
 	if b != nil {
 		h.answer = b.Respond
+		h.cfg = b.cfg
+	} else {
+		h.cfg = newConfig(nil)
 	}
 	return h
 }
@@ -175,7 +95,7 @@ type interactionHandler struct {
 	// broken.
 	answer func(context.Context, *discordgo.Interaction) *discordgo.InteractionResponse
 	key    ed25519.PublicKey
-	cfg    httpConfig
+	cfg    config
 }
 
 // bufPool holds the buffers that request bodies are read into, so that a
@@ -233,9 +153,8 @@ func (h *interactionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	body := msg.Bytes()[len(ts):]
-	var in discordgo.Interaction
-	if err := json.Unmarshal(body, &in); err != nil {
+	in, err := decodeInteraction(msg.Bytes()[len(ts):])
+	if err != nil {
 		h.refuse(w, r, http.StatusBadRequest, "the body is not a JSON interaction", "err", err)
 		return
 	}
@@ -244,9 +163,9 @@ func (h *interactionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	ctx, cancel := context.WithTimeout(r.Context(), h.cfg.deadline)
+	ctx, cancel := context.WithTimeout(r.Context(), h.cfg.responseDeadline)
 	defer cancel()
-	resp, err := h.respond(ctx, &in)
+	resp, err := h.respond(ctx, in)
 	if err != nil {
 		h.cfg.log.LogAttrs(ctx, slog.LevelError, "no answer to an interaction",
 			slog.Int("type", int(in.Type)), slog.String("id", in.ID), slog.Any("err", err))
@@ -294,9 +213,9 @@ func (h *interactionHandler) checkHeaders(sigHex, ts string) (sig [ed25519.Signa
 	// anything an int64 holds.
 	now := h.cfg.now().Unix()
 	switch {
-	case secs < now-int64(h.cfg.maxAge/time.Second):
+	case secs < now-int64(DefaultMaxSignatureAge/time.Second):
 		return sig, sigExpired
-	case secs > now+int64(h.cfg.maxSkew/time.Second):
+	case secs > now+int64(DefaultMaxClockSkew/time.Second):
 		return sig, sigFuture
 	}
 	return sig, ""
@@ -304,7 +223,8 @@ func (h *interactionHandler) checkHeaders(sigHex, ts string) (sig [ed25519.Signa
 
 // respond runs the bot on its own goroutine so that the request's deadline
 // holds even if the bot does not watch ctx. A panic, which the bot promises
-// not to let escape, is turned into an error rather than ending the process.
+// not to let escape, is turned into an error rather than ending the
+// process.
 func (h *interactionHandler) respond(ctx context.Context, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	if h.answer == nil {
 		return nil, errors.New("the endpoint has no bot")
@@ -315,17 +235,14 @@ func (h *interactionHandler) respond(ctx context.Context, in *discordgo.Interact
 	}
 	done := make(chan result, 1)
 	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{err: fmt.Errorf("the bot panicked: %v", p)}
+		var resp *discordgo.InteractionResponse
+		_, err := protect(func() error {
+			if resp = h.answer(ctx, in); resp == nil {
+				return errors.New("the bot returned no response")
 			}
-		}()
-		resp := h.answer(ctx, in)
-		if resp == nil {
-			done <- result{err: errors.New("the bot returned no response")}
-			return
-		}
-		done <- result{resp: resp}
+			return nil
+		})
+		done <- result{resp: resp, err: err}
 	}()
 	select {
 	case res := <-done:
@@ -357,16 +274,10 @@ func (h *interactionHandler) fail(w http.ResponseWriter, code int, msg string) {
 
 // NewServeMux returns everything the HTTP mode serves: Discord's
 // interactions at POST /interactions (see [NewInteractionHandler]), and
-// /healthz, /readyz and /metrics (see [NewOpsMux]). m should be the
-// observer b was built with, so that /metrics counts b's answers; when m is
-// nil, a fresh [Metrics] is used.
-func NewServeMux(b *Bot, key ed25519.PublicKey, m *Metrics, opts ...HTTPOption) *http.ServeMux {
-	if m == nil {
-		m = NewMetrics()
-	}
-	opts = append(opts[:len(opts):len(opts)], WithMetrics(m))
-	mux := NewOpsMux(b, m, opts...)
-	mux.Handle("/interactions", NewInteractionHandler(b, key, opts...))
+// /healthz, /readyz and /metrics (see [NewOpsMux]).
+func NewServeMux(b *Bot, key ed25519.PublicKey) *http.ServeMux {
+	mux := NewOpsMux(b)
+	mux.Handle("/interactions", NewInteractionHandler(b, key))
 	return mux
 }
 
@@ -375,16 +286,19 @@ func NewServeMux(b *Bot, key ed25519.PublicKey, m *Metrics, opts ...HTTPOption) 
 //
 //   - GET /healthz answers 200 "ok" while the process runs.
 //   - GET /readyz answers 200 with the article's paragraph count once b
-//     holds an article with paragraphs and every [WithReadyCheck] passes,
-//     and 503 saying what is missing otherwise.
-//   - GET /metrics serves m's registry in the Prometheus exposition format.
-//
-// When m is nil, a fresh [Metrics] is used.
-func NewOpsMux(b *Bot, m *Metrics, opts ...HTTPOption) *http.ServeMux {
+//     holds an article with paragraphs and every check in ready passes, and
+//     503 saying what is missing otherwise. The gateway mode adds a check
+//     that its session is connected.
+//   - GET /metrics serves b's metrics (see [WithMetrics]) in the Prometheus
+//     exposition format, or a fresh [Metrics] when b has none.
+func NewOpsMux(b *Bot, ready ...func(context.Context) error) *http.ServeMux {
+	var m *Metrics
+	if b != nil {
+		m = b.cfg.metrics
+	}
 	if m == nil {
 		m = NewMetrics()
 	}
-	c := newHTTPConfig(opts)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -392,7 +306,7 @@ func NewOpsMux(b *Bot, m *Metrics, opts ...HTTPOption) *http.ServeMux {
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		paragraphs, err := ready(r.Context(), b, c.readiness)
+		paragraphs, err := readiness(r.Context(), b, ready)
 		if err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			fmt.Fprintf(w, "not ready: %v\n", err)
@@ -404,9 +318,9 @@ func NewOpsMux(b *Bot, m *Metrics, opts ...HTTPOption) *http.ServeMux {
 	return mux
 }
 
-// ready reports the number of paragraphs of b's article, or why b cannot
-// answer yet.
-func ready(ctx context.Context, b *Bot, checks []func(context.Context) error) (int, error) {
+// readiness reports the number of paragraphs of b's article, or why b
+// cannot answer yet.
+func readiness(ctx context.Context, b *Bot, checks []func(context.Context) error) (int, error) {
 	if b == nil || b.art == nil {
 		return 0, errors.New("no article is loaded")
 	}

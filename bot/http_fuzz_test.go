@@ -39,8 +39,8 @@ func FuzzInteractionHandler(f *testing.F) {
 		f.Add(http.MethodPost, bytes.TrimSpace(body), now, "", true)
 	}
 
-	b := New(article.Default())
-	h := NewInteractionHandler(b, pub, WithClock(testClock), WithMetrics(NewMetrics()))
+	b := mustNew(article.Default(), withClock(testClock), WithMetrics(NewMetrics()))
+	h := NewInteractionHandler(b, pub)
 
 	f.Fuzz(func(t *testing.T, method string, body []byte, ts, sig string, signed bool) {
 		r, err := http.NewRequest(method, "/interactions", bytes.NewReader(body))

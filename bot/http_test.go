@@ -113,8 +113,8 @@ func (r *endlessReader) Read(p []byte) (int, error) {
 func TestInteractionHandler(t *testing.T) {
 	pub, priv := testKey(t)
 	_, otherPriv := testKey(t)
-	b := New(article.Default())
-	h := NewInteractionHandler(b, pub, WithClock(testClock))
+	b := mustNew(article.Default(), withClock(testClock))
+	h := NewInteractionHandler(b, pub)
 
 	now := unixString(testNow)
 	find := fixture(t, "find.json")
@@ -246,8 +246,6 @@ func TestInteractionHandler(t *testing.T) {
 			check{code: http.StatusBadRequest}},
 		{"type out of range", func() *http.Request { return signedRequest(priv, now, []byte(`{"type":256}`)) },
 			check{code: http.StatusBadRequest}},
-		{"command without data", func() *http.Request { return signedRequest(priv, now, []byte(`{"type":2}`)) },
-			check{code: http.StatusBadRequest}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -288,8 +286,8 @@ func TestInteractionHandler(t *testing.T) {
 func TestInteractionHandlerPing(t *testing.T) {
 	pub, priv := testKey(t)
 	_, otherPriv := testKey(t)
-	b := New(article.Default())
-	h := NewInteractionHandler(b, pub, WithClock(testClock))
+	b := mustNew(article.Default(), withClock(testClock))
+	h := NewInteractionHandler(b, pub)
 	ping := fixture(t, "ping.json")
 	now := unixString(testNow)
 
@@ -319,7 +317,7 @@ func TestInteractionHandlerPing(t *testing.T) {
 // streaming an endless body is refused after the limit, not read to the end.
 func TestInteractionHandlerDoesNotReadOversizedBody(t *testing.T) {
 	pub, priv := testKey(t)
-	h := NewInteractionHandler(New(article.Default()), pub, WithClock(testClock))
+	h := NewInteractionHandler(mustNew(article.Default(), withClock(testClock)), pub)
 	ts := unixString(testNow)
 	body := &endlessReader{}
 	r := httptest.NewRequest(http.MethodPost, "/interactions", body)
@@ -339,7 +337,7 @@ func TestInteractionHandlerDoesNotReadOversizedBody(t *testing.T) {
 
 func TestInteractionHandlerSkipsBodyWithoutSignature(t *testing.T) {
 	pub, _ := testKey(t)
-	h := NewInteractionHandler(New(article.Default()), pub, WithClock(testClock))
+	h := NewInteractionHandler(mustNew(article.Default(), withClock(testClock)), pub)
 	body := &endlessReader{}
 	r := httptest.NewRequest(http.MethodPost, "/interactions", body)
 	w := httptest.NewRecorder()
@@ -360,7 +358,7 @@ func TestInteractionHandlerDeadline(t *testing.T) {
 	find := fixture(t, "find.json")
 
 	t.Run("passes the request's context with a deadline", func(t *testing.T) {
-		h := NewInteractionHandler(nil, pub, WithClock(testClock), WithResponseDeadline(time.Minute)).(*interactionHandler)
+		h := NewInteractionHandler(mustNew(nil, withClock(testClock), WithResponseDeadline(time.Minute)), pub).(*interactionHandler)
 		var gotValue any
 		var gotDeadline time.Time
 		h.answer = func(ctx context.Context, _ *discordgo.Interaction) *discordgo.InteractionResponse {
@@ -405,7 +403,7 @@ func TestInteractionHandlerDeadline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := NewInteractionHandler(nil, pub, WithClock(testClock), WithResponseDeadline(50*time.Millisecond)).(*interactionHandler)
+			h := NewInteractionHandler(mustNew(nil, withClock(testClock), WithResponseDeadline(50*time.Millisecond)), pub).(*interactionHandler)
 			h.answer = tt.answer
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, signedRequest(priv, ts, find))
@@ -416,13 +414,44 @@ func TestInteractionHandlerDeadline(t *testing.T) {
 	}
 
 	t.Run("no bot", func(t *testing.T) {
-		h := NewInteractionHandler(nil, pub, WithClock(testClock))
+		h := NewInteractionHandler(nil, pub)
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, signedRequest(priv, ts, find))
+		h.ServeHTTP(w, signedRequest(priv, unixString(time.Now()), find))
 		if w.Code != http.StatusInternalServerError {
 			t.Errorf("status = %d, want %d", w.Code, http.StatusInternalServerError)
 		}
 	})
+}
+
+// TestInteractionHandlerWithoutData checks that an interaction with no
+// data key at all gets the private answer, or the empty list of choices,
+// that one with "data": null gets, rather than a 400 Discord would show as
+// a failure.
+func TestInteractionHandlerWithoutData(t *testing.T) {
+	pub, priv := testKey(t)
+	h := NewInteractionHandler(mustNew(article.Default(), withClock(testClock)), pub)
+	now := unixString(testNow)
+	tests := []struct {
+		name, body string
+		want       string // a part of the answer
+	}{
+		{"command", `{"id":"1","type":2}`, `"flags":64`},
+		{"command with data null", `{"id":"1","type":2,"data":null}`, `"flags":64`},
+		{"button", `{"id":"1","type":3,"message":{"id":"2"}}`, `"flags":64`},
+		{"autocomplete", `{"id":"1","type":4}`, `{"type":8,"data":{"choices":[]}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, signedRequest(priv, now, []byte(tt.body)))
+			if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), tt.want) {
+				t.Errorf("%s = %d %s, want 200 with %s", tt.body, w.Code, w.Body, tt.want)
+			}
+			if tt.want == `"flags":64` && !strings.Contains(w.Body.String(), "without its details") {
+				t.Errorf("%s = %s, want it to say the details are missing", tt.body, w.Body)
+			}
+		})
+	}
 }
 
 // TestInteractionHandlerBadKey checks that an endpoint built with a key
@@ -439,7 +468,7 @@ func TestInteractionHandlerBadKey(t *testing.T) {
 		{"too long", append(bytes.Clone(pub), 0)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			h := NewInteractionHandler(New(article.Default()), tt.key, WithClock(testClock))
+			h := NewInteractionHandler(mustNew(article.Default(), withClock(testClock)), tt.key)
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, signedRequest(priv, unixString(testNow), fixture(t, "ping.json")))
 			if w.Code != http.StatusUnauthorized {
@@ -505,24 +534,24 @@ func TestOpsMux(t *testing.T) {
 		wantCode int
 		wantBody string // a substring of the reply
 	}{
-		{"healthz", NewOpsMux(New(art), nil), http.MethodGet, "/healthz", http.StatusOK, "ok"},
-		{"healthz without a bot", NewOpsMux(nil, nil), http.MethodGet, "/healthz", http.StatusOK, "ok"},
-		{"readyz", NewOpsMux(New(art), nil), http.MethodGet, "/readyz", http.StatusOK, paragraphs},
-		{"readyz without a bot", NewOpsMux(nil, nil), http.MethodGet, "/readyz", http.StatusServiceUnavailable, "no article"},
-		{"readyz without an article", NewOpsMux(&Bot{}, nil), http.MethodGet, "/readyz", http.StatusServiceUnavailable, "no article"},
-		{"readyz with a failing check", NewOpsMux(New(art), nil, WithReadyCheck(func(context.Context) error { return notConnected })),
+		{"healthz", NewOpsMux(mustNew(art)), http.MethodGet, "/healthz", http.StatusOK, "ok"},
+		{"healthz without a bot", NewOpsMux(nil), http.MethodGet, "/healthz", http.StatusOK, "ok"},
+		{"readyz", NewOpsMux(mustNew(art)), http.MethodGet, "/readyz", http.StatusOK, paragraphs},
+		{"readyz without a bot", NewOpsMux(nil), http.MethodGet, "/readyz", http.StatusServiceUnavailable, "no article"},
+		{"readyz without an article", NewOpsMux(&Bot{}), http.MethodGet, "/readyz", http.StatusServiceUnavailable, "no article"},
+		{"readyz with a failing check", NewOpsMux(mustNew(art), func(context.Context) error { return notConnected }),
 			http.MethodGet, "/readyz", http.StatusServiceUnavailable, notConnected.Error()},
-		{"readyz with a passing check", NewOpsMux(New(art), nil, WithReadyCheck(func(context.Context) error { return nil })),
+		{"readyz with a passing check", NewOpsMux(mustNew(art), func(context.Context) error { return nil }),
 			http.MethodGet, "/readyz", http.StatusOK, paragraphs},
-		{"metrics", NewOpsMux(New(art), NewMetrics()), http.MethodGet, "/metrics", http.StatusOK, "articlebot_signature_failures_total"},
-		{"POST healthz", NewOpsMux(New(art), nil), http.MethodPost, "/healthz", http.StatusMethodNotAllowed, ""},
-		{"no interactions on the ops mux", NewOpsMux(New(art), nil), http.MethodPost, "/interactions", http.StatusNotFound, ""},
-		{"serve mux healthz", NewServeMux(New(art), pub, nil), http.MethodGet, "/healthz", http.StatusOK, "ok"},
-		{"serve mux readyz", NewServeMux(New(art), pub, nil), http.MethodGet, "/readyz", http.StatusOK, paragraphs},
-		{"serve mux metrics", NewServeMux(New(art), pub, nil), http.MethodGet, "/metrics", http.StatusOK, "go_goroutines"},
-		{"serve mux unsigned interaction", NewServeMux(New(art), pub, nil), http.MethodPost, "/interactions", http.StatusUnauthorized, "signature"},
-		{"serve mux GET interactions", NewServeMux(New(art), pub, nil), http.MethodGet, "/interactions", http.StatusMethodNotAllowed, ""},
-		{"serve mux unknown path", NewServeMux(New(art), pub, nil), http.MethodGet, "/", http.StatusNotFound, ""},
+		{"metrics", NewOpsMux(mustNew(art, WithMetrics(NewMetrics()))), http.MethodGet, "/metrics", http.StatusOK, "articlebot_signature_failures_total"},
+		{"POST healthz", NewOpsMux(mustNew(art)), http.MethodPost, "/healthz", http.StatusMethodNotAllowed, ""},
+		{"no interactions on the ops mux", NewOpsMux(mustNew(art)), http.MethodPost, "/interactions", http.StatusNotFound, ""},
+		{"serve mux healthz", NewServeMux(mustNew(art), pub), http.MethodGet, "/healthz", http.StatusOK, "ok"},
+		{"serve mux readyz", NewServeMux(mustNew(art), pub), http.MethodGet, "/readyz", http.StatusOK, paragraphs},
+		{"serve mux metrics", NewServeMux(mustNew(art), pub), http.MethodGet, "/metrics", http.StatusOK, "go_goroutines"},
+		{"serve mux unsigned interaction", NewServeMux(mustNew(art), pub), http.MethodPost, "/interactions", http.StatusUnauthorized, "signature"},
+		{"serve mux GET interactions", NewServeMux(mustNew(art), pub), http.MethodGet, "/interactions", http.StatusMethodNotAllowed, ""},
+		{"serve mux unknown path", NewServeMux(mustNew(art), pub), http.MethodGet, "/", http.StatusNotFound, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -542,8 +571,8 @@ func TestOpsMux(t *testing.T) {
 // NewHTTPServer and NewServeMux.
 func TestServeMuxOverHTTP(t *testing.T) {
 	pub, priv := testKey(t)
-	b := New(article.Default())
-	srv := NewHTTPServer("127.0.0.1:0", NewServeMux(b, pub, NewMetrics()))
+	b := mustNew(article.Default())
+	srv := NewHTTPServer("127.0.0.1:0", NewServeMux(b, pub))
 	ln, err := net.Listen("tcp", srv.Addr)
 	if err != nil {
 		t.Fatalf("listening: %v", err)
@@ -663,7 +692,7 @@ func TestNewHTTPServerDropsSlowClient(t *testing.T) {
 // it with BenchmarkVerify, the part no implementation can avoid.
 func BenchmarkInteractionHandler(b *testing.B) {
 	pub, priv := testKey(b)
-	h := NewInteractionHandler(New(article.Default()), pub, WithClock(testClock), WithMetrics(NewMetrics()))
+	h := NewInteractionHandler(mustNew(article.Default(), withClock(testClock), WithMetrics(NewMetrics())), pub)
 	for _, name := range []string{"ping.json", "find.json", "autocomplete.json"} {
 		body := fixture(b, name)
 		ts := unixString(testNow)

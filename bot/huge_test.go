@@ -61,7 +61,7 @@ func hugeArticle(t testing.TB) *article.Article {
 // Discord's limits.
 func TestHugeArticle(t *testing.T) {
 	a := hugeArticle(t)
-	b := New(a)
+	b := mustNew(a)
 	ctx := context.Background()
 	check := func(what string, r *discordgo.InteractionResponse) {
 		t.Helper()

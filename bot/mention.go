@@ -2,10 +2,8 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -41,59 +39,22 @@ type Mentions struct {
 	limit *channelLimiter
 }
 
-// MentionOption configures [Mentions].
-type MentionOption func(*Mentions)
-
-// WithMentionInterval sets the shortest time between two answers in one
-// channel. A value of zero or less keeps [DefaultMentionInterval].
-func WithMentionInterval(d time.Duration) MentionOption {
-	return func(m *Mentions) {
-		if d > 0 {
-			m.limit.interval = d
-		}
-	}
-}
-
-// WithMentionClock makes the limiter read the time from now, for tests.
-func WithMentionClock(now func() time.Time) MentionOption {
-	return func(m *Mentions) {
-		if now != nil {
-			m.limit.now = now
-		}
-	}
-}
-
-// WithMentionLogger sets the logger told about each mention answered or
-// ignored for the rate limit. A nil logger keeps the bot's.
-func WithMentionLogger(l *slog.Logger) MentionOption {
-	return func(m *Mentions) {
-		if l != nil {
-			m.log = l
-		}
-	}
-}
-
-// NewMentions returns the answerer of mentions of b.
-func NewMentions(b *Bot, opts ...MentionOption) *Mentions {
+// NewMentions returns the answerer of mentions of b, with the interval
+// between answers in one channel set by [WithMentionInterval].
+func NewMentions(b *Bot) *Mentions {
 	if b == nil {
-		b = New(nil)
+		b = defaultBot()
 	}
-	m := &Mentions{
+	return &Mentions{
 		bot: b,
 		log: b.log,
 		limit: &channelLimiter{
-			interval: DefaultMentionInterval,
+			interval: b.cfg.mentionInterval,
 			max:      maxLimitedChannels,
-			now:      time.Now,
+			now:      b.cfg.now,
 			last:     make(map[string]time.Time),
 		},
 	}
-	for _, o := range opts {
-		if o != nil {
-			o(m)
-		}
-	}
-	return m
 }
 
 // Reply returns the reply to msg, a message the bot received, where selfID
@@ -161,51 +122,42 @@ func (m *Mentions) allow(ctx context.Context, msg *discordgo.Message) bool {
 	return false
 }
 
-// answer returns the reply to question, asked in msg. A question the
-// engine cannot take gets its reason; a failure of the bot's own, panics
-// included, is logged and gets the apology interactions get. The bot's
-// observer is told the outcome, as /ask's.
-func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question string) (reply *discordgo.MessageSend) {
-	start := time.Now()
-	outcome := resultOK
-	var failure error
-	defer func() {
-		if p := recover(); p != nil {
-			failure = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
-			outcome, reply = resultInternal, mentionReply(msg, rendered{content: apology})
-		}
-		latency := time.Since(start)
-		attrs := []any{"kind", kindMention, "command", "ask", "outcome", outcome, "latency", latency,
-			"channel_id", msg.ChannelID, "guild_id", msg.GuildID, "message_id", msg.ID}
-		if msg.Author != nil {
-			attrs = append(attrs, "user_id", msg.Author.ID)
-		}
-		if failure != nil {
-			attrs = append(attrs, "err", failure.Error())
-		}
-		level := slog.LevelInfo
-		if outcome == resultInternal {
-			level = slog.LevelError
-		}
-		m.log.Log(ctx, level, "mention", attrs...)
-		m.bot.observe(Outcome{Command: "ask", Kind: kindMention, Result: outcome, Latency: latency})
-	}()
+// answer returns the reply to question, asked in msg, worked out by the
+// pipeline every interaction goes through: a question the engine cannot
+// take gets its reason, and a failure of the bot's own, panics included,
+// is logged and gets the apology interactions get. The bot's observer is
+// told the outcome, as /ask's.
+func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question string) *discordgo.MessageSend {
+	r := request{
+		kind: kindMention, command: "ask", logMsg: "mention",
+		id: slog.String("message_id", msg.ID), guildID: msg.GuildID, channelID: msg.ChannelID,
+		handle: func(ctx context.Context, _ *string) (*discordgo.InteractionResponse, error) {
+			r, err := m.bot.answer(question)
+			if err != nil {
+				return nil, err
+			}
+			return replyResponse(r), nil
+		},
+	}
+	if msg.Author != nil {
+		r.userID = msg.Author.ID
+	}
+	resp := m.bot.serve(ctx, r)
+	return mentionReply(msg, rendered{content: resp.Data.Content, embeds: resp.Data.Embeds, components: resp.Data.Components})
+}
 
-	r, err := m.bot.answer(question)
-	if err != nil {
-		if text, isUser := userMessage(err); isUser {
-			outcome, r = resultUser, rendered{content: text}
-		} else {
-			outcome, r = resultInternal, rendered{content: apology}
-		}
-		failure = err
+// replyResponse returns r as a message response, which is what a reply to
+// a mention holds and the rules it must follow.
+func replyResponse(r rendered) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Content:         truncate(r.content, limitContent),
+			Embeds:          r.embeds,
+			Components:      r.components,
+			AllowedMentions: noMentions(),
+		},
 	}
-	reply = mentionReply(msg, r)
-	if err := checkReply(reply); err != nil {
-		failure = fmt.Errorf("the reply breaks Discord's rules: %w", err)
-		outcome, reply = resultInternal, mentionReply(msg, rendered{content: apology})
-	}
-	return reply
 }
 
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -236,21 +188,6 @@ func mentionReply(msg *discordgo.Message, r rendered) *discordgo.MessageSend {
 			FailIfNotExists: new(bool),
 		},
 	}
-}
-
-// checkReply reports how a reply breaks the rules an interaction's message
-// must follow, which are those of a message: content, embeds, buttons and
-// mentions.
-func checkReply(s *discordgo.MessageSend) error {
-	return checkResponse(&discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{
-			Content:         s.Content,
-			Embeds:          s.Embeds,
-			Components:      s.Components,
-			AllowedMentions: s.AllowedMentions,
-		},
-	})
 }
 
 // channelLimiter lets one event through per interval in each channel. It

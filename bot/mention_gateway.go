@@ -8,17 +8,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// WithMentions sets how the gateway answers the mentions given to
-// [Gateway.HandleMessage]. Without it the gateway answers with the default
-// limits of [NewMentions].
-func WithMentions(m *Mentions) GatewayOption {
-	return func(g *Gateway) {
-		if m != nil {
-			g.mentions = m
-		}
-	}
-}
-
 // HandleMessage answers a message that mentions the bot with a question,
 // as [Mentions] decides, with a reply in the message's channel. Register it
 // with (*discordgo.Session).AddHandler on a session that asks for the

@@ -62,7 +62,7 @@ func mentionMessage(id, content string, mentions ...*discordgo.User) *discordgo.
 // TestMentionQuestion checks which messages ask the bot something, and
 // what they ask.
 func TestMentionQuestion(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	other := &discordgo.User{ID: "555", Username: "someone"}
 	otherBot := &discordgo.User{ID: "556", Username: "helper", Bot: true}
 	withAuthor := func(msg *discordgo.Message, u *discordgo.User) *discordgo.Message { msg.Author = u; return msg }
@@ -136,7 +136,7 @@ func TestMentionQuestion(t *testing.T) {
 // channel, referring to it, pinging nobody.
 func TestMentionReply(t *testing.T) {
 	rec := &recorder{}
-	m := NewMentions(New(article.Default(), WithObserver(rec)))
+	m := NewMentions(mustNew(article.Default(), WithObserver(rec)))
 	tests := []struct {
 		name, content string
 		want          string // in the reply's plain text
@@ -200,7 +200,7 @@ func TestMentionRateLimit(t *testing.T) {
 	clock := newFakeClock()
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	m := NewMentions(New(article.Default()), WithMentionClock(clock.Now), WithMentionLogger(log))
+	m := NewMentions(mustNew(article.Default(), withClock(clock.Now), WithLogger(log)))
 	ask := func(id, channel string) bool {
 		msg := mentionMessage(id, "<@"+testSelf+"> who is Jatras?", testBotUser)
 		msg.ChannelID = channel
@@ -243,7 +243,7 @@ func TestMentionRateLimit(t *testing.T) {
 
 func TestMentionInterval(t *testing.T) {
 	clock := newFakeClock()
-	m := NewMentions(New(article.Default()), WithMentionClock(clock.Now), WithMentionInterval(10*time.Second))
+	m := NewMentions(mustNew(article.Default(), withClock(clock.Now), WithMentionInterval(10*time.Second)))
 	msg := mentionMessage("1", "<@"+testSelf+"> who is Jatras?", testBotUser)
 	if _, ok := m.Reply(context.Background(), msg, testSelf); !ok {
 		t.Fatal("the first mention got no reply")
@@ -402,8 +402,8 @@ func TestGatewayMention(t *testing.T) {
 	clock := newFakeClock()
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, nil))
-	b := New(article.Default())
-	g := NewGateway(b, log, WithMentions(NewMentions(b, WithMentionClock(clock.Now), WithMentionLogger(log))))
+	b := mustNew(article.Default(), withClock(clock.Now), WithLogger(log))
+	g := NewGateway(b)
 	f := &fakePoster{}
 
 	question := mentionMessage("1302190000000000001", "<@"+testSelf+"> who spoke to Press TV?", testBotUser)
@@ -461,9 +461,9 @@ func TestGatewayMention(t *testing.T) {
 // counted.
 func TestGatewayMentionPostFails(t *testing.T) {
 	var logs bytes.Buffer
-	b := New(article.Default())
 	m := NewMetrics()
-	g := NewGateway(b, slog.New(slog.NewJSONHandler(&logs, nil)), WithGatewayMetrics(m))
+	b := mustNew(article.Default(), WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))), WithMetrics(m))
+	g := NewGateway(b)
 	f := &fakePoster{fail: fmt.Errorf("HTTP 403 Forbidden")}
 	if !g.handleMessage(f, mentionMessage("1", "<@"+testSelf+"> who is Jatras?", testBotUser), testSelf) {
 		t.Fatal("the gateway did not take the mention")
@@ -493,7 +493,7 @@ var mentionGoldenCases = []struct {
 }
 
 func TestMentionGolden(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	for _, tc := range mentionGoldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			m := NewMentions(b)
@@ -546,4 +546,19 @@ func replyAsResponse(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return line
+}
+
+// checkReply reports how a reply breaks the rules an interaction's message
+// must follow, which are those of a message: content, embeds, buttons and
+// mentions.
+func checkReply(s *discordgo.MessageSend) error {
+	return checkResponse(&discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Content:         s.Content,
+			Embeds:          s.Embeds,
+			Components:      s.Components,
+			AllowedMentions: s.AllowedMentions,
+		},
+	})
 }

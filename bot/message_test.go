@@ -61,7 +61,7 @@ func messageCommand(msg *discordgo.Message) *discordgo.Interaction {
 }
 
 func TestFindInArticle(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	tests := []struct {
 		name      string
 		i         *discordgo.Interaction
@@ -85,7 +85,7 @@ func TestFindInArticle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := &recorder{}
-			b.observer = rec
+			b.cfg.observer = rec
 			r := b.Respond(context.Background(), tt.i)
 			if err := checkResponse(r); err != nil {
 				t.Fatalf("the answer breaks Discord's rules: %v", err)
@@ -106,7 +106,7 @@ func TestFindInArticle(t *testing.T) {
 // TestFindInArticlePages follows the Next buttons of a message command's
 // answer to the last page, with /find's own pagination.
 func TestFindInArticlePages(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	r := b.Respond(context.Background(), messageCommand(&discordgo.Message{ID: "20", Content: "Is Russia really in Syria?"}))
 	seen := 1
 	for {
@@ -139,7 +139,7 @@ func TestFindInArticlePages(t *testing.T) {
 // TestFindInArticleDefinition checks the message command's definition:
 // type 3, a name Discord shows in the Apps menu, and no description.
 func TestFindInArticleDefinition(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	c := b.reg.lookup(discordgo.MessageApplicationCommand, findInArticleName)
 	if c == nil {
 		t.Fatalf("the registry has no message command %q", findInArticleName)

@@ -3,6 +3,7 @@ package bot
 import (
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -31,7 +32,7 @@ import (
 //   - gateway_delivery_failures_total{kind}: answers the gateway mode
 //     worked out but could not post to Discord, by kind: "interaction" for
 //     an interaction's callback, "mention" for the reply to a mention.
-//     Count them by passing the metrics to [WithGatewayMetrics].
+//     Count them by passing the metrics to [WithMetrics].
 //
 // The registry also holds the Go runtime and process collectors.
 type Metrics struct {
@@ -45,7 +46,16 @@ type Metrics struct {
 	// The endpoint's counters, looked up once rather than per request.
 	sigFailure map[string]prometheus.Counter
 	reply      map[int]prometheus.Counter
+
+	// The series of outcomes seen so far, so that counting one costs a map
+	// lookup rather than hashing its labels.
+	mu       sync.RWMutex
+	outcomes map[outcomeKey]prometheus.Counter
+	kinds    map[string]prometheus.Observer
 }
+
+// outcomeKey names one series of interactions_total.
+type outcomeKey struct{ command, kind, result string }
 
 // deliveryKinds are the kinds of answer the gateway mode posts.
 var deliveryKinds = []string{"interaction", "mention"}
@@ -61,7 +71,9 @@ var _ Observer = (*Metrics)(nil)
 // NewMetrics returns metrics registered on a new registry of their own.
 func NewMetrics() *Metrics {
 	m := &Metrics{
-		reg: prometheus.NewRegistry(),
+		reg:      prometheus.NewRegistry(),
+		outcomes: make(map[outcomeKey]prometheus.Counter),
+		kinds:    make(map[string]prometheus.Observer),
 		interactions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: "articlebot",
 			Name:      "interactions_total",
@@ -119,13 +131,24 @@ func (m *Metrics) Observe(o Outcome) {
 	if command == "" {
 		command = "none"
 	}
-	m.interactions.WithLabelValues(command, o.Kind, o.Result).Inc()
-	m.latency.WithLabelValues(o.Kind).Observe(o.Latency.Seconds())
+	key := outcomeKey{command, o.Kind, o.Result}
+	m.mu.RLock()
+	c, okC := m.outcomes[key]
+	h, okH := m.kinds[o.Kind]
+	m.mu.RUnlock()
+	if !okC || !okH {
+		c = m.interactions.WithLabelValues(command, o.Kind, o.Result)
+		h = m.latency.WithLabelValues(o.Kind)
+		m.mu.Lock()
+		m.outcomes[key], m.kinds[o.Kind] = c, h
+		m.mu.Unlock()
+	}
+	c.Inc()
+	h.Observe(o.Latency.Seconds())
 }
 
-// Registry returns the registry the metrics are kept in, so that a caller
-// can add collectors of its own.
-func (m *Metrics) Registry() *prometheus.Registry {
+// registry returns the registry the metrics are kept in.
+func (m *Metrics) registry() *prometheus.Registry {
 	if m == nil {
 		return nil
 	}

@@ -74,7 +74,7 @@ articlebot_interactions_total{command="none",kind="ping",result="ok"} 1
 articlebot_interactions_total{command="none",kind="unknown",result="user_error"} 1
 articlebot_interactions_total{command="quote",kind="autocomplete",result="ok"} 1
 `
-	if err := testutil.GatherAndCompare(m.Registry(), strings.NewReader(want), "articlebot_interactions_total"); err != nil {
+	if err := testutil.GatherAndCompare(m.registry(), strings.NewReader(want), "articlebot_interactions_total"); err != nil {
 		t.Errorf("after seven outcomes: %v", err)
 	}
 
@@ -91,7 +91,7 @@ articlebot_interactions_total{command="quote",kind="autocomplete",result="ok"} 1
 		{"unknown", 1, 0, 3},
 		{"mention", 1, 1, 0.0005},
 	}
-	families, err := m.Registry().Gather()
+	families, err := m.registry().Gather()
 	if err != nil {
 		t.Fatalf("gathering: %v", err)
 	}
@@ -124,8 +124,8 @@ func TestMetricsNil(t *testing.T) {
 	m.Observe(Outcome{Command: "find", Kind: "command", Result: "ok"})
 	m.countSignatureFailure(sigInvalid)
 	m.countReply(http.StatusOK)
-	if m.Registry() != nil {
-		t.Errorf("(*Metrics)(nil).Registry() = %v, want nil", m.Registry())
+	if m.registry() != nil {
+		t.Errorf("(*Metrics)(nil).registry() = %v, want nil", m.registry())
 	}
 	w := httptest.NewRecorder()
 	m.Handler().ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
@@ -140,7 +140,7 @@ func TestMetricsCountRequests(t *testing.T) {
 	pub, priv := testKey(t)
 	_, otherPriv := testKey(t)
 	m := NewMetrics()
-	mux := NewServeMux(New(article.Default(), WithObserver(m)), pub, m, WithClock(testClock))
+	mux := NewServeMux(mustNew(article.Default(), WithMetrics(m), withClock(testClock)), pub)
 	now := unixString(testNow)
 	find := fixture(t, "find.json")
 
@@ -197,7 +197,7 @@ articlebot_http_interaction_replies_total{code="413"} 2
 articlebot_http_interaction_replies_total{code="500"} 0
 articlebot_http_interaction_replies_total{code="503"} 0
 `
-	if err := testutil.GatherAndCompare(m.Registry(), strings.NewReader(want),
+	if err := testutil.GatherAndCompare(m.registry(), strings.NewReader(want),
 		"articlebot_signature_failures_total", "articlebot_http_interaction_replies_total"); err != nil {
 		t.Errorf("after %d requests: %v", len(requests), err)
 	}
@@ -227,11 +227,11 @@ articlebot_http_interaction_replies_total{code="503"} 0
 			{"finds", map[string]string{"kind": "command", "command": "find"}, 6},
 		}
 		for _, tt := range tests {
-			if got := sumSamples(t, m.Registry(), "articlebot_interactions_total", tt.match); got != tt.want {
+			if got := sumSamples(t, m.registry(), "articlebot_interactions_total", tt.match); got != tt.want {
 				t.Errorf("%s: articlebot_interactions_total%v = %v, want %v", tt.name, tt.match, got, tt.want)
 			}
 			if tt.match["command"] == "" {
-				if got := sumSamples(t, m.Registry(), "articlebot_interaction_duration_seconds", tt.match); got != tt.want {
+				if got := sumSamples(t, m.registry(), "articlebot_interaction_duration_seconds", tt.match); got != tt.want {
 					t.Errorf("%s: articlebot_interaction_duration_seconds%v count = %v, want %v", tt.name, tt.match, got, tt.want)
 				}
 			}

@@ -121,7 +121,7 @@ func TestDirectItems(t *testing.T) {
 }
 
 func TestSpeakerEmbed(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	s := &article.Speaker{
 		Name:        "Ada <@1> Lovelace",
 		Description: "a *mathematician*",
@@ -157,7 +157,7 @@ func TestSpeakerEmbed(t *testing.T) {
 // embed holds and checks that the answer stays within Discord's limits and
 // says what it left out.
 func TestSpeakerEmbedHuge(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	long := strings.Repeat("Ceasefire talks stalled again <@&9> *today* ", 300)
 	tests := []struct {
 		name             string
@@ -206,7 +206,7 @@ func TestSpeakerEmbedHuge(t *testing.T) {
 // by canonical name and checks each answer.
 func TestQuoteEverySpeaker(t *testing.T) {
 	a := article.Default()
-	b := New(a)
+	b := mustNew(a)
 	if len(a.Speakers()) == 0 {
 		t.Fatal("the seed article has no speakers")
 	}
@@ -225,7 +225,7 @@ func TestQuoteEverySpeaker(t *testing.T) {
 // TestQuoteUnknownEscapes asks /quote for a name full of mentions and
 // markdown and checks that the answer shows it as text that cannot ping.
 func TestQuoteUnknownEscapes(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	for _, name := range []string{"@everyone <@123> **Putin**", "@here <@&456> _x_ ~~y~~ `z` [link](https://x.test)\n# big"} {
 		t.Run(name, func(t *testing.T) {
 			r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, name)))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -54,9 +55,10 @@ type registry struct {
 }
 
 // newRegistry returns a registry of cmds. A command without a definition, a
-// name or a handler, one whose name or component prefix repeats another's,
-// or one with an autocomplete option but no autocomplete handler is left out
-// and reported in the error; the others are registered.
+// name or a handler, one whose definition breaks Discord's rules, one whose
+// name or component prefix repeats another's, or one with an autocomplete
+// option but no autocomplete handler is left out and reported in the
+// error; the others are registered.
 func newRegistry(cmds ...*command) (*registry, error) {
 	r := &registry{byKey: make(map[commandKey]*command), byPrefix: make(map[string]*command)}
 	var errs []error
@@ -83,6 +85,9 @@ func (r *registry) add(c *command) error {
 	case strings.Contains(c.prefix, ":"):
 		return fmt.Errorf("command %q: component prefix %q contains ':'", c.def.Name, c.prefix)
 	}
+	if err := checkDefinition(c.def); err != nil {
+		return fmt.Errorf("command %q breaks Discord's rules: %w", c.def.Name, err)
+	}
 	k := keyOf(c.def.Type, c.def.Name)
 	if _, dup := r.byKey[k]; dup {
 		return fmt.Errorf("command %q is defined twice", c.def.Name)
@@ -96,6 +101,83 @@ func (r *registry) add(c *command) error {
 	r.byKey[k] = c
 	r.cmds = append(r.cmds, c)
 	return nil
+}
+
+// chatName is the rule for the names of chat input commands and of all
+// options: letters, digits, '-' and '_', 1 to 32 of them, in lower case.
+var chatName = regexp.MustCompile(`^[-_\p{L}\p{N}]{1,32}$`)
+
+// checkDefinition reports how def breaks the rules Discord applies when it
+// registers a command: names, descriptions, options and their limits.
+func checkDefinition(def *discordgo.ApplicationCommand) error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	total := runeLen(def.Name) + runeLen(def.Description)
+	if def.Type == 0 || def.Type == discordgo.ChatApplicationCommand {
+		if !chatName.MatchString(def.Name) || strings.ToLower(def.Name) != def.Name {
+			bad("the name must be 1 to %d lower-case letters, digits, '-' or '_'", limitCommandName)
+		}
+		if n := runeLen(def.Description); n < 1 || n > limitCommandDesc {
+			bad("the description is %d characters, want 1 to %d", n, limitCommandDesc)
+		}
+	} else if n := runeLen(def.Name); n < 1 || n > limitCommandName {
+		bad("the name is %d characters, want 1 to %d", n, limitCommandName)
+	}
+	total += checkOptions(def.Name, def.Options, bad)
+	if total > limitCommandTotal {
+		bad("names, descriptions and values hold %d characters, more than %d", total, limitCommandTotal)
+	}
+	return errors.Join(errs...)
+}
+
+// checkOptions checks the options of a command, reporting each problem
+// with bad, and returns the characters they count towards the command's
+// total.
+func checkOptions(where string, opts []*discordgo.ApplicationCommandOption, bad func(string, ...any)) int {
+	if len(opts) > limitOptions {
+		bad("%s has %d options, more than %d", where, len(opts), limitOptions)
+	}
+	total := 0
+	names := make(map[string]bool)
+	optional := false
+	for _, o := range opts {
+		if o == nil {
+			bad("%s has a nil option", where)
+			continue
+		}
+		w := where + "." + o.Name
+		if !chatName.MatchString(o.Name) || strings.ToLower(o.Name) != o.Name {
+			bad("option name %q must be 1 to %d lower-case letters, digits, '-' or '_'", w, limitOptionName)
+		}
+		if names[o.Name] {
+			bad("option %q is defined twice", w)
+		}
+		names[o.Name] = true
+		if n := runeLen(o.Description); n < 1 || n > limitOptionDesc {
+			bad("option %q: the description is %d characters, want 1 to %d", w, n, limitOptionDesc)
+		}
+		if o.Required && optional {
+			bad("option %q is required but follows an optional one", w)
+		}
+		optional = optional || !o.Required
+		if len(o.Choices) > limitChoices {
+			bad("option %q has %d choices, more than %d", w, len(o.Choices), limitChoices)
+		}
+		if o.Autocomplete && len(o.Choices) > 0 {
+			bad("option %q has both choices and autocomplete", w)
+		}
+		if o.MaxLength < 0 || o.MaxLength > limitStringOptLen {
+			bad("option %q: max_length %d is outside 0 to %d", w, o.MaxLength, limitStringOptLen)
+		}
+		total += runeLen(o.Name) + runeLen(o.Description)
+		for _, ch := range o.Choices {
+			if ch != nil {
+				total += runeLen(ch.Name) + runeLen(fmt.Sprint(ch.Value))
+			}
+		}
+		total += checkOptions(w, o.Options, bad)
+	}
+	return total
 }
 
 func hasAutocomplete(opts []*discordgo.ApplicationCommandOption) bool {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,14 +12,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// chatName is the rule for the names of chat input commands and of all
-// options: letters, digits, '-' and '_', 1 to 32 of them, in lower case.
-var chatName = regexp.MustCompile(`^[-_\p{L}\p{N}]{1,32}$`)
-
 // TestRegistry walks the bot's commands and checks each definition
 // against Discord's rules, and that every definition can be answered.
 func TestRegistry(t *testing.T) {
-	b := New(article.Default())
+	b := mustNew(article.Default())
 	defs := b.Commands()
 	if len(defs) == 0 {
 		t.Fatal("Commands() is empty")
@@ -31,10 +26,12 @@ func TestRegistry(t *testing.T) {
 	if !reflect.DeepEqual(defs, b.reg.defs()) {
 		t.Error("Commands() differs from the registry's definitions")
 	}
-	for _, want := range []string{"summary", "quote", "find", "about"} {
-		if b.reg.lookup(discordgo.ChatApplicationCommand, want) == nil {
-			t.Errorf("the registry has no /%s", want)
-		}
+	var names []string
+	for _, d := range defs {
+		names = append(names, d.Name)
+	}
+	if want := []string{"summary", "quote", "find", "ask", "about", findInArticleName}; !slices.Equal(names, want) {
+		t.Errorf("the registry's commands = %q, want %q", names, want)
 	}
 
 	seen := make(map[commandKey]bool)
@@ -66,6 +63,9 @@ func TestRegistry(t *testing.T) {
 				}
 			}
 
+			if err := checkDefinition(d); err != nil {
+				t.Errorf("checkDefinition(%q) = %v, want nil", d.Name, err)
+			}
 			total := runeLen(d.Name) + runeLen(d.Description)
 			if d.Type == 0 || d.Type == discordgo.ChatApplicationCommand {
 				if !chatName.MatchString(d.Name) || strings.ToLower(d.Name) != d.Name {
@@ -83,7 +83,7 @@ func TestRegistry(t *testing.T) {
 			if d.Contexts == nil || !slices.Equal(*d.Contexts, everyContext) {
 				t.Errorf("command %q: contexts = %v, want %v", d.Name, d.Contexts, everyContext)
 			}
-			total += checkOptions(t, d.Name, d.Options, c)
+			total += checkTestOptions(t, d.Name, d.Options, c)
 			if total > limitCommandTotal {
 				t.Errorf("command %q: names, descriptions and values hold %d characters, more than %d", d.Name, total, limitCommandTotal)
 			}
@@ -93,7 +93,7 @@ func TestRegistry(t *testing.T) {
 
 // checkOptions checks the options of a command and returns the characters
 // they count towards the command's total.
-func checkOptions(t *testing.T, where string, opts []*discordgo.ApplicationCommandOption, c *command) int {
+func checkTestOptions(t *testing.T, where string, opts []*discordgo.ApplicationCommandOption, c *command) int {
 	t.Helper()
 	if len(opts) > limitOptions {
 		t.Errorf("%s has %d options, more than %d", where, len(opts), limitOptions)
@@ -138,7 +138,7 @@ func checkOptions(t *testing.T, where string, opts []*discordgo.ApplicationComma
 			v, _ := json.Marshal(ch.Value)
 			total += runeLen(ch.Name) + runeLen(strings.Trim(string(v), `"`))
 		}
-		total += checkOptions(t, w, o.Options, c)
+		total += checkTestOptions(t, w, o.Options, c)
 	}
 	return total
 }
@@ -146,7 +146,7 @@ func checkOptions(t *testing.T, where string, opts []*discordgo.ApplicationComma
 // TestCommandsJSON checks the registration body: it is a JSON array of the
 // commands, each with its integration types and contexts.
 func TestCommandsJSON(t *testing.T) {
-	body, err := json.Marshal(New(article.Default()).Commands())
+	body, err := json.Marshal(mustNew(article.Default()).Commands())
 	if err != nil {
 		t.Fatalf("json.Marshal(Commands()) = %v", err)
 	}
@@ -188,6 +188,10 @@ func TestNewRegistryRejects(t *testing.T) {
 		{"autocomplete without handler", []*command{{def: def("a", auto), run: ok}}, "autocomplete"},
 		{"prefix without handler", []*command{{def: def("a"), run: ok, prefix: "a"}}, "component"},
 		{"prefix with a colon", []*command{{def: def("a"), run: ok, prefix: "a:b", component: ok}}, "':'"},
+		{"upper-case name", []*command{{def: def("Find"), run: ok}}, "breaks Discord's rules"},
+		{"description too long", []*command{{def: slashCommand("a", strings.Repeat("d", limitCommandDesc+1)), run: ok}}, "description"},
+		{"option without a description", []*command{{def: def("a", &discordgo.ApplicationCommandOption{
+			Type: discordgo.ApplicationCommandOptionString, Name: "x"}), run: ok}}, "option"},
 		{"shared prefix", []*command{
 			{def: def("a"), run: ok, prefix: "p", component: ok},
 			{def: def("b"), run: ok, prefix: "p", component: ok},

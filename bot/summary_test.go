@@ -21,7 +21,7 @@ func mustParse(t *testing.T, text string) *article.Article {
 
 func summaryOf(t *testing.T, a *article.Article) *discordgo.MessageEmbed {
 	t.Helper()
-	r := New(a).Respond(context.Background(), slash("summary"))
+	r := mustNew(a).Respond(context.Background(), slash("summary"))
 	if err := checkResponse(r); err != nil {
 		t.Fatalf("/summary breaks Discord's rules: %v", err)
 	}

@@ -227,7 +227,11 @@ func TestRunExternal(t *testing.T) {
 	seed := strings.Repeat("2a", ed25519.SeedSize)
 	raw, _ := hexDecode(seed)
 	pub := ed25519.NewKeyFromSeed(raw).Public().(ed25519.PublicKey)
-	srv := httptest.NewServer(bot.NewServeMux(bot.New(article.Default()), pub, nil))
+	b, err := bot.New(article.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(bot.NewServeMux(b, pub))
 	defer srv.Close()
 
 	var out, errOut bytes.Buffer

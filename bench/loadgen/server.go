@@ -47,9 +47,11 @@ func newServer(path string, pub []byte) (*http.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := bot.NewMetrics()
-	b := bot.New(art, bot.WithObserver(m))
-	mux := bot.NewServeMux(b, pub, m)
+	b, err := bot.New(art, bot.WithMetrics(bot.NewMetrics()))
+	if err != nil {
+		return nil, err
+	}
+	mux := bot.NewServeMux(b, pub)
 	mux.HandleFunc("GET "+cpuPath, func(w http.ResponseWriter, r *http.Request) {
 		d, err := processCPU()
 		if err != nil {

@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/internal/discordtest"
 	"github.com/bwmarrin/discordgo"
@@ -81,7 +80,7 @@ func forRegistered(f *discordtest.Discord, scope string, payload map[string]any)
 // interaction's JSON, encoded by bot.MarshalResponse as the bot sends it.
 func expectedAnswer(t testing.TB, payload []byte) []byte {
 	t.Helper()
-	resp := bot.New(article.Default()).Respond(context.Background(), decodeInteractionJSON(t, payload))
+	resp := newBot(t, nil).Respond(context.Background(), decodeInteractionJSON(t, payload))
 	want, err := bot.MarshalResponse(resp)
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/articlebot/articlebot/article"
+	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/internal/discordtest"
 	"github.com/articlebot/articlebot/internal/gateway"
 )
@@ -157,4 +159,15 @@ func (b *botRun) returned() bool {
 	default:
 		return false
 	}
+}
+
+// newBot returns a bot answering about a, or about the embedded article
+// when a is nil, with the default options.
+func newBot(t testing.TB, a *article.Article) *bot.Bot {
+	t.Helper()
+	b, err := bot.New(a)
+	if err != nil {
+		t.Fatalf("bot.New: %v", err)
+	}
+	return b
 }

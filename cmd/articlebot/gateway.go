@@ -28,11 +28,12 @@ var errTokenRejected = gateway.ErrTokenRejected
 // shard 0 only), and answers interactions until ctx is cancelled. It then
 // stops taking new interactions, lets the answers in flight finish (for at
 // most the drain timeout), closes the connection and returns nil. With
-// METRICS_ADDR set it serves m and the session's health there meanwhile. It
+// METRICS_ADDR set it serves b's metrics and the session's health there
+// meanwhile. It
 // returns an error when the session cannot start, when Discord rejects the
 // token, or when the gateway refuses the session for good; the error is
 // not logged, since the caller prints it.
-func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log *slog.Logger, o options) error {
+func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o options) error {
 	detach := discordgoLogs.attach(log, cfg.token)
 	defer detach()
 
@@ -53,7 +54,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 		s.Dialer = o.dialer
 	}
 	conn := gateway.New(s, gateway.Options{Log: log, ReadyTimeout: o.readyTimeout, Backoff: o.backoff})
-	gw := bot.NewGateway(b, log, bot.WithAnswerTimeout(o.answerTimeout), bot.WithGatewayMetrics(m))
+	gw := bot.NewGateway(b)
 	s.AddHandler(gw.Handle)
 	if cfg.askOnMention {
 		s.AddHandler(gw.HandleMessage)
@@ -62,7 +63,7 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, m *bot.Metrics, log
 	// The bot is ready once it is connected and its commands are
 	// registered.
 	var registered atomic.Bool
-	ops, err := startMetrics(cfg, b, m, func() bool { return registered.Load() && conn.Connected() }, log, o)
+	ops, err := startMetrics(cfg, b, func() bool { return registered.Load() && conn.Connected() }, log, o)
 	if err != nil {
 		return err
 	}

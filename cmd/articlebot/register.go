@@ -42,7 +42,11 @@ func registerFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 			cfg.guildID = *guild
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
-		cmds := registeredCommands(bot.New(a, bot.WithLogger(log)))
+		b, err := bot.New(a, bot.WithLogger(log))
+		if err != nil {
+			return err
+		}
+		cmds := registeredCommands(b)
 		if *dryRun {
 			return printRegistration(e, cfg, cmds)
 		}

@@ -360,9 +360,11 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
 			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
-		m := bot.NewMetrics()
-		b := bot.New(a, bot.WithLogger(log), bot.WithObserver(m))
-		return runGateway(ctx, cfg, b, m, log, e.opts)
+		b, err := bot.New(a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()), bot.WithAnswerTimeout(e.opts.answerTimeout))
+		if err != nil {
+			return err
+		}
+		return runGateway(ctx, cfg, b, log, e.opts)
 	}
 }
 
@@ -377,7 +379,10 @@ func commandsFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 		if err != nil {
 			return err
 		}
-		b := bot.New(a, bot.WithLogger(newLogger(e.stderr, cfg.logLevel, cfg.logFormat)))
+		b, err := bot.New(a, bot.WithLogger(newLogger(e.stderr, cfg.logLevel, cfg.logFormat)))
+		if err != nil {
+			return err
+		}
 		return writeJSON(e.stdout, registeredCommands(b))
 	}
 }

@@ -45,9 +45,11 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
-		m := bot.NewMetrics()
-		b := bot.New(a, bot.WithLogger(log), bot.WithObserver(m))
-		h := bot.NewServeMux(b, cfg.publicKey, m, bot.WithHTTPLogger(log))
+		b, err := bot.New(a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()))
+		if err != nil {
+			return err
+		}
+		h := bot.NewServeMux(b, cfg.publicKey)
 
 		svc, err := listenHTTP(serverInteractions, cfg.httpAddr, h, e.opts)
 		if err != nil {
@@ -132,16 +134,16 @@ func (s *httpService) shutdown(drain time.Duration) error {
 // cfg.metricsAddr: /healthz, /readyz (ready once connected() reports the
 // gateway connected) and /metrics. It returns nil when METRICS_ADDR is not
 // set.
-func startMetrics(cfg config, b *bot.Bot, m *bot.Metrics, connected func() bool, log *slog.Logger, o options) (*httpService, error) {
+func startMetrics(cfg config, b *bot.Bot, connected func() bool, log *slog.Logger, o options) (*httpService, error) {
 	if cfg.metricsAddr == "" {
 		return nil, nil
 	}
-	h := bot.NewOpsMux(b, m, bot.WithReadyCheck(func(context.Context) error {
+	h := bot.NewOpsMux(b, func(context.Context) error {
 		if !connected() {
 			return errors.New("not connected to Discord's gateway")
 		}
 		return nil
-	}))
+	})
 	svc, err := listenHTTP(serverMetrics, cfg.metricsAddr, h, o)
 	if err != nil {
 		return nil, fmt.Errorf("listening on %s=%s: %w", envMetricsAddr, cfg.metricsAddr, err)

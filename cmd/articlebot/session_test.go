@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/internal/discordtest"
 	"github.com/bwmarrin/discordgo"
@@ -97,7 +96,7 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 				t.Errorf("callback to %s, want %s", cbs[0].Path, wantCallback)
 			}
 			raw, _ := json.Marshal(interaction)
-			want, err := bot.MarshalResponse(bot.New(article.Default()).Respond(context.Background(), decodeInteractionJSON(t, raw)))
+			want, err := bot.MarshalResponse(newBot(t, nil).Respond(context.Background(), decodeInteractionJSON(t, raw)))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -70,7 +70,10 @@ func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if !cfg.logLevelSet {
 			level = slog.LevelWarn
 		}
-		b := bot.New(a, bot.WithLogger(newLogger(e.stderr, level, cfg.logFormat)))
+		b, err := bot.New(a, bot.WithLogger(newLogger(e.stderr, level, cfg.logFormat)))
+		if err != nil {
+			return err
+		}
 
 		line := strings.Join(args, " ")
 		if set["mention"] {
