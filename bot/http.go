@@ -177,7 +177,9 @@ func (h *interactionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	out, err := MarshalResponse(resp)
+	enc := getEncoder()
+	defer putEncoder(enc)
+	out, err := enc.response(resp)
 	if err != nil {
 		h.cfg.log.LogAttrs(ctx, slog.LevelError, "encoding an interaction response",
 			slog.Int("type", int(in.Type)), slog.String("id", in.ID), slog.Any("err", err))
@@ -221,34 +223,75 @@ func (h *interactionHandler) checkHeaders(sigHex, ts string) (sig [ed25519.Signa
 	return sig, ""
 }
 
-// respond runs the bot on its own goroutine so that the request's deadline
-// holds even if the bot does not watch ctx. A panic, which the bot promises
-// not to let escape, is turned into an error rather than ending the
-// process.
+// respond has the bot answer on another goroutine, so that the request's
+// deadline holds even if the bot does not watch ctx. A panic, which the bot
+// promises not to let escape, is turned into an error rather than ending
+// the process.
 func (h *interactionHandler) respond(ctx context.Context, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	if h.answer == nil {
 		return nil, errors.New("the endpoint has no bot")
 	}
-	type result struct {
-		resp *discordgo.InteractionResponse
-		err  error
+	j := &answerJob{ctx: ctx, in: in, answer: h.answer, done: make(chan struct{})}
+	answerers.run(j)
+	select {
+	case <-j.done:
+		return j.resp, j.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for the bot's answer: %w", context.Cause(ctx))
 	}
-	done := make(chan result, 1)
-	go func() {
-		var resp *discordgo.InteractionResponse
-		_, err := protect(func() error {
-			if resp = h.answer(ctx, in); resp == nil {
+}
+
+// answerJob is one interaction for an answerer to answer.
+type answerJob struct {
+	ctx    context.Context
+	in     *discordgo.Interaction
+	answer func(context.Context, *discordgo.Interaction) *discordgo.InteractionResponse
+	resp   *discordgo.InteractionResponse
+	err    error
+	done   chan struct{} // closed once resp and err are set
+}
+
+// answererPool keeps the goroutines that answer interactions for the HTTP
+// endpoint between requests: a new goroutine starts with a small stack that
+// answering grows, and growing it for every request costs more than
+// handing the request to one whose stack has grown. A goroutine idle for
+// answererIdle ends, so the pool shrinks after a burst; when none is idle
+// a new one starts, so a bot that hangs never holds up another request.
+type answererPool struct {
+	jobs chan *answerJob
+}
+
+// answererIdle is how long an answerer waits for work before it ends.
+const answererIdle = 10 * time.Second
+
+var answerers = answererPool{jobs: make(chan *answerJob)}
+
+// run hands j to an idle answerer, or to a new one.
+func (p answererPool) run(j *answerJob) {
+	select {
+	case p.jobs <- j:
+	default:
+		go p.serve(j)
+	}
+}
+
+func (p answererPool) serve(j *answerJob) {
+	idle := time.NewTimer(answererIdle)
+	defer idle.Stop()
+	for {
+		_, j.err = protect(func() error {
+			if j.resp = j.answer(j.ctx, j.in); j.resp == nil {
 				return errors.New("the bot returned no response")
 			}
 			return nil
 		})
-		done <- result{resp: resp, err: err}
-	}()
-	select {
-	case res := <-done:
-		return res.resp, res.err
-	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for the bot's answer: %w", context.Cause(ctx))
+		close(j.done)
+		idle.Reset(answererIdle)
+		select {
+		case j = <-p.jobs:
+		case <-idle.C:
+			return
+		}
 	}
 }
 

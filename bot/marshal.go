@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -19,6 +20,15 @@ import (
 // {"type":8,"data":{"choices":[...]}}, always with the list. Every other
 // response is written as json.Marshal would, without escaping <, > and &.
 func MarshalResponse(r *discordgo.InteractionResponse) ([]byte, error) {
+	e := getEncoder()
+	defer putEncoder(e)
+	body, err := e.response(r)
+	return bytes.Clone(body), err
+}
+
+// response encodes r as MarshalResponse does into e's buffer, which it
+// returns.
+func (e *encoder) response(r *discordgo.InteractionResponse) ([]byte, error) {
 	if r == nil {
 		return nil, fmt.Errorf("marshaling an interaction response: the response is nil")
 	}
@@ -36,7 +46,7 @@ func MarshalResponse(r *discordgo.InteractionResponse) ([]byte, error) {
 			Data data                              `json:"data"`
 		}{r.Type, data{cs}}
 	}
-	body, err := encodeJSON(v)
+	body, err := e.encode(v)
 	if err != nil {
 		return nil, fmt.Errorf("marshaling an interaction response: %w", err)
 	}
@@ -87,11 +97,46 @@ func MarshalReply(send *discordgo.MessageSend) ([]byte, error) {
 // encodeJSON returns v as JSON on one line, without escaping <, > and &,
 // which Discord shows as they are.
 func encodeJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	e := getEncoder()
+	defer putEncoder(e)
+	body, err := e.encode(v)
+	return bytes.Clone(body), err
+}
+
+// encoder writes JSON without escaping <, > and & into a buffer it keeps.
+type encoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+// encoders holds encoders between answers, so that a busy endpoint does
+// not allocate a buffer and an encoder for each.
+var encoders = sync.Pool{New: func() any {
+	e := &encoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}}
+
+func getEncoder() *encoder {
+	e := encoders.Get().(*encoder)
+	e.buf.Reset()
+	return e
+}
+
+func putEncoder(e *encoder) {
+	// A buffer that grew past the largest accepted body is left to the
+	// garbage collector, as putBuffer does.
+	if e.buf.Cap() <= 2*MaxInteractionBody {
+		encoders.Put(e)
+	}
+}
+
+// encode returns v as JSON on one line, in e's buffer: valid until e is
+// used again.
+func (e *encoder) encode(v any) ([]byte, error) {
+	if err := e.enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")), nil
 }

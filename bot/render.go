@@ -65,6 +65,9 @@ func truncate(s string, max int) string {
 // oneLine replaces line breaks, tabs and other control characters in s with
 // spaces and collapses runs of space, so echoed text stays on one line.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")
@@ -153,9 +156,14 @@ func escapeWithin(s string, max int) string {
 	if e := escape(s); runeLen(e) <= max {
 		return e
 	}
-	// Search for the longest truncation that fits once escaped.
+	// The longest truncation usually fits, since most text has little to
+	// escape; otherwise search for the longest that does.
+	hi := min(runeLen(s), max)
+	if e := escape(truncate(s, hi)); runeLen(e) <= max {
+		return e
+	}
 	best := ""
-	lo, hi := 1, min(runeLen(s), max)
+	lo := 1
 	for lo <= hi {
 		mid := (lo + hi) / 2
 		if e := escape(truncate(s, mid)); runeLen(e) <= max {

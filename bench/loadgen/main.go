@@ -188,6 +188,7 @@ type report struct {
 	serverCPUs     int // cores the endpoint could use
 	bodySizes      map[string]int
 	floor          phase  // the same load on the HTTP stack alone
+	peakRSS        int64  // the endpoint's largest resident memory, in bytes; 0 when unknown
 	loadAvg        string // the machine's load average before the run, if known
 }
 
@@ -297,6 +298,11 @@ func measure(ctx context.Context, c config, priv ed25519.PrivateKey, stdout, std
 		rep.floor, err = runPhase(ctx, addr, floorReqs, c, c.floorTime, cpuNow)
 		if err != nil {
 			return err
+		}
+	}
+	if c.url == "" && !c.inProcess {
+		if rep.peakRSS, err = serverPeakRSS(ctx, addr); err != nil {
+			fmt.Fprintf(stderr, "loadgen: the peak memory is not reported: %v\n", err)
 		}
 	}
 	rep.print(stdout)
@@ -498,6 +504,11 @@ func (r report) print(w io.Writer) {
 		fmt.Fprintf(w, "             (%d requests, %v measured, %d errors): verify plus this floor allow %.0f per CPU-second,\n",
 			f.res.requests(), r.cfg.floorTime, f.res.errorCount(), both)
 		fmt.Fprintf(w, "             %.1f %% of the bound; the endpoint reached %.1f %% of that\n", 100*both/r.verifyRate, 100*got/both)
+		fmt.Fprintf(w, "  cost       %.1f µs of CPU per request, against a floor of %.1f µs (verify plus the HTTP stack): %.2f× the floor\n",
+			1e6/got, 1e6/both, both/got)
+	}
+	if r.peakRSS > 0 {
+		fmt.Fprintf(w, "  memory     the endpoint's process peaked at %.1f MB resident over the whole run\n", float64(r.peakRSS)/1e6)
 	}
 	fmt.Fprintf(w, "  aims       ≥ %.0f %% of the bound per core: %s; 0 errors: %s; p99 < %v: %s\n",
 		100*aimBoundShare, ok(share >= aimBoundShare), ok(res.errorCount() == 0),

@@ -25,6 +25,10 @@ import (
 // load tool, never by articlebot itself.
 const cpuPath = "/_loadgen/cpu"
 
+// rssPath is where a server started by the load tool reports its peak
+// resident memory, in bytes.
+const rssPath = "/_loadgen/rss"
+
 // noopPath is the load tool's measure of the HTTP stack alone: it reads the
 // body and answers a PONG, checking nothing, so that a run against it gives
 // the most any handler could serve on this machine without the signature
@@ -59,6 +63,14 @@ func newServer(path string, pub []byte) (*http.Server, error) {
 			return
 		}
 		fmt.Fprintf(w, "%d\n", d.Nanoseconds())
+	})
+	mux.HandleFunc("GET "+rssPath, func(w http.ResponseWriter, r *http.Request) {
+		n, err := peakRSS()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintf(w, "%d\n", n)
 	})
 	pong := []byte(`{"type":1}` + "\n")
 	mux.HandleFunc("POST "+noopPath, func(w http.ResponseWriter, r *http.Request) {
@@ -177,13 +189,26 @@ func (c *child) stop() error {
 
 // serverCPU asks a server started by the load tool for its CPU time.
 func serverCPU(ctx context.Context, addr string) (time.Duration, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+cpuPath, nil)
+	n, err := askServer(ctx, addr, cpuPath)
+	return time.Duration(n), err
+}
+
+// serverPeakRSS asks a server started by the load tool for its peak
+// resident memory, in bytes.
+func serverPeakRSS(ctx context.Context, addr string) (int64, error) {
+	return askServer(ctx, addr, rssPath)
+}
+
+// askServer asks a server started by the load tool for the number it
+// serves at path.
+func askServer(ctx context.Context, addr, path string) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+path, nil)
 	if err != nil {
 		return 0, err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, fmt.Errorf("asking the server for its CPU time: %w", err)
+		return 0, fmt.Errorf("asking the server for %s: %w", path, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
@@ -191,13 +216,13 @@ func serverCPU(ctx context.Context, addr string) (time.Duration, error) {
 		return 0, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return 0, fmt.Errorf("asking the server for its CPU time: %s", resp.Status)
+		return 0, fmt.Errorf("asking the server for %s: %s", path, resp.Status)
 	}
-	ns, err := strconv.ParseInt(strings.TrimSpace(string(body)), 10, 64)
+	n, err := strconv.ParseInt(strings.TrimSpace(string(body)), 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("the server's CPU time %q: %w", body, err)
+		return 0, fmt.Errorf("the server's answer at %s, %q: %w", path, body, err)
 	}
-	return time.Duration(ns), nil
+	return n, nil
 }
 
 // parseCPUs reads a list of CPU numbers such as "0" or "1,2,3".
