@@ -256,21 +256,37 @@ func isPhrase(part string) bool {
 	return isDoubleQuote(r)
 }
 
+// exampleCandidates bounds the words exampleQuery tries, so that choosing
+// an example costs a few searches whatever the length of the title or the
+// first paragraph.
+const exampleCandidates = 24
+
 // exampleQuery returns a word from the article's title (or first
-// paragraph) that finds several paragraphs, to show how /find is used.
+// paragraph) that finds several paragraphs, to show how /find is used: of
+// its first exampleCandidates different words of four letters or more, the
+// one that finds the most.
 func (b *Bot) exampleQuery() string {
 	src := b.art.Meta.Title
 	if src == "" && len(b.art.Paragraphs) > 0 {
 		src = b.art.Paragraphs[0].Text
 	}
 	best, bestN := "", 0
+	tried := make(map[string]bool, exampleCandidates)
 	for w := range strings.FieldsFuncSeq(src, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if runeLen(w) < 4 || runeLen(w) > 30 {
 			continue
 		}
+		lw := strings.ToLower(w)
+		if tried[lw] {
+			continue
+		}
+		if len(tried) == exampleCandidates {
+			break
+		}
+		tried[lw] = true
 		res, err := b.art.Search(w)
 		if err == nil && len(res.Matches) > bestN {
-			best, bestN = strings.ToLower(w), len(res.Matches)
+			best, bestN = lw, len(res.Matches)
 		}
 	}
 	if best == "" {

@@ -107,7 +107,7 @@ func TestE2EMention(t *testing.T) {
 		if err := json.Unmarshal(raw, &msg); err != nil {
 			t.Fatal(err)
 		}
-		reply, ok := bot.NewMentions(newBot(t, nil)).Reply(context.Background(), &msg, discordtest.AppID)
+		reply, ok := bot.NewMentions(testBot(t, nil)).Reply(context.Background(), &msg, discordtest.AppID)
 		if !ok {
 			t.Fatal("the bot package gives the question no reply")
 		}

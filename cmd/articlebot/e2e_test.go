@@ -80,7 +80,7 @@ func forRegistered(f *discordtest.Discord, scope string, payload map[string]any)
 // interaction's JSON, encoded by bot.MarshalResponse as the bot sends it.
 func expectedAnswer(t testing.TB, payload []byte) []byte {
 	t.Helper()
-	resp := newBot(t, nil).Respond(context.Background(), decodeInteractionJSON(t, payload))
+	resp := testBot(t, nil).Respond(context.Background(), decodeInteractionJSON(t, payload))
 	want, err := bot.MarshalResponse(resp)
 	if err != nil {
 		t.Fatal(err)

@@ -161,9 +161,9 @@ func (b *botRun) returned() bool {
 	}
 }
 
-// newBot returns a bot answering about a, or about the embedded article
+// testBot returns a bot answering about a, or about the embedded article
 // when a is nil, with the default options.
-func newBot(t testing.TB, a *article.Article) *bot.Bot {
+func testBot(t testing.TB, a *article.Article) *bot.Bot {
 	t.Helper()
 	b, err := bot.New(a)
 	if err != nil {

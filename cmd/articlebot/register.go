@@ -34,7 +34,7 @@ func registerFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 		if *guild != "" && !isSnowflake(*guild) {
 			return &usageError{fmt.Sprintf("--guild %q is not a Discord ID: expected the server's number (Developer Mode on, right-click the server, Copy Server ID)", *guild)}
 		}
-		cfg, a, err := c.setup(e, configNeeds{token: !*dryRun})
+		cfg, a, err := c.setup(ctx, e, configNeeds{token: !*dryRun})
 		if err != nil {
 			return err
 		}
@@ -42,7 +42,7 @@ func registerFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 			cfg.guildID = *guild
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
-		b, err := bot.New(a, bot.WithLogger(log))
+		b, err := newBot(ctx, a, bot.WithLogger(log))
 		if err != nil {
 			return err
 		}

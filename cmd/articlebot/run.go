@@ -28,6 +28,8 @@ type options struct {
 	answerTimeout time.Duration
 	// backoff sets the waits between reconnections to the gateway.
 	backoff gateway.Backoff
+	// loadArticle reads an article file; article.Load when nil.
+	loadArticle func(path string) (*article.Article, error)
 	// listening, when set, is told the address each HTTP server (named
 	// serverInteractions or serverMetrics) is bound to, once it listens.
 	listening func(server string, addr net.Addr)
@@ -297,8 +299,9 @@ func (c *commonFlags) declare(fs *flag.FlagSet, article bool) {
 	fs.StringVar(&c.envFile, "env-file", "", "read variables from `FILE` instead of .env in the working directory; the real environment still wins")
 }
 
-// setup reads the configuration, loads the article and builds the logger.
-func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article, error) {
+// setup reads the configuration and loads the article. It returns
+// errInterrupted as soon as ctx ends, whatever step it is at.
+func (c *commonFlags) setup(ctx context.Context, e *env, needs configNeeds) (config, *article.Article, error) {
 	f := envFile{path: e.opts.envFile}
 	if c.envFile != "" {
 		f = envFile{path: c.envFile, explicit: true}
@@ -315,7 +318,10 @@ func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article
 	} else if err != nil {
 		return config{}, nil, err
 	}
-	a, aerr := loadArticle(cfg.articleFile)
+	a, aerr := untilDone(ctx, func() (*article.Article, error) { return loadArticle(cfg.articleFile, e.opts.loadArticle) })
+	if errors.Is(aerr, errInterrupted) {
+		return config{}, nil, aerr
+	}
 	if aerr != nil {
 		problems = append(problems, aerr.Error())
 	}
@@ -325,13 +331,16 @@ func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article
 	return cfg, a, nil
 }
 
-// loadArticle returns the article in path, or the embedded one when path is
-// empty.
-func loadArticle(path string) (*article.Article, error) {
+// loadArticle returns the article in path, read with load (article.Load
+// when nil), or the embedded one when path is empty.
+func loadArticle(path string, load func(string) (*article.Article, error)) (*article.Article, error) {
 	if path == "" {
 		return article.Default(), nil
 	}
-	a, err := article.Load(path)
+	if load == nil {
+		load = article.Load
+	}
+	a, err := load(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot use the article file (--article or %s): %w", envArticleFile, err)
 	}
@@ -353,14 +362,21 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err := noArgs("run", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{token: true, gateway: true})
+		cfg, a, err := c.setup(ctx, e, configNeeds{token: true, gateway: true})
+		if errors.Is(err, errInterrupted) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
 			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
-		b, err := bot.New(a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()), bot.WithAnswerTimeout(e.opts.answerTimeout))
+		b, err := newBot(ctx, a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()), bot.WithAnswerTimeout(e.opts.answerTimeout))
+		if errors.Is(err, errInterrupted) {
+			log.Info("stopped before start-up finished")
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -375,11 +391,11 @@ func commandsFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 		if err := noArgs("commands", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{})
+		cfg, a, err := c.setup(ctx, e, configNeeds{})
 		if err != nil {
 			return err
 		}
-		b, err := bot.New(a, bot.WithLogger(newLogger(e.stderr, cfg.logLevel, cfg.logFormat)))
+		b, err := newBot(ctx, a, bot.WithLogger(newLogger(e.stderr, cfg.logLevel, cfg.logFormat)))
 		if err != nil {
 			return err
 		}

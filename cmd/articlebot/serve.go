@@ -40,12 +40,19 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 		if err := noArgs("serve", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{serve: true})
+		cfg, a, err := c.setup(ctx, e, configNeeds{serve: true})
+		if errors.Is(err, errInterrupted) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
-		b, err := bot.New(a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()))
+		b, err := newBot(ctx, a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()))
+		if errors.Is(err, errInterrupted) {
+			log.Info("stopped before start-up finished")
+			return nil
+		}
 		if err != nil {
 			return err
 		}

@@ -156,7 +156,7 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 	if err := json.Unmarshal([]byte(summaryBody), &decoded); err != nil {
 		t.Fatal(err)
 	}
-	wantSummary, err := bot.MarshalResponse(newBot(t, nil).Respond(context.Background(), &decoded))
+	wantSummary, err := bot.MarshalResponse(testBot(t, nil).Respond(context.Background(), &decoded))
 	if err != nil {
 		t.Fatal(err)
 	}

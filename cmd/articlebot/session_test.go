@@ -96,7 +96,7 @@ func TestRunGatewayStartsAnswersAndStops(t *testing.T) {
 				t.Errorf("callback to %s, want %s", cbs[0].Path, wantCallback)
 			}
 			raw, _ := json.Marshal(interaction)
-			want, err := bot.MarshalResponse(newBot(t, nil).Respond(context.Background(), decodeInteractionJSON(t, raw)))
+			want, err := bot.MarshalResponse(testBot(t, nil).Respond(context.Background(), decodeInteractionJSON(t, raw)))
 			if err != nil {
 				t.Fatal(err)
 			}

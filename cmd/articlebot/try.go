@@ -60,7 +60,7 @@ func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		case *autocomplete && *page != 1:
 			return &usageError{"--page and --autocomplete cannot be used together"}
 		}
-		cfg, a, err := c.setup(e, configNeeds{})
+		cfg, a, err := c.setup(ctx, e, configNeeds{})
 		if err != nil {
 			return err
 		}
@@ -70,7 +70,7 @@ func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if !cfg.logLevelSet {
 			level = slog.LevelWarn
 		}
-		b, err := bot.New(a, bot.WithLogger(newLogger(e.stderr, level, cfg.logFormat)))
+		b, err := newBot(ctx, a, bot.WithLogger(newLogger(e.stderr, level, cfg.logFormat)))
 		if err != nil {
 			return err
 		}

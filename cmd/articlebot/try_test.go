@@ -266,7 +266,7 @@ func TestCommandsPrintsTheRegistrationBody(t *testing.T) {
 	if err != nil {
 		t.Fatalf("run(commands) = %v", err)
 	}
-	want := newBot(t, nil).Commands()
+	want := testBot(t, nil).Commands()
 	if want == nil {
 		want = []*discordgo.ApplicationCommand{}
 	}
@@ -325,9 +325,9 @@ func TestArticleFile(t *testing.T) {
 // registry.
 func realBot(t *testing.T) *bot.Bot {
 	t.Helper()
-	b := newBot(t, nil)
+	b := testBot(t, nil)
 	if len(b.Commands()) == 0 {
-		t.Fatal("newBot(t, nil).Commands() is empty, want the bot's commands")
+		t.Fatal("testBot(t, nil).Commands() is empty, want the bot's commands")
 	}
 	return b
 }
@@ -470,7 +470,7 @@ func TestTryWithAnotherArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := directInteraction(t, 2, "about")
-	want := responseJSON(t, newBot(t, other).Respond(context.Background(), i))
+	want := responseJSON(t, testBot(t, other).Respond(context.Background(), i))
 	stdout, _, err := runArgs(t, nil, []string{"try", "--json", "--article", path, "/about"})
 	if err != nil {
 		t.Fatalf("try --article %s /about = %v", path, err)
