@@ -175,9 +175,28 @@ func escapeWithin(s string, max int) string {
 	return best
 }
 
-// echo renders text a user typed for display: on one line, escaped, and at
-// most max characters long.
-func echo(s string, max int) string { return escapeWithin(oneLine(s), max) }
+// echo renders text a user typed for display: without format characters,
+// on one line, escaped, and at most max characters long.
+func echo(s string, max int) string { return escapeWithin(oneLine(withoutFormatChars(s)), max) }
+
+// withoutFormatChars returns s without Unicode's format characters
+// (category Cf): bidirectional overrides and isolates, zero-width spaces
+// and joiners, soft hyphens. Echoed in an answer, an override such as
+// U+202E would reverse the text after it, so that the bot would seem to
+// say what the user chose.
+func withoutFormatChars(s string) string {
+	if strings.IndexFunc(s, isFormatChar) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isFormatChar(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isFormatChar(r rune) bool { return r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) }
 
 // cite returns the citation of paragraph n: "¶n".
 func cite(n int) string { return "¶" + strconv.Itoa(n) }

@@ -1,10 +1,14 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article"
+	"github.com/bwmarrin/discordgo"
 )
 
 func TestTruncate(t *testing.T) {
@@ -200,5 +204,35 @@ func TestWebURL(t *testing.T) {
 				t.Errorf("webURL(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestEchoDropsFormatCharacters(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"\u202erussia", "russia"},
+		{"iran\u2066 \u2069talks", "iran talks"},
+		{"zero\u200bwidth\ufeff", "zerowidth"},
+		{"soft\u00adhyphen", "softhyphen"},
+		{"plain text", "plain text"},
+		{"emoji 🇸🇾 stays", "emoji 🇸🇾 stays"},
+	}
+	for _, tt := range tests {
+		if got := echo(tt.in, 100); got != tt.want {
+			t.Errorf("echo(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFindTitleDropsBidiOverrides checks that a right-to-left override in a
+// query cannot reverse the public title of /find's answer.
+func TestFindTitleDropsBidiOverrides(t *testing.T) {
+	r := mustNew(article.Default()).Respond(context.Background(), slash("find", opt("query", discordgo.ApplicationCommandOptionString, "\u202erussia")))
+	if r.Data == nil || len(r.Data.Embeds) == 0 {
+		t.Fatalf("/find \\u202erussia = %s, want the results", PlainText(r))
+	}
+	if title := r.Data.Embeds[0].Title; title != "Find: russia" {
+		t.Errorf("/find \\u202erussia title = %q, want %q", title, "Find: russia")
 	}
 }

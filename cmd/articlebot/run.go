@@ -135,9 +135,15 @@ func lookupSubcommand(name string) (subcommand, bool) {
 }
 
 // run is articlebot: it runs the subcommand named by args[0], "run" when
-// there is none, and returns what went wrong. The caller turns the error
-// into an exit status with exitCode.
+// there is none, and returns what went wrong, with anything shaped like a
+// bot token redacted from the message. The caller turns the error into an
+// exit status with exitCode.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, opts ...option) error {
+	return redactError(runCommand(ctx, args, getenv, stdout, stderr, opts...))
+}
+
+// runCommand is run, with the error's message as it stands.
+func runCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, opts ...option) error {
 	e := &env{getenv: getenv, stdout: stdout, stderr: stderr, opts: options{envFile: ".env"}}
 	for _, o := range opts {
 		o(&e.opts)
