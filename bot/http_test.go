@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/articlebot/articlebot/article"
+	"github.com/articlebot/articlebot/internal/interaction"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -47,8 +48,8 @@ func testKey(t testing.TB) (ed25519.PublicKey, ed25519.PrivateKey) {
 // sign returns the X-Signature-Ed25519 header Discord would send for ts and
 // body.
 func sign(priv ed25519.PrivateKey, ts string, body []byte) string {
-	msg := append([]byte(ts), body...)
-	return hex.EncodeToString(ed25519.Sign(priv, msg))
+	sig, _ := interaction.SignAt(priv, ts, body)
+	return sig
 }
 
 // fixture returns a Discord interaction payload from testdata/http.

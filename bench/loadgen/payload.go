@@ -2,8 +2,6 @@ package main
 
 import (
 	"crypto/ed25519"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,6 +9,8 @@ import (
 	"unicode"
 
 	"github.com/articlebot/articlebot/article"
+	"github.com/articlebot/articlebot/internal/interaction"
+	"github.com/bwmarrin/discordgo"
 )
 
 // A request is one pre-signed interaction, ready to be written to a
@@ -82,52 +82,27 @@ func articleQueries(a *article.Article) queries {
 	return q
 }
 
-// interaction returns the JSON of an interaction as Discord sends it for
-// command name typed in a server channel, with one string option; typ is 2
-// for a command and 4 for an autocomplete. The fields beside the command are
-// those Discord sends, so that the body has a realistic size.
-func interaction(seq int, typ int, name, option, value string) ([]byte, error) {
-	opt := map[string]any{"name": option, "type": 3, "value": value}
-	if typ == 4 {
-		opt["focused"] = true
-	}
-	user := map[string]any{
-		"id": "900000000000000042", "username": "reader", "global_name": "Reader",
-		"discriminator": "0", "avatar": "a1b2c3d4e5f60718293a4b5c6d7e8f90", "public_flags": 0,
+// reader is the member the load's interactions come from.
+var reader = interaction.User{ID: "900000000000000042", Username: "reader", GlobalName: "Reader"}
+
+// interactionJSON returns the JSON of an interaction as Discord sends it
+// for command name typed in a server channel, with one string option; typ
+// is 2 for a command and 4 for an autocomplete. The fields beside the
+// command are those Discord sends, so that the body has a realistic size.
+func interactionJSON(seq int, typ discordgo.InteractionType, name, option, value string) ([]byte, error) {
+	opt := interaction.String(option, value)
+	i := interaction.Command("1279000000000000101", name, opt)
+	if typ == discordgo.InteractionApplicationCommandAutocomplete {
+		opt.Focused = true
+		i = interaction.Autocomplete("1279000000000000101", name, opt)
 	}
 	id := strconv.Itoa(1280000000000000000 + seq)
-	return json.Marshal(map[string]any{
+	return i.InGuild("1270000000000000007", "1270000000000000009", reader).With(map[string]any{
 		"id":             id,
 		"application_id": "1279000000000000001",
-		"type":           typ,
-		"data": map[string]any{
-			"id": "1279000000000000101", "name": name, "type": 1,
-			"options": []any{opt},
-		},
-		"guild_id":   "1270000000000000007",
-		"channel_id": "1270000000000000009",
-		"channel": map[string]any{
-			"id": "1270000000000000009", "guild_id": "1270000000000000007", "name": "general",
-			"type": 0, "flags": 0, "nsfw": false, "position": 0, "permissions": "2248473465835073",
-			"rate_limit_per_user": 0, "topic": nil, "parent_id": nil, "last_message_id": id,
-		},
-		"guild": map[string]any{"id": "1270000000000000007", "locale": "en-US", "features": []any{}},
-		"member": map[string]any{
-			"user": user, "roles": []any{}, "joined_at": "2024-03-01T12:00:00.000000+00:00",
-			"deaf": false, "mute": false, "pending": false, "flags": 0, "nick": nil,
-			"permissions": "2248473465835073", "premium_since": nil, "avatar": nil,
-		},
-		"app_permissions":                "2248473465835073",
-		"locale":                         "en-GB",
-		"guild_locale":                   "en-US",
-		"context":                        0,
-		"authorizing_integration_owners": map[string]string{"0": "1270000000000000007"},
-		"entitlements":                   []any{},
-		"entitlement_sku_ids":            []any{},
 		// Discord's tokens are opaque strings of about this length.
-		"token":   "aW50ZXJhY3Rpb246" + strings.Repeat("TG9hZFRlc3RUb2tlbg", 11) + strconv.Itoa(seq),
-		"version": 1,
-	})
+		"token": "aW50ZXJhY3Rpb246" + strings.Repeat("TG9hZFRlc3RUb2tlbg", 11) + strconv.Itoa(seq),
+	}).JSON()
 }
 
 // signedRequests returns n requests rotating through /find, /quote and
@@ -145,27 +120,18 @@ func signedRequests(n int, q queries, priv ed25519.PrivateKey, at time.Time, hos
 		switch i % 3 {
 		case 0:
 			kind = "find"
-			body, err = interaction(i, 2, "find", "query", q.find[(i/3)%len(q.find)])
+			body, err = interactionJSON(i, discordgo.InteractionApplicationCommand, "find", "query", q.find[(i/3)%len(q.find)])
 		case 1:
 			kind = "quote"
-			body, err = interaction(i, 2, "quote", "speaker", q.speakers[(i/3)%len(q.speakers)])
+			body, err = interactionJSON(i, discordgo.InteractionApplicationCommand, "quote", "speaker", q.speakers[(i/3)%len(q.speakers)])
 		case 2:
 			kind = "autocomplete"
-			body, err = interaction(i, 4, "quote", "speaker", q.prefixes[(i/3)%len(q.prefixes)])
+			body, err = interactionJSON(i, discordgo.InteractionApplicationCommandAutocomplete, "quote", "speaker", q.prefixes[(i/3)%len(q.prefixes)])
 		}
 		if err != nil {
 			return nil, fmt.Errorf("encoding interaction %d: %w", i, err)
 		}
-		msg := append([]byte(ts), body...)
-		sig := hex.EncodeToString(ed25519.Sign(priv, msg))
-		var b strings.Builder
-		fmt.Fprintf(&b, "POST %s HTTP/1.1\r\nHost: %s\r\n", path, host)
-		b.WriteString("User-Agent: Discord-Interactions/1.0 (+https://discord.com)\r\n")
-		b.WriteString("Content-Type: application/json\r\n")
-		fmt.Fprintf(&b, "Content-Length: %d\r\n", len(body))
-		fmt.Fprintf(&b, "X-Signature-Ed25519: %s\r\nX-Signature-Timestamp: %s\r\n\r\n", sig, ts)
-		b.Write(body)
-		reqs = append(reqs, request{kind: kind, raw: []byte(b.String()), msg: msg})
+		reqs = append(reqs, request{kind: kind, raw: interaction.RawRequest(host, path, priv, at, body), msg: append([]byte(ts), body...)})
 	}
 	return reqs, nil
 }

@@ -12,7 +12,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +19,7 @@ import (
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/internal/discordtest"
+	"github.com/articlebot/articlebot/internal/interaction"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -31,12 +31,7 @@ var testPublicKeyHex = hex.EncodeToString(testSigner.Public().(ed25519.PublicKey
 
 // signedHeaders returns the signature headers Discord would send with body.
 func signedHeaders(key ed25519.PrivateKey, body string) http.Header {
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	h := http.Header{}
-	h.Set("X-Signature-Timestamp", ts)
-	h.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, []byte(ts+body))))
-	h.Set("Content-Type", "application/json")
-	return h
+	return interaction.Headers(key, time.Now(), []byte(body))
 }
 
 // backgroundRun is a run of articlebot on another goroutine.

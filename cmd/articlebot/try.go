@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/internal/interaction"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -185,19 +186,10 @@ func commandInteraction(line string, cmds []*discordgo.ApplicationCommand, autoc
 	if err != nil {
 		return nil, err
 	}
-	data := map[string]any{
-		"id":   tryCommandID,
-		"name": cmd.Name,
-		"type": discordgo.ChatApplicationCommand,
-	}
-	if len(opts) > 0 {
-		data["options"] = opts
-	}
-	typ := discordgo.InteractionApplicationCommand
 	if autocomplete {
-		typ = discordgo.InteractionApplicationCommandAutocomplete
+		return decodeInteraction(interaction.Autocomplete(tryCommandID, cmd.Name, opts...))
 	}
-	return decodeInteraction(typ, data, nil)
+	return decodeInteraction(interaction.Command(tryCommandID, cmd.Name, opts...))
 }
 
 // messageCommandInteraction builds the interaction Discord sends when a user
@@ -238,14 +230,7 @@ func messageCommandInteraction(name, text string, cmds []*discordgo.ApplicationC
 		"embeds":           []any{},
 		"attachments":      []any{},
 	}
-	data := map[string]any{
-		"id":        tryCommandID,
-		"name":      cmd.Name,
-		"type":      discordgo.MessageApplicationCommand,
-		"target_id": tryTargetID,
-		"resolved":  map[string]any{"messages": map[string]any{tryTargetID: target}},
-	}
-	return decodeInteraction(discordgo.InteractionApplicationCommand, data, nil)
+	return decodeInteraction(interaction.MessageCommand(tryCommandID, cmd.Name, target))
 }
 
 // mentionPlaceholder is how a question given to --mention may place the
@@ -341,47 +326,20 @@ func componentInteraction(resp *discordgo.InteractionResponse, customID string) 
 	msg["channel_id"] = tryChannelID
 	msg["type"] = discordgo.MessageTypeChatInputCommand
 	msg["author"] = map[string]any{"id": tryApplicationID, "username": "articlebot", "bot": true}
-	data := map[string]any{"custom_id": customID, "component_type": discordgo.ButtonComponent}
-	return decodeInteraction(discordgo.InteractionMessageComponent, data, msg)
+	return decodeInteraction(interaction.Button(customID, msg))
 }
 
-// decodeInteraction assembles an interaction's JSON and decodes it as the
-// gateway does, so the bot sees exactly the values it sees in production
-// (numbers as float64, components as their concrete types).
-func decodeInteraction(typ discordgo.InteractionType, data any, message map[string]any) (*discordgo.Interaction, error) {
-	v := map[string]any{
-		"id":             tryInteractionID,
-		"application_id": tryApplicationID,
-		"type":           typ,
-		"data":           data,
-		"channel_id":     tryChannelID,
-		"user":           map[string]any{"id": tryUserID, "username": "articlebot-try", "global_name": "articlebot try"},
-		"locale":         discordgo.EnglishUS,
-		"context":        discordgo.InteractionContextBotDM,
-		"token":          tryToken,
-		"version":        1,
-	}
-	if message != nil {
-		v["message"] = message
-	}
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("encoding the interaction: %w", err)
-	}
-	var i discordgo.Interaction
-	if err := json.Unmarshal(raw, &i); err != nil {
-		return nil, fmt.Errorf("decoding the interaction: %w", err)
-	}
-	return &i, nil
-}
+// tryUser is who sends the interactions try makes up.
+var tryUser = interaction.User{ID: tryUserID, Username: "articlebot-try", GlobalName: "articlebot try"}
 
-// optionValue is one option of an interaction, as Discord sends it.
-type optionValue struct {
-	Name    string                                 `json:"name"`
-	Type    discordgo.ApplicationCommandOptionType `json:"type"`
-	Value   any                                    `json:"value,omitempty"`
-	Options []*optionValue                         `json:"options,omitempty"`
-	Focused bool                                   `json:"focused,omitempty"`
+// decodeInteraction places i in a direct message with the bot, with try's
+// fixed IDs and token, and decodes it as the gateway does, so the bot sees
+// exactly the values it sees in production (numbers as float64,
+// components as their concrete types).
+func decodeInteraction(i interaction.Interaction) (*discordgo.Interaction, error) {
+	return i.InDM(tryChannelID, tryUser).With(map[string]any{
+		"id": tryInteractionID, "application_id": tryApplicationID, "token": tryToken,
+	}).Decode()
 }
 
 // optionParser turns the text after a command's name into option values.
@@ -391,7 +349,7 @@ type optionParser struct {
 }
 
 // parse reads the options defined by defs from text.
-func (p optionParser) parse(defs []*discordgo.ApplicationCommandOption, text string) ([]*optionValue, error) {
+func (p optionParser) parse(defs []*discordgo.ApplicationCommandOption, text string) ([]interaction.Option, error) {
 	if sub := subcommandDefs(defs); len(sub) > 0 {
 		word, rest := cutWord(text)
 		var names []string
@@ -403,7 +361,7 @@ func (p optionParser) parse(defs []*discordgo.ApplicationCommandOption, text str
 				if err != nil {
 					return nil, err
 				}
-				return []*optionValue{{Name: d.Name, Type: d.Type, Options: opts}}, nil
+				return []interaction.Option{{Name: d.Name, Type: d.Type, Options: opts}}, nil
 			}
 		}
 		return nil, &usageError{fmt.Sprintf("%s needs one of: %s", p.command, strings.Join(names, ", "))}
@@ -446,7 +404,7 @@ func (p optionParser) parse(defs []*discordgo.ApplicationCommandOption, text str
 		}
 	}
 
-	var out []*optionValue
+	var out []interaction.Option
 	for _, d := range defs {
 		idx := slices.IndexFunc(values, func(v given) bool { return v.def == d })
 		if idx < 0 {
@@ -455,7 +413,7 @@ func (p optionParser) parse(defs []*discordgo.ApplicationCommandOption, text str
 			}
 			continue
 		}
-		o := &optionValue{Name: d.Name, Type: d.Type}
+		o := interaction.Option{Name: d.Name, Type: d.Type}
 		if d == focused {
 			// While typing, Discord sends the text as it stands.
 			o.Value, o.Focused = values[idx].raw, true

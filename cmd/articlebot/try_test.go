@@ -11,6 +11,7 @@ import (
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/internal/interaction"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -340,7 +341,7 @@ func directInteraction(t *testing.T, typ discordgo.InteractionType, name string,
 	if len(options) > 0 {
 		data["options"] = options
 	}
-	i, err := decodeInteraction(typ, data, nil)
+	i, err := decodeInteraction(interaction.Interaction{"type": typ, "data": data, "version": 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -546,7 +547,7 @@ func directMessageCommand(t *testing.T, name, text string) *discordgo.Interactio
 			"author": map[string]any{"id": "1290000000000000008", "username": "someone"},
 		}}},
 	}
-	i, err := decodeInteraction(discordgo.InteractionApplicationCommand, data, nil)
+	i, err := decodeInteraction(interaction.Interaction{"type": discordgo.InteractionApplicationCommand, "data": data, "version": 1})
 	if err != nil {
 		t.Fatal(err)
 	}
