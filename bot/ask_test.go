@@ -266,6 +266,7 @@ func TestExampleQuestion(t *testing.T) {
 // TestAskHugeArticle asks about the huge article, whose sentences and names
 // overflow every limit.
 func TestAskHugeArticle(t *testing.T) {
+	t.Parallel()
 	b := mustNew(hugeArticle(t))
 	for _, q := range []string{
 		"what did Delacroix-Oyelaran say?",

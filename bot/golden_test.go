@@ -233,6 +233,7 @@ func runChecker(t *testing.T, path, mode string, body []byte) {
 // registration body, on every golden response and on the message fields of
 // every golden reply to a mention.
 func TestPayloadChecker(t *testing.T) {
+	t.Parallel()
 	path := checker(t)
 
 	cmds, err := json.Marshal(mustNew(article.Default()).Commands())

@@ -60,6 +60,7 @@ func hugeArticle(t testing.TB) *article.Article {
 // every speaker and /find over every page, and checks each answer against
 // Discord's limits.
 func TestHugeArticle(t *testing.T) {
+	t.Parallel()
 	a := hugeArticle(t)
 	b := mustNew(a)
 	ctx := context.Background()

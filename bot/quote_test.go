@@ -157,6 +157,7 @@ func TestSpeakerEmbed(t *testing.T) {
 // embed holds and checks that the answer stays within Discord's limits and
 // says what it left out.
 func TestSpeakerEmbedHuge(t *testing.T) {
+	t.Parallel()
 	b := mustNew(article.Default())
 	long := strings.Repeat("Ceasefire talks stalled again <@&9> *today* ", 300)
 	tests := []struct {

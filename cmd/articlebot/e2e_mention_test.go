@@ -66,6 +66,7 @@ func answerAbout(t *testing.T, f *discordtest.Discord) {
 // ASK_ON_MENTION=false the runner identifies with no intents and answers
 // no mention.
 func TestE2EMention(t *testing.T) {
+	t.Parallel()
 	t.Run("on", func(t *testing.T) {
 		f := discordtest.New(t)
 		b := startBot(t, f, nil)

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -179,6 +178,7 @@ func lastSeq(f *discordtest.Discord, conn int) int {
 // "articlebot commands" prints; and that a second start does the same
 // single overwrite, which leaves the same commands with the same IDs.
 func TestE2EStartUp(t *testing.T) {
+	t.Parallel()
 	want := commandsOutput(t)
 	var wantCmds []map[string]any
 	if err := json.Unmarshal(want, &wantCmds); err != nil {
@@ -339,6 +339,7 @@ func orEmpty(raw json.RawMessage) json.RawMessage {
 // callback route with what bot.Respond returns, within Discord's three
 // seconds.
 func TestE2EAnswers(t *testing.T) {
+	t.Parallel()
 	f := discordtest.New(t)
 	b := startBot(t, f, map[string]string{envGuildID: testGuild, envLogFormat: "json"})
 	f.WaitStarted(t, 1)
@@ -449,8 +450,9 @@ func waitLog(t *testing.T, b *botRun, want ...string) {
 
 // TestE2EFaults checks that articlebot survives what Discord's gateway and
 // REST API do to it: a dropped connection, RECONNECT, INVALID_SESSION, an
-// expired session, a zombie connection, a 429, a 500 and a discordtest.Slow callback.
+// expired session, a zombie connection, a 429, a 500 and a slow callback.
 func TestE2EFaults(t *testing.T) {
+	t.Parallel()
 	summary := loadInteraction(t, "summary")
 	msg := discordgo.InteractionResponseChannelMessageWithSource
 
@@ -611,12 +613,12 @@ func TestE2EFaults(t *testing.T) {
 		}
 	})
 
-	t.Run("discordtest.Slow callback does not hold up other interactions", func(t *testing.T) {
+	t.Run("slow callback does not hold up other interactions", func(t *testing.T) {
 		t.Parallel()
 		const slowness = 2 * time.Second
 		f, b, _ := faultRun(t)
 		slowID := f.Interact(t, summary, discordtest.Slow(slowness))
-		f.WaitFor(t, "the discordtest.Slow callback to arrive", func(r *discordtest.Records) bool {
+		f.WaitFor(t, "the slow callback to arrive", func(r *discordtest.Records) bool {
 			return len(r.Interactions[slowID].Callbacks) > 0
 		})
 		fast := f.Interact(t, summary)
@@ -629,15 +631,15 @@ func TestE2EFaults(t *testing.T) {
 			return true
 		})
 		if slowDone {
-			t.Errorf("the other interaction was answered only after the discordtest.Slow callback completed")
+			t.Errorf("the other interaction was answered only after the slow callback completed")
 		}
 		checkAnswer(t, f, fast, msg)
 		cb := checkSlowAnswer(t, f, slowID)
 		if took := cb.End.Sub(cb.Start); took < slowness {
-			t.Errorf("the discordtest.Slow callback took %v, want the fake's %v", took, slowness)
+			t.Errorf("the slow callback took %v, want the fake's %v", took, slowness)
 		}
 		fastCB := f.Callbacks(fast)[0]
-		t.Logf("other interaction answered %v before the discordtest.Slow callback completed", cb.End.Sub(fastCB.End).Round(time.Millisecond))
+		t.Logf("other interaction answered %v before the slow callback completed", cb.End.Sub(fastCB.End).Round(time.Millisecond))
 		if err := b.stop(t); err != nil {
 			t.Fatalf("run after cancel = %v, want nil", err)
 		}
@@ -651,10 +653,10 @@ func checkSlowAnswer(t *testing.T, f *discordtest.Discord, id string) discordtes
 	t.Helper()
 	cb := f.WaitAnswered(t, id)
 	if n := len(f.Callbacks(id)); n != 1 {
-		t.Errorf("the discordtest.Slow interaction got %d callbacks, want 1", n)
+		t.Errorf("the slow interaction got %d callbacks, want 1", n)
 	}
 	if canonicalJSON(t, cb.Body) != canonicalJSON(t, expectedAnswer(t, f.Interaction(id).Payload)) {
-		t.Errorf("the discordtest.Slow interaction's answer %s is not what bot.Respond returns", cb.Body)
+		t.Errorf("the slow interaction's answer %s is not what bot.Respond returns", cb.Body)
 	}
 	return cb
 }
@@ -663,6 +665,7 @@ func checkSlowAnswer(t *testing.T, f *discordtest.Discord, id string) discordtes
 // SIGTERM does, while answers are in flight lets them be delivered, closes
 // the gateway with a normal close frame, and returns nil within 5 seconds.
 func TestE2EShutdown(t *testing.T) {
+	t.Parallel()
 	f, b, conn := faultRun(t)
 	hold := make(chan struct{})
 	f.SetRESTFault(onCallbacks(discordtest.Held(hold)))
@@ -717,6 +720,7 @@ func TestE2EShutdown(t *testing.T) {
 // gateway is unreachable and the runner is waiting to reconnect returns nil
 // promptly.
 func TestE2EShutdownWhileReconnecting(t *testing.T) {
+	t.Parallel()
 	f, b, conn := faultRun(t)
 	f.RefuseConnections(true)
 	conn.Drop()
@@ -737,6 +741,7 @@ func TestE2EShutdownWhileReconnecting(t *testing.T) {
 // or after a reset while running, ends run promptly with an error that says
 // so without showing the token, instead of reconnecting forever.
 func TestE2EBadToken(t *testing.T) {
+	t.Parallel()
 	const otherToken = "MTAwMDAwMDAwMDAwMDAwMDA5.Wr0nGt.another-token-the-fake-does-not-know-42"
 	for _, tc := range []struct {
 		name  string
@@ -831,16 +836,19 @@ func TestE2EBadToken(t *testing.T) {
 // answer, and that no goroutine is left over once run has returned and the
 // fake is closed. It logs the throughput; it asserts no timing.
 func TestE2ELoad(t *testing.T) {
+	t.Parallel()
 	const n = 2000
-	before := settledGoroutines()
 
 	f := discordtest.New(t)
 	// The test is about loss and duplication, not speed: the answer timeout
-	// is raised so that a discordtest.Slow machine cannot make an answer miss it. The
+	// is raised so that a slow machine cannot make an answer miss it. The
 	// latencies are logged against Discord's three seconds.
 	b := startBot(t, f, map[string]string{envGuildID: testGuild, envLogLevel: "info"},
 		withAnswerTimeout(time.Minute), withDrainTimeout(time.Minute))
 	f.WaitStarted(t, 1)
+	if n, _ := runGoroutines(t.Name()); n == 0 {
+		t.Fatal("no goroutine carries the run's label: the check for leftover goroutines would see nothing")
+	}
 
 	fixtures := []string{"summary", "quote-kerry", "find-russia", "autocomplete-quote-ke"}
 	payloads := make([]map[string]any, len(fixtures))
@@ -888,41 +896,22 @@ func TestE2ELoad(t *testing.T) {
 		t.Fatalf("run after cancel = %v, want nil", err)
 	}
 	f.Close()
-	checkGoroutines(t, before)
+	checkGoroutines(t)
 }
 
-// settledGoroutines returns the number of goroutines once it has stopped
-// changing for a moment, or after a second.
-func settledGoroutines() int {
-	n := runtime.NumGoroutine()
-	stable := 0
-	for deadline := time.Now().Add(time.Second); stable < 5 && time.Now().Before(deadline); {
-		time.Sleep(20 * time.Millisecond)
-		if m := runtime.NumGoroutine(); m == n {
-			stable++
-		} else {
-			n, stable = m, 0
-		}
-	}
-	return n
-}
-
-// checkGoroutines waits until there are no more goroutines than before,
-// and fails the test with every goroutine's stack if that does not happen
-// within a few seconds.
-func checkGoroutines(t *testing.T, before int) {
+// checkGoroutines waits until no goroutine of the test's run of
+// articlebot is left, and fails the test with their stacks if that does
+// not happen within a few seconds.
+func checkGoroutines(t *testing.T) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		now := runtime.NumGoroutine()
-		if now <= before {
-			t.Logf("goroutines: %d before, %d after", before, now)
+		n, stacks := runGoroutines(t.Name())
+		if n == 0 {
 			return
 		}
 		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			buf = buf[:runtime.Stack(buf, true)]
-			t.Fatalf("%d goroutines left over (%d before, %d after):\n%s", now-before, before, now, buf)
+			t.Fatalf("%d goroutines of the run left over:\n%s", n, stacks)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -933,6 +922,7 @@ func checkGoroutines(t *testing.T, before int) {
 // reconnection nor shutdown: the attempt is abandoned at the ready timeout
 // and retried, and cancelling run during it returns promptly.
 func TestE2EStalledGateway(t *testing.T) {
+	t.Parallel()
 	t.Run("at start-up", func(t *testing.T) {
 		t.Parallel()
 		f := discordtest.New(t)

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
@@ -79,7 +81,12 @@ func startBot(t testing.TB, f *discordtest.Discord, vars map[string]string, opts
 	all = append(all, opts...)
 	go func() {
 		defer close(b.done)
-		b.err = run(ctx, []string{"run"}, mapEnv(env), b.stdout, b.log, all...)
+		// Every goroutine the run starts, and the goroutines they start,
+		// carry the run's label, so that a test can count what the run
+		// left behind while other tests run beside it.
+		pprof.Do(ctx, pprof.Labels(runLabel, t.Name()), func(ctx context.Context) {
+			b.err = run(ctx, []string{"run"}, mapEnv(env), b.stdout, b.log, all...)
+		})
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -99,6 +106,32 @@ func startBot(t testing.TB, f *discordtest.Discord, vars map[string]string, opts
 		}
 	})
 	return b
+}
+
+// runLabel is the profiler label whose value names the test a run of
+// articlebot belongs to.
+const runLabel = "articlebot-run"
+
+// runGoroutines returns the number of goroutines of the run started by the
+// test called name, and their stacks.
+func runGoroutines(name string) (int, string) {
+	var buf bytes.Buffer
+	if err := pprof.Lookup("goroutine").WriteTo(&buf, 1); err != nil {
+		return -1, err.Error()
+	}
+	// The profile lists each stack once, after the number of goroutines
+	// with it, and then their labels.
+	want := fmt.Sprintf("%q:%q", runLabel, name)
+	n := 0
+	for _, rec := range strings.Split(buf.String(), "\n\n") {
+		if !strings.Contains(rec, "# labels: ") || !strings.Contains(rec, want) {
+			continue
+		}
+		var count int
+		fmt.Sscanf(rec, "%d @", &count)
+		n += count
+	}
+	return n, buf.String()
 }
 
 // checkNoSecrets fails the test when s, named what, shows the bot token, a

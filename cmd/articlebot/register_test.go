@@ -12,6 +12,7 @@ import (
 // TestRegister checks that register sends exactly one bulk overwrite, to the
 // route of the scope asked for, with the body "articlebot commands" prints.
 func TestRegister(t *testing.T) {
+	t.Parallel()
 	const guild, otherGuild = "2000000000000000002", "2000000000000000099"
 	tests := []struct {
 		name      string
@@ -72,6 +73,7 @@ func TestRegister(t *testing.T) {
 }
 
 func TestRegisterFailures(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		setup    func(*discordtest.Discord)
@@ -143,6 +145,7 @@ func TestRegisterFailures(t *testing.T) {
 // TestRegisterDryRun checks that --dry-run prints the route and the body,
 // needs no token and sends nothing.
 func TestRegisterDryRun(t *testing.T) {
+	t.Parallel()
 	body := string(commandsOutput(t))
 	tests := []struct {
 		name      string

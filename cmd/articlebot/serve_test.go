@@ -143,6 +143,7 @@ const (
 // port and checks every endpoint through it, as Discord and an operator's
 // monitoring would use them.
 func TestServeAnswersSignedInteractions(t *testing.T) {
+	t.Parallel()
 	r := startBackground(t, serveVars(), []string{"serve"})
 	base := "http://" + r.addr(t, serverInteractions)
 
@@ -273,6 +274,7 @@ func startPartialRequest(t *testing.T, addr string) (finish func() (*http.Respon
 // request is half sent, and checks that run waits for it, answers it and
 // only then returns nil.
 func TestServeShutdownLetsRequestsInFlightFinish(t *testing.T) {
+	t.Parallel()
 	r := startBackground(t, serveVars(), []string{"serve"}, withDrainTimeout(20*time.Second))
 	addr := r.addr(t, serverInteractions)
 	finish := startPartialRequest(t, addr)
@@ -304,6 +306,7 @@ func TestServeShutdownLetsRequestsInFlightFinish(t *testing.T) {
 // TestServeShutdownIsBounded checks that a request that never completes
 // does not hold shutdown beyond the drain timeout.
 func TestServeShutdownIsBounded(t *testing.T) {
+	t.Parallel()
 	r := startBackground(t, serveVars(), []string{"serve"}, withDrainTimeout(200*time.Millisecond))
 	startPartialRequest(t, r.addr(t, serverInteractions))
 	time.Sleep(50 * time.Millisecond)
@@ -318,6 +321,7 @@ func TestServeShutdownIsBounded(t *testing.T) {
 }
 
 func TestServeConfiguration(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		vars map[string]string
@@ -351,6 +355,7 @@ func TestServeConfiguration(t *testing.T) {
 }
 
 func TestServeAddressInUse(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -365,6 +370,7 @@ func TestServeAddressInUse(t *testing.T) {
 }
 
 func TestListenAddr(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		value, want string
 		ok          bool
@@ -392,6 +398,7 @@ func TestListenAddr(t *testing.T) {
 // interactions answered over the gateway, and that the server stops with
 // the session.
 func TestGatewayServesMetrics(t *testing.T) {
+	t.Parallel()
 	f := discordtest.New(t)
 	hold := make(chan struct{})
 	f.HoldHandshakes(hold)
@@ -449,6 +456,7 @@ func TestGatewayServesMetrics(t *testing.T) {
 // TestGatewayMetricsAddressInUse checks that run stops before connecting
 // when METRICS_ADDR cannot be listened on.
 func TestGatewayMetricsAddressInUse(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -473,6 +481,7 @@ func TestGatewayMetricsAddressInUse(t *testing.T) {
 }
 
 func TestHelpShowsServeAndRegister(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want []string

@@ -13,6 +13,7 @@ import (
 )
 
 func TestLoadShard(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		id, count   string
@@ -54,6 +55,7 @@ func TestLoadShard(t *testing.T) {
 // is a configuration error of run, reported with the rest, and that the
 // commands that do not connect ignore it.
 func TestRunReportsShardProblemsWithTheOthers(t *testing.T) {
+	t.Parallel()
 	vars := map[string]string{envShardID: "5", envShardCount: "2", envMetricsAddr: "9090", envLogFormat: "xml"}
 	_, _, err := runArgs(t, vars, nil)
 	if exitCode(err) != 2 {
@@ -74,6 +76,7 @@ func TestRunReportsShardProblemsWithTheOthers(t *testing.T) {
 // what it identifies as, whether it registers the commands, and what it
 // asks Discord for.
 func TestRunShards(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		id, count   string
@@ -163,6 +166,7 @@ func shardOf(t *testing.T, identify discordtest.Frame) ([2]int, bool) {
 // TestRunShardAutoFailures checks the ways SHARD_COUNT=auto can fail before
 // connecting.
 func TestRunShardAutoFailures(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		setup    func(*discordtest.Discord)

@@ -24,6 +24,7 @@ func (unreachableTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // DNS, and that the error is told once: returned for main to print, not
 // also logged.
 func TestRunSaysWhatToCheckWhenDiscordIsUnreachable(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		vars map[string]string
