@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -103,9 +103,19 @@ func (r *registry) add(c *command) error {
 	return nil
 }
 
-// chatName is the rule for the names of chat input commands and of all
-// options: letters, digits, '-' and '_', 1 to 32 of them, in lower case.
-var chatName = regexp.MustCompile(`^[-_\p{L}\p{N}]{1,32}$`)
+// isChatName reports whether s follows the rule for the names of chat
+// input commands and of all options: letters, digits, '-' and '_', 1 to 32
+// of them, in lower case.
+func isChatName(s string) bool {
+	n := 0
+	for _, r := range s {
+		n++
+		if r != '-' && r != '_' && !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			return false
+		}
+	}
+	return n >= 1 && n <= limitOptionName && strings.ToLower(s) == s
+}
 
 // checkDefinition reports how def breaks the rules Discord applies when it
 // registers a command: names, descriptions, options and their limits.
@@ -114,7 +124,7 @@ func checkDefinition(def *discordgo.ApplicationCommand) error {
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	total := runeLen(def.Name) + runeLen(def.Description)
 	if def.Type == 0 || def.Type == discordgo.ChatApplicationCommand {
-		if !chatName.MatchString(def.Name) || strings.ToLower(def.Name) != def.Name {
+		if !isChatName(def.Name) {
 			bad("the name must be 1 to %d lower-case letters, digits, '-' or '_'", limitCommandName)
 		}
 		if n := runeLen(def.Description); n < 1 || n > limitCommandDesc {
@@ -146,7 +156,7 @@ func checkOptions(where string, opts []*discordgo.ApplicationCommandOption, bad 
 			continue
 		}
 		w := where + "." + o.Name
-		if !chatName.MatchString(o.Name) || strings.ToLower(o.Name) != o.Name {
+		if !isChatName(o.Name) {
 			bad("option name %q must be 1 to %d lower-case letters, digits, '-' or '_'", w, limitOptionName)
 		}
 		if names[o.Name] {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,10 @@ import (
 	"github.com/articlebot/articlebot/article"
 	"github.com/bwmarrin/discordgo"
 )
+
+// chatName is the rule for the names of chat input commands and of all
+// options: letters, digits, '-' and '_', 1 to 32 of them, in lower case.
+var chatName = regexp.MustCompile(`^[-_\p{L}\p{N}]{1,32}$`)
 
 // TestRegistry walks the bot's commands and checks each definition
 // against Discord's rules, and that every definition can be answered.
@@ -213,5 +218,14 @@ func TestNewRegistryRejects(t *testing.T) {
 	msg := &discordgo.ApplicationCommand{Type: discordgo.MessageApplicationCommand, Name: "find"}
 	if _, err := newRegistry(&command{def: def("find"), run: ok}, &command{def: msg, run: ok}); err != nil {
 		t.Errorf("newRegistry(chat and message command named find) = %v, want nil", err)
+	}
+}
+
+func TestIsChatName(t *testing.T) {
+	for _, s := range []string{"find", "find-in_article", "ñandú", "名前", "x1", "", "Find", "two words", "a.b", strings.Repeat("a", 32), strings.Repeat("a", 33), "emoji😀"} {
+		want := chatName.MatchString(s) && strings.ToLower(s) == s
+		if got := isChatName(s); got != want {
+			t.Errorf("isChatName(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
