@@ -61,7 +61,7 @@ func decodeInteraction(body []byte) (*discordgo.Interaction, error) {
 		case "id":
 			return decodeString(v, &w.ID)
 		case "type":
-			return json.Unmarshal(v, &w.Type)
+			return decodeNumber(v, &w.Type)
 		case "guild_id":
 			return decodeString(v, &w.GuildID)
 		case "channel_id":
@@ -118,7 +118,7 @@ func (w *wireInteraction) interaction() *discordgo.Interaction {
 		switch w.Type {
 		case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
 			var id string
-			_ = json.Unmarshal(d.ID, &id) // a command's ID is a string, which only logs show
+			_ = decodeString(d.ID, &id) // a command's ID is a string, which only logs show
 			i.Data = discordgo.ApplicationCommandInteractionData{
 				ID: id, Name: d.Name, CommandType: d.CommandType, Options: d.Options,
 				TargetID: d.TargetID, Resolved: d.Resolved,
@@ -239,7 +239,7 @@ func decodeOptions(v []byte) ([]*discordgo.ApplicationCommandInteractionDataOpti
 			case "value":
 				return decodeAny(v, &o.Value)
 			case "focused":
-				return json.Unmarshal(v, &o.Focused)
+				return decodeBool(v, &o.Focused)
 			case "options":
 				sub, err := decodeOptions(v)
 				o.Options = sub
@@ -271,6 +271,19 @@ func decodeNumber[T ~uint8 | ~uint](v []byte, dst *T) error {
 			*dst = T(n)
 			return nil
 		}
+	}
+	return json.Unmarshal(v, dst)
+}
+
+// decodeBool decodes the JSON value v, a boolean or null, into dst.
+func decodeBool(v []byte, dst *bool) error {
+	switch string(v) {
+	case "true":
+		*dst = true
+		return nil
+	case "false":
+		*dst = false
+		return nil
 	}
 	return json.Unmarshal(v, dst)
 }

@@ -98,6 +98,10 @@ type interactionHandler struct {
 	cfg    config
 }
 
+// jsonContentType is the Content-Type of every interaction response, shared
+// rather than allocated for each.
+var jsonContentType = []string{"application/json"}
+
 // bufPool holds the buffers that request bodies are read into, so that a
 // busy endpoint does not allocate one for each request.
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -186,8 +190,9 @@ func (h *interactionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, http.StatusInternalServerError, "the response could not be encoded")
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(len(out)))
+	head := w.Header()
+	head["Content-Type"] = jsonContentType
+	head["Content-Length"] = []string{strconv.Itoa(len(out))}
 	w.WriteHeader(http.StatusOK)
 	h.cfg.metrics.countReply(http.StatusOK)
 	// A failed write means the client went away; there is no one to tell.

@@ -18,6 +18,8 @@ const maxJSONDepth = 10000
 
 var errJSONSyntax = errors.New("invalid JSON")
 
+var errBadNumber = fmt.Errorf("%w: malformed number", errJSONSyntax)
+
 // eachMember calls f with the name and the raw value of each member of the
 // JSON object b, in order, and fails when b is not one JSON object, alone
 // but for white space, or when f fails. name is the name as written,
@@ -220,7 +222,7 @@ func scanLiteral(b []byte, i int, lit string) (int, error) {
 // scanNumber returns the index just past the number starting at b[i]:
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 func scanNumber(b []byte, i int) (int, error) {
-	bad := fmt.Errorf("%w: malformed number", errJSONSyntax)
+	bad := errBadNumber
 	if b[i] == '-' {
 		i++
 	}
