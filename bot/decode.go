@@ -16,11 +16,13 @@ type wireInteraction struct {
 	Type      discordgo.InteractionType `json:"type"`
 	GuildID   string                    `json:"guild_id"`
 	ChannelID string                    `json:"channel_id"`
-	Member    *struct {
-		User *wireUser `json:"user"`
-	} `json:"member"`
+	Member    *wireMember               `json:"member"`
+	User      *wireUser                 `json:"user"`
+	Data      *wireData                 `json:"data"`
+}
+
+type wireMember struct {
 	User *wireUser `json:"user"`
-	Data *wireData `json:"data"`
 }
 
 type wireUser struct {
@@ -51,12 +53,7 @@ type wireData struct {
 // anything but one JSON object.
 func decodeInteraction(body []byte) (*discordgo.Interaction, error) {
 	var w wireInteraction
-	slow := false
-	err := eachMember(body, func(name []byte, escaped bool, v []byte) error {
-		if escaped {
-			slow = true
-			return nil
-		}
+	err := decodeObject(body, &w, func(name, v []byte) error {
 		switch string(name) {
 		case "id":
 			return decodeString(v, &w.ID)
@@ -71,11 +68,9 @@ func decodeInteraction(body []byte) (*discordgo.Interaction, error) {
 				w.Member = nil
 				return nil
 			}
-			w.Member = &struct {
-				User *wireUser `json:"user"`
-			}{}
-			return eachMember(v, func(name []byte, escaped bool, v []byte) error {
-				if escaped || string(name) != "user" {
+			w.Member = &wireMember{}
+			return decodeObject(v, w.Member, func(name, v []byte) error {
+				if string(name) != "user" {
 					return nil
 				}
 				return decodeUser(v, &w.Member.User)
@@ -92,14 +87,28 @@ func decodeInteraction(body []byte) (*discordgo.Interaction, error) {
 	if err != nil {
 		return nil, err
 	}
-	if slow {
-		// A member name written with escapes: let encoding/json read it.
-		w = wireInteraction{}
-		if err := json.Unmarshal(body, &w); err != nil {
-			return nil, err
-		}
-	}
 	return w.interaction(), nil
+}
+
+// decodeObject decodes the JSON object v into dst: field reads each
+// member, by name, as the scanner finds it. When a member's name is
+// written with escapes, which only encoding/json decodes, encoding/json
+// decodes v into dst instead.
+func decodeObject[T any](v []byte, dst *T, field func(name, v []byte) error) error {
+	slow := false
+	err := eachMember(v, func(name []byte, escaped bool, v []byte) error {
+		if escaped {
+			slow = true
+			return nil
+		}
+		return field(name, v)
+	})
+	if err != nil || !slow {
+		return err
+	}
+	var zero T
+	*dst = zero
+	return json.Unmarshal(v, dst)
 }
 
 // interaction returns w as discordgo's interaction.
@@ -140,8 +149,8 @@ func decodeUser(v []byte, dst **wireUser) error {
 	}
 	u := &wireUser{}
 	*dst = u
-	return eachMember(v, func(name []byte, escaped bool, v []byte) error {
-		if escaped || string(name) != "id" {
+	return decodeObject(v, u, func(name, v []byte) error {
+		if string(name) != "id" {
 			return nil
 		}
 		return decodeString(v, &u.ID)
@@ -168,12 +177,7 @@ func decodeData(v []byte) (*wireData, error) {
 		return nil, nil
 	}
 	d := &wireData{}
-	slow := false
-	err := eachMember(v, func(name []byte, escaped bool, v []byte) error {
-		if escaped {
-			slow = true
-			return nil
-		}
+	err := decodeObject(v, d, func(name, v []byte) error {
 		switch string(name) {
 		case "id":
 			d.ID = json.RawMessage(v)
@@ -203,12 +207,6 @@ func decodeData(v []byte) (*wireData, error) {
 	if err != nil {
 		return nil, err
 	}
-	if slow {
-		d = &wireData{}
-		if err := json.Unmarshal(v, d); err != nil {
-			return nil, err
-		}
-	}
 	return d, nil
 }
 
@@ -225,12 +223,7 @@ func decodeOptions(v []byte) ([]*discordgo.ApplicationCommandInteractionDataOpti
 		}
 		o := &discordgo.ApplicationCommandInteractionDataOption{}
 		opts = append(opts, o)
-		slow := false
-		err := eachMember(v, func(name []byte, escaped bool, v []byte) error {
-			if escaped {
-				slow = true
-				return nil
-			}
+		return decodeObject(v, o, func(name, v []byte) error {
 			switch string(name) {
 			case "name":
 				return decodeString(v, &o.Name)
@@ -247,11 +240,6 @@ func decodeOptions(v []byte) ([]*discordgo.ApplicationCommandInteractionDataOpti
 			}
 			return nil
 		})
-		if err == nil && slow {
-			*o = discordgo.ApplicationCommandInteractionDataOption{}
-			err = json.Unmarshal(v, o)
-		}
-		return err
 	})
 	return opts, err
 }

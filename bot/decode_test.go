@@ -63,13 +63,14 @@ func TestDecodeInteractionEscapedNames(t *testing.T) {
 	}
 }
 
-// FuzzDecodeInteraction checks that decodeInteraction accepts exactly the
-// JSON objects, as encoding/json judges them, and never panics.
+// FuzzDecodeInteraction checks that the scanner accepts exactly the JSON
+// objects, and the JSON arrays, that encoding/json accepts, and that
+// decodeInteraction never panics.
 func FuzzDecodeInteraction(f *testing.F) {
 	for _, s := range interactionSeeds(f) {
 		f.Add(s)
 	}
-	for _, s := range []string{`{}`, `[]`, `null`, `{"a":1e5,"b":[-0.5e-3,true,false,null,{"c":"\u00e9\n"}]}`, `{"a":01}`, `{"a":"\x01"}`, `{"a" 1}`, `{"a":1,}`, `{"a":1} x`, `{"a":"\q"}`} {
+	for _, s := range []string{`{}`, `[]`, `null`, `{"a":1e5,"b":[-0.5e-3,true,false,null,{"c":"\u00e9\n"}]}`, `{"a":01}`, `{"a":"\x01"}`, `{"a" 1}`, `{"a":1,}`, `{"a":1} x`, `{"a":"\q"}`, `[1, [2, {"b": []}], "c"]`, `[1,]`, `[`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -77,6 +78,10 @@ func FuzzDecodeInteraction(f *testing.F) {
 		err := eachMember(body, func([]byte, bool, []byte) error { return nil })
 		if (err == nil) != isObject {
 			t.Errorf("eachMember(%q) = %v, want an error exactly when it is not one JSON object", body, err)
+		}
+		isArray := json.Valid(body) && bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("["))
+		if err := eachElement(body, func([]byte) error { return nil }); (err == nil) != isArray {
+			t.Errorf("eachElement(%q) = %v, want an error exactly when it is not one JSON array", body, err)
 		}
 		_, _ = decodeInteraction(body)
 	})

@@ -89,39 +89,18 @@ func scanMembers(b []byte, i, depth int, f func([]byte, bool, []byte) error) (in
 }
 
 // eachElement calls f with each element of the JSON array b, in order, and
-// fails when b is not one JSON array or when f fails.
+// fails when b is not one JSON array, alone but for white space, or when f
+// fails.
 func eachElement(b []byte, f func(value []byte) error) error {
 	i := skipSpace(b, 0)
 	if i >= len(b) || b[i] != '[' {
 		return fmt.Errorf("%w: want an array", errJSONSyntax)
 	}
-	i = skipSpace(b, i+1)
-	if i < len(b) && b[i] == ']' {
-		i++
-	} else {
-		for {
-			end, err := scanValue(b, i, 1)
-			if err != nil {
-				return err
-			}
-			if err := f(b[i:end]); err != nil {
-				return err
-			}
-			i = skipSpace(b, end)
-			if i >= len(b) {
-				return fmt.Errorf("%w: unexpected end", errJSONSyntax)
-			}
-			if b[i] == ']' {
-				i++
-				break
-			}
-			if b[i] != ',' {
-				return fmt.Errorf("%w: want a comma or a closing bracket", errJSONSyntax)
-			}
-			i = skipSpace(b, i+1)
-		}
+	end, err := scanArray(b, i, 0, f)
+	if err != nil {
+		return err
 	}
-	if skipSpace(b, i) != len(b) {
+	if skipSpace(b, end) != len(b) {
 		return fmt.Errorf("%w: data after the array", errJSONSyntax)
 	}
 	return nil
@@ -136,7 +115,7 @@ func scanValue(b []byte, i, depth int) (int, error) {
 	case c == '{':
 		return scanMembers(b, i, depth, nil)
 	case c == '[':
-		return scanArray(b, i, depth)
+		return scanArray(b, i, depth, nil)
 	case c == '"':
 		end, _, err := scanString(b, i)
 		return end, err
@@ -152,7 +131,9 @@ func scanValue(b []byte, i, depth int) (int, error) {
 	return 0, fmt.Errorf("%w: unexpected character %q", errJSONSyntax, b[i])
 }
 
-func scanArray(b []byte, i, depth int) (int, error) {
+// scanArray scans the array starting at b[i], calling f, if not nil, on
+// each element, and returns the index just past the array.
+func scanArray(b []byte, i, depth int, f func([]byte) error) (int, error) {
 	if depth >= maxJSONDepth {
 		return 0, fmt.Errorf("%w: nested too deeply", errJSONSyntax)
 	}
@@ -164,6 +145,11 @@ func scanArray(b []byte, i, depth int) (int, error) {
 		end, err := scanValue(b, i, depth+1)
 		if err != nil {
 			return 0, err
+		}
+		if f != nil {
+			if err := f(b[i:end]); err != nil {
+				return 0, err
+			}
 		}
 		i = skipSpace(b, end)
 		if i >= len(b) {
