@@ -9,6 +9,7 @@
 //	articlebot serve           answer Discord's signed HTTP interactions
 //	articlebot register        register the commands over REST only
 //	articlebot try "/find x"   answer one command offline
+//	articlebot play            serve a local page that shows the answers as Discord does
 //	articlebot commands        print the commands registration sends
 //	articlebot version
 //	articlebot help [command]

@@ -110,6 +110,7 @@ func subcommands() []subcommand {
 		{name: "serve", args: "[flags]", summary: "answer interactions sent to the Interactions Endpoint URL over HTTP", details: serveDetails, flags: serveFlags},
 		{name: "register", args: "[flags]", summary: "register the commands with Discord over REST, without the gateway", details: registerDetails, flags: registerFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
+		{name: "play", args: "[flags]", summary: "serve a local page that shows the answers as Discord does", details: playDetails, flags: playFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
 		{name: "version", summary: "print the version", flags: versionFlags},
 		{name: "help", args: "[command]", summary: "show this help, or a command's flags"},
