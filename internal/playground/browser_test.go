@@ -79,7 +79,7 @@ func chromiumPath() string {
 func startBrowser() {
 	path := chromiumPath()
 	if path == "" {
-		browser.missing = fmt.Sprintf("no Chromium found (looked for %s on PATH, and %s): install it, on Debian with apt-get install chromium",
+		browser.missing = fmt.Sprintf("no Chromium found: none of %s is on PATH and %s is not set; install it, on Debian with apt-get install chromium",
 			strings.Join(chromiumNames, ", "), envChromium)
 		return
 	}
