@@ -368,10 +368,11 @@ func TestPageScreenshot(t *testing.T) {
 	p.waitMessages(3)
 	p.click("Show paragraph", lastMessage+`.querySelector('button')`)
 	p.waitMessages(4)
-	// The pointer leaves the messages, so that none is shown hovered.
-	p.do("moving the pointer away", chromedp.MouseEvent(chromedp.MouseMoved, screenshotWidth-2, 2))
 	p.typeLine("/quote ke")
 	p.waitJS(`[...document.querySelectorAll('#popup .popup-item')].some(e => e.textContent.startsWith('John Kerry'))`, "the suggestions")
+	// The pointer leaves the messages, so that none is shown hovered.
+	p.do("moving the pointer away", chromedp.MouseEvent(chromedp.MouseMoved, screenshotWidth-2, 2))
+	p.waitJS(`!document.querySelector('.msg:hover')`, "no message under the pointer")
 	shot := p.screenshot("readme")
 	if shot == "" {
 		return
