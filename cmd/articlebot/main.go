@@ -10,7 +10,7 @@
 //	articlebot register        register the commands over REST only
 //	articlebot try "/find x"   answer one command offline
 //	articlebot commands        print the commands registration sends
-//	articlebot version
+//	articlebot version         (also --version, -v)
 //	articlebot help [command]
 //
 // Configuration comes from the environment and from .env; see .env.example

@@ -111,7 +111,7 @@ func subcommands() []subcommand {
 		{name: "register", args: "[flags]", summary: "register the commands with Discord over REST, without the gateway", details: registerDetails, flags: registerFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
-		{name: "version", summary: "print the version", flags: versionFlags},
+		{name: "version", summary: "print the version (also --version or -v)", flags: versionFlags},
 		{name: "help", args: "[command]", summary: "show this help, or a command's flags"},
 	}
 }
@@ -135,8 +135,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 
 	name := "run"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || versionFlag(args[0])) {
 		name, args = args[0], args[1:]
+		if versionFlag(name) {
+			name = "version"
+		}
 	}
 	if name == "help" {
 		return e.help(args)
@@ -160,6 +163,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return &usageError{err.Error()}
 	}
 	return runCmd(ctx, positional)
+}
+
+// versionFlag reports whether arg asks for the version as a flag, as in
+// "articlebot --version", rather than as the version command.
+func versionFlag(arg string) bool {
+	switch arg {
+	case "-v", "-version", "--version":
+		return true
+	}
+	return false
 }
 
 // parseInterleaved parses the flags in args wherever they stand, before or
@@ -221,7 +234,7 @@ Usage:
 		fmt.Fprintf(w, "  %-40s %s\n", line, c.summary)
 	}
 	fmt.Fprint(w, `
-With no command, articlebot runs "articlebot run".
+With no command, articlebot runs "articlebot run"; --version and -v print the version.
 Configuration comes from the environment and from .env in the working
 directory; see .env.example and README.md. Run "articlebot help <command>"
 for a command's flags.
