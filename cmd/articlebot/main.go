@@ -8,6 +8,7 @@
 //	articlebot [run]           connect to Discord's gateway and answer slash commands
 //	articlebot serve           answer Discord's signed HTTP interactions
 //	articlebot register        register the commands over REST only
+//	articlebot unregister      remove the commands, in one server or globally
 //	articlebot try "/find x"   answer one command offline
 //	articlebot commands        print the commands registration sends
 //	articlebot version         (also --version, -v)

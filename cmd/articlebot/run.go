@@ -109,6 +109,7 @@ func subcommands() []subcommand {
 		{name: "run", args: "[flags]", summary: "connect to Discord and answer slash commands (default)", details: runDetails, flags: runFlags},
 		{name: "serve", args: "[flags]", summary: "answer interactions sent to the Interactions Endpoint URL over HTTP", details: serveDetails, flags: serveFlags},
 		{name: "register", args: "[flags]", summary: "register the commands with Discord over REST, without the gateway", details: registerDetails, flags: registerFlags},
+		{name: "unregister", args: "[flags]", summary: "remove the commands from Discord, in one server or globally", details: unregisterDetails, flags: unregisterFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
 		{name: "version", summary: "print the version (also --version or -v)", flags: versionFlags},
@@ -303,13 +304,18 @@ func (c *commonFlags) declare(fs *flag.FlagSet, article bool) {
 	fs.StringVar(&c.envFile, "env-file", "", "read variables from `FILE` instead of .env in the working directory; the real environment still wins")
 }
 
+// envFileOf returns the env file to read: --env-file when given, or the
+// run's default.
+func (c *commonFlags) envFileOf(e *env) envFile {
+	if c.envFile != "" {
+		return envFile{path: c.envFile, explicit: true}
+	}
+	return envFile{path: e.opts.envFile}
+}
+
 // setup reads the configuration, loads the article and builds the logger.
 func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article, error) {
-	f := envFile{path: e.opts.envFile}
-	if c.envFile != "" {
-		f = envFile{path: c.envFile, explicit: true}
-	}
-	getenv, err := withDotenv(e.getenv, f)
+	getenv, err := withDotenv(e.getenv, c.envFileOf(e))
 	if err != nil {
 		return config{}, nil, err
 	}
