@@ -155,7 +155,7 @@ func overwriteCommands(ctx context.Context, s overwriter, appID, guildID string,
 	var re *discordgo.RESTError
 	if errors.As(err, &re) && re.Response != nil &&
 		(re.Response.StatusCode == http.StatusForbidden || re.Response.StatusCode == http.StatusNotFound) {
-		return &configError{err: err, problems: []string{fmt.Sprintf(
+		return &configError{err: err, variables: true, problems: []string{fmt.Sprintf(
 			"Discord refused to register the commands (%v): check that %s, if set, is a server the application was invited to with the applications.commands scope, and that %s, if set, belongs to the token.",
 			err, envGuildID, envAppID)}}
 	}

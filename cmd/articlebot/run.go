@@ -321,9 +321,10 @@ func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article
 	}
 	cfg, err := loadConfig(getenv, needs, c.article)
 	var problems []string
+	var variables bool
 	var ce *configError
 	if errors.As(err, &ce) {
-		problems = ce.problems
+		problems, variables = ce.problems, ce.variables
 	} else if err != nil {
 		return config{}, nil, err
 	}
@@ -332,7 +333,7 @@ func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article
 		problems = append(problems, aerr.Error())
 	}
 	if len(problems) > 0 {
-		return config{}, nil, &configError{problems: problems}
+		return config{}, nil, &configError{problems: problems, variables: variables}
 	}
 	return cfg, a, nil
 }
