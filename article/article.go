@@ -278,20 +278,58 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 
 // checkText checks that body is UTF-8 text, naming the offset and line of
 // the first byte that is not.
+//
+// Each error says how to convert the file with iconv: from the encoding its
+// byte order mark names, from UTF-16 when it holds NUL bytes as UTF-16 text
+// does, and otherwise from Windows-1252, the usual encoding of text that is
+// not UTF-8.
 func checkText(body []byte) error {
+	if name, from, ok := unicodeBOM(body); ok {
+		return fmt.Errorf("%w: it is %s, as the byte order mark at its start says; %s",
+			ErrNotUTF8, name, convertWith(from))
+	}
 	bad := -1
 	if !utf8.Valid(body) {
 		bad = firstInvalid(body)
 	}
 	if nul := bytes.IndexByte(body, 0); nul >= 0 && (bad < 0 || nul < bad) {
-		return fmt.Errorf("%w: it holds a NUL byte at offset %d (line %d), as UTF-16 and binary files do",
-			ErrNotUTF8, nul, lineOf(body, nul))
+		// In UTF-16 text that is mostly ASCII, the NUL bytes are the high
+		// bytes of its characters: the second of each pair in
+		// little-endian order, the first in big-endian order.
+		from := "UTF-16LE"
+		if nul%2 == 0 {
+			from = "UTF-16BE"
+		}
+		return fmt.Errorf("%w: it holds a NUL byte at offset %d (line %d), as UTF-16 and binary files do; if it is UTF-16 text, %s",
+			ErrNotUTF8, nul, lineOf(body, nul), convertWith(from))
 	}
 	if bad >= 0 {
-		return fmt.Errorf("%w: the byte 0x%02x at offset %d (line %d) is not valid UTF-8",
-			ErrNotUTF8, body[bad], bad, lineOf(body, bad))
+		return fmt.Errorf("%w: the byte 0x%02x at offset %d (line %d) is not valid UTF-8; if the file is in Windows-1252 or Latin-1, %s",
+			ErrNotUTF8, body[bad], bad, lineOf(body, bad), convertWith("WINDOWS-1252"))
 	}
 	return nil
+}
+
+// convertWith says how to convert a file from the encoding named for iconv.
+func convertWith(from string) string {
+	return "convert it to UTF-8 with \"iconv -f " + from + " -t UTF-8 article.txt > article-utf8.txt\""
+}
+
+// unicodeBOM reports the Unicode encoding other than UTF-8 whose byte order
+// mark body starts with, by its name and the name iconv knows it by.
+func unicodeBOM(body []byte) (name, iconvName string, ok bool) {
+	for _, b := range []struct{ mark, name, iconv string }{
+		// UTF-32's marks first: the little-endian one starts with UTF-16's.
+		{"\xff\xfe\x00\x00", "UTF-32 (little-endian)", "UTF-32"},
+		{"\x00\x00\xfe\xff", "UTF-32 (big-endian)", "UTF-32"},
+		{"\xff\xfe", "UTF-16 (little-endian)", "UTF-16"},
+		{"\xfe\xff", "UTF-16 (big-endian)", "UTF-16"},
+	} {
+		if bytes.HasPrefix(body, []byte(b.mark)) {
+			return b.name, b.iconv, true
+		}
+	}
+	return "", "", false
 }
 
 // lineOf returns the number, counting from 1, of the line holding the byte at
