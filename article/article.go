@@ -238,9 +238,8 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		// The front matter starts on the file's second line; a leading
-		// newline makes the YAML decoder's line numbers the file's.
-		if err := decodeMeta("\n"+front, "in the front matter", &a.Meta); err != nil {
+		// The front matter starts on the file's second line.
+		if err := decodeMeta(front, 2, "in the front matter", &a.Meta); err != nil {
 			return nil, err
 		}
 		text = rest
@@ -248,7 +247,7 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		if len(sidecar) > MaxSize {
 			return nil, fmt.Errorf("the metadata in %s: %w", sidecarName, ErrTooLarge)
 		}
-		if err := decodeMeta(string(sidecar), "in "+sidecarName, &a.Meta); err != nil {
+		if err := decodeMeta(string(sidecar), 1, "in "+sidecarName, &a.Meta); err != nil {
 			return nil, err
 		}
 	}
@@ -390,13 +389,16 @@ func splitFrontMatter(text string) (front, rest string, err error) {
 }
 
 // decodeMeta decodes YAML metadata strictly: unknown keys are errors, so a
-// misspelt key is reported instead of silently ignored. where says where the
-// metadata came from, for the error message.
-func decodeMeta(src, where string, m *Meta) error {
+// misspelt key is reported instead of silently ignored. first is the line of
+// the file src starts on, and where says where the metadata came from, for
+// the error message, whose line numbers are the file's.
+func decodeMeta(src string, first int, where string, m *Meta) error {
 	if strings.TrimSpace(src) == "" {
 		return nil
 	}
-	dec := yaml.NewDecoder(strings.NewReader(src))
+	// The decoder leaves out the line number of an error on its first line;
+	// a blank line in front keeps every error numbered.
+	dec := yaml.NewDecoder(strings.NewReader("\n" + src))
 	dec.KnownFields(true)
 	err := dec.Decode(m)
 	if err == nil || errors.Is(err, io.EOF) {
@@ -404,7 +406,7 @@ func decodeMeta(src, where string, m *Meta) error {
 	}
 	var typeErr *yaml.TypeError
 	if !errors.As(err, &typeErr) {
-		return fmt.Errorf("%w %s: %w", ErrFrontMatter, where, err)
+		return fmt.Errorf("%w %s: %s", ErrFrontMatter, where, yamlLines(err.Error(), first))
 	}
 	msgs := make([]string, len(typeErr.Errors))
 	unknown := false
@@ -416,7 +418,7 @@ func decodeMeta(src, where string, m *Meta) error {
 		} else if before, _, ok := strings.Cut(msg, " into article.Meta"); ok {
 			msg = before + ": the metadata must be a mapping of keys to values"
 		}
-		msgs[i] = msg
+		msgs[i] = yamlLines(msg, first)
 	}
 	text := strings.Join(msgs, "; ")
 	if unknown {
