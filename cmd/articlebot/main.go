@@ -11,6 +11,7 @@
 //	articlebot unregister      remove the commands, in one server or globally
 //	articlebot try "/find x"   answer one command offline
 //	articlebot commands        print the commands registration sends
+//	articlebot healthcheck     ask a running articlebot's /healthz
 //	articlebot version         (also --version, -v)
 //	articlebot help [command]
 //

@@ -112,6 +112,7 @@ func subcommands() []subcommand {
 		{name: "unregister", args: "[flags]", summary: "remove the commands from Discord, in one server or globally", details: unregisterDetails, flags: unregisterFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
+		{name: "healthcheck", args: "[flags]", summary: "ask a running articlebot's /healthz, for a container's health check", details: healthcheckDetails, flags: healthcheckFlags},
 		{name: "version", summary: "print the version (also --version or -v)", flags: versionFlags},
 		{name: "help", args: "[command]", summary: "show this help, or a command's flags"},
 	}
