@@ -32,18 +32,18 @@ func Build(ctx context.Context, root, version, workDir string) (v1.Image, error)
 	}
 	stages, err := Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("Dockerfile: %w", err)
+		return nil, fmt.Errorf("parsing the Dockerfile: %w", err)
 	}
 	last := stages[len(stages)-1]
 	if last.Base != "scratch" {
-		return nil, fmt.Errorf("Dockerfile: the last stage starts from %s; only scratch can be built without a Docker daemon", last.Base)
+		return nil, fmt.Errorf("the Dockerfile's last stage starts from %s; only scratch can be built without a Docker daemon", last.Base)
 	}
 	built := map[string]string{} // "stage:path" → the file here
 	for _, st := range stages[:len(stages)-1] {
 		for _, run := range st.Runs {
 			out, file, err := goBuild(ctx, root, run, st.Args, version, workDir)
 			if err != nil {
-				return nil, fmt.Errorf("Dockerfile stage %s: %w", st.Name, err)
+				return nil, fmt.Errorf("the Dockerfile's stage %s: %w", st.Name, err)
 			}
 			if out != "" {
 				built[st.Name+":"+out] = file
