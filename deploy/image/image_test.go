@@ -209,39 +209,9 @@ func healthy(t *testing.T, bin string, c v1.Config) {
 	t.Errorf("the health check %q never passed: %v\n%s\nserve's log:\n%s", check, err, out, log.String())
 }
 
-// layerFiles returns the headers of the image's files and directories, by
-// absolute path.
-func layerFiles(t *testing.T, img v1.Image) map[string]*tar.Header {
-	t.Helper()
-	layers, err := img.Layers()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]*tar.Header{}
-	for _, l := range layers {
-		rc, err := l.Uncompressed()
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr := tar.NewReader(rc)
-		for {
-			h, err := tr.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			files["/"+strings.TrimSuffix(h.Name, "/")] = h
-		}
-		rc.Close()
-	}
-	return files
-}
-
-// extract writes the image's file at path to a temporary file and returns
-// the file's name.
-func extract(t *testing.T, img v1.Image, path string) string {
+// walkLayers calls f with the header and contents of every entry of the
+// image's layers, in order, until f returns false.
+func walkLayers(t *testing.T, img v1.Image, f func(h *tar.Header, r io.Reader) bool) {
 	t.Helper()
 	layers, err := img.Layers()
 	if err != nil {
@@ -262,19 +232,46 @@ func extract(t *testing.T, img v1.Image, path string) string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if "/"+h.Name == path {
-				out := filepath.Join(t.TempDir(), filepath.Base(path))
-				b, err := io.ReadAll(tr)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(out, b, os.FileMode(h.Mode)&0o777); err != nil {
-					t.Fatal(err)
-				}
-				return out
+			if !f(h, tr) {
+				return
 			}
 		}
 	}
-	t.Fatalf("the image has no %s", path)
-	return ""
+}
+
+// layerFiles returns the headers of the image's files and directories, by
+// absolute path.
+func layerFiles(t *testing.T, img v1.Image) map[string]*tar.Header {
+	t.Helper()
+	files := map[string]*tar.Header{}
+	walkLayers(t, img, func(h *tar.Header, _ io.Reader) bool {
+		files["/"+strings.TrimSuffix(h.Name, "/")] = h
+		return true
+	})
+	return files
+}
+
+// extract writes the image's file at path to a temporary file and returns
+// the file's name.
+func extract(t *testing.T, img v1.Image, path string) string {
+	t.Helper()
+	out := ""
+	walkLayers(t, img, func(h *tar.Header, r io.Reader) bool {
+		if "/"+h.Name != path {
+			return true
+		}
+		out = filepath.Join(t.TempDir(), filepath.Base(path))
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, b, os.FileMode(h.Mode)&0o777); err != nil {
+			t.Fatal(err)
+		}
+		return false
+	})
+	if out == "" {
+		t.Fatalf("the image has no %s", path)
+	}
+	return out
 }
