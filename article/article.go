@@ -238,9 +238,8 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		// The front matter starts on the file's second line; a leading
-		// newline makes the YAML decoder's line numbers the file's.
-		if err := decodeMeta("\n"+front, "in the front matter", &a.Meta); err != nil {
+		// The front matter starts on the file's second line.
+		if err := decodeMeta(front, 2, "in the front matter", &a.Meta); err != nil {
 			return nil, err
 		}
 		text = rest
@@ -248,7 +247,7 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		if len(sidecar) > MaxSize {
 			return nil, fmt.Errorf("the metadata in %s: %w", sidecarName, ErrTooLarge)
 		}
-		if err := decodeMeta(string(sidecar), "in "+sidecarName, &a.Meta); err != nil {
+		if err := decodeMeta(string(sidecar), 1, "in "+sidecarName, &a.Meta); err != nil {
 			return nil, err
 		}
 	}
@@ -278,20 +277,58 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 
 // checkText checks that body is UTF-8 text, naming the offset and line of
 // the first byte that is not.
+//
+// Each error says how to convert the file with iconv: from the encoding its
+// byte order mark names, from UTF-16 when it holds NUL bytes as UTF-16 text
+// does, and otherwise from Windows-1252, the usual encoding of text that is
+// not UTF-8.
 func checkText(body []byte) error {
+	if name, from, ok := unicodeBOM(body); ok {
+		return fmt.Errorf("%w: it is %s, as the byte order mark at its start says; %s",
+			ErrNotUTF8, name, convertWith(from))
+	}
 	bad := -1
 	if !utf8.Valid(body) {
 		bad = firstInvalid(body)
 	}
 	if nul := bytes.IndexByte(body, 0); nul >= 0 && (bad < 0 || nul < bad) {
-		return fmt.Errorf("%w: it holds a NUL byte at offset %d (line %d), as UTF-16 and binary files do",
-			ErrNotUTF8, nul, lineOf(body, nul))
+		// In UTF-16 text that is mostly ASCII, the NUL bytes are the high
+		// bytes of its characters: the second of each pair in
+		// little-endian order, the first in big-endian order.
+		from := "UTF-16LE"
+		if nul%2 == 0 {
+			from = "UTF-16BE"
+		}
+		return fmt.Errorf("%w: it holds a NUL byte at offset %d (line %d), as UTF-16 and binary files do; if it is UTF-16 text, %s",
+			ErrNotUTF8, nul, lineOf(body, nul), convertWith(from))
 	}
 	if bad >= 0 {
-		return fmt.Errorf("%w: the byte 0x%02x at offset %d (line %d) is not valid UTF-8",
-			ErrNotUTF8, body[bad], bad, lineOf(body, bad))
+		return fmt.Errorf("%w: the byte 0x%02x at offset %d (line %d) is not valid UTF-8; if the file is in Windows-1252 or Latin-1, %s",
+			ErrNotUTF8, body[bad], bad, lineOf(body, bad), convertWith("WINDOWS-1252"))
 	}
 	return nil
+}
+
+// convertWith says how to convert a file from the encoding named for iconv.
+func convertWith(from string) string {
+	return "convert it to UTF-8 with \"iconv -f " + from + " -t UTF-8 article.txt > article-utf8.txt\""
+}
+
+// unicodeBOM reports the Unicode encoding other than UTF-8 whose byte order
+// mark body starts with, by its name and the name iconv knows it by.
+func unicodeBOM(body []byte) (name, iconvName string, ok bool) {
+	for _, b := range []struct{ mark, name, iconv string }{
+		// UTF-32's marks first: the little-endian one starts with UTF-16's.
+		{"\xff\xfe\x00\x00", "UTF-32 (little-endian)", "UTF-32"},
+		{"\x00\x00\xfe\xff", "UTF-32 (big-endian)", "UTF-32"},
+		{"\xff\xfe", "UTF-16 (little-endian)", "UTF-16"},
+		{"\xfe\xff", "UTF-16 (big-endian)", "UTF-16"},
+	} {
+		if bytes.HasPrefix(body, []byte(b.mark)) {
+			return b.name, b.iconv, true
+		}
+	}
+	return "", "", false
 }
 
 // lineOf returns the number, counting from 1, of the line holding the byte at
@@ -352,13 +389,16 @@ func splitFrontMatter(text string) (front, rest string, err error) {
 }
 
 // decodeMeta decodes YAML metadata strictly: unknown keys are errors, so a
-// misspelt key is reported instead of silently ignored. where says where the
-// metadata came from, for the error message.
-func decodeMeta(src, where string, m *Meta) error {
+// misspelt key is reported instead of silently ignored. first is the line of
+// the file src starts on, and where says where the metadata came from, for
+// the error message, whose line numbers are the file's.
+func decodeMeta(src string, first int, where string, m *Meta) error {
 	if strings.TrimSpace(src) == "" {
 		return nil
 	}
-	dec := yaml.NewDecoder(strings.NewReader(src))
+	// The decoder leaves out the line number of an error on its first line;
+	// a blank line in front keeps every error numbered.
+	dec := yaml.NewDecoder(strings.NewReader("\n" + src))
 	dec.KnownFields(true)
 	err := dec.Decode(m)
 	if err == nil || errors.Is(err, io.EOF) {
@@ -366,7 +406,7 @@ func decodeMeta(src, where string, m *Meta) error {
 	}
 	var typeErr *yaml.TypeError
 	if !errors.As(err, &typeErr) {
-		return fmt.Errorf("%w %s: %w", ErrFrontMatter, where, err)
+		return fmt.Errorf("%w %s: %s", ErrFrontMatter, where, yamlLines(err.Error(), first))
 	}
 	msgs := make([]string, len(typeErr.Errors))
 	unknown := false
@@ -378,7 +418,7 @@ func decodeMeta(src, where string, m *Meta) error {
 		} else if before, _, ok := strings.Cut(msg, " into article.Meta"); ok {
 			msg = before + ": the metadata must be a mapping of keys to values"
 		}
-		msgs[i] = msg
+		msgs[i] = yamlLines(msg, first)
 	}
 	text := strings.Join(msgs, "; ")
 	if unknown {

@@ -10,10 +10,16 @@ import (
 // summaryCommand is /summary: the article's summary, each point citing the
 // paragraphs it rests on.
 func (b *Bot) summaryCommand() *command {
+	def := slashCommand("summary", "Summarise the article in a few points, each citing its paragraphs (¶N).")
+	help := def.Description + " The points are sentences chosen from the article."
+	if !b.art.Summary().Extractive {
+		help = def.Description + " Its points were written by an editor, not taken from the article."
+	}
 	return &command{
-		def:     slashCommand("summary", "Summarise the article in a few points, each citing its paragraphs (¶N)."),
+		def:     def,
 		run:     b.summary,
 		example: "/summary",
+		help:    help,
 	}
 }
 
@@ -51,8 +57,12 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction) (*discordgo
 	footer = append(footer,
 		plural(len(b.art.Paragraphs), "paragraph", "paragraphs"),
 		plural(b.art.WordCount(), "word", "words"))
-	if s.Extractive && len(points) > 0 {
-		footer = append(footer, "sentences chosen from the article")
+	if len(points) > 0 {
+		if s.Extractive {
+			footer = append(footer, "sentences chosen from the article")
+		} else {
+			footer = append(footer, "summary written by an editor")
+		}
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(strings.Join(footer, " · "), limitFooterText)}
 

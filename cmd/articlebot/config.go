@@ -57,6 +57,10 @@ type configError struct {
 	problems []string
 	// err is a sentinel the problems stand for, for errors.Is; it may be nil.
 	err error
+	// variables reports that some problem is in the value of a variable,
+	// so that the message also says where variables are set. Problems
+	// with a file's contents, or with articlebot itself, leave it false.
+	variables bool
 }
 
 func (e *configError) Error() string {
@@ -71,8 +75,10 @@ func (e *configError) Error() string {
 			b.WriteString(p)
 		}
 	}
-	b.WriteString("\nSet the variables in the environment or in a .env file in the working directory;" +
-		" .env.example lists them all and README.md explains each.")
+	if e.variables {
+		b.WriteString("\nSet the variables in the environment or in a .env file in the working directory;" +
+			" .env.example lists them all and README.md explains each.")
+	}
 	return b.String()
 }
 
@@ -189,7 +195,7 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 	}
 
 	if len(problems) > 0 {
-		return c, &configError{problems: problems}
+		return c, &configError{problems: problems, variables: true}
 	}
 	return c, nil
 }

@@ -109,10 +109,12 @@ func subcommands() []subcommand {
 		{name: "run", args: "[flags]", summary: "connect to Discord and answer slash commands (default)", details: runDetails, flags: runFlags},
 		{name: "serve", args: "[flags]", summary: "answer interactions sent to the Interactions Endpoint URL over HTTP", details: serveDetails, flags: serveFlags},
 		{name: "register", args: "[flags]", summary: "register the commands with Discord over REST, without the gateway", details: registerDetails, flags: registerFlags},
+		{name: "unregister", args: "[flags]", summary: "remove the commands from Discord, in one server or globally", details: unregisterDetails, flags: unregisterFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
 		{name: "play", args: "[flags]", summary: "serve a local page that shows the answers as Discord does", details: playDetails, flags: playFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
-		{name: "version", summary: "print the version", flags: versionFlags},
+		{name: "healthcheck", args: "[flags]", summary: "ask a running articlebot's /healthz, for a container's health check", details: healthcheckDetails, flags: healthcheckFlags},
+		{name: "version", summary: "print the version (also --version or -v)", flags: versionFlags},
 		{name: "help", args: "[command]", summary: "show this help, or a command's flags"},
 	}
 }
@@ -136,8 +138,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 
 	name := "run"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || versionFlag(args[0])) {
 		name, args = args[0], args[1:]
+		if versionFlag(name) {
+			name = "version"
+		}
 	}
 	if name == "help" {
 		return e.help(args)
@@ -161,6 +166,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return &usageError{err.Error()}
 	}
 	return runCmd(ctx, positional)
+}
+
+// versionFlag reports whether arg asks for the version as a flag, as in
+// "articlebot --version", rather than as the version command.
+func versionFlag(arg string) bool {
+	switch arg {
+	case "-v", "-version", "--version":
+		return true
+	}
+	return false
 }
 
 // parseInterleaved parses the flags in args wherever they stand, before or
@@ -222,7 +237,7 @@ Usage:
 		fmt.Fprintf(w, "  %-40s %s\n", line, c.summary)
 	}
 	fmt.Fprint(w, `
-With no command, articlebot runs "articlebot run".
+With no command, articlebot runs "articlebot run"; --version and -v print the version.
 Configuration comes from the environment and from .env in the working
 directory; see .env.example and README.md. Run "articlebot help <command>"
 for a command's flags.
@@ -291,21 +306,27 @@ func (c *commonFlags) declare(fs *flag.FlagSet, article bool) {
 	fs.StringVar(&c.envFile, "env-file", "", "read variables from `FILE` instead of .env in the working directory; the real environment still wins")
 }
 
+// envFileOf returns the env file to read: --env-file when given, or the
+// run's default.
+func (c *commonFlags) envFileOf(e *env) envFile {
+	if c.envFile != "" {
+		return envFile{path: c.envFile, explicit: true}
+	}
+	return envFile{path: e.opts.envFile}
+}
+
 // setup reads the configuration, loads the article and builds the logger.
 func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article, error) {
-	f := envFile{path: e.opts.envFile}
-	if c.envFile != "" {
-		f = envFile{path: c.envFile, explicit: true}
-	}
-	getenv, err := withDotenv(e.getenv, f)
+	getenv, err := withDotenv(e.getenv, c.envFileOf(e))
 	if err != nil {
 		return config{}, nil, err
 	}
 	cfg, err := loadConfig(getenv, needs, c.article)
 	var problems []string
+	var variables bool
 	var ce *configError
 	if errors.As(err, &ce) {
-		problems = ce.problems
+		problems, variables = ce.problems, ce.variables
 	} else if err != nil {
 		return config{}, nil, err
 	}
@@ -314,7 +335,7 @@ func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article
 		problems = append(problems, aerr.Error())
 	}
 	if len(problems) > 0 {
-		return config{}, nil, &configError{problems: problems}
+		return config{}, nil, &configError{problems: problems, variables: variables}
 	}
 	return cfg, a, nil
 }

@@ -222,7 +222,7 @@ func (g *gatewaySession) start(ctx context.Context) error {
 		appID = r.Application.ID
 	}
 	if appID == "" && g.shard.registers() {
-		return &configError{problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
+		return &configError{variables: true, problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
 	}
 	user := ""
 	if r.User != nil {
@@ -391,18 +391,20 @@ func fatalError(err error) error {
 	var ce *websocket.CloseError
 	if errors.As(err, &ce) {
 		if ce.Code == 4004 {
-			return &configError{err: errTokenRejected, problems: []string{
+			return &configError{err: errTokenRejected, variables: true, problems: []string{
 				"Discord rejected " + envToken + " (gateway close code 4004, authentication failed): the token is wrong or was reset. " +
 					"Copy the current token from the Bot page of your application in the Discord developer portal."}}
 		}
 		if fix, ok := refusedSessions[ce.Code]; ok {
-			return &configError{err: err, problems: []string{fmt.Sprintf(
+			// Every refusal but an outdated gateway version is fixed by
+			// changing a variable.
+			return &configError{err: err, variables: ce.Code != 4012, problems: []string{fmt.Sprintf(
 				"Discord's gateway refused the session (close code %d, %s): %s.", ce.Code, ce.Text, fix)}}
 		}
 	}
 	var re *discordgo.RESTError
 	if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
-		return &configError{err: errTokenRejected, problems: []string{
+		return &configError{err: errTokenRejected, variables: true, problems: []string{
 			"Discord rejected " + envToken + " (HTTP 401 Unauthorized): the token is wrong or was reset. " +
 				"Copy the current token from the Bot page of your application in the Discord developer portal."}}
 	}

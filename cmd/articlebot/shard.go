@@ -109,7 +109,7 @@ func resolveShard(ctx context.Context, s gatewayBotter, sc shardConfig, log *slo
 	}
 	sc.count = max(gb.Shards, 1)
 	if sc.id >= sc.count {
-		return sc, &configError{problems: []string{fmt.Sprintf(
+		return sc, &configError{variables: true, problems: []string{fmt.Sprintf(
 			"%s=%d is out of range: Discord recommends %d shard(s) for this bot (%s=auto), numbered from 0 to %d. Run only that many processes, or set %s to a number.",
 			envShardID, sc.id, sc.count, envShardCount, sc.count-1, envShardCount)}}
 	}
