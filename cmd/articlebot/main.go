@@ -10,6 +10,7 @@
 //	articlebot register        register the commands over REST only
 //	articlebot try "/find x"   answer one command offline
 //	articlebot commands        print the commands registration sends
+//	articlebot article         print the article as the bot sees it
 //	articlebot version
 //	articlebot help [command]
 //
