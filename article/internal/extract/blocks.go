@@ -46,15 +46,6 @@ func (b block) linkShare() float64 {
 	return float64(b.links) / float64(len(b.text))
 }
 
-// heading reports whether the block is a heading.
-func (b block) heading() bool {
-	switch b.tag {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
-	}
-	return false
-}
-
 // blocks returns the paragraphs under n: the text of each block element,
 // with inline elements (links among them) read as their text. Text directly
 // inside an element that also holds blocks is a paragraph of its own, and
