@@ -104,8 +104,9 @@ func ParseHTML(r io.Reader, pageURL, contentType string) (*Article, error) {
 // front matter as [Parse] reads it. Headings, list items, block quotes and
 // code blocks are paragraphs like the others; emphasis, code spans and links
 // become their text, and images are left out. A level-one heading that
-// opens the text is the title, when the front matter gives none, rather than
-// a paragraph. The input must be UTF-8 and at most [MaxSize] bytes.
+// opens the text is the headline, not a paragraph: it is the title unless the
+// front matter gives one. The input must be UTF-8 and at most [MaxSize]
+// bytes.
 func ParseMarkdown(r io.Reader) (*Article, error) {
 	body, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
