@@ -3,12 +3,11 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/articlebot/articlebot/internal/safefile/safefiletest"
 )
 
 // TestOperatorFilesThatAreNotFiles checks that a .env file or an article
@@ -17,18 +16,9 @@ import (
 // read until memory runs out.
 func TestOperatorFilesThatAreNotFiles(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skipf("cannot make a FIFO here: %v", err)
-	}
-	zero := filepath.Join(dir, "zero")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
+	fifo, zero := safefiletest.NotFiles(t, dir, "operator")
 	article := writeFile(t, dir, "article.txt", "The ferry runs again.\n")
-	if err := syscall.Mkfifo(filepath.Join(dir, "article.yaml"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	safefiletest.Pipe(t, filepath.Join(dir, "article.yaml"))
 	tests := []struct {
 		name string
 		vars map[string]string
@@ -46,23 +36,17 @@ func TestOperatorFilesThatAreNotFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			done := make(chan error, 1)
-			go func() {
+			err := safefiletest.WithinASecond(t, "articlebot "+strings.Join(tt.args, " "), func() error {
 				_, _, err := runArgs(t, tt.vars, tt.args, tt.opts...)
-				done <- err
-			}()
-			select {
-			case err := <-done:
-				if err == nil || exitCode(err) != 2 {
-					t.Fatalf("run(%q) = %v, want a configuration error", tt.args, err)
+				return err
+			})
+			if err == nil || exitCode(err) != 2 {
+				t.Fatalf("run(%q) = %v, want a configuration error", tt.args, err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("run(%q) = %v, want it to say %q", tt.args, err, want)
 				}
-				for _, want := range tt.want {
-					if !strings.Contains(err.Error(), want) {
-						t.Errorf("run(%q) = %v, want it to say %q", tt.args, err, want)
-					}
-				}
-			case <-time.After(time.Second):
-				t.Fatalf("run(%q) is still blocked after a second", tt.args)
 			}
 		})
 	}

@@ -8,9 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/articlebot/articlebot/internal/safefile/safefiletest"
 )
 
 func TestRead(t *testing.T) {
@@ -23,14 +23,7 @@ func TestRead(t *testing.T) {
 	if err := os.Symlink(regular, link); err != nil {
 		t.Fatal(err)
 	}
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skipf("cannot make a FIFO here: %v", err)
-	}
-	zero := filepath.Join(dir, "zero")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
+	fifo, zero := safefiletest.NotFiles(t, dir, "special")
 
 	tests := []struct {
 		name    string
@@ -51,18 +44,11 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			done := make(chan struct{})
 			var got []byte
-			var err error
-			go func() {
-				defer close(done)
+			err := safefiletest.WithinASecond(t, "Read("+tt.path+")", func() (err error) {
 				got, err = Read(tt.path, tt.limit)
-			}()
-			select {
-			case <-done:
-			case <-time.After(time.Second):
-				t.Fatalf("Read(%q) is still blocked after a second", tt.path)
-			}
+				return err
+			})
 			if tt.wantErr == nil {
 				if err != nil || string(got) != tt.want {
 					t.Fatalf("Read(%q, %d) = %q, %v; want %q", tt.path, tt.limit, got, err, tt.want)
