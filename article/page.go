@@ -181,7 +181,7 @@ func parseHTML(page []byte, pageURL, contentType string, sidecar []byte, sidecar
 		size += len(p) + 1
 	}
 	if size > MaxSize {
-		return nil, fmt.Errorf("%w: the text of the page's article", ErrTooLarge)
+		return nil, fmt.Errorf("%w: the text found in the page is %d bytes", ErrTooLarge, size)
 	}
 	err = a.build(d.Paragraphs)
 	if errors.Is(err, ErrNoParagraphs) {

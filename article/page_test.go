@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,6 +111,12 @@ func TestLoadPageErrors(t *testing.T) {
 	dir := t.TempDir()
 	huge := writeTemp(t, dir, "huge.html", "<html><body><p>"+strings.Repeat("word ", MaxPageSize/5+1)+"</p></body></html>")
 	bigText := writeTemp(t, dir, "big.txt", strings.Repeat("A sentence of the article.\n", MaxSize/27+1))
+	var long strings.Builder
+	long.WriteString("<html><body><article>")
+	for i := 0; long.Len() < 3*MaxSize/2; i++ {
+		fmt.Fprintf(&long, "<p>Paragraph %d of a very long report on the harbour, the ferry and the bridge.</p>\n", i)
+	}
+	longText := writeTemp(t, dir, "long.html", long.String()+"</article></body></html>")
 	empty := writeTemp(t, dir, "empty.html", "<html><head><title>Nothing here</title></head><body><nav><a href=/>Home</a></nav></body></html>")
 	badSidecar := writeTemp(t, dir, "side.html", testPage)
 	writeTemp(t, dir, "side.yaml", "titel: typo\n")
@@ -120,6 +127,7 @@ func TestLoadPageErrors(t *testing.T) {
 	}{
 		{"a page over 8 MiB", huge, ErrPageTooLarge},
 		{"text over 1 MiB", bigText, ErrTooLarge},
+		{"a page whose text is over 1 MiB", longText, ErrTooLarge},
 		{"a page with no article text", empty, ErrNoParagraphs},
 		{"bad metadata beside a page", badSidecar, ErrFrontMatter},
 	}
