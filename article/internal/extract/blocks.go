@@ -27,7 +27,7 @@ func isBlock(n *html.Node) bool {
 // block is one paragraph of a page as found, before it is judged.
 type block struct {
 	text string
-	// links is how many bytes of text are inside links.
+	// links is how many bytes of text are inside links to other pages.
 	links int
 	// tag is the block element the text belongs to: atom.P, atom.Li,
 	// atom.H2 and so on.
@@ -44,6 +44,15 @@ func (b block) linkShare() float64 {
 		return 0
 	}
 	return float64(b.links) / float64(len(b.text))
+}
+
+// heading reports whether the block is a heading.
+func (b block) heading() bool {
+	switch b.tag {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // blocks returns the paragraphs under n: the text of each block element,
@@ -113,7 +122,9 @@ func (w *blockWriter) walk(n, el *html.Node, inLink, inEm bool) {
 			}
 			return
 		case n.DataAtom == atom.A:
-			inLink = true
+			// A link within the page, such as a heading's own anchor, does
+			// not lead elsewhere.
+			inLink = inLink || !strings.HasPrefix(strings.TrimSpace(attr(n, "href")), "#")
 		case n.DataAtom == atom.B || n.DataAtom == atom.Strong || n.DataAtom == atom.I || n.DataAtom == atom.Em:
 			inEm = true
 		case isBlock(n):

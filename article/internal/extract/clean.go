@@ -49,9 +49,11 @@ var (
 		breadcrumb breadcrumbs nav navbar menu sidebar masthead footer topbar
 		tags tag-list keywords
 		print-info
-		visually-hidden visuallyhidden sr-only screen-reader-text offscreen
-		modal popup overlay cookie cookies consent
+		cookie cookies consent
 		toolbar widget widgets`)
+	// hiddenWords are class tokens of text that is there only for screen
+	// readers or not shown at all.
+	hiddenWords = wordSet(`visually-hidden visuallyhidden sr-only screen-reader-text offscreen`)
 	// contentWords are tokens that mark the article itself: an element that
 	// has one is kept even when it also has a noise word, as in
 	// "article-body has-comments".
@@ -106,22 +108,26 @@ func prune(doc *html.Node) {
 	weight := map[*html.Node]int{}
 	total := paragraphWeight(doc, weight)
 	var victims []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	var walk func(n *html.Node, inPara bool)
+	walk = func(n *html.Node, inPara bool) {
 		if n.Type == html.CommentNode {
 			victims = append(victims, n)
 			return
 		}
-		if n.Type == html.ElementNode && n.DataAtom != atom.Body && n.DataAtom != atom.Html &&
-			isNoise(n) && 3*weight[n] < total {
-			victims = append(victims, n)
-			return
+		if n.Type == html.ElementNode && n.DataAtom != atom.Body && n.DataAtom != atom.Html && 3*weight[n] < total {
+			// Inside a paragraph, a word's markup does not make it less
+			// the article's: only what is not shown, or is no text, goes.
+			if inPara && !isBlock(n) && (isHidden(n) || noiseTags[n.DataAtom]) || !inPara && isNoise(n) {
+				victims = append(victims, n)
+				return
+			}
 		}
+		inPara = inPara || n.DataAtom == atom.P
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, inPara)
 		}
 	}
-	walk(doc)
+	walk(doc, false)
 	for _, n := range victims {
 		remove(n)
 	}
@@ -140,11 +146,7 @@ func isNoise(n *html.Node) bool {
 			}
 		}
 	}
-	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || noiseRoles[strings.ToLower(attr(n, "role"))] {
-		return true
-	}
-	if style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")); strings.Contains(style, "display:none") ||
-		strings.Contains(style, "visibility:hidden") {
+	if isHidden(n) || noiseRoles[strings.ToLower(attr(n, "role"))] {
 		return true
 	}
 	noise, content := false, false
@@ -153,6 +155,24 @@ func isNoise(n *html.Node) bool {
 		content = content || contentWords[t]
 	}
 	return noise && !content
+}
+
+// isHidden reports whether the element n is not shown, or shown only to
+// screen readers.
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+		return true
+	}
+	for _, t := range tokens(attr(n, "class")) {
+		if hiddenWords[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphWeight records in weight the length of the text of the <p>

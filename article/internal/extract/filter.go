@@ -63,7 +63,9 @@ func keep(bs []block, meta pageMeta) []string {
 		switch {
 		case f == "" || f == title || seen[f] || !hasWord(b.text):
 			drop[i] = true
-		case b.linkShare() > maxLinkShare:
+		case b.linkShare() > maxLinkShare && !b.heading():
+			// A heading in the article may link to what it names, as a
+			// list of products or places does.
 			drop[i] = true
 		case bracketed(b.text), boilerplate.MatchString(b.text), isDate(b.text), printNote.MatchString(b.text):
 			drop[i] = true
@@ -130,10 +132,10 @@ func isAuthorNote(text string, authors []string) bool {
 }
 
 // dateLine matches a paragraph that is only a date, such as "Feb. 21, 2019"
-// or "Updated 21 February 2019 10:30am".
+// or "Updated 21 February 2019 10:30am", perhaps with a byline after it.
 var dateLine = regexp.MustCompile(`(?i)^(((last )?updated|(first )?published|posted)( on| at)?:? )?((mon|tue|wed|thu|fri|sat|sun)\w*\.?,? )?` +
-	`((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? \d{1,2},? \d{4}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? \d{4}|\d{4}-\d{2}-\d{2})` +
-	`([ ,•|·-]+\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?)?$`)
+	`((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? \d{1,2},? \d{4}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})` +
+	`([ ,•|·-]+\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?)?( by [^.!?]{1,60})?$`)
 
 // isDate reports whether text is only a date.
 func isDate(text string) bool {

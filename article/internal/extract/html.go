@@ -65,6 +65,13 @@ func mainBlocks(doc *html.Node, pageURL string) []block {
 	if err != nil || art.Node == nil {
 		return nil
 	}
+	// The library names the elements it makes, such as the paragraphs it
+	// makes of text set apart by line breaks, only by their tag.
+	for n := range elements(art.Node) {
+		if n.DataAtom == 0 {
+			n.DataAtom = atom.Lookup([]byte(n.Data))
+		}
+	}
 	return blocks(art.Node)
 }
 

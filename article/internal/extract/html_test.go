@@ -240,3 +240,49 @@ func TestHTMLNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLMarkupInsideParagraphs checks that the words of a paragraph are
+// kept whatever their markup's class says, and that what is not shown, or
+// only shown to screen readers, is left out.
+func TestHTMLMarkupInsideParagraphs(t *testing.T) {
+	page := `<html><body><article>
+<p>With advances in <a class="tag-link related" href="/t/neuro">neuroscience</a>, researchers changed their minds, <span class="author">one of them</span> said.</p>
+<p>The dam holds <span class="sr-only">(opens a chart)</span>two billion litres<span style="display: none">hidden note</span>, engineers said.</p>
+<h2><a href="#timeline">Timeline</a></h2>
+<p>Work began in 2019 and ended in 2024, two years late, the agency said.</p>
+</article></body></html>`
+	d, err := HTML([]byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"With advances in neuroscience, researchers changed their minds, one of them said.",
+		"The dam holds two billion litres, engineers said.",
+		"Timeline",
+		"Work began in 2019 and ended in 2024, two years late, the agency said.",
+	}
+	if strings.Join(d.Paragraphs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("HTML() paragraphs =\n%s\nwant\n%s", strings.Join(d.Paragraphs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestHTMLLineBreakParagraphs checks an older kind of page, whose
+// paragraphs are set apart by two line breaks rather than <p> elements.
+func TestHTMLLineBreakParagraphs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><div id="main"><div class="text">`)
+	var want []string
+	for i := 1; i <= 8; i++ {
+		p := fmt.Sprintf("Paragraph %d tells, at some length and with some detail, what the committee heard about the river, the weir and the mill.", i)
+		want = append(want, p)
+		b.WriteString(p + "<br />\n   <br /> ")
+	}
+	b.WriteString(`</div></div></body></html>`)
+	d, err := HTML([]byte(b.String()), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(d.Paragraphs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("HTML() paragraphs =\n%s\nwant\n%s", strings.Join(d.Paragraphs, "\n"), strings.Join(want, "\n"))
+	}
+}
