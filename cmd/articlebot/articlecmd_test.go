@@ -51,6 +51,18 @@ func articleServer(t *testing.T) *httptest.Server {
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		<-r.Context().Done()
 	})
+	mux.HandleFunc("/notes", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		io.WriteString(w, "# Ferry notes\n\nThe [ferry](https://x.example) runs *again*.\n")
+	})
+	mux.HandleFunc("/notes.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "The ferry runs *again*.\n\nTickets cost £2.50.\n")
+	})
+	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		io.WriteString(w, "%PDF-1.7")
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
@@ -146,6 +158,8 @@ func TestArticleSourceProblems(t *testing.T) {
 			[]string{"ARTICLE_URL", "not a web address"}},
 		{"not found", nil, []string{"article", "--article", srv.URL + "/missing"},
 			[]string{"ARTICLE_URL", "404 Not Found", srv.URL + "/missing"}},
+		{"not a page", nil, []string{"article", "--article", srv.URL + "/report.pdf"},
+			[]string{"ARTICLE_URL", "application/pdf", "text/html"}},
 		{"other problems first", map[string]string{envArticleURL: srv.URL + "/slow", envLogLevel: "loud"}, []string{"article"},
 			[]string{"LOG_LEVEL"}},
 	}
@@ -194,6 +208,31 @@ func TestStartupStopsWhileFetching(t *testing.T) {
 			}
 			if out.Len() != 0 {
 				t.Errorf("run(%q) printed %q, want nothing", args, out.String())
+			}
+		})
+	}
+}
+
+// TestArticleFromURLByContentType checks that a URL serving Markdown or
+// plain text is read as its content type says.
+func TestArticleFromURLByContentType(t *testing.T) {
+	srv := articleServer(t)
+	tests := []struct {
+		path, title string
+		paragraphs  []string
+	}{
+		{"/notes", "Ferry notes", []string{"The ferry runs again."}},
+		{"/notes.txt", "", []string{"The ferry runs *again*.", "Tickets cost £2.50."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			stdout, _, err := runArgs(t, nil, []string{"article", "--json", "--article", srv.URL + tt.path})
+			if err != nil {
+				t.Fatalf("run(article %s) = %v", tt.path, err)
+			}
+			got := decodeArticleJSON(t, stdout)
+			if got.Title != tt.title || got.URL != srv.URL+tt.path || strings.Join(got.Paragraphs, "\n") != strings.Join(tt.paragraphs, "\n") {
+				t.Errorf("run(article %s) = %+v, want title %q, url %q, paragraphs %q", tt.path, got, tt.title, srv.URL+tt.path, tt.paragraphs)
 			}
 		})
 	}

@@ -45,17 +45,6 @@ func newArticleSource(cfg config, getenv func(string) string) articleSource {
 	}
 }
 
-// String names the source for logs and errors.
-func (s articleSource) String() string {
-	switch {
-	case s.url != "":
-		return redactURL(s.url)
-	case s.file != "":
-		return s.file
-	}
-	return "the embedded article"
-}
-
 // load reads the article from its file or URL, or returns the embedded one
 // when there is neither. It reads everything afresh, so calling it again
 // reloads the article. When ctx is done it returns at once with an error
@@ -108,8 +97,11 @@ func (s articleSource) fetch(ctx context.Context) (*article.Article, error) {
 	case "text/markdown", "text/x-markdown":
 		format = article.FormatMarkdown
 	case "text/plain":
-		u, _ := url.Parse(page.URL)
-		format = article.DetectFormat(page.Body, path.Base(u.Path))
+		name := ""
+		if u, err := url.Parse(page.URL); err == nil {
+			name = path.Base(u.Path)
+		}
+		format = article.DetectFormat(page.Body, name)
 	}
 	var a *article.Article
 	switch format {
