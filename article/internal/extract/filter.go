@@ -61,7 +61,11 @@ func keep(bs []block, meta pageMeta) []string {
 	for i, b := range bs {
 		f := fold(b.text)
 		switch {
-		case f == "" || f == title || seen[f] || !hasWord(b.text):
+		case f == "" || f == title || !hasWord(b.text):
+			drop[i] = true
+		case seen[f] && wordCount(b.text) > maxLabelWords:
+			// A pull quote, or a block the page shows twice; a short
+			// paragraph such as "Yes." may well come twice.
 			drop[i] = true
 		case b.linkShare() > maxLinkShare && !b.heading():
 			// A heading in the article may link to what it names, as a

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html/atom"
@@ -110,5 +111,24 @@ func TestTokens(t *testing.T) {
 		if got := hasToken(tt.attr, tt.word); got != tt.want {
 			t.Errorf("hasToken(%q, %q) = %v, want %v", tt.attr, tt.word, got, tt.want)
 		}
+	}
+}
+
+// TestKeepRepeats checks that a paragraph the page shows twice, such as a
+// pull quote, is kept once, and a short one such as "Yes." each time.
+func TestKeepRepeats(t *testing.T) {
+	quote := "“We are paying for an empty boat most nights,” he said."
+	bs := []block{
+		{text: quote, tag: atom.P},
+		{text: "Was it worth it?", tag: atom.P},
+		{text: "Yes.", tag: atom.P},
+		{text: "Would you do it again?", tag: atom.P},
+		{text: "Yes.", tag: atom.P},
+		{text: "\"We are paying for an empty boat most nights,\" he said.", tag: atom.P},
+	}
+	got := strings.Join(keep(bs, pageMeta{}), "|")
+	want := strings.Join([]string{quote, "Was it worth it?", "Yes.", "Would you do it again?", "Yes."}, "|")
+	if got != want {
+		t.Errorf("keep() = %q, want %q", got, want)
 	}
 }
