@@ -106,7 +106,12 @@ func hasToken(s, word string) bool {
 // body marked "comments-enabled", is not lost.
 func prune(doc *html.Node) {
 	weight := map[*html.Node]int{}
-	total := paragraphWeight(doc, weight)
+	total := textWeight(doc, weight, true)
+	if total == 0 {
+		// A page with no <p> sets its paragraphs apart otherwise, as with
+		// line breaks: all of its text counts.
+		total = textWeight(doc, weight, false)
+	}
 	var victims []*html.Node
 	var walk func(n *html.Node, inPara bool)
 	walk = func(n *html.Node, inPara bool) {
@@ -175,17 +180,22 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-// paragraphWeight records in weight the length of the text of the <p>
-// elements under each node, and returns the node's own.
-func paragraphWeight(n *html.Node, weight map[*html.Node]int) int {
-	if n.Type == html.ElementNode && n.DataAtom == atom.P {
+// textWeight records in weight the length of the text under each node,
+// only that of <p> elements when paragraphs is set, and returns the node's
+// own.
+func textWeight(n *html.Node, weight map[*html.Node]int, paragraphs bool) int {
+	switch {
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+		return 0
+	case n.Type == html.ElementNode && n.DataAtom == atom.P && paragraphs,
+		n.Type == html.TextNode && !paragraphs:
 		w := len(textOf(n))
 		weight[n] = w
 		return w
 	}
 	w := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w += paragraphWeight(c, weight)
+		w += textWeight(c, weight, paragraphs)
 	}
 	if w > 0 {
 		weight[n] = w

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -130,5 +131,44 @@ func TestKeepRepeats(t *testing.T) {
 	want := strings.Join([]string{quote, "Was it worth it?", "Yes.", "Would you do it again?", "Yes."}, "|")
 	if got != want {
 		t.Errorf("keep() = %q, want %q", got, want)
+	}
+}
+
+func TestPrune(t *testing.T) {
+	const story = "The weir will be rebuilt next year, the river authority said."
+	tests := []struct {
+		name, page string
+		gone       []string
+	}{
+		{"furniture around paragraphs",
+			`<nav>Home</nav><div class="social-share">Share</div><p>` + story + `</p><div class="newsletter">Sign up</div><footer>Copyright</footer>`,
+			[]string{"Home", "Share", "Sign up", "Copyright"}},
+		{"a page in one form",
+			`<form id="aspnetForm"><p>` + story + `</p><p>` + story + `</p></form><form class="search"><input>Search</form>`,
+			[]string{"Search"}},
+		{"the article marked with a furniture word",
+			`<div class="sidebar-layout"><p>` + story + `</p><p>` + story + `</p></div><div class="sidebar">Most read</div>`,
+			[]string{"Most read"}},
+		{"a page without <p>",
+			`<div class="menu">Home</div><div>` + story + `<br><br>` + story + `</div><div class="footer">Copyright</div>`,
+			[]string{"Home", "Copyright"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			prune(doc)
+			text := textOf(doc)
+			if !strings.Contains(text, story) {
+				t.Errorf("prune(%s) left %q, want the story", tt.page, text)
+			}
+			for _, g := range tt.gone {
+				if strings.Contains(text, g) {
+					t.Errorf("prune(%s) left %q, want %q gone", tt.page, text, g)
+				}
+			}
+		})
 	}
 }

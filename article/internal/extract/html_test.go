@@ -270,14 +270,15 @@ func TestHTMLMarkupInsideParagraphs(t *testing.T) {
 // paragraphs are set apart by two line breaks rather than <p> elements.
 func TestHTMLLineBreakParagraphs(t *testing.T) {
 	var b strings.Builder
-	b.WriteString(`<html><body><div id="main"><div class="text">`)
+	b.WriteString(`<html><body><div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>`)
+	b.WriteString(`<div id="main"><div class="text">`)
 	var want []string
 	for i := 1; i <= 8; i++ {
 		p := fmt.Sprintf("Paragraph %d tells, at some length and with some detail, what the committee heard about the river, the weir and the mill.", i)
 		want = append(want, p)
 		b.WriteString(p + "<br />\n   <br /> ")
 	}
-	b.WriteString(`</div></div></body></html>`)
+	b.WriteString(`</div></div><div class="footer">Copyright 2016 The Mill Gazette. All rights reserved.</div></body></html>`)
 	d, err := HTML([]byte(b.String()), "", "")
 	if err != nil {
 		t.Fatal(err)
