@@ -24,6 +24,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/internal/safefile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -89,6 +90,8 @@ type Article struct {
 type Meta struct {
 	// Title is the headline.
 	Title string `yaml:"title"`
+	// Byline names the article's authors, as in "Jane Roe and John Doe".
+	Byline string `yaml:"byline"`
 	// Publication names who published the article.
 	Publication string `yaml:"publication"`
 	// URL is where the article can be read, if anywhere.
@@ -160,14 +163,22 @@ func Parse(r io.Reader) (*Article, error) {
 	return parse(body, nil, "")
 }
 
-// Load reads the article in the file at path, as [Parse] does. When the text
-// has no front matter, its metadata is read from a YAML file beside it with
-// the same name and the extension ".yaml" (or ".yml"), if there is one; an
-// article with front matter ignores such a file. Errors name the file.
+// Load reads the article in the file at path: a web page as [ParseHTML]
+// does, Markdown as [ParseMarkdown] does and plain text as [Parse] does,
+// telling them apart with [DetectFormat]. Only a regular file is read: a
+// directory, a named pipe or a device is refused at once. When the file has
+// no front matter, its metadata is read from a YAML file beside it with the
+// same name and the extension ".yaml" (or ".yml"), if there is one; an
+// article with front matter ignores such a file. The metadata in that file
+// takes precedence over a web page's own. Errors name the file.
 func Load(path string) (*Article, error) {
-	body, err := readLimited(path)
+	body, err := readLimited(path, MaxPageSize)
 	if err != nil {
 		return nil, fmt.Errorf("reading the article: %w", err)
+	}
+	format := DetectFormat(body, path)
+	if format != FormatHTML && len(body) > MaxSize {
+		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
 	var sidecar []byte
 	var sidecarPath string
@@ -177,7 +188,7 @@ func Load(path string) (*Article, error) {
 			if base+ext == path {
 				continue
 			}
-			sidecar, err = readLimited(base + ext)
+			sidecar, err = readLimited(base+ext, MaxSize)
 			if errors.Is(err, os.ErrNotExist) {
 				continue
 			}
@@ -188,34 +199,36 @@ func Load(path string) (*Article, error) {
 			break
 		}
 	}
-	a, err := parse(body, sidecar, sidecarPath)
+	a, err := parseFormat(format, body, sidecar, sidecarPath)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return a, nil
 }
 
-// readLimited reads the file at path, failing with ErrTooLarge when it holds
-// more than MaxSize bytes.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	body, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, err // an *fs.PathError, which names the file
-	}
-	if len(body) > MaxSize {
+// readLimited reads the regular file at path, failing with ErrTooLarge when
+// it holds more than limit bytes, and at once, without blocking, when it is
+// a directory, a named pipe or a device.
+func readLimited(path string, limit int) ([]byte, error) {
+	body, err := safefile.Read(path, int64(limit))
+	if errors.Is(err, safefile.ErrTooLarge) {
+		if limit == MaxPageSize {
+			return nil, fmt.Errorf("%s: %w", path, ErrPageTooLarge)
+		}
 		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
-	return body, nil
+	return body, err // an *fs.PathError, which names the file
 }
 
 // parse builds an Article from raw text and, optionally, the YAML metadata
 // kept beside it in the file named sidecarName.
 func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
+	return parseWith(body, sidecar, sidecarName, splitParagraphs)
+}
+
+// parseWith is parse with split, which returns the paragraphs of the text
+// that follows the front matter.
+func parseWith(body, sidecar []byte, sidecarName string, split func(string) []string) (*Article, error) {
 	if len(body) > MaxSize {
 		return nil, ErrTooLarge
 	}
@@ -252,7 +265,21 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		}
 	}
 
-	for i, p := range splitParagraphs(text) {
+	err := a.build(split(text))
+	if errors.Is(err, ErrNoParagraphs) && frontMatter {
+		return nil, fmt.Errorf("%w: no text follows the front matter", ErrNoParagraphs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// build numbers the paragraphs paras, splits them into sentences, checks
+// the metadata against them and computes the quotes, the index and the
+// summary.
+func (a *Article) build(paras []string) error {
+	for i, p := range paras {
 		para := Paragraph{N: i + 1, Text: p}
 		para.Sentences = splitSentences(para.N, p)
 		a.Paragraphs = append(a.Paragraphs, para)
@@ -260,19 +287,16 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		a.words += countWords(p)
 	}
 	if len(a.Paragraphs) == 0 {
-		if frontMatter {
-			return nil, fmt.Errorf("%w: no text follows the front matter", ErrNoParagraphs)
-		}
-		return nil, ErrNoParagraphs
+		return ErrNoParagraphs
 	}
 	if err := a.checkMeta(); err != nil {
-		return nil, err
+		return err
 	}
 
 	a.extractQuotes()
 	a.buildIndex()
 	a.buildSummary()
-	return a, nil
+	return nil
 }
 
 // checkText checks that body is UTF-8 text, naming the offset and line of
@@ -422,7 +446,7 @@ func decodeMeta(src string, first int, where string, m *Meta) error {
 	}
 	text := strings.Join(msgs, "; ")
 	if unknown {
-		text += " (the keys are title, publication, url, date and summary; " +
+		text += " (the keys are title, byline, publication, url, date and summary; " +
 			"a summary point has text and paragraphs)"
 	}
 	return fmt.Errorf("%w %s: %s", ErrFrontMatter, where, text)

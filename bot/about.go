@@ -38,6 +38,9 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		title = "Untitled article"
 	}
 	art := []string{"**" + title + "**"}
+	if by := byline(m.Byline); by != "" {
+		art = append(art, escape(by))
+	}
 	if src := source(m.Publication, m.Date); src != "" {
 		art = append(art, escape(src))
 	}

@@ -36,6 +36,10 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction) (*discordgo
 	if e.Title == "" {
 		e.Title = fallbackTitle
 	}
+	if by := byline(b.art.Meta.Byline); by != "" {
+		// An author's name shows as plain text: no markdown to escape.
+		e.Author = &discordgo.MessageEmbedAuthor{Name: truncate(by, limitAuthorName)}
+	}
 
 	points := make([]string, 0, len(s.Points))
 	for _, p := range s.Points {
@@ -75,6 +79,15 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction) (*discordgo
 		})
 	}
 	return message([]*discordgo.MessageEmbed{e}, nil), nil
+}
+
+// byline is the article's byline as shown, "By Jane Roe and John Doe", or
+// "" when it has none.
+func byline(names string) string {
+	if names = oneLine(names); names == "" {
+		return ""
+	}
+	return "By " + truncate(names, 200)
 }
 
 // source describes where an article comes from, "Press TV, 2015-09-19", as

@@ -106,3 +106,24 @@ func TestSummaryExtractive(t *testing.T) {
 		t.Errorf("footer = %q, want it to say the points are the article's sentences", e.Footer.Text)
 	}
 }
+
+// TestBylineShown checks that the article's byline is shown by /summary, as
+// the embed's author, and by /about, where markdown in it is escaped.
+func TestBylineShown(t *testing.T) {
+	a := mustParse(t, "---\ntitle: Talks fail\nbyline: Jane *Roe* and John Doe\n---\n"+
+		"Officials met in Geneva on Monday to discuss the water treaty.\n")
+	if e := summaryOf(t, a); e.Author == nil || e.Author.Name != "By Jane *Roe* and John Doe" {
+		t.Errorf("/summary author = %+v, want By Jane *Roe* and John Doe", e.Author)
+	}
+	r := New(a).Respond(context.Background(), slash("about"))
+	if err := checkResponse(r); err != nil {
+		t.Fatalf("/about breaks Discord's rules: %v", err)
+	}
+	if art, want := r.Data.Embeds[0].Fields[0].Value, `By Jane \*Roe\* and John Doe`; !strings.Contains(art, want) {
+		t.Errorf("/about article field = %q, want it to hold %q", art, want)
+	}
+
+	if e := summaryOf(t, mustParse(t, "No byline here.\n")); e.Author != nil {
+		t.Errorf("/summary author = %+v for an article with no byline, want none", e.Author)
+	}
+}

@@ -13,6 +13,7 @@
 //	articlebot play            serve a local page that shows the answers as Discord does
 //	articlebot commands        print the commands registration sends
 //	articlebot healthcheck     ask a running articlebot's /healthz
+//	articlebot article         print the article as the bot sees it
 //	articlebot version         (also --version, -v)
 //	articlebot help [command]
 //

@@ -37,7 +37,7 @@ func playFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if _, port, err := net.SplitHostPort(*addr); err != nil || port == "" {
 			return &usageError{fmt.Sprintf("--addr %q is not a listen address: write host:port, such as %s", *addr, defaultPlayAddr)}
 		}
-		cfg, a, err := c.setup(e, configNeeds{})
+		cfg, a, err := c.setup(ctx, e, configNeeds{})
 		if err != nil {
 			return err
 		}

@@ -169,3 +169,36 @@ func TestExampleArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestExamplePage checks that the sample web page reads as the same article
+// as the sample text: the same paragraphs, with the page's own metadata, and
+// none of its navigation, caption, related links or share buttons.
+func TestExamplePage(t *testing.T) {
+	read := func(path string) map[string]any {
+		t.Helper()
+		stdout, _, err := runArgs(t, nil, []string{"article", "--json", "--article", path})
+		if err != nil {
+			t.Fatalf("article --json --article %s = %v", path, err)
+		}
+		var v map[string]any
+		if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+			t.Fatalf("article --json --article %s printed %q: %v", path, stdout, err)
+		}
+		return v
+	}
+	text := read("../../examples/harbour-bridge.txt")
+	page := read("../../examples/harbour-bridge.html")
+	want, _ := json.Marshal(text["paragraphs"])
+	got, _ := json.Marshal(page["paragraphs"])
+	if string(got) != string(want) {
+		t.Errorf("the page's paragraphs =\n%s\nwant the text's:\n%s", got, want)
+	}
+	for _, key := range []string{"title", "source", "url", "date"} {
+		if page[key] != text[key] {
+			t.Errorf("the page's %s = %q, want %q as in the text's front matter", key, page[key], text[key])
+		}
+	}
+	if page["byline"] != "Sam Whitlow" {
+		t.Errorf("the page's byline = %q, want %q", page["byline"], "Sam Whitlow")
+	}
+}

@@ -34,7 +34,7 @@ func registerFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 		if *guild != "" && !isSnowflake(*guild) {
 			return &usageError{fmt.Sprintf("--guild %q is not a Discord ID: expected the server's number (Developer Mode on, right-click the server, Copy Server ID)", *guild)}
 		}
-		cfg, a, err := c.setup(e, configNeeds{token: !*dryRun})
+		cfg, a, err := c.setup(ctx, e, configNeeds{token: !*dryRun})
 		if err != nil {
 			return err
 		}

@@ -113,6 +113,7 @@ func subcommands() []subcommand {
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
 		{name: "play", args: "[flags]", summary: "serve a local page that shows the answers as Discord does", details: playDetails, flags: playFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
+		{name: "article", args: "[flags]", summary: "print the article as the bot sees it: its metadata and numbered paragraphs", details: articleDetails, flags: articleFlags},
 		{name: "healthcheck", args: "[flags]", summary: "ask a running articlebot's /healthz, for a container's health check", details: healthcheckDetails, flags: healthcheckFlags},
 		{name: "version", summary: "print the version (also --version or -v)", flags: versionFlags},
 		{name: "help", args: "[command]", summary: "show this help, or a command's flags"},
@@ -165,7 +166,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		e.commandUsage(stderr, cmd, fs)
 		return &usageError{err.Error()}
 	}
-	return runCmd(ctx, positional)
+	err = runCmd(ctx, positional)
+	if errors.Is(err, errStopped) {
+		// SIGINT or SIGTERM during start-up: a shutdown, not a failure.
+		return nil
+	}
+	return err
 }
 
 // versionFlag reports whether arg asks for the version as a flag, as in
@@ -301,7 +307,7 @@ type commonFlags struct {
 
 func (c *commonFlags) declare(fs *flag.FlagSet, article bool) {
 	if article {
-		fs.StringVar(&c.article, "article", "", "answer from the article in `FILE` instead of the embedded one (overrides ARTICLE_FILE)")
+		fs.StringVar(&c.article, "article", "", "answer from the article in `FILE`, or at a URL, instead of the embedded one (overrides ARTICLE_FILE and ARTICLE_URL)")
 	}
 	fs.StringVar(&c.envFile, "env-file", "", "read variables from `FILE` instead of .env in the working directory; the real environment still wins")
 }
@@ -315,8 +321,9 @@ func (c *commonFlags) envFileOf(e *env) envFile {
 	return envFile{path: e.opts.envFile}
 }
 
-// setup reads the configuration, loads the article and builds the logger.
-func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article, error) {
+// setup reads the configuration and loads the article. When ctx is done
+// before the article is loaded, it fails with an error wrapping errStopped.
+func (c *commonFlags) setup(ctx context.Context, e *env, needs configNeeds) (config, *article.Article, error) {
 	getenv, err := withDotenv(e.getenv, c.envFileOf(e))
 	if err != nil {
 		return config{}, nil, err
@@ -330,27 +337,24 @@ func (c *commonFlags) setup(e *env, needs configNeeds) (config, *article.Article
 	} else if err != nil {
 		return config{}, nil, err
 	}
-	a, aerr := loadArticle(cfg.articleFile)
-	if aerr != nil {
-		problems = append(problems, aerr.Error())
+	var a *article.Article
+	// A file is read even when the configuration has other problems, so
+	// that they are all reported at once; a URL is fetched only once the
+	// rest is right.
+	if len(problems) == 0 || cfg.articleURL == "" {
+		var aerr error
+		a, aerr = newArticleSource(cfg, getenv).load(ctx)
+		if errors.Is(aerr, errStopped) {
+			return config{}, nil, aerr
+		}
+		if aerr != nil {
+			problems = append(problems, aerr.Error())
+		}
 	}
 	if len(problems) > 0 {
 		return config{}, nil, &configError{problems: problems, variables: variables}
 	}
 	return cfg, a, nil
-}
-
-// loadArticle returns the article in path, or the embedded one when path is
-// empty.
-func loadArticle(path string) (*article.Article, error) {
-	if path == "" {
-		return article.Default(), nil
-	}
-	a, err := article.Load(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot use the article file (--article or %s): %w", envArticleFile, err)
-	}
-	return a, nil
 }
 
 // noArgs rejects positional arguments for commands that take none.
@@ -368,13 +372,13 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err := noArgs("run", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{token: true, gateway: true})
+		cfg, a, err := c.setup(ctx, e, configNeeds{token: true, gateway: true})
 		if err != nil {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
-			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
+			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 		m := bot.NewMetrics()
 		b := bot.New(a, bot.WithLogger(log), bot.WithObserver(m))
 		return runGateway(ctx, cfg, b, m, log, e.opts)
@@ -388,7 +392,7 @@ func commandsFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 		if err := noArgs("commands", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{})
+		cfg, a, err := c.setup(ctx, e, configNeeds{})
 		if err != nil {
 			return err
 		}

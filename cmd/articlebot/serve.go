@@ -42,7 +42,7 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 		if err := noArgs("serve", args); err != nil {
 			return err
 		}
-		cfg, a, err := c.setup(e, configNeeds{serve: true})
+		cfg, a, err := c.setup(ctx, e, configNeeds{serve: true})
 		if err != nil {
 			return err
 		}
@@ -57,7 +57,7 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 		}
 		log.Info("serving Discord interactions", "version", versionString(), "addr", svc.addr(),
 			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs),
-			"article_file", cfg.articleFile)
+			"article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 
 		select {
 		case <-ctx.Done():

@@ -61,7 +61,7 @@ func tryFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		case *autocomplete && *page != 1:
 			return &usageError{"--page and --autocomplete cannot be used together"}
 		}
-		cfg, a, err := c.setup(e, configNeeds{})
+		cfg, a, err := c.setup(ctx, e, configNeeds{})
 		if err != nil {
 			return err
 		}
