@@ -124,10 +124,11 @@ func BenchmarkSearchScale(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				b.ReportMetric(float64(len(r.Matches)), "matches")
 				for b.Loop() {
 					sinkResults, _ = a.Search(bm.query)
 				}
+				// Reported after the loop, which would discard it.
+				b.ReportMetric(float64(len(r.Matches)), "matches")
 			})
 		}
 	}
