@@ -406,8 +406,8 @@ func TestNamesPerson(t *testing.T) {
 	}
 
 	articles := []*Article{Default()}
-	for _, tt := range articleQuoteTests {
-		articles = append(articles, loadQuoteArticle(t, tt.file))
+	for _, file := range quoteArticleFiles(t) {
+		articles = append(articles, loadQuoteArticle(t, file))
 	}
 	for _, a := range articles {
 		for pi, p := range a.Paragraphs {
