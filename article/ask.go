@@ -3,6 +3,7 @@ package article
 import (
 	"cmp"
 	"fmt"
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"slices"
 	"strings"
 	"unicode"
@@ -236,7 +237,7 @@ func (a *Article) readQuestion(text string) (question, error) {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = trimPossessive(t.fold)
-		q.keys[i] = stem(baseForm(words[i]))
+		q.keys[i] = stem(lexicon.BaseForm(words[i]))
 		q.termAt[i] = -1
 		q.adjacent[i] = i > 0 && adjacent(text, toks[i-1], t)
 	}
@@ -245,7 +246,7 @@ func (a *Article) readQuestion(text string) (question, error) {
 	// ("how many", "which year") and is then not content.
 	cue := -1
 	for i, w := range words {
-		if !questionWords[w] {
+		if !lexicon.QuestionWords[w] {
 			continue
 		}
 		next := ""
@@ -263,19 +264,19 @@ func (a *Article) readQuestion(text string) (question, error) {
 			q.kind = QuestionWhy
 		case "how":
 			q.kind = QuestionHow
-			if quantityFollowers[next] {
+			if lexicon.QuantityFollowers[next] {
 				q.kind, cue = QuestionHowMany, i+1
 			}
 		case "what", "which":
 			q.kind = QuestionWhat
 			switch {
-			case timeNouns[next]:
+			case lexicon.TimeNouns[next]:
 				q.kind, cue = QuestionWhen, i+1
-			case placeNouns[next]:
+			case lexicon.PlaceNouns[next]:
 				q.kind, cue = QuestionWhere, i+1
 			}
 		}
-		if (q.kind == QuestionWho || q.kind == QuestionWhat) && beAux[next] {
+		if (q.kind == QuestionWho || q.kind == QuestionWhat) && lexicon.BeForms[next] {
 			q.identity = true
 		}
 		break
@@ -285,14 +286,14 @@ func (a *Article) readQuestion(text string) (question, error) {
 	for i, t := range toks {
 		w := words[i]
 		raw := text[t.span.Start:t.span.End]
-		aux = aux || haveAux[w] || modals[w]
+		aux = aux || lexicon.HaveForms[w] || lexicon.Modals[w]
 		switch {
-		case i == cue, questionWords[w], questionFillers[w]:
+		case i == cue, lexicon.QuestionWords[w], lexicon.QuestionFillers[w]:
 			continue
 		case isStopWord(w) && (shouting || !isAbbreviation(raw)):
 			continue
 		}
-		if genericSpeechVerbs[w] {
+		if lexicon.GenericSpeechVerbs[w] {
 			q.speech = true
 			continue
 		}
@@ -322,14 +323,14 @@ func (a *Article) readQuestion(text string) (question, error) {
 // plural noun ("reports", "states") and verbs that attribute only next to
 // a quotation do not count.
 func asksSpeech(w string, afterAux bool) bool {
-	v := speechVerbs[w]
-	if v == nil || v.weak || v.quoteOnly || v.noun {
+	v := lexicon.SpeechVerb(w)
+	if v == nil || v.Weak || v.QuoteOnly || v.Noun {
 		return false
 	}
-	if v.base {
+	if v.Base {
 		return afterAux
 	}
-	return v.ing || !strings.HasSuffix(w, "s")
+	return v.Ing || !strings.HasSuffix(w, "s")
 }
 
 // addTerm adds the content word w, the question's i-th word, unless a term
@@ -378,7 +379,7 @@ func askForms(ix *index, w string) []int32 {
 		return nil
 	}
 	forms := ix.forms(w, true)
-	for _, f := range verbForms[w] {
+	for _, f := range lexicon.VerbForms(w) {
 		if f != w {
 			forms = append(forms, ix.forms(f, false)...)
 		}
@@ -788,7 +789,7 @@ func phraseRuns(q *question, toks []token, text string) []bool {
 	in := make([]bool, len(q.terms))
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = stem(baseForm(trimPossessive(t.fold)))
+		keys[i] = stem(lexicon.BaseForm(trimPossessive(t.fold)))
 	}
 	// cur[j+1] is the length of the common run ending at the question's
 	// current word and the sentence's j-th word; prev is for the

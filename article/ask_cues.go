@@ -1,6 +1,10 @@
 package article
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+)
 
 // The cues below tell what kind of thing a sentence holds, so that the form
 // of a question can prefer the sentences holding what it asks for. Each
@@ -10,7 +14,7 @@ import "strconv"
 // words ("four or five", "tens of millions", "dozens").
 func hasNumber(toks []token, text string) bool {
 	for _, t := range toks {
-		if numberWords[t.fold] || hasDigit(t.fold) {
+		if lexicon.NumberWords[t.fold] || hasDigit(t.fold) {
 			return true
 		}
 	}
@@ -31,13 +35,13 @@ func hasTime(toks []token, text string) bool {
 			next = toks[i+1].fold
 		}
 		switch {
-		case timeMarkers[w]:
+		case lexicon.TimeMarkers[w]:
 			return true
-		case ambiguousMonths[w] && startsUpper(text[t.span.Start:]) && (timePreps[prev] || hasDigit(next)):
+		case lexicon.AmbiguousMonths[w] && startsUpper(text[t.span.Start:]) && (lexicon.TimePreps[prev] || hasDigit(next)):
 			return true
 		case isYear(w):
 			return true
-		case timeUnits[w] && (timeRelatives[prev] || numberWords[prev] || hasDigit(prev) || next == "ago"):
+		case lexicon.TimeUnits[w] && (lexicon.TimeRelatives[prev] || lexicon.NumberWords[prev] || hasDigit(prev) || next == "ago"):
 			return true
 		}
 	}
@@ -51,30 +55,30 @@ func hasTime(toks []token, text string) bool {
 func hasPlace(toks []token, text string) bool {
 	for i, t := range toks {
 		raw := text[t.span.Start:t.span.End]
-		if placeNouns[t.fold] && i > 0 && startsUpper(text[toks[i-1].span.Start:]) && i-1 > 0 {
+		if lexicon.PlaceNouns[t.fold] && i > 0 && startsUpper(text[toks[i-1].span.Start:]) && i-1 > 0 {
 			return true
 		}
-		if lexOf(t.fold)&lxPlace != 0 && startsUpper(raw) && i > 0 {
+		if lexicon.Of(t.fold)&lexicon.Place != 0 && startsUpper(raw) && i > 0 {
 			return true
 		}
-		if !locativePreps[t.fold] {
+		if !lexicon.LocativePreps[t.fold] {
 			continue
 		}
-		if nearPreps[t.fold] && i+1 < len(toks) {
+		if lexicon.NearPreps[t.fold] && i+1 < len(toks) {
 			return true
 		}
 		// Look past determiners and up to two modifiers: "at a military
 		// base", "in the north of".
 		for j, skipped := i+1, 0; j < len(toks) && skipped <= 2; j++ {
 			w := toks[j].fold
-			if determiners[w] || possessives[w] {
+			if lexicon.Determiners[w] || lexicon.Possessives[w] {
 				continue
 			}
-			if placeNouns[w] {
+			if lexicon.PlaceNouns[w] {
 				return true
 			}
 			if startsUpper(text[toks[j].span.Start:]) {
-				if lexOf(w)&(lxDay|lxTime|lxRole|lxHonorific|lxNameStop) == 0 && !ambiguousMonths[w] {
+				if lexicon.Of(w)&(lexicon.Day|lexicon.Time|lexicon.Role|lexicon.Honorific|lexicon.NameStop) == 0 && !lexicon.AmbiguousMonths[w] {
 					return true
 				}
 				break
@@ -89,7 +93,7 @@ func hasPlace(toks []token, text string) bool {
 // "prompted", "in response to".
 func hasCause(toks []token) bool {
 	for _, t := range toks {
-		if causeWords[t.fold] {
+		if lexicon.CauseWords[t.fold] {
 			return true
 		}
 	}

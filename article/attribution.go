@@ -1,236 +1,31 @@
 package article
 
 import (
-	"slices"
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
 )
 
-// verbInfo describes a verb of speech and how it attributes words.
-type verbInfo struct {
-	lemma     string
-	base      bool // "say", "claim": only after a plural subject ("They say that …")
-	ing       bool // "saying", "adding": a participle, whose subject is the sentence's
-	weak      bool // only next to a quotation ("…," he continued)
-	quoteOnly bool // attributes only a quotation in its clause ("described it as "…"")
-	object    bool // an object may come before the clause ("told reporters that")
-	control   bool // the statement is a request ("urged Iran to …"), told from the verb on
-	inverts   bool // may come before its subject ("…," said Kerry)
-	noun      bool // the s-form is also a plural noun ("member states", "the reports")
-	that      bool // reports only a clause after "that" or "whether": "confirmed the deal" is not one
-}
-
-// speechVerbSpecs lists verbs of speech as "base third-person past
-// participle" forms followed by flags: inv (may precede its subject), obj
-// (takes an object), ctl (asks someone to do something), weak, qonly, noun
-// (the third-person form is also a plural noun), that (reports a clause
-// only after "that", "whether" or a colon).
-var speechVerbSpecs = []string{
-	"say says said saying inv",
-	"tell tells told telling obj inv",
-	"ask asks asked asking obj ctl inv",
-	"add adds added adding inv",
-	"state states stated stating inv noun that",
-	"note notes noted noting inv noun",
-	"explain explains explained explaining inv",
-	"warn warns warned warning obj inv",
-	"argue argues argued arguing inv",
-	"insist insists insisted insisting inv",
-	"tweet tweets tweeted tweeting inv noun",
-	"write writes wrote writing inv that",
-	"claim claims claimed claiming noun",
-	"reply replies replied replying inv noun that",
-	"declare declares declared declaring inv that",
-	"announce announces announced announcing that",
-	"remark remarks remarked remarking inv noun that",
-	"urge urges urged urging obj ctl inv",
-	"report reports reported reporting noun",
-	"suggest suggests suggested suggesting inv",
-	"acknowledge acknowledges acknowledged acknowledging inv that",
-	"admit admits admitted admitting inv",
-	"concede concedes conceded conceding inv",
-	"confirm confirms confirmed confirming that",
-	"deny denies denied denying that",
-	"stress stresses stressed stressing inv that",
-	"emphasize emphasizes emphasized emphasizing inv that",
-	"emphasise emphasises emphasised emphasising inv that",
-	"observe observes observed observing inv that",
-	"comment comments commented commenting inv noun that",
-	"respond responds responded responding inv that",
-	"answer answers answered answering inv noun that",
-	"recall recalls recalled recalling inv that",
-	"predict predicts predicted predicting inv that",
-	"contend contends contended contending",
-	"maintain maintains maintained maintaining that",
-	"assert asserts asserted asserting inv that",
-	"allege alleges alleged alleging",
-	"complain complains complained complaining inv that",
-	"caution cautions cautioned cautioning obj inv noun that",
-	"vow vows vowed vowing inv ctl noun",
-	"pledge pledges pledged pledging ctl noun",
-	"promise promises promised promising obj ctl noun",
-	"threaten threatens threatened threatening ctl",
-	"testify testifies testified testifying that",
-	"reveal reveals revealed revealing that",
-	"disclose discloses disclosed disclosing that",
-	"reiterate reiterates reiterated reiterating inv that",
-	"repeat repeats repeated repeating noun that",
-	"underline underlines underlined underlining that",
-	"underscore underscores underscored underscoring that",
-	"mention mentions mentioned mentioning that",
-	"protest protests protested protesting inv noun that",
-	"retort retorts retorted retorting inv that",
-	"demand demands demanded demanding inv noun that",
-	"exclaim exclaims exclaimed exclaiming inv that",
-	"boast boasts boasted boasting inv that",
-	"beg begs begged begging obj ctl inv",
-	"plead pleads pleaded pleading inv",
-	"assure assures assured assuring obj",
-	"inform informs informed informing obj",
-	"remind reminds reminded reminding obj inv",
-	"conclude concludes concluded concluding inv weak",
-	"wonder wonders wondered wondering inv weak",
-	"counter counters countered countering inv weak noun",
-	"continue continues continued continuing inv weak",
-	"joke jokes joked joking inv weak noun",
-	"quip quips quipped quipping inv weak noun",
-	"laugh laughs laughed laughing inv weak noun",
-	"sigh sighs sighed sighing inv weak noun",
-	"shout shouts shouted shouting inv weak noun",
-	"whisper whispers whispered whispering inv weak noun",
-	"agree agrees agreed agreeing inv weak",
-	"post posts posted posting weak noun",
-	"describe describes described describing qonly",
-	"dismiss dismisses dismissed dismissing qonly",
-	"brand brands branded branding qonly noun",
-	"label labels labelled labelling qonly noun",
-	"label labels labeled labeling qonly noun",
-	"hail hails hailed hailing qonly noun",
-	"call calls called calling qonly noun",
-}
-
-type multiWordVerb struct {
-	rest []string
-	info *verbInfo
-}
-
-// speechVerbs maps the forms of the verbs of speech to what they are;
-// multiWordVerbs holds those of more than one word ("called on", "according
-// to", "quoted as saying"), keyed by their first word.
-var speechVerbs, multiWordVerbs = buildSpeechVerbs()
-
-func buildSpeechVerbs() (map[string]*verbInfo, map[string][]multiWordVerb) {
-	verbs := make(map[string]*verbInfo)
-	multiWordVerbs := make(map[string][]multiWordVerb)
-	for _, spec := range speechVerbSpecs {
-		f := strings.Fields(spec)
-		var flags verbInfo
-		flags.lemma = f[0]
-		for _, fl := range f[4:] {
-			switch fl {
-			case "inv":
-				flags.inverts = true
-			case "obj":
-				flags.object = true
-			case "ctl":
-				flags.control = true
-			case "weak":
-				flags.weak = true
-			case "qonly":
-				flags.quoteOnly = true
-			case "noun":
-				flags.noun = true
-			case "that":
-				flags.that = true
-			}
-		}
-		for i, form := range f[:4] {
-			info := flags
-			info.base = i == 0
-			info.ing = i == 3
-			info.noun = flags.noun && i == 1
-			if _, dup := verbs[form]; !dup {
-				verbs[form] = &info
-			}
-		}
-	}
-	multi := func(lemma string, forms []string, rest string, mod func(*verbInfo)) {
-		for i, form := range forms {
-			if i > 0 && slices.Contains(forms[:i], form) {
-				// "put it" is base and past alike: no plural subject required.
-				for _, m := range multiWordVerbs[form] {
-					if m.info.lemma == lemma {
-						m.info.base = false
-					}
-				}
-				continue
-			}
-			info := &verbInfo{lemma: lemma, base: i == 0, ing: i == 3}
-			mod(info)
-			multiWordVerbs[form] = append(multiWordVerbs[form], multiWordVerb{strings.Fields(rest), info})
-		}
-	}
-	multi("call on", []string{"call", "calls", "called", "calling"}, "on", func(v *verbInfo) { v.object, v.control = true, true })
-	multi("call for", []string{"call", "calls", "called", "calling"}, "for", func(v *verbInfo) { v.control = true })
-	multi("point out", []string{"point", "points", "pointed", "pointing"}, "out", func(v *verbInfo) { v.inverts = true })
-	multi("go on", []string{"go", "goes", "went", "going"}, "on", func(v *verbInfo) { v.inverts, v.weak = true, true })
-	multi("make clear", []string{"make", "makes", "made", "making"}, "clear", func(*verbInfo) {})
-	multi("hit back", []string{"hit", "hits", "hit", "hitting"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
-	multi("fire back", []string{"fire", "fires", "fired", "firing"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
-	multi("shoot back", []string{"shoot", "shoots", "shot", "shooting"}, "back", func(v *verbInfo) { v.inverts, v.weak = true, true })
-	multi("put it", []string{"put", "puts", "put", "putting"}, "it", func(*verbInfo) {})
-	multi("according to", []string{"", "", "according", ""}, "to", func(*verbInfo) {})
-	multi("quoted as saying", []string{"", "", "quoted", ""}, "as saying", func(*verbInfo) {})
-	delete(multiWordVerbs, "")
-	return verbs, multiWordVerbs
-}
-
 // matchSpeechVerb returns the verb of speech starting at toks[i] and how
 // many tokens it spans, or nil.
-func matchSpeechVerb(toks []qtok, i int) (*verbInfo, int) {
+func matchSpeechVerb(toks []qtok, i int) (*lexicon.Verb, int) {
 	t := toks[i]
-	if t.kind != tkWord || t.flags&lxSpeech == 0 || (t.upper && t.low != "according") {
+	if t.kind != tkWord || t.flags&lexicon.Speech == 0 || (t.upper && t.low != "according") {
 		return nil, 0
 	}
-	for _, m := range multiWordVerbs[t.low] {
-		ok := i+len(m.rest) < len(toks)
-		for k := 0; ok && k < len(m.rest); k++ {
-			ok = toks[i+1+k].kind == tkWord && toks[i+1+k].low == m.rest[k]
+	for _, m := range lexicon.MultiWordVerbs(t.low) {
+		ok := i+len(m.Rest) < len(toks)
+		for k := 0; ok && k < len(m.Rest); k++ {
+			ok = toks[i+1+k].kind == tkWord && toks[i+1+k].low == m.Rest[k]
 		}
 		if ok {
-			return m.info, 1 + len(m.rest)
+			return m.Verb, 1 + len(m.Rest)
 		}
 	}
-	if v := speechVerbs[t.low]; v != nil {
+	if v := lexicon.SpeechVerb(t.low); v != nil {
 		return v, 1
 	}
 	return nil, 0
 }
-
-// Closed classes of words the parser leans on.
-var (
-	personalPronouns = wordSet(`he she they it we i you`)
-	objectPronouns   = wordSet(`him her them us me you it`)
-	determiners      = wordSet(`the a an this that these those`)
-	possessives      = wordSet(`his her its their our my your`)
-	// preNoun words stand before nouns, so a "verb" after them is a noun:
-	// "the claims", "his remarks", "a reported attack".
-	preNoun = wordSet(`the a an this these those his her its their our my your any some no every each such many several few new recent latest previous first last same other own of in on with for to from by about at and or into than over under whose`)
-	// npStops end a noun phrase read backwards from a verb.
-	npStops  = wordSet(`that which who whom whose what and or but nor because while when where if as than so then is are was were be been being has have had will would can could should may might must shall do does did not never also to there here said says say`)
-	negators = wordSet(`not never no`)
-	modals   = wordSet(`will would can could should may might must shall cannot to 'll`)
-	beAux    = wordSet(`is are was were be been being 's 're`)
-	haveAux  = wordSet(`has have had 've 'd do does did`)
-	adverbs  = wordSet(`also again later then previously earlier recently repeatedly reportedly once further simply just already often now still separately subsequently immediately quickly flatly firmly bluntly explicitly openly angrily calmly always long too even first initially finally privately publicly formally officially reportedly since yet all both`)
-	// preps open an adverbial or a prepositional phrase.
-	preps = wordSet(`in on at after before during with without for from by since following despite amid among between within about over under into onto upon against toward towards through throughout via per like unlike near across behind beyond outside inside around along ahead prior`)
-	// leadAdverbs open a sentence without being its subject.
-	leadAdverbs = wordSet(`however meanwhile separately earlier later now then yesterday today tonight still instead indeed moreover furthermore nevertheless nonetheless also but and so yet while when as although though because if since once asked speaking clearly last next this in on at after before during with for from by following despite amid according`)
-	// nonSpeakers are subjects that cannot be a speaker.
-	nonSpeakers = wordSet(`there this that these those which what who whom one nothing something anything everything nobody somebody anyone everyone someone all both each either neither none some many most few others another much little more less goodbye hello yes no so sorry thanks nothing report reports figures figure data estimates estimate statistics records record polls poll study studies research analysis survey surveys census tally numbers documents document`)
-	// clauseStarts open a reported clause right after the verb.
-	clauseStarts = wordSet(`that whether if how why what when where who`)
-)
 
 // npBefore reads a noun phrase backwards from toks[hi-1] down to no
 // further than toks[lo], and returns the index of its first token (hi when
@@ -242,7 +37,7 @@ func npBefore(toks []qtok, lo, hi int) int {
 		return hi
 	}
 	last := toks[hi-1]
-	if last.has(lxPronoun) {
+	if last.has(lexicon.Pronoun) {
 		return hi - 1
 	}
 	from := hi
@@ -256,26 +51,26 @@ func npBefore(toks []qtok, lo, hi int) int {
 			from = k
 			continue
 		}
-		if !t.upper && t.has(lxNPStop) {
+		if !t.upper && t.has(lexicon.NPStop) {
 			break
 		}
-		if t.has(lxDeterminer) || t.has(lxPossessive) {
+		if t.has(lexicon.Determiner) || t.has(lexicon.Possessive) {
 			from = k
 			// "people familiar with the matter", "officials in the
 			// capital": the determiner belongs to a phrase inside.
 			if k-2 >= lo && toks[k-1].kind == tkWord && !toks[k-1].upper &&
 				toks[k-1].is("of", "with", "in", "at", "for", "from", "on", "to", "close") &&
-				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lxNameStop) && toks[k-1].is("of") || affiliationAfter(toks, k-2, k-1)) &&
-				!toks[k-2].has(lxNPStop) && !toks[k-2].has(lxPrep) &&
-				!toks[k-2].has(lxDeterminer) && !toks[k-2].has(lxPronoun) && !speechVerbAt(toks, k-2) {
+				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lexicon.NameStop) && toks[k-1].is("of") || affiliationAfter(toks, k-2, k-1)) &&
+				!toks[k-2].has(lexicon.NPStop) && !toks[k-2].has(lexicon.Prep) &&
+				!toks[k-2].has(lexicon.Determiner) && !toks[k-2].has(lexicon.Pronoun) && !speechVerbAt(toks, k-2) {
 				continue
 			}
 			break
 		}
-		if (t.has(lxPronoun) && !t.upper) || (k < hi-1 && t.has(lxDay)) {
+		if (t.has(lexicon.Pronoun) && !t.upper) || (k < hi-1 && t.has(lexicon.Day)) {
 			break
 		}
-		if t.upper && (t.has(lxNPStop) || t.has(lxLeadAdverb)) && k < hi-1 && !t.has(lxDeterminer) {
+		if t.upper && (t.has(lexicon.NPStop) || t.has(lexicon.LeadAdverb)) && k < hi-1 && !t.has(lexicon.Determiner) {
 			break
 		}
 		from = k
@@ -284,9 +79,9 @@ func npBefore(toks []qtok, lo, hi int) int {
 		}
 	}
 	// "On Friday officials", "In London Kerry": drop the adverbial.
-	for from < hi-1 && toks[from].has(lxPrep) {
+	for from < hi-1 && toks[from].has(lexicon.Prep) {
 		from++
-		for from < hi-1 && (toks[from].has(lxTime) || startsDigit(toks[from].low)) {
+		for from < hi-1 && (toks[from].has(lexicon.Time) || startsDigit(toks[from].low)) {
 			from++
 		}
 	}
@@ -298,7 +93,7 @@ func npBefore(toks []qtok, lo, hi int) int {
 // "Maria Chen of the institute", "Officials at the ministry". Body and
 // function words cannot: "the Bank of England", "One of the".
 func affiliationAfter(toks []qtok, k, prep int) bool {
-	return toks[k].upper && toks[k].flags&(lxOrg|lxDay|lxNameStop|lxPortfolio|lxNationality|lxPlace) == 0 &&
+	return toks[k].upper && toks[k].flags&(lexicon.Org|lexicon.Day|lexicon.NameStop|lexicon.Portfolio|lexicon.Nationality|lexicon.Place) == 0 &&
 		toks[prep].is("of", "at", "from", "with", "for")
 }
 
@@ -311,33 +106,33 @@ func npAfter(toks []qtok, lo, hi int) int {
 		return lo
 	}
 	first := toks[lo]
-	if first.has(lxPronoun) {
+	if first.has(lexicon.Pronoun) {
 		return lo + 1
 	}
-	if !first.upper && (first.has(lxAdverb|lxTime|lxLeadAdverb|lxPrep|lxNPStop) || lyAdverb(first.low)) {
+	if !first.upper && (first.has(lexicon.Adverb|lexicon.Time|lexicon.LeadAdverb|lexicon.Prep|lexicon.NPStop) || lyAdverb(first.low)) {
 		return lo // "…, said later", "…, said on Friday"
 	}
 	k := lo
-	if first.has(lxDeterminer) || first.has(lxPossessive) {
+	if first.has(lexicon.Determiner) || first.has(lexicon.Possessive) {
 		k++
 	}
 	for k < hi && k-lo < 14 {
 		t := toks[k]
-		if t.kind != tkWord || (!t.upper && t.has(lxNPStop)) {
+		if t.kind != tkWord || (!t.upper && t.has(lexicon.NPStop)) {
 			break
 		}
-		if !t.upper && t.has(lxPrep) {
+		if !t.upper && t.has(lexicon.Prep) {
 			// Keep "a spokesman for the ministry", "the head of the agency".
 			if !t.is("of", "for", "at", "to", "from") || k+1 >= hi || toks[k+1].kind != tkWord ||
-				toks[k+1].has(lxDay) || toks[k+1].has(lxTime) {
+				toks[k+1].has(lexicon.Day) || toks[k+1].has(lexicon.Time) {
 				break
 			}
 		}
-		if t.upper && t.has(lxDay) {
+		if t.upper && t.has(lexicon.Day) {
 			break
 		}
 		if k > lo && !t.upper && isParticiple(t.low) && (k+1 >= hi || toks[k+1].kind != tkWord ||
-			toks[k+1].has(lxPrep|lxDeterminer|lxDay) || toks[k+1].is("by", "to", "on", "at")) {
+			toks[k+1].has(lexicon.Prep|lexicon.Determiner|lexicon.Day) || toks[k+1].is("by", "to", "on", "at")) {
 			break // "a study published in Nature", "figures released on Monday"
 		}
 		k++
@@ -388,13 +183,13 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	if from >= to {
 		return np
 	}
-	if to-from == 1 && toks[from].has(lxPronoun) {
+	if to-from == 1 && toks[from].has(lexicon.Pronoun) {
 		np.kind = npPronoun
 		np.text = toks[from].low
 		return np
 	}
 	s := from
-	if toks[s].has(lxDeterminer) && !toks[s].is("this", "that", "these", "those") {
+	if toks[s].has(lexicon.Determiner) && !toks[s].is("this", "that", "these", "those") {
 		np.det = toks[s].low
 		s++
 	}
@@ -403,7 +198,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	}
 	ph := toks[s:to]
 	np.text = text[ph[0].start:ph[len(ph)-1].end]
-	if np.det == "the" && len(ph) == 1 && ph[0].upper && isDemonym(ph[0].low) {
+	if np.det == "the" && len(ph) == 1 && ph[0].upper && lexicon.IsDemonym(ph[0].low) {
 		// "the Scot", "the Portuguese": a person described by nationality.
 		np.kind = npDefinite
 		np.head = ph[0].low
@@ -413,10 +208,10 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	and := -1
 	for k, t := range ph {
 		w := trimPossessive(t.low)
-		if g, ok := genderOf[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.upper || t.has(lxHonorific)) {
+		if g, ok := lexicon.Gender[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.upper || t.has(lexicon.Honorific)) {
 			np.gender = g
 		}
-		if !t.has(lxNameStop) && len(w) > 1 && !(w != t.low && isRoleWord(w) && k < len(ph)-1) {
+		if !t.has(lexicon.NameStop) && len(w) > 1 && !(w != t.low && lexicon.IsRoleWord(w) && k < len(ph)-1) {
 			// Not the "victim" of "the victim's family": it is not the head.
 			np.words = append(np.words, w)
 		}
@@ -448,7 +243,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		}
 	}
 	lastNamey := last.upper || hyphenName(lastRaw)
-	if len(ph) == 1 && np.initial && np.det == "" && (last.isRole() || last.has(lxOrg)) && !isAcronym(lastRaw) {
+	if len(ph) == 1 && np.initial && np.det == "" && (last.isRole() || last.has(lexicon.Org)) && !isAcronym(lastRaw) {
 		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
 	}
 	if lastNamey && !strings.HasSuffix(last.low, "'s") {
@@ -489,7 +284,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 			if b := prepBeforeName(ph, start); b >= 0 && (b < 1 || !ph[b-1].upper || ph[b-1].isRole()) {
 				// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
 				np.head = headNoun(ph)
-				np.plural = isPluralNoun(np.head)
+				np.plural = lexicon.IsPluralNoun(np.head)
 				np.kind = npBare
 				return np
 			}
@@ -512,7 +307,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		return np
 	}
 	np.head = headNoun(ph)
-	np.plural = isPluralNoun(np.head) && !(len(ph) > 2 && ph[0].is("one") && ph[1].is("of"))
+	np.plural = lexicon.IsPluralNoun(np.head) && !(len(ph) > 2 && ph[0].is("one") && ph[1].is("of"))
 	switch np.det {
 	case "the":
 		np.kind = npDefinite
@@ -520,7 +315,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		np.kind = npIndefinite
 	default:
 		np.kind = npBare
-		if np.initial && !isAcronym(text[ph[0].start:ph[0].end]) && (ph[0].isRole() || len(ph) == 1 && ph[0].has(lxOrg)) {
+		if np.initial && !isAcronym(text[ph[0].start:ph[0].end]) && (ph[0].isRole() || len(ph) == 1 && ph[0].has(lexicon.Org)) {
 			// "Officials said": the capital is the sentence's.
 			np.text = strings.ToLower(np.text[:1]) + np.text[1:]
 		}
@@ -534,10 +329,10 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 // -1 when there is none.
 func prepBeforeName(ph []qtok, start int) int {
 	b := start - 1
-	for b > 0 && (ph[b].is("the") || ph[b].has(lxHonorific)) {
+	for b > 0 && (ph[b].is("the") || ph[b].has(lexicon.Honorific)) {
 		b--
 	}
-	if b >= 0 && (ph[b].has(lxPrep) || ph[b].is("of", "to")) && !ph[b].has(lxPortfolio) && !ph[b].upper {
+	if b >= 0 && (ph[b].has(lexicon.Prep) || ph[b].is("of", "to")) && !ph[b].has(lexicon.Portfolio) && !ph[b].upper {
 		return b
 	}
 	return -1
@@ -554,13 +349,13 @@ func aboutName(ph []qtok, start int) bool {
 // start is where splitTitle found a person's name, len(ph) for none.
 func bodyTitleEnd(ph []qtok, start int) int {
 	if start < len(ph) {
-		if start > 0 && ph[start-1].has(lxBodyTitle) {
+		if start > 0 && ph[start-1].has(lexicon.BodyTitle) {
 			return start
 		}
 		return 0
 	}
 	for b := len(ph) - 2; b >= 0; b-- {
-		if ph[b].has(lxBodyTitle) && ph[b+1].upper && !ph[b+1].has(lxBodyTitle) {
+		if ph[b].has(lexicon.BodyTitle) && ph[b+1].upper && !ph[b+1].has(lexicon.BodyTitle) {
 			return b + 1
 		}
 	}
@@ -578,7 +373,7 @@ func affiliationSplit(ph []qtok, text string) int {
 		if t.upper || !t.is("of", "at", "from") {
 			continue
 		}
-		if !isNameTok(ph[i-1], text) || ph[i-1].has(lxPlace) {
+		if !isNameTok(ph[i-1], text) || ph[i-1].has(lexicon.Place) {
 			continue // "Secretary of State John Kerry"
 		}
 		rest := ph[i+1:]
@@ -603,17 +398,17 @@ func trimPossessive(w string) string {
 // headNoun returns the head of a description: its last word before a
 // preposition ("head of the agency" → "head").
 func headNoun(ph []qtok) string {
-	if len(ph) > 2 && ph[1].is("of") && (ph[0].has(lxNameStop) || startsDigit(ph[0].low)) {
+	if len(ph) > 2 && ph[1].is("of") && (ph[0].has(lexicon.NameStop) || startsDigit(ph[0].low)) {
 		// "one of the organisers", "some of the residents"
 		ph = ph[2:]
-		if len(ph) > 1 && ph[0].has(lxDeterminer|lxPossessive) {
+		if len(ph) > 1 && ph[0].has(lexicon.Determiner|lexicon.Possessive) {
 			ph = ph[1:]
 		}
 	}
 	for i := 1; i < len(ph); i++ {
-		if ph[i].has(lxPrep) || ph[i].is("of", "to") {
+		if ph[i].has(lexicon.Prep) || ph[i].is("of", "to") {
 			h := i - 1
-			if h > 0 && ph[h].has(lxPostModifier) {
+			if h > 0 && ph[h].has(lexicon.PostModifier) {
 				h-- // "people familiar with the matter"
 			}
 			return trimPossessive(ph[h].low)
@@ -621,9 +416,6 @@ func headNoun(ph []qtok) string {
 	}
 	return trimPossessive(ph[len(ph)-1].low)
 }
-
-// postModifiers are adjectives that follow the noun they describe.
-var postModifiers = wordSet(`familiar close loyal opposed allied linked connected briefed involved near critical`)
 
 // speechVerbAt reports whether a verb of speech stands at toks[k].
 func speechVerbAt(toks []qtok, k int) bool {
@@ -642,7 +434,7 @@ func hasRoleTok(ph []qtok) bool {
 
 func hasOrgTok(ph []qtok) bool {
 	for _, t := range ph {
-		if t.has(lxOrg) {
+		if t.has(lexicon.Org) {
 			return true
 		}
 	}
@@ -651,7 +443,7 @@ func hasOrgTok(ph []qtok) bool {
 
 func hasRoleWord(lows []string) bool {
 	for _, w := range lows {
-		if isRoleWord(w) {
+		if lexicon.IsRoleWord(w) {
 			return true
 		}
 	}
@@ -666,7 +458,7 @@ func (np nounPhrase) isSpeaker() bool {
 	case npPronoun:
 		return !np.is("i", "we", "you")
 	}
-	if np.head != "" && nonSpeakers[np.head] {
+	if np.head != "" && lexicon.NonSpeakers[np.head] {
 		return false
 	}
 	if len(np.words) == 0 && np.kind != npName {
@@ -699,7 +491,7 @@ const (
 // words to.
 type attribution struct {
 	verb, verbEnd int // the verb's tokens
-	info          *verbInfo
+	info          *lexicon.Verb
 	form          attrForm
 	subj          nounPhrase
 	appos         string // an appositive describing the subject
@@ -764,7 +556,7 @@ func findAttributions(toks []qtok, s qsent, text string) []attribution {
 
 // colonVerb stands for the colon of a headline such as `Merkel: "We will
 // manage this"`, which attributes the quotation as a verb would.
-var colonVerb = &verbInfo{lemma: ":"}
+var colonVerb = &lexicon.Verb{Lemma: ":"}
 
 // headlineAttribution reads a sentence made of a name, a colon and a
 // quotation as the name's words.
@@ -785,9 +577,9 @@ func headlineAttribution(toks []qtok, s qsent, text string) (attribution, bool) 
 
 // attributeVerb reads the speaker and the reported clause of the verb of
 // speech at toks[v:v+n].
-func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) (attribution, bool) {
+func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text string) (attribution, bool) {
 	a := attribution{verb: v, verbEnd: v + n, info: info, start: v, end: v + n}
-	if info.noun && n == 1 {
+	if info.Noun && n == 1 {
 		// "states", "reports": a verb only before "that", a colon, a comma
 		// or a quotation ("Kerry states that …", not "member states agreed").
 		if v+1 >= s.to {
@@ -805,7 +597,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 		return qtok{}, false
 	}
 	switch {
-	case info.lemma == "according to":
+	case info.Lemma == "according to":
 		a.form = formAccording
 		first := v == s.from // "According to X, CLAUSE"
 		from := v + n
@@ -837,7 +629,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 			if ok {
 				ok = false
 				for k := end + 1; k < a.end; k++ {
-					if toks[k].isRole() || toks[k].has(lxOrg) {
+					if toks[k].isRole() || toks[k].has(lexicon.Org) {
 						ok = true
 					}
 				}
@@ -859,7 +651,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 		a.raw = a.clause.End
 		return a, true
 
-	case info.ing:
+	case info.Ing:
 		p, ok := prev(v)
 		if !ok {
 			return a, false
@@ -870,10 +662,10 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 		} else {
 			// "Officials are saying that …"
 			j := v - 1
-			for j >= s.from && toks[j].kind == tkWord && (toks[j].has(lxAdverb) || toks[j].has(lxHaveAux)) {
+			for j >= s.from && toks[j].kind == tkWord && (toks[j].has(lexicon.Adverb) || toks[j].has(lexicon.HaveAux)) {
 				j--
 			}
-			if j < s.from || !toks[j].has(lxBeAux) {
+			if j < s.from || !toks[j].has(lexicon.BeAux) {
 				return a, false
 			}
 			from := npBefore(toks, s.from, j)
@@ -891,7 +683,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 		return a, a.clause.End > a.clause.Start || a.form != formParticiple || quoteAfterIntro(toks, s, a.verbEnd)
 	}
 
-	if p, ok := prev(v); ok && info.inverts && (p.kind == tkQuote || p.low == ",") && v+n < s.to {
+	if p, ok := prev(v); ok && info.Inverts && (p.kind == tkQuote || p.low == ",") && v+n < s.to {
 		// "…," said Kerry — but not "…, said to be".
 		end := npAfter(toks, v+n, s.to)
 		inv := a
@@ -899,7 +691,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *verbInfo, text string) 
 		inv.subj = classifyNP(toks, v+n, end, text, s.from)
 		inv.appos, inv.end = appositiveAfter(toks, end, s.to, text)
 		ok := end > v+n && !toks[v+n].is("that", "to", "it") && inv.subj.kind != npNone &&
-			!(info.weak && p.kind != tkQuote) &&
+			!(info.Weak && p.kind != tkQuote) &&
 			!(p.low == "," && inv.end < s.to && !toks[inv.end].isPunct(".!?,"))
 		if ok {
 			a = inv
@@ -922,19 +714,19 @@ skip:
 	for j >= s.from && toks[j].kind == tkWord && !toks[j].upper {
 		t, w := toks[j], toks[j].low
 		switch {
-		case t.has(lxNegator) || strings.HasSuffix(w, "n't"):
+		case t.has(lexicon.Negator) || strings.HasSuffix(w, "n't"):
 			return a, false
-		case t.has(lxModal):
+		case t.has(lexicon.Modal):
 			return a, false
-		case t.has(lxBeAux):
+		case t.has(lexicon.BeAux):
 			passive = true
-		case t.has(lxHaveAux|lxAdverb) || lyAdverb(w):
+		case t.has(lexicon.HaveAux|lexicon.Adverb) || lyAdverb(w):
 		default:
 			break skip
 		}
 		j--
 	}
-	if passive && info.lemma != "quoted as saying" {
+	if passive && info.Lemma != "quoted as saying" {
 		return a, false
 	}
 	if j < s.from {
@@ -952,12 +744,12 @@ skip:
 		if !ok || subj.kind == npPronoun {
 			return a, false
 		}
-		if info.control && v+3 < s.to && toks[v+1].is("not") && toks[v+2].is("to") && toks[v+3].is("be") {
+		if info.Control && v+3 < s.to && toks[v+1].is("not") && toks[v+2].is("to") && toks[v+3].is("be") {
 			return a, false // "who asked not to be named": no statement
 		}
 		a.subj, a.appos, a.start = subj, appos, start
 		relative = true
-	case t.kind == tkWord && t.has(lxPreNoun):
+	case t.kind == tkWord && t.has(lexicon.PreNoun):
 		return a, false // "the claims", "a reported attack"
 	case t.kind == tkWord:
 		from := npBefore(toks, s.from, j+1)
@@ -975,14 +767,14 @@ skip:
 	default:
 		return a, false
 	}
-	if info.base && a.form == formNormal && !a.subj.plural && !a.subj.is("they", "we", "you") &&
+	if info.Base && a.form == formNormal && !a.subj.plural && !a.subj.is("they", "we", "you") &&
 		a.subj.kind != npName && a.subj.kind != npBody {
 		return a, false
 	}
-	if info.weak && !quoteBefore(toks, s, a.start) && !quoteAfterIntro(toks, s, a.verbEnd) {
+	if info.Weak && !quoteBefore(toks, s, a.start) && !quoteAfterIntro(toks, s, a.verbEnd) {
 		return a, false
 	}
-	if info.quoteOnly {
+	if info.QuoteOnly {
 		if !hasQuote(toks, a.verbEnd+1, s.to) {
 			return a, false
 		}
@@ -995,7 +787,7 @@ skip:
 			// "X, who has argued that …, said …": the relative clause
 			// ends where the sentence's own verb of speech comes.
 			for k := a.clause.Start; k+1 < a.clause.End; k++ {
-				if info, _ := matchSpeechVerb(toks, k+1); toks[k].low == "," && info != nil && !info.ing {
+				if info, _ := matchSpeechVerb(toks, k+1); toks[k].low == "," && info != nil && !info.Ing {
 					a.clause.End = trimClauseEnd(toks, a.clause.Start, k)
 					a.raw = a.clause.End
 					return a, a.clause.End > a.clause.Start
@@ -1033,7 +825,7 @@ func trailingAside(toks []qtok, k, to int) bool {
 	if end == k || toks[k].kind != tkWord {
 		return false
 	}
-	if info, _ := matchSpeechVerb(toks, k); info != nil && info.ing {
+	if info, _ := matchSpeechVerb(toks, k); info != nil && info.Ing {
 		return true
 	}
 	return trimClauseEnd(toks, end, to) == end && isInsertion(toks, k, end)
@@ -1125,16 +917,16 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 					// The description that ends the chunk: up to its article.
 					lfrom = left.to
 					for lfrom > left.from && toks[lfrom-1].kind == tkWord &&
-						toks[lfrom-1].flags&(lxPrep|lxNPStop|lxPronoun|lxObjPronoun) == 0 {
+						toks[lfrom-1].flags&(lexicon.Prep|lexicon.NPStop|lexicon.Pronoun|lexicon.ObjPronoun) == 0 {
 						lfrom--
-						if toks[lfrom].has(lxDeterminer | lxPossessive) {
+						if toks[lfrom].has(lexicon.Determiner | lexicon.Possessive) {
 							break
 						}
 					}
 					left.from = lfrom
 				}
 				if lnp := classifyNP(toks, left.from, left.to, text, s.from); lfrom == left.from &&
-					(lnp.kind == npDefinite || lnp.kind == npBare) && isRoleWord(lnp.head) {
+					(lnp.kind == npDefinite || lnp.kind == npBare) && lexicon.IsRoleWord(lnp.head) {
 					appos = stripArticle(text[toks[left.from].start:toks[left.to-1].end])
 					from = left.from
 				}
@@ -1162,10 +954,10 @@ func trailingName(toks []qtok, from, to int) int {
 		return from
 	}
 	k := to
-	for k > from && toks[k-1].kind == tkWord && (toks[k-1].upper || toks[k-1].isRole() || toks[k-1].has(lxPortfolio|lxParticle)) {
+	for k > from && toks[k-1].kind == tkWord && (toks[k-1].upper || toks[k-1].isRole() || toks[k-1].has(lexicon.Portfolio|lexicon.Particle)) {
 		k--
 	}
-	if k > from && toks[k-1].has(lxDeterminer) && !toks[k-1].upper {
+	if k > from && toks[k-1].has(lexicon.Determiner) && !toks[k-1].upper {
 		k--
 	}
 	return k
@@ -1181,7 +973,7 @@ func opensClauseAside(t qtok) bool {
 // person named before it: "a", "the", "his", a role, a portfolio or a
 // nationality ("— a former diplomat —", "— deputy mayor —").
 func opensAppositive(t qtok) bool {
-	return t.kind == tkWord && (t.has(lxDeterminer|lxPossessive|lxPortfolio|lxNationality) || t.isRole() || startsDigit(t.low))
+	return t.kind == tkWord && (t.has(lexicon.Determiner|lexicon.Possessive|lexicon.Portfolio|lexicon.Nationality) || t.isRole() || startsDigit(t.low))
 }
 
 // isDescription reports whether a phrase describes rather than names:
@@ -1203,7 +995,7 @@ func namesSomeone(np nounPhrase) bool {
 	case npName, npBody, npPronoun:
 		return true
 	case npDefinite, npBare:
-		return isRoleWord(np.head) || possessivePhrase(np)
+		return lexicon.IsRoleWord(np.head) || possessivePhrase(np)
 	}
 	return false
 }
@@ -1226,13 +1018,13 @@ func isInsertion(toks []qtok, from, to int) bool {
 	switch {
 	case w == "who" || w == "which" || w == "whose" || w == "whom" || w == "where" || w == "when":
 		return true
-	case first.has(lxPrep|lxLeadAdverb|lxDay) || !first.upper && first.has(lxTime):
+	case first.has(lexicon.Prep|lexicon.LeadAdverb|lexicon.Day) || !first.upper && first.has(lexicon.Time):
 		return true // "On Friday", "Yesterday", "in London", but not "May" of Theresa May
 	case startsDigit(w):
 		return true
 	case first.upper && len(w) > 2 && strings.IndexByte("rdi", w[0]) >= 0 && w[1] == '-':
 		return true // a party and state: "R-Iowa", "D-Mich."
-	case irregularParticiples[w] && !first.upper || irregularParticiples[w] && from+1 < to && toks[from+1].has(lxPrep):
+	case lexicon.IrregularParticiples[w] && !first.upper || lexicon.IrregularParticiples[w] && from+1 < to && toks[from+1].has(lexicon.Prep):
 		return true // "Born in Leeds in 1931"
 	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:
 		// A participle: "speaking on condition of anonymity", "Asked
@@ -1242,25 +1034,18 @@ func isInsertion(toks []qtok, from, to int) bool {
 		}
 		next := toks[from+1]
 		return next.kind == tkWord && !next.upper &&
-			(next.has(lxPrep|lxDeterminer|lxPossessive|lxPronoun|lxObjPronoun|lxAdverb) || next.is("whether", "if", "why", "how", "what", "by", "to", "as"))
+			(next.has(lexicon.Prep|lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.ObjPronoun|lexicon.Adverb) || next.is("whether", "if", "why", "how", "what", "by", "to", "as"))
 	case lyAdverb(w) && to-from == 1:
 		return true
 	}
 	return false
 }
 
-// lyNouns are nouns that end like adverbs.
-var lyNouns = wordSet(`family ally rally assembly supply monopoly anomaly bully folly fly italy july`)
-
 // lyAdverb reports whether a folded word looks like an adverb in "-ly":
 // "later", "firmly", but not "family".
 func lyAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNouns[w]
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lexicon.LyNouns[w]
 }
-
-// irregularParticiples are past participles that do not end in "-ed" and
-// open asides: "Born in Leeds, she …", "Known for his temper, he …".
-var irregularParticiples = wordSet(`born known seen given taken written grown brought caught held left built sent spent raised`)
 
 // appositiveAfter reads ", a former US diplomat and adviser to …" after a
 // speaker named at toks[end-1], returning the description without its
@@ -1276,12 +1061,12 @@ func appositiveAfter(toks []qtok, end, hi int, text string) (string, int) {
 		return "", end
 	}
 	first := toks[end+1]
-	if !first.has(lxDeterminer) && !first.isRole() && !first.has(lxPortfolio) && !first.has(lxNationality) {
+	if !first.has(lexicon.Determiner) && !first.isRole() && !first.has(lexicon.Portfolio) && !first.has(lexicon.Nationality) {
 		return "", end
 	}
 	k := end + 1
 	for k < hi && toks[k].kind == tkWord && !(toks[k].is("who", "which", "that") && !toks[k].upper) {
-		if !toks[k].is("to") && toks[k].has(lxModal|lxBeAux|lxHaveAux) {
+		if !toks[k].is("to") && toks[k].has(lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) {
 			// A clause, not a description: "According to the company, the
 			// wind farm will start …".
 			return "", end
@@ -1307,7 +1092,7 @@ func stripArticle(s string) string {
 // toks[after-1]: what follows "that", what a control verb asks someone to
 // do (from the verb on), or the words after the verb; empty when a
 // quotation, a comma or the end of the sentence follows.
-func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
+func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span {
 	if after >= s.to {
 		return Span{}
 	}
@@ -1323,7 +1108,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 	}
 	// Look for "that" a few words on: "said on Friday that", "told
 	// reporters that", but not in "said the plan that was agreed …".
-	lookFar := t.is("that") || t.has(lxPrep) || t.has(lxTime) || t.has(lxDay) || info.object
+	lookFar := t.is("that") || t.has(lexicon.Prep) || t.has(lexicon.Time) || t.has(lexicon.Day) || info.Object
 	for k := after; lookFar && k < s.to && k < after+9; k++ {
 		tk := toks[k]
 		if tk.kind != tkWord {
@@ -1335,11 +1120,11 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 			}
 			return Span{}
 		}
-		if clauseStarts[tk.low] && k > after {
+		if lexicon.ClauseStarts[tk.low] && k > after {
 			break
 		}
 	}
-	if info.control {
+	if info.Control {
 		for k := after; k < s.to && k < after+10; k++ {
 			if toks[k].kind != tkWord {
 				break
@@ -1352,14 +1137,14 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 	if t.is("whether", "if", "why", "how", "what", "when") {
 		return Span{after, s.to}
 	}
-	if info.that {
+	if info.That {
 		if !t.upper && len(t.low) > 5 && strings.HasSuffix(t.low, "ing") && wordsIn(toks, after, s.to) >= 3 {
 			return Span{after, s.to} // "denies supplying them", "admitted taking the money"
 		}
 		return Span{} // "confirmed the deal", "answered questions"
 	}
 	k := after
-	if info.object {
+	if info.Object {
 		k = skipObject(toks, after, s.to)
 		if k == after {
 			return Span{}
@@ -1387,7 +1172,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *verbInfo) Span {
 		// but not "said no to the plan".
 		return Span{k, s.to}
 	}
-	if first.has(lxPrep) || first.has(lxBeAux) || first.has(lxHaveAux) || first.has(lxModal) || first.is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
+	if first.has(lexicon.Prep) || first.has(lexicon.BeAux) || first.has(lexicon.HaveAux) || first.has(lexicon.Modal) || first.is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
 		return Span{}
 	}
 	if wordsIn(toks, k, s.to) < 3 {
@@ -1405,17 +1190,17 @@ func skipAdverbials(toks []qtok, k, hi int) int {
 	for k < hi && toks[k].kind == tkWord {
 		t := toks[k]
 		switch {
-		case t.has(lxDay) || (!t.upper && t.has(lxTime) && !t.is("then", "now", "this")):
+		case t.has(lexicon.Day) || (!t.upper && t.has(lexicon.Time) && !t.is("then", "now", "this")):
 			k++
-		case !t.upper && lyAdverb(t.low) || !t.upper && t.has(lxAdverb) && !t.is("all", "both", "even", "too", "since", "yet"):
+		case !t.upper && lyAdverb(t.low) || !t.upper && t.has(lexicon.Adverb) && !t.is("all", "both", "even", "too", "since", "yet"):
 			k++
-		case !t.upper && t.has(lxPrep) && !t.is("like", "unlike", "about", "of", "since"):
+		case !t.upper && t.has(lexicon.Prep) && !t.is("like", "unlike", "about", "of", "since"):
 			j := k + 1
-			if j < hi && toks[j].kind == tkWord && toks[j].has(lxDeterminer|lxPossessive) && !toks[j].is("that", "this", "these", "those") {
+			if j < hi && toks[j].kind == tkWord && toks[j].has(lexicon.Determiner|lexicon.Possessive) && !toks[j].is("that", "this", "these", "those") {
 				j++
 			}
 			n := 0
-			for j < hi && n < 3 && toks[j].kind == tkWord && toks[j].flags&(lxDeterminer|lxPossessive|lxPronoun|lxNPStop|lxPrep|lxModal|lxBeAux|lxHaveAux) == 0 {
+			for j < hi && n < 3 && toks[j].kind == tkWord && toks[j].flags&(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.NPStop|lexicon.Prep|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) == 0 {
 				j++
 				n++
 			}
@@ -1434,7 +1219,7 @@ func skipAdverbials(toks []qtok, k, hi int) int {
 // adverbial: a pronoun, a determiner, a name or a number ("it complied",
 // "the plan", "Russia had", "two men").
 func opensClause(t qtok) bool {
-	return t.kind == tkWord && (t.has(lxPronoun|lxDeterminer|lxPossessive) || t.upper || startsDigit(t.low) ||
+	return t.kind == tkWord && (t.has(lexicon.Pronoun|lexicon.Determiner|lexicon.Possessive) || t.upper || startsDigit(t.low) ||
 		t.is("no", "nothing", "none", "some", "many", "most", "all", "both", "there", "each", "every", "several", "few"))
 }
 
@@ -1447,7 +1232,7 @@ func finiteVerbSoon(toks []qtok, k, hi int) bool {
 		if t.kind != tkWord {
 			return false
 		}
-		if !t.is("to") && t.has(lxBeAux|lxHaveAux|lxModal) {
+		if !t.is("to") && t.has(lexicon.BeAux|lexicon.HaveAux|lexicon.Modal) {
 			return true
 		}
 	}
@@ -1461,15 +1246,15 @@ func skipObject(toks []qtok, k, hi int) int {
 		return k
 	}
 	t := toks[k]
-	if t.has(lxObjPronoun) {
+	if t.has(lexicon.ObjPronoun) {
 		return k + 1
 	}
 	end := k
-	if t.has(lxDeterminer) || t.has(lxPossessive) {
+	if t.has(lexicon.Determiner) || t.has(lexicon.Possessive) {
 		end++
 		// "the jury", "the packed court": the noun and what stands before it.
 		for end < hi && end-k < 4 && toks[end].kind == tkWord && !toks[end].upper &&
-			toks[end].flags&(lxDeterminer|lxPossessive|lxPronoun|lxNPStop|lxPrep|lxModal|lxBeAux|lxHaveAux) == 0 {
+			toks[end].flags&(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.NPStop|lexicon.Prep|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) == 0 {
 			end++
 		}
 		if end > k+1 {
@@ -1507,11 +1292,11 @@ func cutTrailing(toks []qtok, from, to, sentEnd int) (int, int) {
 			continue
 		}
 		if toks[k+1].kind == tkWord && !toks[k+1].upper {
-			if info, _ := matchSpeechVerb(toks, k+1); info != nil && info.ing {
+			if info, _ := matchSpeechVerb(toks, k+1); info != nil && info.Ing {
 				cut := trimClauseEnd(toks, from, k)
 				return cut, cut
 			}
-			if info, _ := matchSpeechVerb(toks, k+1); info != nil && info.lemma == "according to" {
+			if info, _ := matchSpeechVerb(toks, k+1); info != nil && info.Lemma == "according to" {
 				return trimClauseEnd(toks, from, k), sentEnd
 			}
 		}
@@ -1609,7 +1394,7 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 	for end < s.to && toks[end].kind == tkWord {
 		end++
 	}
-	if toks[k].has(lxPronoun) {
+	if toks[k].has(lexicon.Pronoun) {
 		return classifyNP(toks, k, k+1, text, s.from)
 	}
 	if e := nameRunEnd(toks, k, end, text); e > k {
@@ -1622,10 +1407,10 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 	// workers' union", "The minister".
 	last := -1
 	for e := k; e < end; e++ {
-		if e > k && !toks[e].upper && (toks[e].has(lxNPStop|lxPronoun|lxModal|lxBeAux|lxHaveAux) || toks[e].has(lxPrep) && last < 0) {
+		if e > k && !toks[e].upper && (toks[e].has(lexicon.NPStop|lexicon.Pronoun|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) || toks[e].has(lexicon.Prep) && last < 0) {
 			break // "The jury heard that one resident …" has no subject of this kind
 		}
-		role := toks[e].isRole() || toks[e].has(lxOrg)
+		role := toks[e].isRole() || toks[e].has(lexicon.Org)
 		if !role && last >= 0 && !toks[e].is("of") {
 			break
 		}
@@ -1646,7 +1431,7 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 		if e := nameRunEnd(toks, after, stop, text); e == stop && stop < s.to && toks[stop].low == "," {
 			if name := classifyNP(toks, after, e, text, s.from); name.kind == npName {
 				if name.gender == 0 {
-					name.gender = genderOf[np.head] // "Her granddaughter, Sophie Alden,"
+					name.gender = lexicon.Gender[np.head] // "Her granddaughter, Sophie Alden,"
 				}
 				if name.title == "" && np.kind != npBody {
 					name.title = stripArticle(np.text) // "The mayor, Jo Park,"
@@ -1669,7 +1454,7 @@ func titleBeforeName(toks []qtok, k, end int) bool {
 		if t.upper {
 			return true
 		}
-		if !t.isRole() && !t.has(lxPortfolio|lxParticle) {
+		if !t.isRole() && !t.has(lexicon.Portfolio|lexicon.Particle) {
 			return false
 		}
 	}
@@ -1682,11 +1467,11 @@ func titleBeforeName(toks []qtok, k, end int) bool {
 // starts there.
 func nameRunEnd(toks []qtok, k, end int, text string) int {
 	e := k
-	if e < end && toks[e].has(lxDeterminer) {
+	if e < end && toks[e].has(lexicon.Determiner) {
 		e++
 	}
 	start := e
-	if e < end && toks[e].has(lxNameStop) {
+	if e < end && toks[e].has(lexicon.NameStop) {
 		return k // "Her successor", "This week"
 	}
 	for e < end {
@@ -1696,11 +1481,11 @@ func nameRunEnd(toks []qtok, k, end int, text string) int {
 			continue
 		}
 		if e > start && e+1 < end && (toks[e+1].upper || hyphenName(text[toks[e+1].start:toks[e+1].end])) &&
-			(t.is("of", "the") || t.has(lxParticle) || t.isRole() || t.has(lxPortfolio)) {
+			(t.is("of", "the") || t.has(lexicon.Particle) || t.isRole() || t.has(lexicon.Portfolio)) {
 			e++
 			continue
 		}
-		if (t.isRole() || t.has(lxPortfolio|lxParticle)) && titleBeforeName(toks, e, end) {
+		if (t.isRole() || t.has(lexicon.Portfolio|lexicon.Particle)) && titleBeforeName(toks, e, end) {
 			e++ // "The novelist Priya Sethi", "former prime minister Helen Marsh", "von der Leyen"
 			continue
 		}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"slices"
 	"strings"
 	"unicode"
@@ -214,7 +215,7 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 	case npPronoun:
 		return r.pronoun(np.text, pos)
 	case npName:
-		if len(np.names) >= 2 && !nameParticles[np.names[0]] {
+		if len(np.names) >= 2 && !lexicon.NameParticles[np.names[0]] {
 			e := r.byPerson[personKey(np.names)]
 			if e != nil && e.gender == 0 {
 				e.gender = np.gender
@@ -235,16 +236,12 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 	case npDefinite:
 		return r.definite(np, pos)
 	case npBare:
-		if np.plural && isRoleWord(np.head) {
+		if np.plural && lexicon.IsRoleWord(np.head) {
 			return r.bare(np, pos) // "Officers from three forces closed roads. They …"
 		}
 	}
 	return nil
 }
-
-// namingWords stand before a quoted title or name rather than before
-// someone's words: the so-called "…", a film called "…".
-var namingWords = wordSet(`so-called dubbed titled entitled named nicknamed called headlined codenamed code-named hashtag word words term terms phrase slogan motto film movie book song album show series novel play poem documentary programme program newspaper magazine operation label brand campaign exhibition headline caption`)
 
 // judgeQuote decides what the quotation at toks[k] of sentence si is, and
 // whose, when its sentence attributes it.
@@ -340,7 +337,7 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 			return ai, whole
 		}
 	}
-	if len(attrs) == 1 && !attrs[0].info.weak {
+	if len(attrs) == 1 && !attrs[0].info.Weak {
 		return 0, whole
 	}
 	best, dist := -1, 0
@@ -349,7 +346,7 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 		if d < 0 {
 			d = -d
 		}
-		if !at.info.weak && (best < 0 || d < dist) {
+		if !at.info.Weak && (best < 0 || d < dist) {
 			best, dist = ai, d
 		}
 	}
@@ -363,7 +360,7 @@ func namedNotQuoted(toks []qtok, s qsent, k int) bool {
 		return false
 	}
 	prev := toks[k-1].low
-	if namingWords[prev] {
+	if lexicon.NamingWords[prev] {
 		return true
 	}
 	return prev == "as" && k-2 >= s.from && toks[k-2].is("known", "billed", "styled", "dubbed", "referred")
@@ -378,7 +375,7 @@ func titleLike(s string) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !stopWordsForNames[strings.ToLower(w)] {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !lexicon.NameStopWords[strings.ToLower(w)] {
 			return false
 		}
 	}
@@ -683,11 +680,11 @@ func newSpeaker(e *entity) *Speaker {
 // Luther King Jr.".
 func surnameAsWritten(name string) string {
 	words := strings.Fields(name)
-	for len(words) > 1 && nameSuffixes[strings.Trim(strings.ToLower(words[len(words)-1]), ".,")] {
+	for len(words) > 1 && lexicon.NameSuffixes[strings.Trim(strings.ToLower(words[len(words)-1]), ".,")] {
 		words = words[:len(words)-1]
 	}
 	k := len(words) - 1
-	for k > 1 && nameParticles[strings.ToLower(words[k-1])] {
+	for k > 1 && lexicon.NameParticles[strings.ToLower(words[k-1])] {
 		k--
 	}
 	return strings.Join(words[k:], " ")

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -267,10 +268,6 @@ func markCloses(text string, i, size int) bool {
 	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
 }
 
-// elisions are the words that an apostrophe opens by standing for missing
-// letters: 'Cause, 'em, rock ’n’ roll, 'til.
-var elisions = wordSet(`cause cos coz cuz em til tis twas twill twere n round bout nuff cept fraid burbs kay sup ello ere neath tween gainst ol allo twenties thirties forties fifties sixties seventies eighties nineties noughties`)
-
 // singleMarkOpens reports whether a single mark at text[i:] opens a
 // quotation rather than standing for missing letters.
 func singleMarkOpens(text string, i, size int) bool {
@@ -304,7 +301,7 @@ func singleMarkOpens(text string, i, size int) bool {
 		}
 		end += sz
 	}
-	return !elisions[strings.ToLower(rest[:end])]
+	return !lexicon.Elisions[strings.ToLower(rest[:end])]
 }
 
 // singleMarkCloses says how surely a single mark at text[i:] closes a

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,10 +21,10 @@ const (
 
 // qtok is one token of a paragraph.
 type qtok struct {
-	low        string  // the folded word, or the punctuation mark
-	start, end int32   // the token's bytes in the paragraph
-	q          int32   // for tkQuote: the index of its quoteSpan
-	flags      lexFlag // the lexicons the word belongs to
+	low        string        // the folded word, or the punctuation mark
+	start, end int32         // the token's bytes in the paragraph
+	q          int32         // for tkQuote: the index of its quoteSpan
+	flags      lexicon.Class // the lexicons the word belongs to
 	kind       qtokKind
 	upper      bool // a word that starts with a capital letter
 }
@@ -89,7 +90,7 @@ func appendTokens(toks []qtok, text, lower string, spans []quoteSpan) []qtok {
 			if !plainASCII(low) {
 				low = fold(text[i:end])
 			}
-			toks = append(toks, qtok{start: int32(i), end: int32(end), kind: tkWord, low: low, flags: lexOf(low), upper: unicode.IsUpper(r)})
+			toks = append(toks, qtok{start: int32(i), end: int32(end), kind: tkWord, low: low, flags: lexicon.Of(low), upper: unicode.IsUpper(r)})
 			i = end
 			continue
 		}
@@ -189,7 +190,7 @@ func wordEnd(text string, i, limit int) int {
 			for i+1 < limit && startsUpper(text[i:]) && text[i+1] == '.' {
 				i += 2
 			}
-		case titles[strings.ToLower(word)], strings.EqualFold(word, "jr"), strings.EqualFold(word, "sr"):
+		case lexicon.AbbreviatedTitles[strings.ToLower(word)], strings.EqualFold(word, "jr"), strings.EqualFold(word, "sr"):
 			// "Mr.", "Gen.", and "Jr." after a name.
 			i++
 		}
@@ -294,10 +295,10 @@ func attributionFollows(toks []qtok, i int) bool {
 			continue
 		}
 		info, n := matchSpeechVerb(toks, v)
-		if info == nil || info.ing {
+		if info == nil || info.Ing {
 			continue
 		}
-		if info.base && v > i && !toks[v-1].is("they", "we", "you") && !isPluralNoun(toks[v-1].low) {
+		if info.Base && v > i && !toks[v-1].is("they", "we", "you") && !lexicon.IsPluralNoun(toks[v-1].low) {
 			continue // "as demand for computers remains weak": a noun
 		}
 		after := v + n

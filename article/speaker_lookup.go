@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
 )
 
@@ -35,11 +36,11 @@ func lookupKeys(sp *Speaker) []speakerKey {
 	}
 	addWords := func(s string, tier uint8) {
 		for _, w := range strings.Fields(normalizeName(s)) {
-			if len(w) < 3 && !(tier == keyNamePart && sp.Named) || stopWordsForNames[w] {
+			if len(w) < 3 && !(tier == keyNamePart && sp.Named) || lexicon.NameStopWords[w] {
 				continue
 			}
 			add(w, tier)
-			if p, rest, ok := strings.Cut(w, "-"); ok && nameParticles[p] {
+			if p, rest, ok := strings.Cut(w, "-"); ok && lexicon.NameParticles[p] {
 				add(rest, tier)
 			}
 		}
@@ -104,7 +105,7 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 	if words := strings.Fields(q); len(words) > 1 {
 		var rest []string
 		for _, w := range words {
-			if !honorifics[w] && !roleWords[w] {
+			if !lexicon.Honorifics[w] && !lexicon.RoleWords[w] {
 				rest = append(rest, w)
 			}
 		}
@@ -119,7 +120,7 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 		for _, sp := range a.speakers {
 			all := true
 			for _, w := range words {
-				if stopWordsForNames[w] {
+				if lexicon.NameStopWords[w] {
 					continue
 				}
 				has := false

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"slices"
 	"strings"
 )
@@ -84,9 +85,6 @@ type mention struct {
 	role   bool // the title names a role ("Secretary", "Mr")
 }
 
-// placeWords open the names of places, which are not people's names.
-var placeWords = wordSet(`new north south east west northern southern san santa los las saint st fort port mount lake cape hong tel kuala buenos sao rio costa sri puerto great greater upper lower united wall downing`)
-
 // nameMentions finds the capitalised names of a paragraph outside its
 // quotations: runs of capitalised words, with the titles and particles
 // inside them ("US Secretary of State John Kerry", "Bashar al-Assad").
@@ -101,22 +99,22 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 		for j < len(toks) && inNameRun(toks, j, i, text) {
 			j++
 		}
-		for i > 0 && toks[i-1].kind == tkWord && !toks[i-1].upper && toks[i-1].has(lxParticle) && !toks[i-1].is("as", "y") {
+		for i > 0 && toks[i-1].kind == tkWord && !toks[i-1].upper && toks[i-1].has(lexicon.Particle) && !toks[i-1].is("as", "y") {
 			i-- // "von der Leyen said"
 		}
 		for j > i && !toks[j-1].upper && !hyphenName(text[toks[j-1].start:toks[j-1].end]) {
 			j--
 		}
 		k := i
-		for k < j && (toks[k].has(lxNameStop) || toks[k].has(lxLeadAdverb) ||
+		for k < j && (toks[k].has(lexicon.NameStop) || toks[k].has(lexicon.LeadAdverb) ||
 			strings.HasSuffix(toks[k].low, "ly") || strings.HasSuffix(toks[k].low, "ing")) {
 			k++
 		}
-		if k > 0 && toks[k-1].has(lxBodyTitle) && toks[k-1].kind == tkWord {
+		if k > 0 && toks[k-1].has(lexicon.BodyTitle) && toks[k-1].kind == tkWord {
 			k = j // "logistics firm Al Noor Freight" names a body, not a person
 		}
 		for b := k; b < j-1; b++ {
-			if toks[b].has(lxBodyTitle) && !toks[b+1].has(lxBodyTitle) && !hasRoleTok(toks[b+1:j]) {
+			if toks[b].has(lexicon.BodyTitle) && !toks[b+1].has(lexicon.BodyTitle) && !hasRoleTok(toks[b+1:j]) {
 				k = j // "Chipmaker Veridian Semiconductor", not "Bank of England Governor Andrew Bailey"
 			}
 		}
@@ -154,17 +152,17 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 	if t.upper || hyphenName(text[t.start:t.end]) {
 		return true
 	}
-	if t.flags&(lxRole|lxRolePlural|lxPortfolio|lxOrg|lxParticle) == 0 && t.low != "of" && t.low != "the" {
+	if t.flags&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Particle) == 0 && t.low != "of" && t.low != "the" {
 		return false
 	}
 	nextUpper := j+1 < len(toks) && toks[j+1].kind == tkWord && toks[j+1].upper
-	if j > start && (t.low == "of" || t.low == "the" || t.has(lxParticle)) && nextUpper {
+	if j > start && (t.low == "of" || t.low == "the" || t.has(lexicon.Particle)) && nextUpper {
 		return true
 	}
-	if j > start && t.has(lxParticle) {
+	if j > start && t.has(lexicon.Particle) {
 		// "Ursula von der Leyen": particles in a row before the surname.
 		k := j + 1
-		for k < len(toks) && toks[k].kind == tkWord && !toks[k].upper && toks[k].has(lxParticle) {
+		for k < len(toks) && toks[k].kind == tkWord && !toks[k].upper && toks[k].has(lexicon.Particle) {
 			k++
 		}
 		if k < len(toks) && toks[k].kind == tkWord && toks[k].upper {
@@ -181,7 +179,7 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 		if tk.upper {
 			return k > j
 		}
-		if !tk.isRole() && !tk.has(lxPortfolio|lxOrg) {
+		if !tk.isRole() && !tk.has(lexicon.Portfolio|lexicon.Org) {
 			return false
 		}
 	}
@@ -191,7 +189,7 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 // readMention reads a run of name words as a title and a name.
 func readMention(run []qtok, text string, para int) (mention, bool) {
 	start := splitTitle(run, text)
-	if start == len(run) || run[start].has(lxPlace) {
+	if start == len(run) || run[start].has(lexicon.Place) {
 		return mention{}, false
 	}
 	m := mention{
@@ -210,11 +208,11 @@ func readMention(run []qtok, text string, para int) (mention, bool) {
 	for _, t := range run[start:] {
 		m.lows = append(m.lows, trimPossessive(t.low))
 	}
-	if start > 0 && !run[start-1].has(lxPrep) && !run[start-1].is("of", "to") {
+	if start > 0 && !run[start-1].has(lexicon.Prep) && !run[start-1].is("of", "to") {
 		// A title, unless the name ends a phrase about it: "Critics of Orban".
 		m.title = strings.TrimSpace(text[run[0].start:run[start].start])
 		for _, t := range run[:start] {
-			if g, ok := genderOf[t.low]; ok {
+			if g, ok := lexicon.Gender[t.low]; ok {
 				m.gender = g
 			}
 			if t.isRole() {
@@ -230,7 +228,7 @@ func readMention(run []qtok, text string, para int) (mention, bool) {
 // of one name: the fullest becomes the canonical name.
 func (r *resolver) registerPersons(mentions []mention) {
 	for _, m := range mentions {
-		if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
+		if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] {
 			r.personFor(m)
 		}
 	}
@@ -304,7 +302,7 @@ func (e *entity) addTitle(title, name string) {
 	lows := strings.Fields(ft)
 	onlyHonorific := true
 	for _, w := range lows {
-		if !honorifics[w] {
+		if !lexicon.Honorifics[w] {
 			onlyHonorific = false
 		}
 	}
@@ -315,12 +313,12 @@ func (e *entity) addTitle(title, name string) {
 		// "Mr Kerry" as the text writes it ("Dame Helen" too), or made
 		// from a full name with the honorifics that news puts before a
 		// bare surname; not "Dame Forsyth" or "Sir Major".
-		if !strings.Contains(name, " ") || surnameHonorifics[strings.Join(lows, " ")] {
+		if !strings.Contains(name, " ") || lexicon.SurnameHonorifics[strings.Join(lows, " ")] {
 			e.addAlias(title + " " + lastWord(name))
 		}
 		return
 	}
-	if !hasRoleWord(lows) || len(lows) > 0 && isPluralNoun(lows[len(lows)-1]) && isRoleWord(lows[len(lows)-1]) && !roleWords[lows[len(lows)-1]] {
+	if !hasRoleWord(lows) || len(lows) > 0 && lexicon.IsPluralNoun(lows[len(lows)-1]) && lexicon.IsRoleWord(lows[len(lows)-1]) && !lexicon.RoleWords[lows[len(lows)-1]] {
 		return // no role, or a plural one: "Union leaders Gordon Reid and …"
 	}
 	if e.desc == "" || strings.HasSuffix(fold(title), " "+fold(e.desc)) {
@@ -329,10 +327,6 @@ func (e *entity) addTitle(title, name string) {
 	e.addAlias(title)
 	e.addWords(lows)
 }
-
-// surnameHonorifics are the folded honorifics that news writes before a
-// surname alone: Mr Kerry, Mrs Pike, Ms Novak, Dr Patel.
-var surnameHonorifics = wordSet(`mr mrs ms dr`)
 
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
@@ -361,7 +355,7 @@ func (e *entity) addAlias(alias string) {
 // alias, by which a definite description ("the analyst") can find e.
 func (e *entity) addWords(lows []string) {
 	for _, w := range lows {
-		if !stopWordsForNames[w] && len(w) >= 2 && !slices.Contains(e.words, w) {
+		if !lexicon.NameStopWords[w] && len(w) >= 2 && !slices.Contains(e.words, w) {
 			e.words = append(e.words, w)
 		}
 	}
@@ -373,7 +367,7 @@ func (e *entity) hasWord(w string) bool {
 	if slices.Contains(e.words, w) {
 		return true
 	}
-	s, ok := singular(w)
+	s, ok := lexicon.Singular(w)
 	return ok && slices.Contains(e.words, s)
 }
 
@@ -404,7 +398,7 @@ func (r *resolver) personsNamed(w string, g byte) []*entity {
 		// Lula da Silva".
 		for _, p := range r.persons {
 			for k := 1; k+1 < len(p.lows); k++ {
-				if p.lows[k] == w && !nameParticles[w] && (g == 0 || p.gender == 0 || p.gender == g) {
+				if p.lows[k] == w && !lexicon.NameParticles[w] && (g == 0 || p.gender == 0 || p.gender == g) {
 					out = append(out, p)
 					break
 				}
@@ -442,7 +436,7 @@ func byHonorific(ps []*entity, title string) []*entity {
 		return ps
 	}
 	h := fold(title)
-	if !honorifics[h] {
+	if !lexicon.Honorifics[h] {
 		return ps
 	}
 	var same, none []*entity
@@ -481,7 +475,7 @@ func mostRecent(ps []*entity) *entity {
 // honorific.
 func (r *resolver) noteMention(m mention) {
 	var e *entity
-	if len(m.lows) >= 2 && !nameParticles[m.lows[0]] {
+	if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] {
 		e = r.byPerson[personKey(m.lows)]
 	} else {
 		e = mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(m.lows, " "), m.gender), m.title), m.gender))
@@ -538,7 +532,7 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		}
 		words := strings.Fields(fold(appos))
 		e.addWords(words)
-		if g := genderOf[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
+		if g := lexicon.Gender[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
 			e.gender = g // "his wife, Jane Doe", "Mrs Hale's son, Peter Hale"
 		}
 	}
@@ -550,7 +544,7 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 // son", "captain" of "captain of the team").
 func descriptionHead(words []string) string {
 	for i, w := range words {
-		if i > 0 && (preps[w] || w == "of" || w == "to" || w == "who" || w == "which" || w == "that") {
+		if i > 0 && (lexicon.Prepositions[w] || w == "of" || w == "to" || w == "who" || w == "which" || w == "that") {
 			return trimPossessive(words[i-1])
 		}
 	}
@@ -566,11 +560,11 @@ func descriptionHead(words []string) string {
 func (r *resolver) named(np nounPhrase, pos int) *entity {
 	m := mention{pos: pos, title: np.title, name: np.name, lows: np.names, gender: np.gender}
 	for _, w := range strings.Fields(fold(np.title)) {
-		if isRoleWord(w) {
+		if lexicon.IsRoleWord(w) {
 			m.role = true
 		}
 	}
-	surname := len(np.names) == 1 || len(np.names) > 1 && nameParticles[np.names[0]] // "Kerry", "Ten Hag"
+	surname := len(np.names) == 1 || len(np.names) > 1 && lexicon.NameParticles[np.names[0]] // "Kerry", "Ten Hag"
 	if len(np.names) >= 2 && !surname {
 		e := r.personFor(m)
 		e.mentioned = pos
@@ -641,7 +635,7 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 // spoke, or was a sentence's subject, last. It never prefers an unnamed
 // source that merely stands nearer.
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
-	if documentNouns[np.head] && !np.plural {
+	if lexicon.DocumentNouns[np.head] && !np.plural {
 		// "the statement said": whoever just made one.
 		var last *entity
 		for _, e := range r.ents {
@@ -653,7 +647,7 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 			return last
 		}
 	}
-	if orgWords[np.head] || !isRoleWord(np.head) && !hasRoleWord(np.words) && !isDemonym(np.head) {
+	if lexicon.OrgWords[np.head] || !lexicon.IsRoleWord(np.head) && !hasRoleWord(np.words) && !lexicon.IsDemonym(np.head) {
 		// "the operator" after "the national rail operator".
 		if e := r.byKey[fold("the "+np.text)]; e != nil {
 			return e
@@ -722,10 +716,6 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	return r.keyed(alias, entUnnamed, np, pos)
 }
 
-// documentNouns are what a speaker issues, which news makes the subject of
-// "said" in place of the speaker: "the statement said".
-var documentNouns = wordSet(`statement letter memo email post note release filing message`)
-
 // groupWithHead returns the latest group of unnamed people described by
 // the plural head noun, such as "US officials" for "officials".
 func (r *resolver) groupWithHead(head string) *entity {
@@ -744,7 +734,7 @@ func (r *resolver) unnamed(np nounPhrase, pos int) *entity {
 	switch {
 	case np.plural:
 		kind = entGroup
-	case orgWords[np.head] || !isRoleWord(np.head):
+	case lexicon.OrgWords[np.head] || !lexicon.IsRoleWord(np.head):
 		kind = entUnnamedBody
 	}
 	return r.keyed(np.text, kind, np, pos)
@@ -765,7 +755,7 @@ func (r *resolver) bare(np nounPhrase, pos int) *entity {
 		}
 		return r.keyed(np.text, entGroup, np, pos)
 	}
-	if isRoleWord(np.head) && !orgWords[np.head] {
+	if lexicon.IsRoleWord(np.head) && !lexicon.OrgWords[np.head] {
 		return r.keyed(np.text, entUnnamed, np, pos)
 	}
 	return r.keyed(np.text, entUnnamedBody, np, pos)

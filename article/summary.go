@@ -2,6 +2,7 @@ package article
 
 import (
 	"cmp"
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"math"
 	"slices"
 	"strings"
@@ -210,7 +211,7 @@ func summaryCandidates(sentences []Sentence) []candidate {
 			c.penalty = connectivePenalty
 		}
 		c.eligible = isProse && !s.InQuote && !mostlyQuoted(s.Text) &&
-			!pronouns[opener] && !isQuestion(s.Text)
+			!lexicon.BackPointers[opener] && !isQuestion(s.Text)
 	}
 
 	// Weight each term by its inverse sentence frequency.
@@ -332,37 +333,13 @@ func lexRank(sim []float64, n int) []float64 {
 	return rank
 }
 
-// pronouns are the words that, opening a sentence, point back to something
-// said before it.
-var pronouns = map[string]bool{
-	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true,
-	"you": true, "him": true, "her": true, "them": true, "us": true, "me": true,
-	"his": true, "hers": true, "its": true, "their": true, "theirs": true,
-	"our": true, "my": true, "your": true, "this": true, "that": true,
-	"these": true, "those": true, "such": true, "both": true, "another": true,
-	"he's": true, "she's": true, "it's": true, "they're": true, "they've": true,
-	"that's": true, "we're": true, "i'm": true, "he'd": true, "she'd": true,
-	"they'd": true, "it'd": true, "he'll": true, "she'll": true, "they'll": true,
-	"it'll": true, "we've": true, "we'll": true, "i've": true, "you're": true,
-}
-
-// connectives are words that, opening a sentence, tie it to the one before.
-var connectives = map[string]bool{
-	"and": true, "but": true, "or": true, "so": true, "yet": true, "also": true,
-	"still": true, "however": true, "meanwhile": true, "instead": true,
-	"then": true, "thus": true, "therefore": true, "moreover": true,
-	"furthermore": true, "nevertheless": true, "nonetheless": true,
-	"besides": true, "hence": true, "otherwise": true, "likewise": true,
-	"similarly": true, "additionally": true, "indeed": true,
-}
-
 // openingWord returns the folded word a sentence opens with, after any
 // connectives, and whether there were any. A word in capitals of two letters
 // or more is returned as it stands, so that "US" and "IT" are not read as
 // pronouns.
 func openingWord(text string, toks []token) (word string, connective bool) {
 	for _, t := range toks {
-		if connectives[t.fold] {
+		if lexicon.Connectives[t.fold] {
 			connective = true
 			continue
 		}

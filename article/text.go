@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -199,27 +200,6 @@ func countWords(text string) int {
 	return n
 }
 
-// titles are abbreviations that stand before a name ("Mr. Kerry", "St.
-// Louis", "Gen. Dunford", "Sens. Ernst and Peters"), so a period after one
-// never ends a sentence, and the quote parser reads the period as part of
-// the word.
-var titles = wordSet(`
-	mr mrs ms mme mlle messrs dr prof fr rev hon st mt ft vs
-	gen gens col lt sgt capt cmdr cdr adm maj brig cpl pvt pte
-	rep reps sen sens gov govs pres cllr det insp supt
-`)
-
-// abbreviations end with a period that may also end a sentence ("Acme Inc.",
-// "on Jan. 5", "and so on, etc."). Like initials, they end one only when the
-// next word is one that opens sentences.
-var abbreviations = map[string]bool{
-	"jr": true, "sr": true, "inc": true, "corp": true, "co": true, "ltd": true,
-	"plc": true, "etc": true, "jan": true, "feb": true, "mar": true, "apr": true,
-	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
-	"nov": true, "dec": true, "approx": true, "dept": true, "univ": true,
-	"assn": true, "bros": true, "est": true, "fig": true, "vol": true,
-}
-
 // quoteOpens reports whether the double quotation mark at text[i] opens a
 // quotation rather than closing one. Curly and low marks face one way; the
 // others, guillemets included (« » in French, » « in German), open after a
@@ -367,13 +347,13 @@ func periodEndsSentence(before, after string) bool {
 	}
 	lower := strings.ToLower(word)
 	switch {
-	case titles[lower]:
+	case lexicon.AbbreviatedTitles[lower]:
 		return false
 	case lower == "no":
 		// "No. 10" numbers something; "he said no." ends a sentence.
 		r, _ := utf8.DecodeRuneInString(after)
 		return !unicode.IsDigit(r)
-	case abbreviations[lower], strings.Contains(word, "."), isInitial(word):
+	case lexicon.Abbreviations[lower], strings.Contains(word, "."), isInitial(word):
 		return opensSentence(after)
 	}
 	return true
