@@ -31,8 +31,8 @@ func goldenArticles(t *testing.T) map[string]string {
 
 // TestGolden compares what the package reads from each test article with
 // its golden file: every sentence (opened with "»" when InQuote), every
-// quote with its speaker and kind, and every speaker with its description
-// and aliases. Run with -update to rewrite the files, then read the diff.
+// quote with its speaker and kind, every speaker with its description
+// and aliases, and the summary. Run with -update to rewrite the files, then read the diff.
 func TestGolden(t *testing.T) {
 	for golden, path := range goldenArticles(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(golden), ".golden"), func(t *testing.T) {
@@ -94,6 +94,11 @@ func goldenReport(a *Article) string {
 		fmt.Fprintf(&b, "%s (%s; %d direct, %d reported)\n", sp.Name, named, len(sp.Quotes), len(sp.Reported))
 		fmt.Fprintf(&b, "\tdescription: %s\n", sp.Description)
 		fmt.Fprintf(&b, "\taliases: %s\n", strings.Join(sp.Aliases, " | "))
+	}
+	sum := a.Summary()
+	fmt.Fprintf(&b, "\n# summary (extractive: %v)\n", sum.Extractive)
+	for _, p := range sum.Points {
+		fmt.Fprintf(&b, "%v %s\n", p.Paragraphs, p.Text)
 	}
 	return b.String()
 }
