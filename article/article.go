@@ -21,7 +21,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -253,13 +252,7 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		}
 	}
 
-	for i, p := range splitParagraphs(text) {
-		para := Paragraph{N: i + 1, Text: p}
-		para.Sentences = splitSentences(para.N, p)
-		a.Paragraphs = append(a.Paragraphs, para)
-		a.sentence = append(a.sentence, para.Sentences...)
-		a.words += countWords(p)
-	}
+	paras := a.read(splitParagraphs(text))
 	if len(a.Paragraphs) == 0 {
 		if frontMatter {
 			return nil, fmt.Errorf("%w: no text follows the front matter", ErrNoParagraphs)
@@ -270,9 +263,7 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		return nil, err
 	}
 
-	a.extractQuotes()
-	a.buildIndex()
-	a.buildSummary()
+	a.build(paras)
 	return a, nil
 }
 
@@ -454,21 +445,6 @@ func splitParagraphs(text string) []string {
 		paras = append(paras, strings.Join(b, " "))
 	}
 	return paras
-}
-
-// endsSentence reports whether s ends with a sentence's final punctuation,
-// perhaps followed by closing quotation marks, brackets or spaces.
-func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(trimClosers(s))
-	return isTerminator(r)
-}
-
-// trimClosers returns s without the quotation marks, brackets and spaces
-// that may close it after a sentence's final punctuation.
-func trimClosers(s string) string {
-	return strings.TrimRightFunc(s, func(r rune) bool {
-		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']' || unicode.IsSpace(r)
-	})
 }
 
 // firstInvalid returns the offset of the first byte of b that is not part of

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 	"strings"
 	"unicode"
@@ -219,27 +220,27 @@ type question struct {
 }
 
 // readQuestion checks a question and reads its kind and content words.
-func (a *Article) readQuestion(text string) (question, error) {
+func (a *Article) readQuestion(qtext string) (question, error) {
 	var q question
-	if n := utf8.RuneCountInString(text); n > MaxQuestionLen {
-		return q, &QuestionError{Question: text, Reason: fmt.Sprintf(
+	if n := utf8.RuneCountInString(qtext); n > MaxQuestionLen {
+		return q, &QuestionError{Question: qtext, Reason: fmt.Sprintf(
 			"The question is too long (%d characters; the limit is %d). Ask it in fewer words.", n, MaxQuestionLen)}
 	}
-	if strings.TrimSpace(text) == "" {
-		return q, &QuestionError{Question: text, Reason: `Type a question about the article, such as "who said …?" or "how many … were there?"`}
+	if strings.TrimSpace(qtext) == "" {
+		return q, &QuestionError{Question: qtext, Reason: `Type a question about the article, such as "who said …?" or "how many … were there?"`}
 	}
-	toks := tokenize(text)
-	shouting := !strings.ContainsFunc(text, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	toks := text.Words(qtext)
+	shouting := !strings.ContainsFunc(qtext, func(r rune) bool { return r >= 'a' && r <= 'z' })
 
 	q.keys = make([]string, len(toks))
 	q.adjacent = make([]bool, len(toks))
 	q.termAt = make([]int, len(toks))
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = trimPossessive(t.fold)
-		q.keys[i] = stem(lexicon.BaseForm(words[i]))
+		words[i] = trimPossessive(t.Fold)
+		q.keys[i] = text.Stem(lexicon.BaseForm(words[i]))
 		q.termAt[i] = -1
-		q.adjacent[i] = i > 0 && adjacent(text, toks[i-1], t)
+		q.adjacent[i] = i > 0 && adjacent(qtext, toks[i-1], t)
 	}
 
 	// The question word decides the kind; a word after it may refine it
@@ -285,12 +286,12 @@ func (a *Article) readQuestion(text string) (question, error) {
 	aux := false
 	for i, t := range toks {
 		w := words[i]
-		raw := text[t.span.Start:t.span.End]
+		raw := qtext[t.Span.Start:t.Span.End]
 		aux = aux || lexicon.HaveForms[w] || lexicon.Modals[w]
 		switch {
 		case i == cue, lexicon.QuestionWords[w], lexicon.QuestionFillers[w]:
 			continue
-		case isStopWord(w) && (shouting || !isAbbreviation(raw)):
+		case text.IsStopWord(w) && (shouting || !isAbbreviation(raw)):
 			continue
 		}
 		if lexicon.GenericSpeechVerbs[w] {
@@ -308,7 +309,7 @@ func (a *Article) readQuestion(text string) (question, error) {
 		q.dropVerbs()
 	}
 	if len(q.terms) == 0 {
-		return q, &QuestionError{Question: text, Reason: "The question does not say what it is about. " +
+		return q, &QuestionError{Question: qtext, Reason: "The question does not say what it is about. " +
 			"Name a person, a place, a thing or an event from the article, as in \"who said …?\" or \"how many … were there?\""}
 	}
 	for i := range q.terms {
@@ -577,9 +578,9 @@ func (a *Article) rankSentences(q *question) []*askCand {
 // over its words, content words in a run of the question's words counting
 // more, scaled by the cues of the question's form.
 func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen float64) {
-	text := c.sent.Text
+	sent := c.sent.Text
 	toks := a.sentenceTokens(c)
-	inRun := phraseRuns(q, toks, text)
+	inRun := phraseRuns(q, toks, sent)
 	length := float64(len(toks))
 	var base float64
 	for ti, t := range q.terms {
@@ -608,15 +609,15 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 			cues++
 		}
 	case QuestionHowMany:
-		if hasNumber(toks, text) {
+		if hasNumber(toks, sent) {
 			cues++
 		}
 	case QuestionWhen:
-		if hasTime(toks, text) {
+		if hasTime(toks, sent) {
 			cues++
 		}
 	case QuestionWhere:
-		if hasPlace(toks, text) {
+		if hasPlace(toks, sent) {
 			cues++
 		}
 	case QuestionWhy:
@@ -627,19 +628,19 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 	if q.speech && q.kind != QuestionWho && saidBy(statements, q.named) {
 		cues++
 	}
-	if q.identity && introduces(text, q.named) {
+	if q.identity && introduces(sent, q.named) {
 		cues++
 	}
 	c.score = base * (1 + cueBoost*float64(cues))
 
-	if isQuestion(text) {
+	if isQuestion(sent) {
 		c.score *= questionPenalty
 	}
 }
 
 // sentenceTokens returns the words of the candidate's sentence as the index
 // holds them, with spans in the sentence's text.
-func (a *Article) sentenceTokens(c *askCand) []token {
+func (a *Article) sentenceTokens(c *askCand) []text.Token {
 	ix := a.idx
 	p := c.ref.para
 	all := ix.toks[ix.paraStart[p]:ix.paraStart[p+1]]
@@ -648,11 +649,12 @@ func (a *Article) sentenceTokens(c *askCand) []token {
 		return i
 	}
 	words := all[at(c.sent.Span.Start):at(c.sent.Span.End)]
-	toks := make([]token, len(words))
+	toks := make([]text.Token, len(words))
 	for i, t := range words {
-		toks[i] = token{
-			span: Span{int(t.start) - c.sent.Span.Start, int(t.end) - c.sent.Span.Start},
-			fold: ix.words[t.word],
+		toks[i] = text.Token{
+			Span: text.Span{Start: int(t.start) - c.sent.Span.Start, End: int(t.end) - c.sent.Span.Start},
+			Fold: ix.words[t.word],
+			Kind: text.Word,
 		}
 	}
 	return toks
@@ -674,7 +676,7 @@ func (c *askCand) answer(a *Article) AnswerSentence {
 	}
 }
 
-// sentenceOf returns the sentence holding the index's token at i.
+// sentenceOf returns the sentence holding the index's text.Token at i.
 func (a *Article) sentenceOf(i int32) sentRef {
 	t := a.idx.toks[i]
 	ss := a.Paragraphs[t.para].Sentences
@@ -758,14 +760,14 @@ func saidBy(statements []Quote, speakers []*Speaker) bool {
 // it gives the speaker's description ("a former US diplomat and adviser to
 // the Senate Republican leadership"), or, for a speaker with none, the full
 // name.
-func introduces(text string, speakers []*Speaker) bool {
-	t := fold(text)
+func introduces(sent string, speakers []*Speaker) bool {
+	t := Fold(sent)
 	for _, sp := range speakers {
 		what := sp.Description
 		if what == "" {
 			what = sp.Name
 		}
-		if strings.Contains(t, fold(what)) {
+		if strings.Contains(t, Fold(what)) {
 			return true
 		}
 	}
@@ -785,11 +787,11 @@ func (a *Article) namesPerson(c *askCand) bool {
 // matched by stem: a run of two content words or more, or of three words
 // or more with one content word ("has to go"). A content word after a
 // common one ("the Pentagon") is not a run: any sentence may have that.
-func phraseRuns(q *question, toks []token, text string) []bool {
+func phraseRuns(q *question, toks []text.Token, sent string) []bool {
 	in := make([]bool, len(q.terms))
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = stem(lexicon.BaseForm(trimPossessive(t.fold)))
+		keys[i] = text.Stem(lexicon.BaseForm(trimPossessive(t.Fold)))
 	}
 	// cur[j+1] is the length of the common run ending at the question's
 	// current word and the sentence's j-th word; prev is for the
@@ -803,7 +805,7 @@ func phraseRuns(q *question, toks []token, text string) []bool {
 				continue
 			}
 			cur[j+1] = 1
-			if i > 0 && j > 0 && q.adjacent[i] && adjacent(text, toks[j-1], toks[j]) {
+			if i > 0 && j > 0 && q.adjacent[i] && adjacent(sent, toks[j-1], toks[j]) {
 				cur[j+1] = prev[j] + 1
 			}
 			if n := cur[j+1]; n >= 2 {
@@ -830,9 +832,9 @@ func phraseRuns(q *question, toks []token, text string) []bool {
 // adjacent reports whether two successive words of text stand next to each
 // other in one phrase: only spaces, hyphens or apostrophes between them,
 // no punctuation that ends a clause.
-func adjacent(text string, a, b token) bool {
-	for _, r := range text[a.span.End:b.span.Start] {
-		if !unicode.IsSpace(r) && !isJoiner(r) && !isApostrophe(r) {
+func adjacent(sent string, a, b text.Token) bool {
+	for _, r := range sent[a.Span.End:b.Span.Start] {
+		if !unicode.IsSpace(r) && !isJoiner(r) && !text.IsApostrophe(r) {
 			return false
 		}
 	}

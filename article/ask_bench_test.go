@@ -33,13 +33,8 @@ func BenchmarkAsk(b *testing.B) {
 // askScaled is an article of a thousand copies of the seed, as
 // scaledArticle builds it, with its sentences and quotes too.
 var askScaled = sync.OnceValue(func() *Article {
-	a := scaledArticle(1000)
-	for i := range a.Paragraphs {
-		p := &a.Paragraphs[i]
-		p.Sentences = splitSentences(p.N, p.Text)
-		a.sentence = append(a.sentence, p.Sentences...)
-	}
-	a.extractQuotes()
+	a, paras := scaledArticle(1000)
+	a.extractQuotes(paras)
 	return a
 })
 

@@ -3,6 +3,7 @@ package article
 import (
 	"bufio"
 	"errors"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"os"
 	"path/filepath"
@@ -411,7 +412,8 @@ func TestNamesPerson(t *testing.T) {
 	}
 	for _, a := range articles {
 		for pi, p := range a.Paragraphs {
-			mentions := nameMentions(tokenizeQuoted(p.Text, scanQuotes(p.Text)), p.Text, pi)
+			_, toks := readParagraph(p.Text)
+			mentions := nameMentions(toks, p.Text, pi)
 			for j, s := range p.Sentences {
 				want := slices.ContainsFunc(mentions, func(m mention) bool {
 					off := m.pos & (1<<21 - 1)
@@ -512,7 +514,7 @@ func TestTimeAndPlaceCues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			toks := tokenize(tt.text)
+			toks := text.Words(tt.text)
 			if got := hasNumber(toks, tt.text); got != tt.number {
 				t.Errorf("hasNumber(%q) = %v, want %v", tt.text, got, tt.number)
 			}

@@ -9,19 +9,19 @@ import (
 // many tokens it spans, or nil.
 func matchSpeechVerb(toks []qtok, i int) (*lexicon.Verb, int) {
 	t := toks[i]
-	if t.kind != tkWord || t.flags&lexicon.Speech == 0 || (t.upper && t.low != "according") {
+	if t.Kind != tkWord || t.Class&lexicon.Speech == 0 || (t.Upper && t.Fold != "according") {
 		return nil, 0
 	}
-	for _, m := range lexicon.MultiWordVerbs(t.low) {
+	for _, m := range lexicon.MultiWordVerbs(t.Fold) {
 		ok := i+len(m.Rest) < len(toks)
 		for k := 0; ok && k < len(m.Rest); k++ {
-			ok = toks[i+1+k].kind == tkWord && toks[i+1+k].low == m.Rest[k]
+			ok = toks[i+1+k].Kind == tkWord && toks[i+1+k].Fold == m.Rest[k]
 		}
 		if ok {
 			return m.Verb, 1 + len(m.Rest)
 		}
 	}
-	if v := lexicon.SpeechVerb(t.low); v != nil {
+	if v := lexicon.SpeechVerb(t.Fold); v != nil {
 		return v, 1
 	}
 	return nil, 0
@@ -33,44 +33,44 @@ func matchSpeechVerb(toks []qtok, i int) (*lexicon.Verb, int) {
 // phrase of its own. A leading preposition and its time word are dropped
 // ("On Friday officials said" has the subject "officials").
 func npBefore(toks []qtok, lo, hi int) int {
-	if hi <= lo || toks[hi-1].kind != tkWord {
+	if hi <= lo || toks[hi-1].Kind != tkWord {
 		return hi
 	}
 	last := toks[hi-1]
-	if last.has(lexicon.Pronoun) {
+	if last.Has(lexicon.Pronoun) {
 		return hi - 1
 	}
 	from := hi
 	for k := hi - 1; k >= lo; k-- {
 		t := toks[k]
-		if t.kind != tkWord {
+		if t.Kind != tkWord {
 			break
 		}
-		if !t.upper && t.low == "and" && k > lo && k+1 < hi && toks[k+1].upper && toks[k-1].upper && toks[k-1].kind == tkWord {
+		if !t.Upper && t.Fold == "and" && k > lo && k+1 < hi && toks[k+1].Upper && toks[k-1].Upper && toks[k-1].Kind == tkWord {
 			// "Gordon Reid and Fiona Shaw said": both are the subject.
 			from = k
 			continue
 		}
-		if !t.upper && t.has(lexicon.NPStop) {
+		if !t.Upper && t.Has(lexicon.NPStop) {
 			break
 		}
-		if t.has(lexicon.Determiner) || t.has(lexicon.Possessive) {
+		if t.Has(lexicon.Determiner) || t.Has(lexicon.Possessive) {
 			from = k
 			// "people familiar with the matter", "officials in the
 			// capital": the determiner belongs to a phrase inside.
-			if k-2 >= lo && toks[k-1].kind == tkWord && !toks[k-1].upper &&
-				toks[k-1].is("of", "with", "in", "at", "for", "from", "on", "to", "close") &&
-				toks[k-2].kind == tkWord && (!toks[k-2].upper || toks[k-2].has(lexicon.NameStop) && toks[k-1].is("of") || affiliationAfter(toks, k-2, k-1)) &&
-				!toks[k-2].has(lexicon.NPStop) && !toks[k-2].has(lexicon.Prep) &&
-				!toks[k-2].has(lexicon.Determiner) && !toks[k-2].has(lexicon.Pronoun) && !speechVerbAt(toks, k-2) {
+			if k-2 >= lo && toks[k-1].Kind == tkWord && !toks[k-1].Upper &&
+				toks[k-1].Is("of", "with", "in", "at", "for", "from", "on", "to", "close") &&
+				toks[k-2].Kind == tkWord && (!toks[k-2].Upper || toks[k-2].Has(lexicon.NameStop) && toks[k-1].Is("of") || affiliationAfter(toks, k-2, k-1)) &&
+				!toks[k-2].Has(lexicon.NPStop) && !toks[k-2].Has(lexicon.Prep) &&
+				!toks[k-2].Has(lexicon.Determiner) && !toks[k-2].Has(lexicon.Pronoun) && !speechVerbAt(toks, k-2) {
 				continue
 			}
 			break
 		}
-		if (t.has(lexicon.Pronoun) && !t.upper) || (k < hi-1 && t.has(lexicon.Day)) {
+		if (t.Has(lexicon.Pronoun) && !t.Upper) || (k < hi-1 && t.Has(lexicon.Day)) {
 			break
 		}
-		if t.upper && (t.has(lexicon.NPStop) || t.has(lexicon.LeadAdverb)) && k < hi-1 && !t.has(lexicon.Determiner) {
+		if t.Upper && (t.Has(lexicon.NPStop) || t.Has(lexicon.LeadAdverb)) && k < hi-1 && !t.Has(lexicon.Determiner) {
 			break
 		}
 		from = k
@@ -79,9 +79,9 @@ func npBefore(toks []qtok, lo, hi int) int {
 		}
 	}
 	// "On Friday officials", "In London Kerry": drop the adverbial.
-	for from < hi-1 && toks[from].has(lexicon.Prep) {
+	for from < hi-1 && toks[from].Has(lexicon.Prep) {
 		from++
-		for from < hi-1 && (toks[from].has(lexicon.Time) || startsDigit(toks[from].low)) {
+		for from < hi-1 && (toks[from].Has(lexicon.Time) || startsDigit(toks[from].Fold)) {
 			from++
 		}
 	}
@@ -93,8 +93,8 @@ func npBefore(toks []qtok, lo, hi int) int {
 // "Maria Chen of the institute", "Officials at the ministry". Body and
 // function words cannot: "the Bank of England", "One of the".
 func affiliationAfter(toks []qtok, k, prep int) bool {
-	return toks[k].upper && toks[k].flags&(lexicon.Org|lexicon.Day|lexicon.NameStop|lexicon.Portfolio|lexicon.Nationality|lexicon.Place) == 0 &&
-		toks[prep].is("of", "at", "from", "with", "for")
+	return toks[k].Upper && toks[k].Class&(lexicon.Org|lexicon.Day|lexicon.NameStop|lexicon.Portfolio|lexicon.Nationality|lexicon.Place) == 0 &&
+		toks[prep].Is("of", "at", "from", "with", "for")
 }
 
 // npAfter reads a noun phrase forwards from toks[lo], no further than
@@ -102,37 +102,37 @@ func affiliationAfter(toks []qtok, k, prep int) bool {
 // a pronoun, a name with its title ("US Secretary of State John Kerry"),
 // or a description ("a spokesman for the ministry").
 func npAfter(toks []qtok, lo, hi int) int {
-	if lo >= hi || toks[lo].kind != tkWord {
+	if lo >= hi || toks[lo].Kind != tkWord {
 		return lo
 	}
 	first := toks[lo]
-	if first.has(lexicon.Pronoun) {
+	if first.Has(lexicon.Pronoun) {
 		return lo + 1
 	}
-	if !first.upper && (first.has(lexicon.Adverb|lexicon.Time|lexicon.LeadAdverb|lexicon.Prep|lexicon.NPStop) || lyAdverb(first.low)) {
+	if !first.Upper && (first.Has(lexicon.Adverb|lexicon.Time|lexicon.LeadAdverb|lexicon.Prep|lexicon.NPStop) || lyAdverb(first.Fold)) {
 		return lo // "…, said later", "…, said on Friday"
 	}
 	k := lo
-	if first.has(lexicon.Determiner) || first.has(lexicon.Possessive) {
+	if first.Has(lexicon.Determiner) || first.Has(lexicon.Possessive) {
 		k++
 	}
 	for k < hi && k-lo < 14 {
 		t := toks[k]
-		if t.kind != tkWord || (!t.upper && t.has(lexicon.NPStop)) {
+		if t.Kind != tkWord || (!t.Upper && t.Has(lexicon.NPStop)) {
 			break
 		}
-		if !t.upper && t.has(lexicon.Prep) {
+		if !t.Upper && t.Has(lexicon.Prep) {
 			// Keep "a spokesman for the ministry", "the head of the agency".
-			if !t.is("of", "for", "at", "to", "from") || k+1 >= hi || toks[k+1].kind != tkWord ||
-				toks[k+1].has(lexicon.Day) || toks[k+1].has(lexicon.Time) {
+			if !t.Is("of", "for", "at", "to", "from") || k+1 >= hi || toks[k+1].Kind != tkWord ||
+				toks[k+1].Has(lexicon.Day) || toks[k+1].Has(lexicon.Time) {
 				break
 			}
 		}
-		if t.upper && t.has(lexicon.Day) {
+		if t.Upper && t.Has(lexicon.Day) {
 			break
 		}
-		if k > lo && !t.upper && isParticiple(t.low) && (k+1 >= hi || toks[k+1].kind != tkWord ||
-			toks[k+1].has(lexicon.Prep|lexicon.Determiner|lexicon.Day) || toks[k+1].is("by", "to", "on", "at")) {
+		if k > lo && !t.Upper && isParticiple(t.Fold) && (k+1 >= hi || toks[k+1].Kind != tkWord ||
+			toks[k+1].Has(lexicon.Prep|lexicon.Determiner|lexicon.Day) || toks[k+1].Is("by", "to", "on", "at")) {
 			break // "a study published in Nature", "figures released on Monday"
 		}
 		k++
@@ -183,52 +183,52 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 	if from >= to {
 		return np
 	}
-	if to-from == 1 && toks[from].has(lexicon.Pronoun) {
+	if to-from == 1 && toks[from].Has(lexicon.Pronoun) {
 		np.kind = npPronoun
-		np.text = toks[from].low
+		np.text = toks[from].Fold
 		return np
 	}
 	s := from
-	if toks[s].has(lexicon.Determiner) && !toks[s].is("this", "that", "these", "those") {
-		np.det = toks[s].low
+	if toks[s].Has(lexicon.Determiner) && !toks[s].Is("this", "that", "these", "those") {
+		np.det = toks[s].Fold
 		s++
 	}
 	if s >= to {
 		return nounPhrase{}
 	}
 	ph := toks[s:to]
-	np.text = text[ph[0].start:ph[len(ph)-1].end]
-	if np.det == "the" && len(ph) == 1 && ph[0].upper && lexicon.IsDemonym(ph[0].low) {
+	np.text = text[ph[0].Span.Start:ph[len(ph)-1].Span.End]
+	if np.det == "the" && len(ph) == 1 && ph[0].Upper && lexicon.IsDemonym(ph[0].Fold) {
 		// "the Scot", "the Portuguese": a person described by nationality.
 		np.kind = npDefinite
-		np.head = ph[0].low
-		np.words = []string{ph[0].low}
+		np.head = ph[0].Fold
+		np.words = []string{ph[0].Fold}
 		return np
 	}
 	and := -1
 	for k, t := range ph {
-		w := trimPossessive(t.low)
-		if g, ok := lexicon.Gender[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.upper || t.has(lexicon.Honorific)) {
+		w := trimPossessive(t.Fold)
+		if g, ok := lexicon.Gender[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.Upper || t.Has(lexicon.Honorific)) {
 			np.gender = g
 		}
-		if !t.has(lexicon.NameStop) && len(w) > 1 && !(w != t.low && lexicon.IsRoleWord(w) && k < len(ph)-1) {
+		if !t.Has(lexicon.NameStop) && len(w) > 1 && !(w != t.Fold && lexicon.IsRoleWord(w) && k < len(ph)-1) {
 			// Not the "victim" of "the victim's family": it is not the head.
 			np.words = append(np.words, w)
 		}
-		if t.low == "and" && and < 0 && k > 0 && k < len(ph)-1 {
+		if t.Fold == "and" && and < 0 && k > 0 && k < len(ph)-1 {
 			and = k
 		}
 	}
 	last := ph[len(ph)-1]
-	lastRaw := text[last.start:last.end]
-	if and > 0 && last.upper && ph[and-1].upper {
+	lastRaw := text[last.Span.Start:last.Span.End]
+	if and > 0 && last.Upper && ph[and-1].Upper {
 		// "Union leaders Gordon Reid and Fiona Shaw": people speaking as one.
 		start := splitTitle(ph[:and], text)
 		np.kind = npBody
 		np.plural = true
-		np.text = text[ph[min(start, and-1)].start:last.end]
+		np.text = text[ph[min(start, and-1)].Span.Start:last.Span.End]
 		if start > 0 && hasRoleTok(ph[:start]) {
-			np.title = text[ph[0].start:ph[start-1].end]
+			np.title = text[ph[0].Span.Start:ph[start-1].Span.End]
 		}
 		return np
 	}
@@ -238,22 +238,22 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		name := classifyNP(toks, from, s+i, text, sentFrom)
 		if name.kind == npName && len(name.names) > 0 {
 			name.to = to
-			name.affil = stripArticle(text[ph[i+1].start:last.end])
+			name.affil = stripArticle(text[ph[i+1].Span.Start:last.Span.End])
 			return name
 		}
 	}
-	lastNamey := last.upper || hyphenName(lastRaw)
-	if len(ph) == 1 && np.initial && np.det == "" && (last.isRole() || last.has(lexicon.Org)) && !isAcronym(lastRaw) {
+	lastNamey := last.Upper || hyphenName(lastRaw)
+	if len(ph) == 1 && np.initial && np.det == "" && (last.IsRole() || last.Has(lexicon.Org)) && !isAcronym(lastRaw) {
 		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
 	}
-	if lastNamey && !strings.HasSuffix(last.low, "'s") {
+	if lastNamey && !strings.HasSuffix(last.Fold, "'s") {
 		start := splitTitle(ph, text)
 		if b := bodyTitleEnd(ph, start); b > 0 {
 			// "Chipmaker Veridian Semiconductor", "drone maker DJI": a body
 			// with a description of it.
 			np.kind = npBody
-			np.title = text[ph[0].start:ph[b-1].end]
-			np.text = text[ph[b].start:last.end]
+			np.title = text[ph[0].Span.Start:ph[b-1].Span.End]
+			np.text = text[ph[b].Span.Start:last.Span.End]
 			return np
 		}
 		if start == len(ph) || np.det != "" && !(start > 0 && hasRoleTok(ph[:start]) && !aboutName(ph, start)) {
@@ -273,15 +273,15 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 			if np.det == "the" {
 				// "the independent Fiscal Council" is the Fiscal Council.
 				b := 0
-				for b < len(ph)-1 && !ph[b].upper && !hyphenName(text[ph[b].start:ph[b].end]) {
+				for b < len(ph)-1 && !ph[b].Upper && !hyphenName(text[ph[b].Span.Start:ph[b].Span.End]) {
 					b++
 				}
-				np.text = "the " + text[ph[b].start:last.end]
+				np.text = "the " + text[ph[b].Span.Start:last.Span.End]
 			}
 			return np
 		}
 		if start > 0 {
-			if b := prepBeforeName(ph, start); b >= 0 && (b < 1 || !ph[b-1].upper || ph[b-1].isRole()) {
+			if b := prepBeforeName(ph, start); b >= 0 && (b < 1 || !ph[b-1].Upper || ph[b-1].IsRole()) {
 				// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
 				np.head = headNoun(ph)
 				np.plural = lexicon.IsPluralNoun(np.head)
@@ -293,13 +293,13 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		if len(ph)-start == 1 && start > 0 && !hasRoleTok(ph[:start]) {
 			// "NHS Providers", "Press TV": the capitalised words are one name.
 			np.name = np.text
-			np.names = []string{fold(trimPossessive(np.text))}
+			np.names = []string{Fold(trimPossessive(np.text))}
 			return np
 		}
-		np.title = strings.TrimSpace(text[ph[0].start:ph[start].start])
-		np.name = text[ph[start].start:last.end]
+		np.title = strings.TrimSpace(text[ph[0].Span.Start:ph[start].Span.Start])
+		np.name = text[ph[start].Span.Start:last.Span.End]
 		for _, t := range ph[start:] {
-			np.names = append(np.names, trimPossessive(t.low))
+			np.names = append(np.names, trimPossessive(t.Fold))
 		}
 		if np.title != "" {
 			np.title = strings.TrimSuffix(strings.TrimSuffix(np.title, ","), " of")
@@ -307,7 +307,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		return np
 	}
 	np.head = headNoun(ph)
-	np.plural = lexicon.IsPluralNoun(np.head) && !(len(ph) > 2 && ph[0].is("one") && ph[1].is("of"))
+	np.plural = lexicon.IsPluralNoun(np.head) && !(len(ph) > 2 && ph[0].Is("one") && ph[1].Is("of"))
 	switch np.det {
 	case "the":
 		np.kind = npDefinite
@@ -315,7 +315,7 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 		np.kind = npIndefinite
 	default:
 		np.kind = npBare
-		if np.initial && !isAcronym(text[ph[0].start:ph[0].end]) && (ph[0].isRole() || len(ph) == 1 && ph[0].has(lexicon.Org)) {
+		if np.initial && !isAcronym(text[ph[0].Span.Start:ph[0].Span.End]) && (ph[0].IsRole() || len(ph) == 1 && ph[0].Has(lexicon.Org)) {
 			// "Officials said": the capital is the sentence's.
 			np.text = strings.ToLower(np.text[:1]) + np.text[1:]
 		}
@@ -329,10 +329,10 @@ func classifyNP(toks []qtok, from, to int, text string, sentFrom int) nounPhrase
 // -1 when there is none.
 func prepBeforeName(ph []qtok, start int) int {
 	b := start - 1
-	for b > 0 && (ph[b].is("the") || ph[b].has(lexicon.Honorific)) {
+	for b > 0 && (ph[b].Is("the") || ph[b].Has(lexicon.Honorific)) {
 		b--
 	}
-	if b >= 0 && (ph[b].has(lexicon.Prep) || ph[b].is("of", "to")) && !ph[b].has(lexicon.Portfolio) && !ph[b].upper {
+	if b >= 0 && (ph[b].Has(lexicon.Prep) || ph[b].Is("of", "to")) && !ph[b].Has(lexicon.Portfolio) && !ph[b].Upper {
 		return b
 	}
 	return -1
@@ -349,13 +349,13 @@ func aboutName(ph []qtok, start int) bool {
 // start is where splitTitle found a person's name, len(ph) for none.
 func bodyTitleEnd(ph []qtok, start int) int {
 	if start < len(ph) {
-		if start > 0 && ph[start-1].has(lexicon.BodyTitle) {
+		if start > 0 && ph[start-1].Has(lexicon.BodyTitle) {
 			return start
 		}
 		return 0
 	}
 	for b := len(ph) - 2; b >= 0; b-- {
-		if ph[b].has(lexicon.BodyTitle) && ph[b+1].upper && !ph[b+1].has(lexicon.BodyTitle) {
+		if ph[b].Has(lexicon.BodyTitle) && ph[b+1].Upper && !ph[b+1].Has(lexicon.BodyTitle) {
 			return b + 1
 		}
 	}
@@ -370,18 +370,18 @@ func bodyTitleEnd(ph []qtok, start int) int {
 func affiliationSplit(ph []qtok, text string) int {
 	for i := 1; i+1 < len(ph); i++ {
 		t := ph[i]
-		if t.upper || !t.is("of", "at", "from") {
+		if t.Upper || !t.Is("of", "at", "from") {
 			continue
 		}
-		if !isNameTok(ph[i-1], text) || ph[i-1].has(lexicon.Place) {
+		if !isNameTok(ph[i-1], text) || ph[i-1].Has(lexicon.Place) {
 			continue // "Secretary of State John Kerry"
 		}
 		rest := ph[i+1:]
-		if rest[0].is("the") || hasOrgTok(rest) {
+		if rest[0].Is("the") || hasOrgTok(rest) {
 			return i
 		}
 		for _, r := range rest {
-			if !r.upper && !r.is("of", "and", "for", "the") {
+			if !r.Upper && !r.Is("of", "and", "for", "the") {
 				return -1
 			}
 		}
@@ -398,23 +398,23 @@ func trimPossessive(w string) string {
 // headNoun returns the head of a description: its last word before a
 // preposition ("head of the agency" → "head").
 func headNoun(ph []qtok) string {
-	if len(ph) > 2 && ph[1].is("of") && (ph[0].has(lexicon.NameStop) || startsDigit(ph[0].low)) {
+	if len(ph) > 2 && ph[1].Is("of") && (ph[0].Has(lexicon.NameStop) || startsDigit(ph[0].Fold)) {
 		// "one of the organisers", "some of the residents"
 		ph = ph[2:]
-		if len(ph) > 1 && ph[0].has(lexicon.Determiner|lexicon.Possessive) {
+		if len(ph) > 1 && ph[0].Has(lexicon.Determiner|lexicon.Possessive) {
 			ph = ph[1:]
 		}
 	}
 	for i := 1; i < len(ph); i++ {
-		if ph[i].has(lexicon.Prep) || ph[i].is("of", "to") {
+		if ph[i].Has(lexicon.Prep) || ph[i].Is("of", "to") {
 			h := i - 1
-			if h > 0 && ph[h].has(lexicon.PostModifier) {
+			if h > 0 && ph[h].Has(lexicon.PostModifier) {
 				h-- // "people familiar with the matter"
 			}
-			return trimPossessive(ph[h].low)
+			return trimPossessive(ph[h].Fold)
 		}
 	}
-	return trimPossessive(ph[len(ph)-1].low)
+	return trimPossessive(ph[len(ph)-1].Fold)
 }
 
 // speechVerbAt reports whether a verb of speech stands at toks[k].
@@ -425,7 +425,7 @@ func speechVerbAt(toks []qtok, k int) bool {
 
 func hasRoleTok(ph []qtok) bool {
 	for _, t := range ph {
-		if t.isRole() {
+		if t.IsRole() {
 			return true
 		}
 	}
@@ -434,7 +434,7 @@ func hasRoleTok(ph []qtok) bool {
 
 func hasOrgTok(ph []qtok) bool {
 	for _, t := range ph {
-		if t.has(lexicon.Org) {
+		if t.Has(lexicon.Org) {
 			return true
 		}
 	}
@@ -562,10 +562,10 @@ var colonVerb = &lexicon.Verb{Lemma: ":"}
 // quotation as the name's words.
 func headlineAttribution(toks []qtok, s qsent, text string) (attribution, bool) {
 	c := s.from
-	for c < s.to && toks[c].kind == tkWord {
+	for c < s.to && toks[c].Kind == tkWord {
 		c++
 	}
-	if c == s.from || c-s.from > 6 || c+1 >= s.to || toks[c].low != ":" || toks[c+1].kind != tkQuote {
+	if c == s.from || c-s.from > 6 || c+1 >= s.to || toks[c].Fold != ":" || toks[c+1].Kind != tkQuote {
 		return attribution{}, false
 	}
 	np := classifyNP(toks, s.from, c, text, s.from)
@@ -586,7 +586,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 			return a, false
 		}
 		next := toks[v+1]
-		if !(next.is("that") || next.isPunct(":,") || next.kind == tkQuote) {
+		if !(next.Is("that") || next.IsPunct(":,") || next.Kind == tkQuote) {
 			return a, false
 		}
 	}
@@ -606,16 +606,16 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 			return a, false
 		}
 		if np := classifyNP(toks, from, end, text, s.from); !np.isSpeaker() && end+2 < s.to &&
-			isParticiple(toks[end].low) && toks[end+1].is("by") {
+			isParticiple(toks[end].Fold) && toks[end+1].Is("by") {
 			// "according to figures published by the Fiscal Council": the
 			// body that published them.
 			if e2 := npAfter(toks, end+2, s.to); e2 > end+2 {
 				from, end = end+2, e2
 			}
 		}
-		if end+1 < s.to && toks[end].is("and", "or") && !toks[end].upper {
+		if end+1 < s.to && toks[end].Is("and", "or") && !toks[end].Upper {
 			// "according to Kyiv and Western governments"
-			if e2 := npAfter(toks, end+1, s.to); e2 > end+1 && (e2 == s.to || toks[e2].kind != tkWord) {
+			if e2 := npAfter(toks, end+1, s.to); e2 > end+1 && (e2 == s.to || toks[e2].Kind != tkWord) {
 				end = e2
 			}
 		}
@@ -625,11 +625,11 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 		if a.appos != "" && first {
 			// "According to X, a spokeswoman for Y, CLAUSE": the
 			// appositive describes someone, and the clause follows it.
-			ok := a.end+1 < s.to && toks[a.end].low == "," && wordsIn(toks, a.end+1, s.to) >= 3
+			ok := a.end+1 < s.to && toks[a.end].Fold == "," && wordsIn(toks, a.end+1, s.to) >= 3
 			if ok {
 				ok = false
 				for k := end + 1; k < a.end; k++ {
-					if toks[k].isRole() || toks[k].has(lexicon.Org) {
+					if toks[k].IsRole() || toks[k].Has(lexicon.Org) {
 						ok = true
 					}
 				}
@@ -640,7 +640,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 		}
 		// "According to X, CLAUSE" or "CLAUSE, according to X".
 		after := a.end
-		if after < s.to && toks[after].low == "," {
+		if after < s.to && toks[after].Fold == "," {
 			after++
 		}
 		if after < s.to && wordsIn(toks, after, s.to) >= 3 {
@@ -656,16 +656,16 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 		if !ok {
 			return a, false
 		}
-		if p.low == "," || p.is("after", "before", "while", "when", "by", "without") {
+		if p.Fold == "," || p.Is("after", "before", "while", "when", "by", "without") {
 			a.form = formParticiple
 			a.start = v
 		} else {
 			// "Officials are saying that …"
 			j := v - 1
-			for j >= s.from && toks[j].kind == tkWord && (toks[j].has(lexicon.Adverb) || toks[j].has(lexicon.HaveAux)) {
+			for j >= s.from && toks[j].Kind == tkWord && (toks[j].Has(lexicon.Adverb) || toks[j].Has(lexicon.HaveAux)) {
 				j--
 			}
-			if j < s.from || !toks[j].has(lexicon.BeAux) {
+			if j < s.from || !toks[j].Has(lexicon.BeAux) {
 				return a, false
 			}
 			from := npBefore(toks, s.from, j)
@@ -683,19 +683,19 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 		return a, a.clause.End > a.clause.Start || a.form != formParticiple || quoteAfterIntro(toks, s, a.verbEnd)
 	}
 
-	if p, ok := prev(v); ok && info.Inverts && (p.kind == tkQuote || p.low == ",") && v+n < s.to {
+	if p, ok := prev(v); ok && info.Inverts && (p.Kind == tkQuote || p.Fold == ",") && v+n < s.to {
 		// "…," said Kerry — but not "…, said to be".
 		end := npAfter(toks, v+n, s.to)
 		inv := a
 		inv.form = formInverted
 		inv.subj = classifyNP(toks, v+n, end, text, s.from)
 		inv.appos, inv.end = appositiveAfter(toks, end, s.to, text)
-		ok := end > v+n && !toks[v+n].is("that", "to", "it") && inv.subj.kind != npNone &&
-			!(info.Weak && p.kind != tkQuote) &&
-			!(p.low == "," && inv.end < s.to && !toks[inv.end].isPunct(".!?,"))
+		ok := end > v+n && !toks[v+n].Is("that", "to", "it") && inv.subj.kind != npNone &&
+			!(info.Weak && p.Kind != tkQuote) &&
+			!(p.Fold == "," && inv.end < s.to && !toks[inv.end].IsPunct(".!?,"))
 		if ok {
 			a = inv
-			if p.kind != tkQuote {
+			if p.Kind != tkQuote {
 				// "Assad must go, said Kerry": the clause comes first.
 				a.clause = Span{s.from, trimClauseEnd(toks, s.from, v-1)}
 				if wordsIn(toks, a.clause.Start, a.clause.End) < 3 || hasQuote(toks, a.clause.Start, a.clause.End) {
@@ -711,16 +711,16 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 	j := v - 1
 	passive, relative := false, false
 skip:
-	for j >= s.from && toks[j].kind == tkWord && !toks[j].upper {
-		t, w := toks[j], toks[j].low
+	for j >= s.from && toks[j].Kind == tkWord && !toks[j].Upper {
+		t, w := toks[j], toks[j].Fold
 		switch {
-		case t.has(lexicon.Negator) || strings.HasSuffix(w, "n't"):
+		case t.Has(lexicon.Negator) || strings.HasSuffix(w, "n't"):
 			return a, false
-		case t.has(lexicon.Modal):
+		case t.Has(lexicon.Modal):
 			return a, false
-		case t.has(lexicon.BeAux):
+		case t.Has(lexicon.BeAux):
 			passive = true
-		case t.has(lexicon.HaveAux|lexicon.Adverb) || lyAdverb(w):
+		case t.Has(lexicon.HaveAux|lexicon.Adverb) || lyAdverb(w):
 		default:
 			break skip
 		}
@@ -734,31 +734,31 @@ skip:
 	}
 	t := toks[j]
 	switch {
-	case t.kind == tkWord && !t.upper && t.is("and", "but", "then"):
+	case t.Kind == tkWord && !t.Upper && t.Is("and", "but", "then"):
 		a.form = formLead
 		a.start = v
-	case t.kind == tkWord && t.is("who", "which") && !t.upper && j-1 > s.from && toks[j-1].isPunct(",—"):
+	case t.Kind == tkWord && t.Is("who", "which") && !t.Upper && j-1 > s.from && toks[j-1].IsPunct(",—"):
 		// "the central bank governor, Henrik Sand, who said": the relative
 		// pronoun stands for the name before it.
 		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j-1, text, true)
 		if !ok || subj.kind == npPronoun {
 			return a, false
 		}
-		if info.Control && v+3 < s.to && toks[v+1].is("not") && toks[v+2].is("to") && toks[v+3].is("be") {
+		if info.Control && v+3 < s.to && toks[v+1].Is("not") && toks[v+2].Is("to") && toks[v+3].Is("be") {
 			return a, false // "who asked not to be named": no statement
 		}
 		a.subj, a.appos, a.start = subj, appos, start
 		relative = true
-	case t.kind == tkWord && t.has(lexicon.PreNoun):
+	case t.Kind == tkWord && t.Has(lexicon.PreNoun):
 		return a, false // "the claims", "a reported attack"
-	case t.kind == tkWord:
+	case t.Kind == tkWord:
 		from := npBefore(toks, s.from, j+1)
 		if from > j {
 			return a, false
 		}
 		a.subj = classifyNP(toks, from, j+1, text, s.from)
 		a.start = from
-	case t.low == "," || t.low == "—" || t.low == ")":
+	case t.Fold == "," || t.Fold == "—" || t.Fold == ")":
 		subj, appos, start, ok := subjectBeforeInsertions(toks, s, j, text, false)
 		if !ok {
 			return a, false
@@ -787,7 +787,7 @@ skip:
 			// "X, who has argued that …, said …": the relative clause
 			// ends where the sentence's own verb of speech comes.
 			for k := a.clause.Start; k+1 < a.clause.End; k++ {
-				if info, _ := matchSpeechVerb(toks, k+1); toks[k].low == "," && info != nil && !info.Ing {
+				if info, _ := matchSpeechVerb(toks, k+1); toks[k].Fold == "," && info != nil && !info.Ing {
 					a.clause.End = trimClauseEnd(toks, a.clause.Start, k)
 					a.raw = a.clause.End
 					return a, a.clause.End > a.clause.Start
@@ -798,10 +798,10 @@ skip:
 		return a, true
 	}
 	// "Assad must go, Kerry said." and "The talks, Kerry said, had failed."
-	if a.start-1 > s.from && toks[a.start-1].low == "," && !hasQuoteNextTo(toks, s, a) &&
-		!isInsertion(toks, s.from, a.start-1) && (a.verbEnd >= s.to || !toks[a.verbEnd].isPunct(":")) {
+	if a.start-1 > s.from && toks[a.start-1].Fold == "," && !hasQuoteNextTo(toks, s, a) &&
+		!isInsertion(toks, s.from, a.start-1) && (a.verbEnd >= s.to || !toks[a.verbEnd].IsPunct(":")) {
 		before := Span{s.from, trimClauseEnd(toks, s.from, a.start-1)}
-		if a.verbEnd < s.to && toks[a.verbEnd].low == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 &&
+		if a.verbEnd < s.to && toks[a.verbEnd].Fold == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 &&
 			!trailingAside(toks, a.verbEnd+1, s.to) {
 			before = Span{s.from, trimClauseEnd(toks, s.from, s.to)}
 		}
@@ -819,10 +819,10 @@ skip:
 // anonymity", "…, she said, adding that …", "…, he said on Friday".
 func trailingAside(toks []qtok, k, to int) bool {
 	end := k
-	for end < to && !toks[end].isPunct(",;:.!?—") {
+	for end < to && !toks[end].IsPunct(",;:.!?—") {
 		end++
 	}
-	if end == k || toks[k].kind != tkWord {
+	if end == k || toks[k].Kind != tkWord {
 		return false
 	}
 	if info, _ := matchSpeechVerb(toks, k); info != nil && info.Ing {
@@ -844,7 +844,7 @@ func trailingAside(toks []qtok, k, to int) bool {
 func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative bool) (nounPhrase, string, int, bool) {
 	lo := s.from
 	for k := j; k >= s.from; k-- {
-		if toks[k].kind == tkQuote || toks[k].isPunct(":;") {
+		if toks[k].Kind == tkQuote || toks[k].IsPunct(":;") {
 			lo = k + 1
 			break
 		}
@@ -859,13 +859,13 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 	var chunks []chunk
 	start := lo
 	for k := lo; k <= j; k++ {
-		if toks[k].isPunct(",—()") {
+		if toks[k].IsPunct(",—()") {
 			if k > start {
 				ch := chunk{from: start, to: k, core: k,
-					paren:  start > lo && toks[start-1].low == "(" && toks[k].low == ")",
-					dashed: start > lo && toks[start-1].low == "—" && toks[k].low == "—"}
+					paren:  start > lo && toks[start-1].Fold == "(" && toks[k].Fold == ")",
+					dashed: start > lo && toks[start-1].Fold == "—" && toks[k].Fold == "—"}
 				for r := start + 1; r < k; r++ {
-					if !toks[r].upper && toks[r].is("who", "which", "whose", "whom", "that") {
+					if !toks[r].Upper && toks[r].Is("who", "which", "whose", "whom", "that") {
 						ch.core = r // "one of the two members who voted against it"
 						break
 					}
@@ -878,7 +878,7 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 	var desc *chunk
 	for c := len(chunks) - 1; c >= 0; c-- {
 		ch := chunks[c]
-		if toks[ch.from].kind != tkWord {
+		if toks[ch.from].Kind != tkWord {
 			break
 		}
 		if ch.paren || isInsertion(toks, ch.from, ch.to) || (ch.dashed && c > 0 && !opensAppositive(toks[ch.from])) {
@@ -916,10 +916,10 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 				if relative {
 					// The description that ends the chunk: up to its article.
 					lfrom = left.to
-					for lfrom > left.from && toks[lfrom-1].kind == tkWord &&
-						toks[lfrom-1].flags&(lexicon.Prep|lexicon.NPStop|lexicon.Pronoun|lexicon.ObjPronoun) == 0 {
+					for lfrom > left.from && toks[lfrom-1].Kind == tkWord &&
+						toks[lfrom-1].Class&(lexicon.Prep|lexicon.NPStop|lexicon.Pronoun|lexicon.ObjPronoun) == 0 {
 						lfrom--
-						if toks[lfrom].has(lexicon.Determiner | lexicon.Possessive) {
+						if toks[lfrom].Has(lexicon.Determiner | lexicon.Possessive) {
 							break
 						}
 					}
@@ -927,7 +927,7 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 				}
 				if lnp := classifyNP(toks, left.from, left.to, text, s.from); lfrom == left.from &&
 					(lnp.kind == npDefinite || lnp.kind == npBare) && lexicon.IsRoleWord(lnp.head) {
-					appos = stripArticle(text[toks[left.from].start:toks[left.to-1].end])
+					appos = stripArticle(text[toks[left.from].Span.Start:toks[left.to-1].Span.End])
 					from = left.from
 				}
 			}
@@ -936,7 +936,7 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 		if !namesSomeone(np) {
 			break
 		}
-		appos := stripArticle(text[toks[desc.from].start:toks[desc.to-1].end])
+		appos := stripArticle(text[toks[desc.from].Span.Start:toks[desc.to-1].Span.End])
 		return np, appos, ch.from, np.isSpeaker()
 	}
 	if desc != nil {
@@ -950,14 +950,14 @@ func subjectBeforeInsertions(toks []qtok, s qsent, j int, text string, relative 
 // starts, with the title words before it ("by Premier Li Qiang" → "Premier
 // Li Qiang"), or from when the range does not end with a name.
 func trailingName(toks []qtok, from, to int) int {
-	if to <= from || !toks[to-1].upper {
+	if to <= from || !toks[to-1].Upper {
 		return from
 	}
 	k := to
-	for k > from && toks[k-1].kind == tkWord && (toks[k-1].upper || toks[k-1].isRole() || toks[k-1].has(lexicon.Portfolio|lexicon.Particle)) {
+	for k > from && toks[k-1].Kind == tkWord && (toks[k-1].Upper || toks[k-1].IsRole() || toks[k-1].Has(lexicon.Portfolio|lexicon.Particle)) {
 		k--
 	}
-	if k > from && toks[k-1].has(lexicon.Determiner) && !toks[k-1].upper {
+	if k > from && toks[k-1].Has(lexicon.Determiner) && !toks[k-1].Upper {
 		k--
 	}
 	return k
@@ -966,14 +966,14 @@ func trailingName(toks []qtok, from, to int) int {
 // opensClauseAside reports whether a word opens a relative clause or a
 // participle phrase set off by commas: "who", "which", "speaking".
 func opensClauseAside(t qtok) bool {
-	return t.kind == tkWord && !t.upper && (t.is("who", "which", "whose", "whom", "where") || isParticiple(t.low))
+	return t.Kind == tkWord && !t.Upper && (t.Is("who", "which", "whose", "whom", "where") || isParticiple(t.Fold))
 }
 
 // opensAppositive reports whether a word can open a description of the
 // person named before it: "a", "the", "his", a role, a portfolio or a
 // nationality ("— a former diplomat —", "— deputy mayor —").
 func opensAppositive(t qtok) bool {
-	return t.kind == tkWord && (t.has(lexicon.Determiner|lexicon.Possessive|lexicon.Portfolio|lexicon.Nationality) || t.isRole() || startsDigit(t.low))
+	return t.Kind == tkWord && (t.Has(lexicon.Determiner|lexicon.Possessive|lexicon.Portfolio|lexicon.Nationality) || t.IsRole() || startsDigit(t.Fold))
 }
 
 // isDescription reports whether a phrase describes rather than names:
@@ -1014,27 +1014,27 @@ func possessivePhrase(np nounPhrase) bool {
 // participle, an age, a prepositional phrase, an adverb.
 func isInsertion(toks []qtok, from, to int) bool {
 	first := toks[from]
-	w := first.low
+	w := first.Fold
 	switch {
 	case w == "who" || w == "which" || w == "whose" || w == "whom" || w == "where" || w == "when":
 		return true
-	case first.has(lexicon.Prep|lexicon.LeadAdverb|lexicon.Day) || !first.upper && first.has(lexicon.Time):
+	case first.Has(lexicon.Prep|lexicon.LeadAdverb|lexicon.Day) || !first.Upper && first.Has(lexicon.Time):
 		return true // "On Friday", "Yesterday", "in London", but not "May" of Theresa May
 	case startsDigit(w):
 		return true
-	case first.upper && len(w) > 2 && strings.IndexByte("rdi", w[0]) >= 0 && w[1] == '-':
+	case first.Upper && len(w) > 2 && strings.IndexByte("rdi", w[0]) >= 0 && w[1] == '-':
 		return true // a party and state: "R-Iowa", "D-Mich."
-	case lexicon.IrregularParticiples[w] && !first.upper || lexicon.IrregularParticiples[w] && from+1 < to && toks[from+1].has(lexicon.Prep):
+	case lexicon.IrregularParticiples[w] && !first.Upper || lexicon.IrregularParticiples[w] && from+1 < to && toks[from+1].Has(lexicon.Prep):
 		return true // "Born in Leeds in 1931"
 	case (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && len(w) > 4:
 		// A participle: "speaking on condition of anonymity", "Asked
 		// whether …", but not "United captain Bruno Fernandes".
-		if !first.upper || from+1 >= to {
+		if !first.Upper || from+1 >= to {
 			return true
 		}
 		next := toks[from+1]
-		return next.kind == tkWord && !next.upper &&
-			(next.has(lexicon.Prep|lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.ObjPronoun|lexicon.Adverb) || next.is("whether", "if", "why", "how", "what", "by", "to", "as"))
+		return next.Kind == tkWord && !next.Upper &&
+			(next.Has(lexicon.Prep|lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.ObjPronoun|lexicon.Adverb) || next.Is("whether", "if", "why", "how", "what", "by", "to", "as"))
 	case lyAdverb(w) && to-from == 1:
 		return true
 	}
@@ -1051,22 +1051,22 @@ func lyAdverb(w string) bool {
 // speaker named at toks[end-1], returning the description without its
 // article and the token after it.
 func appositiveAfter(toks []qtok, end, hi int, text string) (string, int) {
-	if end+3 < hi && toks[end].low == "," && startsDigit(toks[end+1].low) && toks[end+2].low == "," {
+	if end+3 < hi && toks[end].Fold == "," && startsDigit(toks[end+1].Fold) && toks[end+2].Fold == "," {
 		// An age first: "said Margaret Finch, 71, a retired teacher".
 		if desc, after := appositiveAfter(toks, end+2, hi, text); desc != "" {
 			return desc, after
 		}
 	}
-	if end+1 >= hi || toks[end].low != "," || toks[end+1].kind != tkWord {
+	if end+1 >= hi || toks[end].Fold != "," || toks[end+1].Kind != tkWord {
 		return "", end
 	}
 	first := toks[end+1]
-	if !first.has(lexicon.Determiner) && !first.isRole() && !first.has(lexicon.Portfolio) && !first.has(lexicon.Nationality) {
+	if !first.Has(lexicon.Determiner) && !first.IsRole() && !first.Has(lexicon.Portfolio) && !first.Has(lexicon.Nationality) {
 		return "", end
 	}
 	k := end + 1
-	for k < hi && toks[k].kind == tkWord && !(toks[k].is("who", "which", "that") && !toks[k].upper) {
-		if !toks[k].is("to") && toks[k].has(lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) {
+	for k < hi && toks[k].Kind == tkWord && !(toks[k].Is("who", "which", "that") && !toks[k].Upper) {
+		if !toks[k].Is("to") && toks[k].Has(lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) {
 			// A clause, not a description: "According to the company, the
 			// wind farm will start …".
 			return "", end
@@ -1076,7 +1076,7 @@ func appositiveAfter(toks []qtok, end, hi int, text string) (string, int) {
 	if k == end+1 || k-end > 20 {
 		return "", end
 	}
-	return stripArticle(text[toks[end+1].start:toks[k-1].end]), k
+	return stripArticle(text[toks[end+1].Span.Start:toks[k-1].Span.End]), k
 }
 
 func stripArticle(s string) string {
@@ -1098,47 +1098,47 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 	}
 	t := toks[after]
 	switch {
-	case t.low == ":":
-		if after+1 < s.to && toks[after+1].kind != tkQuote && wordsIn(toks, after+1, s.to) >= 3 {
+	case t.Fold == ":":
+		if after+1 < s.to && toks[after+1].Kind != tkQuote && wordsIn(toks, after+1, s.to) >= 3 {
 			return Span{after + 1, trimClauseEnd(toks, after+1, s.to)}
 		}
 		return Span{}
-	case t.kind != tkWord:
+	case t.Kind != tkWord:
 		return Span{}
 	}
 	// Look for "that" a few words on: "said on Friday that", "told
 	// reporters that", but not in "said the plan that was agreed …".
-	lookFar := t.is("that") || t.has(lexicon.Prep) || t.has(lexicon.Time) || t.has(lexicon.Day) || info.Object
+	lookFar := t.Is("that") || t.Has(lexicon.Prep) || t.Has(lexicon.Time) || t.Has(lexicon.Day) || info.Object
 	for k := after; lookFar && k < s.to && k < after+9; k++ {
 		tk := toks[k]
-		if tk.kind != tkWord {
+		if tk.Kind != tkWord {
 			break
 		}
-		if tk.is("that") && !tk.upper {
+		if tk.Is("that") && !tk.Upper {
 			if k+1 < s.to && wordsIn(toks, k+1, s.to) >= 2 {
 				return Span{k + 1, s.to}
 			}
 			return Span{}
 		}
-		if lexicon.ClauseStarts[tk.low] && k > after {
+		if lexicon.ClauseStarts[tk.Fold] && k > after {
 			break
 		}
 	}
 	if info.Control {
 		for k := after; k < s.to && k < after+10; k++ {
-			if toks[k].kind != tkWord {
+			if toks[k].Kind != tkWord {
 				break
 			}
-			if toks[k].is("to") {
+			if toks[k].Is("to") {
 				return Span{verb, s.to}
 			}
 		}
 	}
-	if t.is("whether", "if", "why", "how", "what", "when") {
+	if t.Is("whether", "if", "why", "how", "what", "when") {
 		return Span{after, s.to}
 	}
 	if info.That {
-		if !t.upper && len(t.low) > 5 && strings.HasSuffix(t.low, "ing") && wordsIn(toks, after, s.to) >= 3 {
+		if !t.Upper && len(t.Fold) > 5 && strings.HasSuffix(t.Fold, "ing") && wordsIn(toks, after, s.to) >= 3 {
 			return Span{after, s.to} // "denies supplying them", "admitted taking the money"
 		}
 		return Span{} // "confirmed the deal", "answered questions"
@@ -1149,16 +1149,16 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 		if k == after {
 			return Span{}
 		}
-		if k < s.to && toks[k].is("that") {
+		if k < s.to && toks[k].Is("that") {
 			k++
 		}
 	}
-	if k >= s.to || toks[k].kind != tkWord {
+	if k >= s.to || toks[k].Kind != tkWord {
 		return Span{}
 	}
 	if c := skipAdverbials(toks, k, s.to); c > k {
 		// "said in a statement it complied …", "said Friday the plan …"
-		if c < s.to && toks[c].kind == tkWord && toks[c].is("that") && !toks[c].upper {
+		if c < s.to && toks[c].Kind == tkWord && toks[c].Is("that") && !toks[c].Upper {
 			c++
 		}
 		if c < s.to && opensClause(toks[c]) && wordsIn(toks, c, s.to) >= 3 {
@@ -1167,12 +1167,12 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 		return Span{}
 	}
 	first := toks[k]
-	if first.is("no", "nothing", "none") && finiteVerbSoon(toks, k+1, s.to) {
+	if first.Is("no", "nothing", "none") && finiteVerbSoon(toks, k+1, s.to) {
 		// "said no deaths had been reported", "said nothing had changed",
 		// but not "said no to the plan".
 		return Span{k, s.to}
 	}
-	if first.has(lexicon.Prep) || first.has(lexicon.BeAux) || first.has(lexicon.HaveAux) || first.has(lexicon.Modal) || first.is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
+	if first.Has(lexicon.Prep) || first.Has(lexicon.BeAux) || first.Has(lexicon.HaveAux) || first.Has(lexicon.Modal) || first.Is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
 		return Span{}
 	}
 	if wordsIn(toks, k, s.to) < 3 {
@@ -1187,20 +1187,20 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 // prepositional phrases ("in a statement", "at a briefing on Monday", "in
 // an interview with the BBC").
 func skipAdverbials(toks []qtok, k, hi int) int {
-	for k < hi && toks[k].kind == tkWord {
+	for k < hi && toks[k].Kind == tkWord {
 		t := toks[k]
 		switch {
-		case t.has(lexicon.Day) || (!t.upper && t.has(lexicon.Time) && !t.is("then", "now", "this")):
+		case t.Has(lexicon.Day) || (!t.Upper && t.Has(lexicon.Time) && !t.Is("then", "now", "this")):
 			k++
-		case !t.upper && lyAdverb(t.low) || !t.upper && t.has(lexicon.Adverb) && !t.is("all", "both", "even", "too", "since", "yet"):
+		case !t.Upper && lyAdverb(t.Fold) || !t.Upper && t.Has(lexicon.Adverb) && !t.Is("all", "both", "even", "too", "since", "yet"):
 			k++
-		case !t.upper && t.has(lexicon.Prep) && !t.is("like", "unlike", "about", "of", "since"):
+		case !t.Upper && t.Has(lexicon.Prep) && !t.Is("like", "unlike", "about", "of", "since"):
 			j := k + 1
-			if j < hi && toks[j].kind == tkWord && toks[j].has(lexicon.Determiner|lexicon.Possessive) && !toks[j].is("that", "this", "these", "those") {
+			if j < hi && toks[j].Kind == tkWord && toks[j].Has(lexicon.Determiner|lexicon.Possessive) && !toks[j].Is("that", "this", "these", "those") {
 				j++
 			}
 			n := 0
-			for j < hi && n < 3 && toks[j].kind == tkWord && toks[j].flags&(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.NPStop|lexicon.Prep|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) == 0 {
+			for j < hi && n < 3 && toks[j].Kind == tkWord && toks[j].Class&(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.NPStop|lexicon.Prep|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) == 0 {
 				j++
 				n++
 			}
@@ -1219,8 +1219,8 @@ func skipAdverbials(toks []qtok, k, hi int) int {
 // adverbial: a pronoun, a determiner, a name or a number ("it complied",
 // "the plan", "Russia had", "two men").
 func opensClause(t qtok) bool {
-	return t.kind == tkWord && (t.has(lexicon.Pronoun|lexicon.Determiner|lexicon.Possessive) || t.upper || startsDigit(t.low) ||
-		t.is("no", "nothing", "none", "some", "many", "most", "all", "both", "there", "each", "every", "several", "few"))
+	return t.Kind == tkWord && (t.Has(lexicon.Pronoun|lexicon.Determiner|lexicon.Possessive) || t.Upper || startsDigit(t.Fold) ||
+		t.Is("no", "nothing", "none", "some", "many", "most", "all", "both", "there", "each", "every", "several", "few"))
 }
 
 // finiteVerbSoon reports whether an auxiliary or a modal stands within the
@@ -1229,10 +1229,10 @@ func opensClause(t qtok) bool {
 func finiteVerbSoon(toks []qtok, k, hi int) bool {
 	for i := k; i < hi && i < k+3; i++ {
 		t := toks[i]
-		if t.kind != tkWord {
+		if t.Kind != tkWord {
 			return false
 		}
-		if !t.is("to") && t.has(lexicon.BeAux|lexicon.HaveAux|lexicon.Modal) {
+		if !t.Is("to") && t.Has(lexicon.BeAux|lexicon.HaveAux|lexicon.Modal) {
 			return true
 		}
 	}
@@ -1242,29 +1242,29 @@ func finiteVerbSoon(toks []qtok, k, hi int) bool {
 // skipObject skips the person a verb such as "told" is addressed to:
 // "reporters", "Reuters", "the BBC", "him".
 func skipObject(toks []qtok, k, hi int) int {
-	if k >= hi || toks[k].kind != tkWord {
+	if k >= hi || toks[k].Kind != tkWord {
 		return k
 	}
 	t := toks[k]
-	if t.has(lexicon.ObjPronoun) {
+	if t.Has(lexicon.ObjPronoun) {
 		return k + 1
 	}
 	end := k
-	if t.has(lexicon.Determiner) || t.has(lexicon.Possessive) {
+	if t.Has(lexicon.Determiner) || t.Has(lexicon.Possessive) {
 		end++
 		// "the jury", "the packed court": the noun and what stands before it.
-		for end < hi && end-k < 4 && toks[end].kind == tkWord && !toks[end].upper &&
-			toks[end].flags&(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.NPStop|lexicon.Prep|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) == 0 {
+		for end < hi && end-k < 4 && toks[end].Kind == tkWord && !toks[end].Upper &&
+			toks[end].Class&(lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.NPStop|lexicon.Prep|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) == 0 {
 			end++
 		}
 		if end > k+1 {
 			return end
 		}
 	}
-	for end < hi && end-k < 5 && toks[end].kind == tkWord && (toks[end].upper || (end == k && toks[end].isRole())) {
+	for end < hi && end-k < 5 && toks[end].Kind == tkWord && (toks[end].Upper || (end == k && toks[end].IsRole())) {
 		end++
 	}
-	if end < hi && toks[end].kind == tkWord && !toks[end].upper && toks[end].isRole() {
+	if end < hi && toks[end].Kind == tkWord && !toks[end].Upper && toks[end].IsRole() {
 		end++
 	}
 	return end
@@ -1272,7 +1272,7 @@ func skipObject(toks []qtok, k, hi int) int {
 
 // trimClauseEnd returns the end of a clause without its final punctuation.
 func trimClauseEnd(toks []qtok, from, to int) int {
-	for to > from && toks[to-1].kind == tkPunct {
+	for to > from && toks[to-1].Kind == tkPunct {
 		to--
 	}
 	return to
@@ -1285,13 +1285,13 @@ func trimClauseEnd(toks []qtok, from, to int) int {
 func cutTrailing(toks []qtok, from, to, sentEnd int) (int, int) {
 	for k := from; k < to; k++ {
 		t := toks[k]
-		if t.isPunct(":;") {
+		if t.IsPunct(":;") {
 			return trimClauseEnd(toks, from, k), sentEnd
 		}
-		if t.low != "," || k+1 >= to {
+		if t.Fold != "," || k+1 >= to {
 			continue
 		}
-		if toks[k+1].kind == tkWord && !toks[k+1].upper {
+		if toks[k+1].Kind == tkWord && !toks[k+1].Upper {
 			if info, _ := matchSpeechVerb(toks, k+1); info != nil && info.Ing {
 				cut := trimClauseEnd(toks, from, k)
 				return cut, cut
@@ -1312,10 +1312,10 @@ func cutTrailing(toks []qtok, from, to, sentEnd int) (int, int) {
 func tailEnds(toks []qtok, k, to int) bool {
 	words := 0
 	for i := k; i < to; i++ {
-		if toks[i].kind == tkQuote {
+		if toks[i].Kind == tkQuote {
 			return false
 		}
-		if toks[i].kind == tkWord {
+		if toks[i].Kind == tkWord {
 			words++
 		}
 	}
@@ -1325,9 +1325,9 @@ func tailEnds(toks []qtok, k, to int) bool {
 func wordsIn(toks []qtok, from, to int) int {
 	n := 0
 	for k := from; k < to && k < len(toks); k++ {
-		if toks[k].kind == tkWord {
+		if toks[k].Kind == tkWord {
 			n++
-		} else if toks[k].kind == tkQuote {
+		} else if toks[k].Kind == tkQuote {
 			n += 2
 		}
 	}
@@ -1336,7 +1336,7 @@ func wordsIn(toks []qtok, from, to int) int {
 
 func hasQuote(toks []qtok, from, to int) bool {
 	for k := from; k < to && k < len(toks); k++ {
-		if toks[k].kind == tkQuote {
+		if toks[k].Kind == tkQuote {
 			return true
 		}
 	}
@@ -1346,19 +1346,19 @@ func hasQuote(toks []qtok, from, to int) bool {
 // quoteBefore reports whether a quotation ends right before toks[k],
 // perhaps with a comma between.
 func quoteBefore(toks []qtok, s qsent, k int) bool {
-	if k-1 >= s.from && toks[k-1].kind == tkQuote {
+	if k-1 >= s.from && toks[k-1].Kind == tkQuote {
 		return true
 	}
-	return k-2 >= s.from && toks[k-1].isPunct(",—") && toks[k-2].kind == tkQuote
+	return k-2 >= s.from && toks[k-1].IsPunct(",—") && toks[k-2].Kind == tkQuote
 }
 
 // quoteAfterIntro reports whether a quotation follows toks[k-1] after a
 // colon or comma.
 func quoteAfterIntro(toks []qtok, s qsent, k int) bool {
-	if k < s.to && toks[k].kind == tkQuote {
+	if k < s.to && toks[k].Kind == tkQuote {
 		return true
 	}
-	return k+1 < s.to && toks[k].isPunct(":,") && toks[k+1].kind == tkQuote
+	return k+1 < s.to && toks[k].IsPunct(":,") && toks[k+1].Kind == tkQuote
 }
 
 // hasQuoteNextTo reports whether a quotation stands right before or after
@@ -1373,28 +1373,28 @@ func hasQuoteNextTo(toks []qtok, s qsent, a attribution) bool {
 // successor, Prime Minister David Okafor, was …").
 func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 	k := s.from
-	for k < s.to && toks[k].kind == tkWord {
+	for k < s.to && toks[k].Kind == tkWord {
 		end := k
-		for end < s.to && !toks[end].isPunct(",—") && toks[end].kind != tkQuote {
+		for end < s.to && !toks[end].IsPunct(",—") && toks[end].Kind != tkQuote {
 			end++
 		}
-		if end < s.to && toks[end].isPunct(",—") && isInsertion(toks, k, end) {
+		if end < s.to && toks[end].IsPunct(",—") && isInsertion(toks, k, end) {
 			k = end + 1
 			continue
 		}
 		break
 	}
-	for k+1 < s.to && toks[k].kind == tkWord && toks[k].is("but", "and", "yet", "so", "still", "now", "then", "meanwhile", "however", "instead") {
+	for k+1 < s.to && toks[k].Kind == tkWord && toks[k].Is("but", "and", "yet", "so", "still", "now", "then", "meanwhile", "however", "instead") {
 		k++ // "But Starmer disagreed."
 	}
-	if k >= s.to || toks[k].kind != tkWord {
+	if k >= s.to || toks[k].Kind != tkWord {
 		return nounPhrase{}
 	}
 	end := k
-	for end < s.to && toks[end].kind == tkWord {
+	for end < s.to && toks[end].Kind == tkWord {
 		end++
 	}
-	if toks[k].has(lexicon.Pronoun) {
+	if toks[k].Has(lexicon.Pronoun) {
 		return classifyNP(toks, k, k+1, text, s.from)
 	}
 	if e := nameRunEnd(toks, k, end, text); e > k {
@@ -1407,11 +1407,11 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 	// workers' union", "The minister".
 	last := -1
 	for e := k; e < end; e++ {
-		if e > k && !toks[e].upper && (toks[e].has(lexicon.NPStop|lexicon.Pronoun|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) || toks[e].has(lexicon.Prep) && last < 0) {
+		if e > k && !toks[e].Upper && (toks[e].Has(lexicon.NPStop|lexicon.Pronoun|lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) || toks[e].Has(lexicon.Prep) && last < 0) {
 			break // "The jury heard that one resident …" has no subject of this kind
 		}
-		role := toks[e].isRole() || toks[e].has(lexicon.Org)
-		if !role && last >= 0 && !toks[e].is("of") {
+		role := toks[e].IsRole() || toks[e].Has(lexicon.Org)
+		if !role && last >= 0 && !toks[e].Is("of") {
 			break
 		}
 		if role {
@@ -1422,13 +1422,13 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 		return nounPhrase{}
 	}
 	np := classifyNP(toks, k, last+1, text, s.from)
-	if last+1 == end && end+1 < s.to && toks[end].low == "," {
+	if last+1 == end && end+1 < s.to && toks[end].Fold == "," {
 		after := end + 1
 		stop := after
-		for stop < s.to && toks[stop].kind == tkWord {
+		for stop < s.to && toks[stop].Kind == tkWord {
 			stop++
 		}
-		if e := nameRunEnd(toks, after, stop, text); e == stop && stop < s.to && toks[stop].low == "," {
+		if e := nameRunEnd(toks, after, stop, text); e == stop && stop < s.to && toks[stop].Fold == "," {
 			if name := classifyNP(toks, after, e, text, s.from); name.kind == npName {
 				if name.gender == 0 {
 					name.gender = lexicon.Gender[np.head] // "Her granddaughter, Sophie Alden,"
@@ -1448,13 +1448,13 @@ func leadSubject(toks []qtok, s qsent, text string) nounPhrase {
 func titleBeforeName(toks []qtok, k, end int) bool {
 	for ; k < end; k++ {
 		t := toks[k]
-		if t.kind != tkWord {
+		if t.Kind != tkWord {
 			return false
 		}
-		if t.upper {
+		if t.Upper {
 			return true
 		}
-		if !t.isRole() && !t.has(lexicon.Portfolio|lexicon.Particle) {
+		if !t.IsRole() && !t.Has(lexicon.Portfolio|lexicon.Particle) {
 			return false
 		}
 	}
@@ -1467,25 +1467,25 @@ func titleBeforeName(toks []qtok, k, end int) bool {
 // starts there.
 func nameRunEnd(toks []qtok, k, end int, text string) int {
 	e := k
-	if e < end && toks[e].has(lexicon.Determiner) {
+	if e < end && toks[e].Has(lexicon.Determiner) {
 		e++
 	}
 	start := e
-	if e < end && toks[e].has(lexicon.NameStop) {
+	if e < end && toks[e].Has(lexicon.NameStop) {
 		return k // "Her successor", "This week"
 	}
 	for e < end {
 		t := toks[e]
-		if t.upper || hyphenName(text[t.start:t.end]) {
+		if t.Upper || hyphenName(text[t.Span.Start:t.Span.End]) {
 			e++
 			continue
 		}
-		if e > start && e+1 < end && (toks[e+1].upper || hyphenName(text[toks[e+1].start:toks[e+1].end])) &&
-			(t.is("of", "the") || t.has(lexicon.Particle) || t.isRole() || t.has(lexicon.Portfolio)) {
+		if e > start && e+1 < end && (toks[e+1].Upper || hyphenName(text[toks[e+1].Span.Start:toks[e+1].Span.End])) &&
+			(t.Is("of", "the") || t.Has(lexicon.Particle) || t.IsRole() || t.Has(lexicon.Portfolio)) {
 			e++
 			continue
 		}
-		if (t.isRole() || t.has(lexicon.Portfolio|lexicon.Particle)) && titleBeforeName(toks, e, end) {
+		if (t.IsRole() || t.Has(lexicon.Portfolio|lexicon.Particle)) && titleBeforeName(toks, e, end) {
 			e++ // "The novelist Priya Sethi", "former prime minister Helen Marsh", "von der Leyen"
 			continue
 		}

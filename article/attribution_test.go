@@ -1,7 +1,6 @@
 package article
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -9,14 +8,13 @@ import (
 // attribution, its subject as written, its appositive and its reported
 // clause.
 func attributionsOf(text string) [][3]string {
-	spans := scanQuotes(text)
-	toks := tokenizeQuoted(text, spans)
+	p, toks := readParagraph(text)
 	var out [][3]string
-	for _, s := range splitQuotedSentences(toks, text, spans) {
+	for _, s := range quotedSentences(p, toks) {
 		for _, a := range findAttributions(toks, s, text) {
 			clause := ""
 			if a.clause.End > a.clause.Start {
-				clause = text[toks[a.clause.Start].start:toks[a.clause.End-1].end]
+				clause = text[toks[a.clause.Start].Span.Start:toks[a.clause.End-1].Span.End]
 			}
 			subj := a.subj.text
 			if a.subj.kind == npName {
@@ -190,10 +188,9 @@ func TestSentenceSplitAroundQuotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			spans := scanQuotes(tt.text)
-			toks := tokenizeQuoted(tt.text, spans)
-			if got := len(splitQuotedSentences(toks, tt.text, spans)); got != tt.want {
-				t.Errorf("splitQuotedSentences(%q) gives %d sentences, want %d", tt.text, got, tt.want)
+			p, toks := readParagraph(tt.text)
+			if got := len(quotedSentences(p, toks)); got != tt.want {
+				t.Errorf("quotedSentences(%q) gives %d sentences, want %d", tt.text, got, tt.want)
 			}
 		})
 	}
@@ -221,7 +218,7 @@ func TestLeadSubject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := tokenizeQuoted(tt.text, scanQuotes(tt.text))
+			_, toks := readParagraph(tt.text)
 			np := leadSubject(toks, qsent{0, len(toks)}, tt.text)
 			got := np.text
 			if np.kind == npName {
@@ -229,29 +226,6 @@ func TestLeadSubject(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("leadSubject(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestTokenizeNumbers(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
-		{"decimal point", "It fell 5.8% in May.", []string{"It", "fell", "5.8", "in", "May", "."}},
-		{"thousands", "It burned 4,500 acres, officials said.", []string{"It", "burned", "4,500", "acres", ",", "officials", "said", "."}},
-		{"comma after a number", "In 2019, he left.", []string{"In", "2019", ",", "he", "left", "."}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, tk := range tokenizeQuoted(tt.text, nil) {
-				got = append(got, tt.text[tk.start:tk.end])
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("tokenizeQuoted(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"strings"
 	"sync"
 	"testing"
@@ -9,10 +10,12 @@ import (
 
 // Sinks keep the compiler from discarding the work being measured.
 var (
-	sinkArticle *Article
-	sinkResults Results
-	sinkSpeaker *Speaker
-	sinkSummary Summary
+	sinkArticle  *Article
+	sinkResults  Results
+	sinkSpeaker  *Speaker
+	sinkSummary  Summary
+	sinkIndex    *index
+	sinkSegments []text.Paragraph
 )
 
 // BenchmarkParse measures what start-up pays for the embedded article:
@@ -28,17 +31,25 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// BenchmarkBuildIndex measures the search index's share of BenchmarkParse.
+// BenchmarkBuildIndex measures the search index's share of BenchmarkParse:
+// indexing the words of paragraphs already segmented.
 func BenchmarkBuildIndex(b *testing.B) {
-	a, err := parse(seedText, seedMeta, "seed/article.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
+	a := Default()
+	paras := segments(a)
 	b.ReportAllocs()
 	for b.Loop() {
-		a.buildIndex()
+		sinkIndex = newIndex(paras)
 	}
-	sinkArticle = a
+}
+
+// BenchmarkSegment measures the segmentation layer's share of
+// BenchmarkParse: the tokens, quotations and sentences of the seed.
+func BenchmarkSegment(b *testing.B) {
+	a := Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkSegments = segments(a)
+	}
 }
 
 func BenchmarkSearch(b *testing.B) {
@@ -75,6 +86,7 @@ func BenchmarkSpeakerLookup(b *testing.B) {
 // editor's summary.
 func BenchmarkSummary(b *testing.B) {
 	a := Default()
+	paras := segments(a)
 	b.Run("served", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -84,30 +96,33 @@ func BenchmarkSummary(b *testing.B) {
 	b.Run("extractive", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			sinkSummary = extractiveSummary(a, 3)
+			sinkSummary = extractiveSummary(paras, a.Sentences(), 3)
 		}
 	})
 }
 
 // scaledArticle returns an indexed article made of copies of the seed's
 // paragraphs, each ending with a word of its own ("w0000042"), so that the
-// vocabulary grows with the article. It is built directly because it is
-// larger than Parse accepts.
-func scaledArticle(copies int) *Article {
+// vocabulary grows with the article, and its segmented paragraphs. It is
+// built directly because it is larger than Parse accepts.
+func scaledArticle(copies int) (*Article, []text.Paragraph) {
 	seed := Default()
-	a := &Article{Paragraphs: make([]Paragraph, 0, copies*len(seed.Paragraphs))}
+	texts := make([]string, 0, copies*len(seed.Paragraphs))
 	for range copies {
 		for _, p := range seed.Paragraphs {
-			n := len(a.Paragraphs) + 1
-			a.Paragraphs = append(a.Paragraphs, Paragraph{N: n, Text: fmt.Sprintf("%s w%07d", p.Text, n)})
+			texts = append(texts, fmt.Sprintf("%s w%07d", p.Text, len(texts)+1))
 		}
 	}
-	a.buildIndex()
-	return a
+	a := &Article{}
+	paras := a.read(texts)
+	a.buildIndex(paras)
+	return a, paras
 }
 
 var scaled = sync.OnceValue(func() map[int]*Article {
-	return map[int]*Article{1: scaledArticle(1), 1000: scaledArticle(1000)}
+	one, _ := scaledArticle(1)
+	thousand, _ := scaledArticle(1000)
+	return map[int]*Article{1: one, 1000: thousand}
 })
 
 // BenchmarkSearchScale searches an article of the seed's size and one a

@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -22,11 +23,11 @@ func FuzzParseAndSearch(f *testing.F) {
 			return
 		}
 		for _, p := range a.Paragraphs {
-			toks := tokenize(p.Text)
+			toks := text.Words(p.Text)
 			if len(toks) == 0 {
 				continue
 			}
-			word := func(i int) string { return p.Text[toks[i].span.Start:toks[i].span.End] }
+			word := func(i int) string { return p.Text[toks[i].Span.Start:toks[i].Span.End] }
 			queries := []string{word(0), `"` + word(0) + `"`, p.Text}
 			if len(toks) > 1 {
 				queries = append(queries, `"`+word(0)+" "+word(1)+`"`, word(0)+" "+word(len(toks)-1))
@@ -88,7 +89,7 @@ func FuzzSearch(f *testing.F) {
 			t.Errorf("Search(%q).Query = %q, want the query", q, r.Query)
 		}
 		checkResults(t, a, r)
-		if len(r.Matches) > 0 && len(r.Suggestions) > 0 && len(tokenize(q)) == 1 {
+		if len(r.Matches) > 0 && len(r.Suggestions) > 0 && len(text.Words(q)) == 1 {
 			t.Errorf("Search(%q) matched and suggested %q, though it has one word", q, r.Suggestions)
 		}
 	})

@@ -138,3 +138,52 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
+
+// TestInQuoteAgreesWithQuotes checks, over every test article under
+// testdata/ and the seed, that a sentence is InQuote exactly when it opens
+// inside or with a quotation the engine reads, and so that every sentence
+// opening inside a direct quote that Quotes gives is InQuote.
+func TestInQuoteAgreesWithQuotes(t *testing.T) {
+	articles := map[string]*Article{"seed": Default()}
+	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".txt" {
+			return err
+		}
+		if a, err := Load(path); err == nil {
+			articles[path] = a
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) < 40 {
+		t.Fatalf("found %d test articles, want 40 or more", len(articles))
+	}
+	for name, a := range articles {
+		segs := segments(a)
+		for i, p := range a.Paragraphs {
+			quotes := segs[i].Quotes
+			for _, s := range p.Sentences {
+				inside := false
+				for _, q := range quotes {
+					inside = inside || q.Open <= s.Span.Start && s.Span.Start < q.End
+				}
+				if s.InQuote != inside {
+					t.Errorf("%s ¶%d %q: InQuote = %v, but the sentence opens inside a quotation: %v", name, p.N, s.Text, s.InQuote, inside)
+				}
+			}
+		}
+		for _, q := range a.Quotes() {
+			if q.Kind != Direct {
+				continue
+			}
+			p, _ := a.Paragraph(q.Paragraph)
+			for _, s := range p.Sentences {
+				if s.Span.Start > q.Span.Start && s.Span.Start < q.Span.End && !s.InQuote {
+					t.Errorf("%s ¶%d %q opens inside %s's quote %q, but is not InQuote", name, p.N, s.Text, q.Speaker.Name, q.Text)
+				}
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"math/bits"
 	"slices"
@@ -59,27 +60,33 @@ type index struct {
 }
 
 // buildIndex builds the search index over the article's paragraphs.
-func (a *Article) buildIndex() { a.idx = newIndex(a.Paragraphs) }
+func (a *Article) buildIndex(paras []text.Paragraph) { a.idx = newIndex(paras) }
 
-func newIndex(paras []Paragraph) *index {
+// newIndex indexes the plain words of the paragraphs (see
+// text.AppendWords).
+func newIndex(paras []text.Paragraph) *index {
 	ix := &index{
 		ids:       make(map[string]int32),
 		stems:     make(map[string]int32),
 		paraStart: make([]int32, 0, len(paras)+1),
 	}
+	var words []text.Token
 	for pi, p := range paras {
 		ix.paraStart = append(ix.paraStart, int32(len(ix.toks)))
-		for _, t := range tokenize(p.Text) {
-			id, ok := ix.ids[t.fold]
-			if !ok {
-				id = int32(len(ix.words))
-				ix.ids[t.fold] = id
-				ix.words = append(ix.words, t.fold)
+		for _, tok := range p.Tokens {
+			words = text.AppendWords(words[:0], p.Text, tok)
+			for _, t := range words {
+				id, ok := ix.ids[t.Fold]
+				if !ok {
+					id = int32(len(ix.words))
+					ix.ids[t.Fold] = id
+					ix.words = append(ix.words, t.Fold)
+				}
+				ix.toks = append(ix.toks, itoken{
+					start: int32(t.Span.Start), end: int32(t.Span.End),
+					para: int32(pi), word: id,
+				})
 			}
-			ix.toks = append(ix.toks, itoken{
-				start: int32(t.span.Start), end: int32(t.span.End),
-				para: int32(pi), word: id,
-			})
 		}
 	}
 	ix.paraStart = append(ix.paraStart, int32(len(ix.toks)))
@@ -101,7 +108,7 @@ func newIndex(paras []Paragraph) *index {
 	for w, word := range ix.words {
 		ix.letters[w] = letterSet(word)
 		ix.length[w] = int32(utf8.RuneCountInString(word))
-		s := stem(word)
+		s := text.Stem(word)
 		id, ok := ix.stems[s]
 		if !ok {
 			id = int32(len(ix.stems))
@@ -207,7 +214,7 @@ func (ix *index) stemID(w string) (int32, bool) {
 	if id, ok := ix.ids[w]; ok {
 		return ix.stemOf[id], true
 	}
-	s, ok := ix.stems[stem(w)]
+	s, ok := ix.stems[text.Stem(w)]
 	return s, ok
 }
 

@@ -31,8 +31,8 @@ func isAcronym(raw string) bool {
 // name: not a role, portfolio, organisation, nationality or day word, not a
 // function word and not an acronym.
 func isNameTok(t qtok, text string) bool {
-	return t.upper && t.flags&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Nationality|lexicon.Day|lexicon.NameStop|lexicon.BodyTitle) == 0 &&
-		!isAcronym(text[t.start:t.end])
+	return t.Upper && t.Class&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Nationality|lexicon.Day|lexicon.NameStop|lexicon.BodyTitle) == 0 &&
+		!isAcronym(text[t.Span.Start:t.Span.End])
 }
 
 // splitTitle splits a run of words that ends with a name into the title
@@ -44,7 +44,7 @@ func splitTitle(ph []qtok, text string) int {
 	n := len(ph)
 	start := n
 	last := n - 1 // the surname's position
-	if last > 0 && ph[last].has(lexicon.Suffix) {
+	if last > 0 && ph[last].Has(lexicon.Suffix) {
 		last--
 	}
 	for i := n - 1; i >= 0; i-- {
@@ -52,13 +52,13 @@ func splitTitle(ph []qtok, text string) int {
 		switch {
 		case i > last:
 			start = i
-		case isNameTok(t, text) || hyphenName(text[t.start:t.end]):
+		case isNameTok(t, text) || hyphenName(text[t.Span.Start:t.Span.End]):
 			start = i
-		case i == last && i > 0 && t.upper && t.has(lexicon.Role|lexicon.Portfolio) && !t.has(lexicon.Honorific) && isNameTok(ph[i-1], text):
+		case i == last && i > 0 && t.Upper && t.Has(lexicon.Role|lexicon.Portfolio) && !t.Has(lexicon.Honorific) && isNameTok(ph[i-1], text):
 			// A surname that is also a title: "Stephen King", "Martin
 			// Luther King", "Rachel Green", "John Major".
 			start = i
-		case t.has(lexicon.Particle) && start < n && !t.is("as", "y"):
+		case t.Has(lexicon.Particle) && start < n && !t.Is("as", "y"):
 			// "Ursula von der Leyen", and "von der Leyen" on its own.
 			start = i
 		default:

@@ -35,10 +35,10 @@ func TestSplitTitle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := tokenizeQuoted(tt.phrase, nil)
+			_, toks := readParagraph(tt.phrase)
 			raws := make([]string, len(toks))
 			for i, tk := range toks {
-				raws[i] = tt.phrase[tk.start:tk.end]
+				raws[i] = tt.phrase[tk.Span.Start:tk.Span.End]
 			}
 			start := splitTitle(toks, tt.phrase)
 			title := strings.Join(raws[:start], " ")
@@ -64,7 +64,7 @@ func TestSurnameKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := surnameKeys(strings.Fields(fold(tt.full))); !slices.Equal(got, tt.want) {
+			if got := surnameKeys(strings.Fields(Fold(tt.full))); !slices.Equal(got, tt.want) {
 				t.Errorf("surnameKeys(%q) = %q, want %q", tt.full, got, tt.want)
 			}
 		})
@@ -92,7 +92,7 @@ func TestNameMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := tokenizeQuoted(tt.text, scanQuotes(tt.text))
+			_, toks := readParagraph(tt.text)
 			var got []string
 			for _, m := range nameMentions(toks, tt.text, 0) {
 				got = append(got, m.title+"|"+m.name)

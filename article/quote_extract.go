@@ -2,6 +2,7 @@ package article
 
 import (
 	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,7 +13,7 @@ import (
 type paraQuotes struct {
 	idx      int // index in the article, from 0
 	text     string
-	spans    []quoteSpan
+	spans    []text.Quotation
 	toks     []qtok
 	sents    []qsent
 	attrs    [][]attribution // per sentence
@@ -63,53 +64,31 @@ type attrEvent struct {
 //
 // It also returns where the text names a person outside quotations (a full
 // name, or a name after a title), as positions in document order.
-func extractQuotes(paras []Paragraph) (quotes []Quote, speakers []*Speaker, people []int) {
+func extractQuotes(paras []Paragraph, segs []text.Paragraph) (quotes []Quote, speakers []*Speaker, people []int) {
 	ps := make([]paraQuotes, len(paras))
 	singleVotes, doubleVotes := 0, 0
-	// Quotations first: each becomes one token, so they say how many
-	// tokens the article has.
-	size, outside := 0, 0
+	outside := 0
 	for i, p := range paras {
 		ps[i].idx, ps[i].text = i, p.Text
-		ps[i].spans = scanQuotes(p.Text)
-		size += len(p.Text)
-		outside += len(p.Text) + 1
-		for _, sp := range ps[i].spans {
-			if !sp.nested {
-				outside -= sp.end - sp.open - 1
-			}
-		}
+		ps[i].spans = segs[i].Quotes
+		outside += len(segs[i].Tokens)
 	}
-	buf := make([]qtok, 0, outside/5+8) // one token buffer for the article
-	var lower strings.Builder           // the article's text with ASCII in lower case
-	lower.Grow(size)
-	for _, p := range paras {
-		for i := 0; i < len(p.Text); i++ {
-			c := p.Text[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			lower.WriteByte(c)
-		}
-	}
-	lowered := lower.String()
-	offset := 0
+	buf := make([]qtok, 0, outside) // one token buffer for the article
 	all := make([]mention, 0, len(paras)*2)
 	for i, p := range paras {
 		pq := &ps[i]
 		from := len(buf)
-		buf = appendTokens(buf, p.Text, lowered[offset:offset+len(p.Text)], pq.spans)
-		offset += len(p.Text)
+		buf = collapse(buf, &segs[i])
 		pq.toks = buf[from:len(buf):len(buf)]
-		pq.sents = splitQuotedSentences(pq.toks, p.Text, pq.spans)
+		pq.sents = quotedSentences(&segs[i], pq.toks)
 		pq.attrs = make([][]attribution, len(pq.sents))
 		pq.leads = make([]*entity, len(pq.sents))
 		for si, s := range pq.sents {
 			pq.attrs[si] = findAttributions(pq.toks, s, p.Text)
 			for _, at := range pq.attrs[si] {
 				for _, k := range []int{at.start - 1, at.start - 2, at.end, at.end + 1, at.verbEnd, at.verbEnd + 1} {
-					if k >= s.from && k < s.to && pq.toks[k].kind == tkQuote {
-						if pq.spans[pq.toks[k].q].single {
+					if k >= s.from && k < s.to && pq.toks[k].Kind == tkQuote {
+						if pq.spans[pq.toks[k].Quote].Single {
 							singleVotes++
 						} else {
 							doubleVotes++
@@ -149,10 +128,10 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 	mi := 0
 	for si, s := range pq.sents {
 		attrs := pq.attrs[si]
-		if len(attrs) > 0 && attrs[0].subj.kind == npPronoun && attrs[0].start > s.from+1 && pq.toks[s.from].kind == tkWord {
+		if len(attrs) > 0 && attrs[0].subj.kind == npPronoun && attrs[0].start > s.from+1 && pq.toks[s.from].Kind == tkWord {
 			// "Priya Sethi has spent ten years writing a book she says
 			// she was afraid to finish": the pronoun may be the subject.
-			from := position(pq.idx, pq.toks[s.from].start)
+			from := position(pq.idx, pq.toks[s.from].Span.Start)
 			for mi < len(pq.mentions) && pq.mentions[mi].pos < from {
 				r.noteMention(pq.mentions[mi])
 				mi++
@@ -165,11 +144,11 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 		}
 		for ai := range attrs {
 			at := &attrs[ai]
-			pos := position(pq.idx, pq.toks[at.start].start)
+			pos := position(pq.idx, pq.toks[at.start].Span.Start)
 			// The names inside the attribution are seen first, so that
 			// "Mrs Hale" in "Mrs Hale's son, Peter Hale, said" is not
 			// taken for the speaker resolved from it.
-			subjEnd := position(pq.idx, pq.toks[max(at.end, at.start+1)-1].end)
+			subjEnd := position(pq.idx, pq.toks[max(at.end, at.start+1)-1].Span.End)
 			for mi < len(pq.mentions) && pq.mentions[mi].pos < subjEnd {
 				r.noteMention(pq.mentions[mi])
 				mi++
@@ -185,21 +164,21 @@ func resolveParagraph(r *resolver, pq *paraQuotes, british bool, events []attrEv
 				events = append(events, attrEvent{pos, at.ent})
 			}
 		}
-		end := position(pq.idx, pq.toks[s.to-1].end)
+		end := position(pq.idx, pq.toks[s.to-1].Span.End)
 		for mi < len(pq.mentions) && pq.mentions[mi].pos < end {
 			r.noteMention(pq.mentions[mi])
 			mi++
 		}
 		if len(attrs) > 0 && attrs[0].ent != nil {
 			pq.leads[si] = attrs[0].ent
-		} else if e := r.lookup(leadSubject(pq.toks, s, pq.text), position(pq.idx, pq.toks[s.from].start)); e != nil {
+		} else if e := r.lookup(leadSubject(pq.toks, s, pq.text), position(pq.idx, pq.toks[s.from].Span.Start)); e != nil {
 			pq.leads[si] = e
-			if p := position(pq.idx, pq.toks[s.from].start); p > e.salient {
+			if p := position(pq.idx, pq.toks[s.from].Span.Start); p > e.salient {
 				e.salient = p
 			}
 		}
 		for k := s.from; k < s.to; k++ {
-			if pq.toks[k].kind == tkQuote {
+			if pq.toks[k].Kind == tkQuote {
 				pq.found = append(pq.found, judgeQuote(pq, si, k, british))
 			}
 		}
@@ -229,7 +208,7 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 			if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
 				return e
 			}
-			return r.byKey[fold(np.name)]
+			return r.byKey[Fold(np.name)]
 		}
 	case npBody:
 		return r.keyed(np.text, entBody, np, pos)
@@ -248,9 +227,9 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 func judgeQuote(pq *paraQuotes, si, k int, british bool) foundQuote {
 	s := pq.sents[si]
 	toks := pq.toks
-	span := pq.spans[toks[k].q]
-	fq := foundQuote{span: int(toks[k].q), tok: k, sent: si, run: -1}
-	inner := pq.text[span.inner.Start:span.inner.End]
+	span := pq.spans[toks[k].Quote]
+	fq := foundQuote{span: int(toks[k].Quote), tok: k, sent: si, run: -1}
+	inner := pq.text[span.Inner.Start:span.Inner.End]
 
 	ai, standalone := attributionOf(pq, si, k)
 	fq.partial = !standalone
@@ -265,14 +244,14 @@ func judgeQuote(pq *paraQuotes, si, k int, british bool) foundQuote {
 		}
 		return fq
 	}
-	if fq.partial || (span.single && !british) {
+	if fq.partial || (span.Single && !british) {
 		return fq
 	}
 	if len(toks) == 1 && !endsSentence(inner) && countQuotedWords(inner) <= 12 {
 		return fq // a heading between quotation marks
 	}
-	commaInside := span.inner.End < len(pq.text) && pq.text[span.inner.End] == ','
-	if endsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.closed {
+	commaInside := span.Inner.End < len(pq.text) && pq.text[span.Inner.End] == ','
+	if endsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.Closed {
 		fq.verdict = needsOwner
 	}
 	return fq
@@ -286,8 +265,8 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 	s := pq.sents[si]
 	toks := pq.toks
 	attrs := pq.attrs[si]
-	span := pq.spans[toks[k].q]
-	first, _ := utf8.DecodeRuneInString(pq.text[span.inner.Start:])
+	span := pq.spans[toks[k].Quote]
+	first, _ := utf8.DecodeRuneInString(pq.text[span.Inner.Start:])
 	startsUpper := unicode.IsUpper(first) || unicode.IsDigit(first) || first == '.' || first == '…'
 
 	// "…," he said — the attribution follows the quotation.
@@ -295,8 +274,8 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 		if at.form == formParticiple && at.start != at.verb {
 			continue
 		}
-		if at.start == k+1 || (at.start == k+2 && toks[k+1].isPunct(",—")) ||
-			(at.start == k+2 && toks[k+1].is("as")) || (at.start == k+3 && toks[k+1].isPunct(",") && toks[k+2].is("as")) {
+		if at.start == k+1 || (at.start == k+2 && toks[k+1].IsPunct(",—")) ||
+			(at.start == k+2 && toks[k+1].Is("as")) || (at.start == k+3 && toks[k+1].IsPunct(",") && toks[k+2].Is("as")) {
 			// "…," he said; "…," as one organiser put it
 			return ai, true
 		}
@@ -313,11 +292,11 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 		gap := toks[from:k]
 		ok, punct := true, false
 		for gi, t := range gap {
-			if t.kind == tkQuote || t.is("that", "whether") {
+			if t.Kind == tkQuote || t.Is("that", "whether") {
 				ok = false
 			}
-			if t.kind == tkPunct {
-				if gi != len(gap)-1 || !t.isPunct(":,—") {
+			if t.Kind == tkPunct {
+				if gi != len(gap)-1 || !t.IsPunct(":,—") {
 					ok = false
 				}
 				punct = true
@@ -330,8 +309,8 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 	// Otherwise the quotation stands inside a sentence. It is whole if
 	// nothing of the sentence comes before it but punctuation or another
 	// quotation, and nothing after it but punctuation.
-	whole := (k == s.from || toks[k-1].kind == tkQuote || toks[k-1].isPunct(":;(")) &&
-		(k+1 == s.to || toks[k+1].kind == tkQuote || (toks[k+1].kind == tkPunct && !toks[k+1].isPunct(",")))
+	whole := (k == s.from || toks[k-1].Kind == tkQuote || toks[k-1].IsPunct(":;(")) &&
+		(k+1 == s.to || toks[k+1].Kind == tkQuote || (toks[k+1].Kind == tkPunct && !toks[k+1].IsPunct(",")))
 	for ai, at := range attrs {
 		if at.clause.End > at.clause.Start && k >= at.clause.Start && k < at.clause.End {
 			return ai, whole
@@ -356,14 +335,14 @@ func attributionOf(pq *paraQuotes, si, k int) (int, bool) {
 // namedNotQuoted reports whether the quotation at toks[k] is a name or a
 // title: it follows "so-called", "dubbed", "a film called", "known as".
 func namedNotQuoted(toks []qtok, s qsent, k int) bool {
-	if k-1 < s.from || toks[k-1].kind != tkWord {
+	if k-1 < s.from || toks[k-1].Kind != tkWord {
 		return false
 	}
-	prev := toks[k-1].low
+	prev := toks[k-1].Fold
 	if lexicon.NamingWords[prev] {
 		return true
 	}
-	return prev == "as" && k-2 >= s.from && toks[k-2].is("known", "billed", "styled", "dubbed", "referred")
+	return prev == "as" && k-2 >= s.from && toks[k-2].Is("known", "billed", "styled", "dubbed", "referred")
 }
 
 // titleLike reports whether quoted words are capitalised like a title or a
@@ -395,7 +374,7 @@ func linkRuns(ps []paraQuotes) {
 		last := &cur.found[len(cur.found)-1]
 		first := &next.found[0]
 		ls, fs := cur.spans[last.span], next.spans[first.span]
-		if ls.closed || fs.open != 0 || ls.single != fs.single || last.partial {
+		if !fs.Continued || ls.Closed || last.partial {
 			continue
 		}
 		if last.run < 0 {
@@ -438,7 +417,7 @@ func attributeFromContext(ps []paraQuotes, events []attrEvent) {
 		pq := &ps[i]
 		for fi := range pq.found {
 			fq := &pq.found[fi]
-			pos := position(i, pq.spans[fq.span].open)
+			pos := position(i, pq.spans[fq.span].Open)
 			if fq.verdict == needsOwner {
 				fq.ent = ownerFromContext(ps, i, fi, runSpeaker, lastEnt, lastPos, events)
 				if fq.ent != nil {
@@ -482,14 +461,14 @@ func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, la
 	}
 	// “…” Raman said the market had lost patience.
 	if si := fq.sent + 1; si < len(pq.sents) && len(pq.attrs[si]) > 0 && pq.attrs[si][0].ent != nil &&
-		pq.toks[pq.attrs[si][0].start].start == pq.toks[pq.sents[si].from].start {
+		pq.toks[pq.attrs[si][0].start].Span.Start == pq.toks[pq.sents[si].from].Span.Start {
 		return pq.attrs[si][0].ent
 	}
 	if i > 0 {
 		prev := &ps[i-1]
 		if n := len(prev.sents); n > 0 {
 			s := prev.sents[n-1]
-			if last := prev.toks[s.to-1]; last.low == ":" {
+			if last := prev.toks[s.to-1]; last.Fold == ":" {
 				for _, at := range prev.attrs[n-1] {
 					if at.ent != nil {
 						return at.ent
@@ -502,7 +481,7 @@ func ownerFromContext(ps []paraQuotes, i, fi int, runSpeaker map[int]*entity, la
 		return e
 	}
 	if lastEnt != nil && i-paraOf(lastPos) <= 2 {
-		pos := position(i, pq.spans[fq.span].open)
+		pos := position(i, pq.spans[fq.span].Open)
 		for _, ev := range events {
 			if ev.pos > lastPos && ev.pos < pos && ev.ent != lastEnt {
 				return nil
@@ -541,14 +520,14 @@ func interviewee(ps []paraQuotes, i int, fq foundQuote) *entity {
 // isInterviewMark reports whether a paragraph opens with a question or an
 // answer mark: "Q:" or "A:".
 func isInterviewMark(toks []qtok, mark string) bool {
-	return len(toks) > 2 && toks[0].kind == tkWord && toks[0].low == mark && toks[0].upper && toks[1].low == ":"
+	return len(toks) > 2 && toks[0].Kind == tkWord && toks[0].Fold == mark && toks[0].Upper && toks[1].Fold == ":"
 }
 
 // personBefore returns the person the previous paragraph is about when a
 // quotation opens paragraph i and nobody has spoken since: a profile's
 // "Morrow, who is 71, took the job in 1984." followed by her words.
 func personBefore(ps []paraQuotes, i int, fq foundQuote) *entity {
-	if i == 0 || ps[i].spans[fq.span].open != 0 {
+	if i == 0 || ps[i].spans[fq.span].Open != 0 {
 		return nil
 	}
 	prev := &ps[i-1]
@@ -580,11 +559,11 @@ func collectQuotes(paras []Paragraph, ps []paraQuotes, r *resolver) ([]Quote, []
 	byName := map[string]*entity{} // one speaker per name, whatever its kind
 	speaker := func(e *entity, pos int) *Speaker {
 		if e.sp == nil {
-			key := fold(e.name)
+			key := Fold(e.name)
 			if same := byName[key]; same != nil {
 				e.sp = same.sp
 				for _, a := range newSpeaker(e).Aliases {
-					if !slices.ContainsFunc(e.sp.Aliases, func(b string) bool { return fold(b) == fold(a) }) && fold(a) != key {
+					if !slices.ContainsFunc(e.sp.Aliases, func(b string) bool { return Fold(b) == Fold(a) }) && Fold(a) != key {
 						e.sp.Aliases = append(e.sp.Aliases, a)
 					}
 				}
@@ -607,10 +586,10 @@ func collectQuotes(paras []Paragraph, ps []paraQuotes, r *resolver) ([]Quote, []
 			sp := pq.spans[fq.span]
 			quotes = append(quotes, Quote{
 				Kind:      Direct,
-				Speaker:   speaker(fq.ent, position(i, sp.inner.Start)),
+				Speaker:   speaker(fq.ent, position(i, sp.Inner.Start)),
 				Paragraph: n,
-				Span:      sp.inner,
-				Text:      pq.text[sp.inner.Start:sp.inner.End],
+				Span:      Span(sp.Inner),
+				Text:      pq.text[sp.Inner.Start:sp.Inner.End],
 				Partial:   fq.partial,
 				Continued: fq.continued,
 			})
@@ -620,7 +599,7 @@ func collectQuotes(paras []Paragraph, ps []paraQuotes, r *resolver) ([]Quote, []
 				if at.ent == nil || at.direct || at.clause.End <= at.clause.Start {
 					continue
 				}
-				span := Span{int(pq.toks[at.clause.Start].start), int(pq.toks[at.clause.End-1].end)}
+				span := Span{int(pq.toks[at.clause.Start].Span.Start), int(pq.toks[at.clause.End-1].Span.End)}
 				quotes = append(quotes, Quote{
 					Kind:      Reported,
 					Speaker:   speaker(at.ent, position(i, span.Start)),

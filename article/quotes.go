@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"strings"
 )
 
@@ -130,6 +131,6 @@ func (a *Article) Speakers() []*Speaker { return a.speakers }
 
 // extractQuotes finds the quotations and reported speech of the article,
 // attributes them to speakers, and notes where the text names people.
-func (a *Article) extractQuotes() {
-	a.quotes, a.speakers, a.people = extractQuotes(a.Paragraphs)
+func (a *Article) extractQuotes(paras []text.Paragraph) {
+	a.quotes, a.speakers, a.people = extractQuotes(a.Paragraphs, paras)
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 	"strings"
 	"unicode"
@@ -129,7 +130,7 @@ func parseQuery(q string) (query, error) {
 	inPhrase, start, seenWord := false, 0, false
 	segment := func(end int) {
 		seg := q[start:end]
-		toks := tokenize(seg)
+		toks := text.Words(seg)
 		seenWord = seenWord || len(toks) > 0
 		if inPhrase {
 			out.addPhrase(toks)
@@ -138,7 +139,7 @@ func parseQuery(q string) (query, error) {
 		}
 	}
 	for i, r := range q {
-		if isDoubleQuote(r) {
+		if text.IsDoubleQuote(r) {
 			segment(i)
 			inPhrase = !inPhrase
 			start = i + utf8.RuneLen(r)
@@ -164,13 +165,13 @@ func parseQuery(q string) (query, error) {
 
 // addPhrase adds the words between a pair of double quotes. One word in
 // quotes matches by stem only.
-func (q *query) addPhrase(toks []token) {
+func (q *query) addPhrase(toks []text.Token) {
 	if len(toks) == 0 {
 		return
 	}
 	t := queryTerm{}
 	for _, tok := range toks {
-		t.words = append(t.words, tok.fold)
+		t.words = append(t.words, tok.Fold)
 	}
 	q.terms = append(q.terms, t)
 }
@@ -178,10 +179,10 @@ func (q *query) addPhrase(toks []token) {
 // addFree adds the words outside double quotes. Words joined by hyphens
 // make a phrase; a lone common word is left out unless it is written in
 // capitals as an abbreviation ("US", "WHO").
-func (q *query) addFree(seg string, toks []token) {
+func (q *query) addFree(seg string, toks []text.Token) {
 	for i := 0; i < len(toks); {
 		j := i + 1
-		for j < len(toks) && joined(seg[toks[j-1].span.End:toks[j].span.Start]) {
+		for j < len(toks) && joined(seg[toks[j-1].Span.End:toks[j].Span.Start]) {
 			j++
 		}
 		if j-i > 1 {
@@ -189,8 +190,8 @@ func (q *query) addFree(seg string, toks []token) {
 			i = j
 			continue
 		}
-		w := toks[i].fold
-		if isStopWord(w) && !isAbbreviation(seg[toks[i].span.Start:toks[i].span.End]) {
+		w := toks[i].Fold
+		if text.IsStopWord(w) && !isAbbreviation(seg[toks[i].Span.Start:toks[i].Span.End]) {
 			if !slices.Contains(q.ignored, w) {
 				q.ignored = append(q.ignored, w)
 			}
@@ -337,7 +338,7 @@ func (s *searcher) phrase(words []string) evaluated {
 	for i, w := range words {
 		sid, ok := ix.stemID(w)
 		if !ok {
-			if !isStopWord(w) {
+			if !text.IsStopWord(w) {
 				s.unknown = append(s.unknown, w)
 			}
 			missing = true
@@ -501,7 +502,7 @@ func (a *Article) suggest(words []string) []string {
 		cands = cands[:0]
 		set := letterSet(w)
 		for id, v := range ix.words {
-			if d := int(ix.length[id]) - n; d > maxDist || d < -maxDist || minEdits(set, ix.letters[id]) > maxDist || isStopWord(v) {
+			if d := int(ix.length[id]) - n; d > maxDist || d < -maxDist || minEdits(set, ix.letters[id]) > maxDist || text.IsStopWord(v) {
 				continue
 			}
 			if d := editDistance(w, v); d <= maxDist {

@@ -3,6 +3,7 @@ package article
 import (
 	"errors"
 	"fmt"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"slices"
 	"strings"
@@ -181,7 +182,7 @@ func TestSearchSpans(t *testing.T) {
 func TestSearchSpansFold(t *testing.T) {
 	a := Default()
 	for _, w := range a.idx.words {
-		if isStopWord(w) {
+		if text.IsStopWord(w) {
 			continue
 		}
 		r, err := a.Search(w)
@@ -194,9 +195,9 @@ func TestSearchSpansFold(t *testing.T) {
 		}
 		for _, m := range r.Matches {
 			for _, s := range highlighted(a, m) {
-				f := fold(s)
-				related := stem(f) == stem(w) || (utf8.RuneCountInString(w) >= prefixMinRunes && strings.HasPrefix(f, w)) ||
-					slices.ContainsFunc(demonymBases(w), func(b string) bool { return stem(f) == stem(b) })
+				f := Fold(s)
+				related := text.Stem(f) == text.Stem(w) || (utf8.RuneCountInString(w) >= prefixMinRunes && strings.HasPrefix(f, w)) ||
+					slices.ContainsFunc(demonymBases(w), func(b string) bool { return text.Stem(f) == text.Stem(b) })
 				if !related {
 					t.Errorf("Search(%q) highlights %q in ¶%d, which is not a form of it", w, s, m.Paragraph)
 				}

@@ -61,7 +61,7 @@ func lookupKeys(sp *Speaker) []speakerKey {
 // diacritics, straight apostrophes, single spaces, no punctuation, no
 // leading article and no possessive ending.
 func normalizeName(s string) string {
-	s = fold(s)
+	s = Fold(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

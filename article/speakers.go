@@ -99,30 +99,30 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 		for j < len(toks) && inNameRun(toks, j, i, text) {
 			j++
 		}
-		for i > 0 && toks[i-1].kind == tkWord && !toks[i-1].upper && toks[i-1].has(lexicon.Particle) && !toks[i-1].is("as", "y") {
+		for i > 0 && toks[i-1].Kind == tkWord && !toks[i-1].Upper && toks[i-1].Has(lexicon.Particle) && !toks[i-1].Is("as", "y") {
 			i-- // "von der Leyen said"
 		}
-		for j > i && !toks[j-1].upper && !hyphenName(text[toks[j-1].start:toks[j-1].end]) {
+		for j > i && !toks[j-1].Upper && !hyphenName(text[toks[j-1].Span.Start:toks[j-1].Span.End]) {
 			j--
 		}
 		k := i
-		for k < j && (toks[k].has(lexicon.NameStop) || toks[k].has(lexicon.LeadAdverb) ||
-			strings.HasSuffix(toks[k].low, "ly") || strings.HasSuffix(toks[k].low, "ing")) {
+		for k < j && (toks[k].Has(lexicon.NameStop) || toks[k].Has(lexicon.LeadAdverb) ||
+			strings.HasSuffix(toks[k].Fold, "ly") || strings.HasSuffix(toks[k].Fold, "ing")) {
 			k++
 		}
-		if k > 0 && toks[k-1].has(lexicon.BodyTitle) && toks[k-1].kind == tkWord {
+		if k > 0 && toks[k-1].Has(lexicon.BodyTitle) && toks[k-1].Kind == tkWord {
 			k = j // "logistics firm Al Noor Freight" names a body, not a person
 		}
 		for b := k; b < j-1; b++ {
-			if toks[b].has(lexicon.BodyTitle) && !toks[b+1].has(lexicon.BodyTitle) && !hasRoleTok(toks[b+1:j]) {
+			if toks[b].Has(lexicon.BodyTitle) && !toks[b+1].Has(lexicon.BodyTitle) && !hasRoleTok(toks[b+1:j]) {
 				k = j // "Chipmaker Veridian Semiconductor", not "Bank of England Governor Andrew Bailey"
 			}
 		}
 		if k < j {
 			run := toks[k:j]
 			for _, t := range run {
-				if t.kind == tkQuote {
-					run = slices.DeleteFunc(slices.Clone(run), func(t qtok) bool { return t.kind == tkQuote })
+				if t.Kind == tkQuote {
+					run = slices.DeleteFunc(slices.Clone(run), func(t qtok) bool { return t.Kind == tkQuote })
 					break
 				}
 			}
@@ -142,30 +142,30 @@ func nameMentions(toks []qtok, text string, para int) []mention {
 // started at toks[start].
 func inNameRun(toks []qtok, j, start int, text string) bool {
 	t := toks[j]
-	if t.kind == tkQuote && j > start && j+1 < len(toks) && toks[j-1].upper && toks[j+1].kind == tkWord && toks[j+1].upper &&
-		t.end-t.start <= 24 && startsUpper(strings.TrimLeft(text[t.start:t.end], "\"'‘’“”")) {
+	if t.Kind == tkQuote && j > start && j+1 < len(toks) && toks[j-1].Upper && toks[j+1].Kind == tkWord && toks[j+1].Upper &&
+		t.Span.End-t.Span.Start <= 24 && startsUpper(strings.TrimLeft(text[t.Span.Start:t.Span.End], "\"'‘’“”")) {
 		return true // a nickname: Margaret "Peggy" Alden
 	}
-	if t.kind != tkWord {
+	if t.Kind != tkWord {
 		return false
 	}
-	if t.upper || hyphenName(text[t.start:t.end]) {
+	if t.Upper || hyphenName(text[t.Span.Start:t.Span.End]) {
 		return true
 	}
-	if t.flags&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Particle) == 0 && t.low != "of" && t.low != "the" {
+	if t.Class&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Particle) == 0 && t.Fold != "of" && t.Fold != "the" {
 		return false
 	}
-	nextUpper := j+1 < len(toks) && toks[j+1].kind == tkWord && toks[j+1].upper
-	if j > start && (t.low == "of" || t.low == "the" || t.has(lexicon.Particle)) && nextUpper {
+	nextUpper := j+1 < len(toks) && toks[j+1].Kind == tkWord && toks[j+1].Upper
+	if j > start && (t.Fold == "of" || t.Fold == "the" || t.Has(lexicon.Particle)) && nextUpper {
 		return true
 	}
-	if j > start && t.has(lexicon.Particle) {
+	if j > start && t.Has(lexicon.Particle) {
 		// "Ursula von der Leyen": particles in a row before the surname.
 		k := j + 1
-		for k < len(toks) && toks[k].kind == tkWord && !toks[k].upper && toks[k].has(lexicon.Particle) {
+		for k < len(toks) && toks[k].Kind == tkWord && !toks[k].Upper && toks[k].Has(lexicon.Particle) {
 			k++
 		}
-		if k < len(toks) && toks[k].kind == tkWord && toks[k].upper {
+		if k < len(toks) && toks[k].Kind == tkWord && toks[k].Upper {
 			return true
 		}
 	}
@@ -173,13 +173,13 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 	// Marsh", "her younger brother Luka Novak".
 	for k := j; k < len(toks) && k < j+4; k++ {
 		tk := toks[k]
-		if tk.kind != tkWord {
+		if tk.Kind != tkWord {
 			return false
 		}
-		if tk.upper {
+		if tk.Upper {
 			return k > j
 		}
-		if !tk.isRole() && !tk.has(lexicon.Portfolio|lexicon.Org) {
+		if !tk.IsRole() && !tk.Has(lexicon.Portfolio|lexicon.Org) {
 			return false
 		}
 	}
@@ -189,33 +189,33 @@ func inNameRun(toks []qtok, j, start int, text string) bool {
 // readMention reads a run of name words as a title and a name.
 func readMention(run []qtok, text string, para int) (mention, bool) {
 	start := splitTitle(run, text)
-	if start == len(run) || run[start].has(lexicon.Place) {
+	if start == len(run) || run[start].Has(lexicon.Place) {
 		return mention{}, false
 	}
 	m := mention{
-		pos:  position(para, run[0].start),
-		name: trimPossessive(text[run[start].start:run[len(run)-1].end]),
+		pos:  position(para, run[0].Span.Start),
+		name: trimPossessive(text[run[start].Span.Start:run[len(run)-1].Span.End]),
 		lows: make([]string, 0, len(run)-start),
 	}
 	if strings.Count(m.name, " ") != len(run)-start-1 {
 		// A nickname was left out: "Margaret Alden".
 		words := make([]string, 0, len(run)-start)
 		for _, t := range run[start:] {
-			words = append(words, text[t.start:t.end])
+			words = append(words, text[t.Span.Start:t.Span.End])
 		}
 		m.name = trimPossessive(strings.Join(words, " "))
 	}
 	for _, t := range run[start:] {
-		m.lows = append(m.lows, trimPossessive(t.low))
+		m.lows = append(m.lows, trimPossessive(t.Fold))
 	}
-	if start > 0 && !run[start-1].has(lexicon.Prep) && !run[start-1].is("of", "to") {
+	if start > 0 && !run[start-1].Has(lexicon.Prep) && !run[start-1].Is("of", "to") {
 		// A title, unless the name ends a phrase about it: "Critics of Orban".
-		m.title = strings.TrimSpace(text[run[0].start:run[start].start])
+		m.title = strings.TrimSpace(text[run[0].Span.Start:run[start].Span.Start])
 		for _, t := range run[:start] {
-			if g, ok := lexicon.Gender[t.low]; ok {
+			if g, ok := lexicon.Gender[t.Fold]; ok {
 				m.gender = g
 			}
-			if t.isRole() {
+			if t.IsRole() {
 				m.role = true
 			}
 		}
@@ -272,9 +272,9 @@ func (r *resolver) personFor(m mention) *entity {
 		old := e.name
 		e.name, e.lows = m.name, m.lows
 		e.aliases = slices.DeleteFunc(e.aliases, func(a string) bool { return a == m.name })
-		e.folded = []string{fold(e.name)}
+		e.folded = []string{Fold(e.name)}
 		for _, a := range e.aliases {
-			e.folded = append(e.folded, fold(a))
+			e.folded = append(e.folded, Fold(a))
 		}
 		e.addAlias(old)
 	} else if m.name != e.name {
@@ -297,7 +297,7 @@ func (e *entity) addTitle(title, name string) {
 		return
 	}
 	e.titles = append(e.titles, title)
-	ft := fold(title)
+	ft := Fold(title)
 	e.ftitles = append(e.ftitles, ft)
 	lows := strings.Fields(ft)
 	onlyHonorific := true
@@ -321,7 +321,7 @@ func (e *entity) addTitle(title, name string) {
 	if !hasRoleWord(lows) || len(lows) > 0 && lexicon.IsPluralNoun(lows[len(lows)-1]) && lexicon.IsRoleWord(lows[len(lows)-1]) && !lexicon.RoleWords[lows[len(lows)-1]] {
 		return // no role, or a plural one: "Union leaders Gordon Reid and …"
 	}
-	if e.desc == "" || strings.HasSuffix(fold(title), " "+fold(e.desc)) {
+	if e.desc == "" || strings.HasSuffix(Fold(title), " "+Fold(e.desc)) {
 		e.desc = title // the fullest form: "White House press secretary"
 	}
 	e.addAlias(title)
@@ -341,9 +341,9 @@ func (e *entity) addAlias(alias string) {
 		return
 	}
 	if len(e.folded) == 0 {
-		e.folded = append(e.folded, fold(e.name))
+		e.folded = append(e.folded, Fold(e.name))
 	}
-	f := fold(alias)
+	f := Fold(alias)
 	if slices.Contains(e.folded, f) {
 		return
 	}
@@ -435,7 +435,7 @@ func byHonorific(ps []*entity, title string) []*entity {
 	if len(ps) < 2 || title == "" || len(title) > 7 {
 		return ps
 	}
-	h := fold(title)
+	h := Fold(title)
 	if !lexicon.Honorifics[h] {
 		return ps
 	}
@@ -480,7 +480,7 @@ func (r *resolver) noteMention(m mention) {
 	} else {
 		e = mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(m.lows, " "), m.gender), m.title), m.gender))
 		if e == nil {
-			e = r.byKey[fold(m.name)]
+			e = r.byKey[Fold(m.name)]
 		}
 	}
 	if e == nil {
@@ -530,7 +530,7 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		if e.desc == "" {
 			e.desc = appos
 		}
-		words := strings.Fields(fold(appos))
+		words := strings.Fields(Fold(appos))
 		e.addWords(words)
 		if g := lexicon.Gender[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
 			e.gender = g // "his wife, Jane Doe", "Mrs Hale's son, Peter Hale"
@@ -559,7 +559,7 @@ func descriptionHead(words []string) string {
 // proper entity that may be a person or a body.
 func (r *resolver) named(np nounPhrase, pos int) *entity {
 	m := mention{pos: pos, title: np.title, name: np.name, lows: np.names, gender: np.gender}
-	for _, w := range strings.Fields(fold(np.title)) {
+	for _, w := range strings.Fields(Fold(np.title)) {
 		if lexicon.IsRoleWord(w) {
 			m.role = true
 		}
@@ -603,7 +603,7 @@ func (r *resolver) personTitled(title string) *entity {
 // personTitledAs is personTitled; with suffix, a title that ends with the
 // given one counts too ("Finance Minister" for "Minister").
 func (r *resolver) personTitledAs(title string, suffix bool) *entity {
-	key := fold(title)
+	key := Fold(title)
 	var found *entity
 	for _, p := range r.persons {
 		for _, ft := range p.ftitles {
@@ -620,7 +620,7 @@ func (r *resolver) personTitledAs(title string, suffix bool) *entity {
 
 // keyed returns the entity with the canonical name, creating it.
 func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *entity {
-	key := fold(name)
+	key := Fold(name)
 	if e := r.byKey[key]; e != nil {
 		return e
 	}
@@ -649,7 +649,7 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	}
 	if lexicon.OrgWords[np.head] || !lexicon.IsRoleWord(np.head) && !hasRoleWord(np.words) && !lexicon.IsDemonym(np.head) {
 		// "the operator" after "the national rail operator".
-		if e := r.byKey[fold("the "+np.text)]; e != nil {
+		if e := r.byKey[Fold("the "+np.text)]; e != nil {
 			return e
 		}
 		for i := len(r.ents) - 1; i >= 0; i-- {
@@ -744,10 +744,10 @@ func (r *resolver) unnamed(np nounPhrase, pos int) *entity {
 // "officials" (the latest group of officials), "Pentagon spokesman".
 func (r *resolver) bare(np nounPhrase, pos int) *entity {
 	if np.plural {
-		if e := r.byKey[fold(np.text)]; e != nil {
+		if e := r.byKey[Fold(np.text)]; e != nil {
 			return e
 		}
-		if fold(np.text) == np.head {
+		if Fold(np.text) == np.head {
 			if g := r.groupWithHead(np.head); g != nil {
 				g.addAlias(np.text)
 				return g

@@ -3,6 +3,7 @@ package article
 import (
 	"cmp"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"slices"
 	"strings"
@@ -39,12 +40,12 @@ type Summary struct {
 // qualifies has an extractive summary with no points.
 func (a *Article) Summary() Summary { return a.summary }
 
-func (a *Article) buildSummary() {
+func (a *Article) buildSummary(paras []text.Paragraph) {
 	if len(a.Meta.Summary) > 0 {
 		a.summary = Summary{Points: a.Meta.Summary}
 		return
 	}
-	a.summary = extractiveSummary(a, summarySentences)
+	a.summary = extractiveSummary(paras, a.sentence, summarySentences)
 }
 
 // The extractive summary's parameters.
@@ -106,16 +107,18 @@ type candidate struct {
 // lead down); a sentence opening with a connective has its score scaled by
 // connectivePenalty. Eligible sentences are taken best first, skipping
 // near-duplicates of those already taken, until there are n.
-func extractiveSummary(a *Article, n int) Summary {
+//
+// The sentences are the article's, in document order; paras are its
+// paragraphs as the text package reads them.
+func extractiveSummary(paras []text.Paragraph, sentences []Sentence, n int) Summary {
 	sum := Summary{Extractive: true}
-	sentences := a.sentence
 	if len(sentences) > maxRankedSentences {
 		sentences = sentences[:maxRankedSentences]
 	}
 	if n <= 0 || len(sentences) == 0 {
 		return sum
 	}
-	cands := summaryCandidates(sentences)
+	cands := summaryCandidates(paras, sentences)
 	sim := similarities(cands)
 	ranks := lexRank(sim, len(cands))
 
@@ -160,8 +163,10 @@ func extractiveSummary(a *Article, n int) Summary {
 
 // summaryCandidates builds the TF-IDF vector, position prior and eligibility
 // of each sentence.
-func summaryCandidates(sentences []Sentence) []candidate {
+func summaryCandidates(paras []text.Paragraph, sentences []Sentence) []candidate {
 	cands := make([]candidate, len(sentences))
+	var toks []text.Token
+	p, k := 0, 0                  // sentences[i] is paras[p].Sentences[k]
 	terms := make(map[string]int) // stem -> term id
 	var df []int                  // term id -> sentences holding it
 	var tf []int                  // term id -> count in the current sentence
@@ -170,14 +175,22 @@ func summaryCandidates(sentences []Sentence) []candidate {
 		c := &cands[i]
 		c.sentence = s
 		c.penalty = 1
-		toks := tokenize(s.Text)
+		for p < len(paras) && k == len(paras[p].Sentences) {
+			p, k = p+1, 0
+		}
+		para, seg := &paras[p], paras[p].Sentences[k]
+		k++
+		toks = toks[:0]
+		for _, t := range para.Tokens[seg.From:seg.To] {
+			toks = text.AppendWords(toks, para.Text, t)
+		}
 
 		for _, t := range toks {
-			if isStopWord(t.fold) {
+			if text.IsStopWord(t.Fold) {
 				continue
 			}
-			st := stem(t.fold)
-			if isStopWord(st) {
+			st := text.Stem(t.Fold)
+			if text.IsStopWord(st) {
 				continue
 			}
 			id, ok := terms[st]
@@ -206,11 +219,11 @@ func summaryCandidates(sentences []Sentence) []candidate {
 			c.lead = 1 / math.Sqrt(float64(prose+1))
 			prose++
 		}
-		opener, connective := openingWord(s.Text, toks)
+		opener, connective := openingWord(para.Text, toks)
 		if connective {
 			c.penalty = connectivePenalty
 		}
-		c.eligible = isProse && !s.InQuote && !mostlyQuoted(s.Text) &&
+		c.eligible = isProse && !s.InQuote && !para.MostlyQuoted(seg) &&
 			!lexicon.BackPointers[opener] && !isQuestion(s.Text)
 	}
 
@@ -334,59 +347,26 @@ func lexRank(sim []float64, n int) []float64 {
 }
 
 // openingWord returns the folded word a sentence opens with, after any
-// connectives, and whether there were any. A word in capitals of two letters
+// connectives, and whether there were any; toks are its words in text. A word in capitals of two letters
 // or more is returned as it stands, so that "US" and "IT" are not read as
 // pronouns.
-func openingWord(text string, toks []token) (word string, connective bool) {
+func openingWord(text string, toks []text.Token) (word string, connective bool) {
 	for _, t := range toks {
-		if lexicon.Connectives[t.fold] {
+		if lexicon.Connectives[t.Fold] {
 			connective = true
 			continue
 		}
-		w := text[t.span.Start:t.span.End]
+		w := text[t.Span.Start:t.Span.End]
 		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
 			return w, connective
 		}
-		return t.fold, connective
+		return t.Fold, connective
 	}
 	return "", connective
 }
 
 // isQuestion reports whether a sentence ends with a question mark, perhaps
 // followed by closing quotation marks or brackets.
-func isQuestion(text string) bool {
-	return strings.HasSuffix(trimClosers(text), "?")
-}
-
-// mostlyQuoted reports whether a sentence is mostly the words of a
-// quotation, or ends inside one that runs on into the next sentence: either
-// way, not a statement the article makes in its own words.
-func mostlyQuoted(text string) bool {
-	depth, inside, outside := 0, 0, 0
-	inWord := false
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case isDoubleQuote(r):
-			if quoteOpens(text, i) {
-				depth++
-			} else if depth > 0 {
-				depth--
-			}
-			inWord = false
-		case isWordRune(r):
-			if !inWord {
-				if depth > 0 {
-					inside++
-				} else {
-					outside++
-				}
-			}
-			inWord = true
-		default:
-			inWord = inWord && isApostrophe(r)
-		}
-		i += size
-	}
-	return depth > 0 || inside > outside
+func isQuestion(sent string) bool {
+	return strings.HasSuffix(text.TrimClosers(sent), "?")
 }

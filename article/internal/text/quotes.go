@@ -1,33 +1,48 @@
-package article
+package text
 
 import (
-	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 )
 
-// quoteSpan is a stretch of a paragraph between quotation marks. Whether it
-// is someone's words, a title or scare quotes is decided later, from the
-// sentence around it.
-type quoteSpan struct {
-	open   int  // offset of the opening mark
-	end    int  // offset just past the closing mark; len(text) when unclosed
-	inner  Span // the quoted words: no marks, surrounding space or trailing comma
-	single bool // single quotation marks
-	closed bool // false when the quotation runs on to the end of the paragraph
-	nested bool // double marks inside a single-quoted span
+// Quotation is a stretch of a paragraph between quotation marks. Whether it
+// is someone's words, a title or scare quotes is for its reader to decide,
+// from the sentence around it.
+type Quotation struct {
+	// Open is the offset of the opening mark.
+	Open int
+	// End is the offset just past the closing mark, or the paragraph's
+	// length when the quotation is not closed.
+	End int
+	// Inner locates the quoted words: without the marks, the space inside
+	// them or a comma, semicolon or colon before the closing mark.
+	Inner Span
+	// Single marks a quotation between single marks (‘…’ or '…').
+	Single bool
+	// Closed is false when the quotation runs on to the end of the paragraph.
+	Closed bool
+	// Nested marks a double-quoted quotation inside a single-quoted one.
+	Nested bool
+	// Continued marks a quotation that opens its paragraph and continues
+	// one left open at the end of the previous paragraph, as a quotation
+	// that runs over several paragraphs does.
+	Continued bool
 }
 
-func isSingleMark(r rune) bool {
+// IsSingleMark reports whether r is a single quotation mark, which may also
+// be an apostrophe.
+func IsSingleMark(r rune) bool {
 	return r == '\'' || r == '‘' || r == '’'
 }
 
-// scanQuotes finds the quotation spans of a paragraph, in order of their
+// ScanQuotes finds the quotation spans of a paragraph, in order of their
 // opening marks. Double marks pair first; single marks pair only outside
 // them, so a single-quoted span inside a double-quoted one stays part of it,
 // and an apostrophe (don’t, ’91, 'Cause, officials’) opens nothing.
-func scanQuotes(text string) []quoteSpan {
+func ScanQuotes(text string) []Quotation {
 	spans := scanDoubleQuotes(text)
 	singles := scanSingleQuotes(text, spans)
 	if len(singles) == 0 {
@@ -37,23 +52,26 @@ func scanQuotes(text string) []quoteSpan {
 	// after it, is an apostrophe that was taken for a mark.
 	kept := singles[:0]
 	for _, s := range singles {
-		if !s.closed && len(spans) > 0 && spans[len(spans)-1].open > s.open {
+		if !s.Closed && len(spans) > 0 && spans[len(spans)-1].Open > s.Open {
 			continue
 		}
 		kept = append(kept, s)
 	}
 	singles = kept
-	for i := range spans {
-		for _, s := range singles {
-			if spans[i].open > s.open && spans[i].end <= s.end {
-				spans[i].nested = true
-			}
+	// The singles follow one another without overlapping, so the one that
+	// may hold a double-quoted span is the last to open before it.
+	for i, j := 0, -1; i < len(spans); i++ {
+		for j+1 < len(singles) && singles[j+1].Open < spans[i].Open {
+			j++
+		}
+		if j >= 0 && spans[i].End <= singles[j].End {
+			spans[i].Nested = true
 		}
 	}
-	merged := make([]quoteSpan, 0, len(spans)+len(singles))
+	merged := make([]Quotation, 0, len(spans)+len(singles))
 	i, j := 0, 0
 	for i < len(spans) || j < len(singles) {
-		if j == len(singles) || (i < len(spans) && spans[i].open < singles[j].open) {
+		if j == len(singles) || (i < len(spans) && spans[i].Open < singles[j].Open) {
 			merged = append(merged, spans[i])
 			i++
 		} else {
@@ -68,8 +86,8 @@ func scanQuotes(text string) []quoteSpan {
 // which way they face unless the space around them says otherwise (a
 // mistyped mark); straight marks alternate, except a mark after a digit that
 // opens nothing (12" is an inch).
-func scanDoubleQuotes(text string) []quoteSpan {
-	var spans []quoteSpan
+func scanDoubleQuotes(text string) []Quotation {
+	var spans []Quotation
 	open, openSize := -1, 0
 	for i := 0; i < len(text); {
 		if c := text[i]; c != '"' && c < 0xC2 {
@@ -77,7 +95,7 @@ func scanDoubleQuotes(text string) []quoteSpan {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isDoubleQuote(r) {
+		if !IsDoubleQuote(r) {
 			i += size
 			continue
 		}
@@ -136,17 +154,17 @@ const (
 // non-space and before a non-word. A closing mark after an "s" and before a
 // word may be a plural possessive ("the officials’ plan"), so a surer close
 // later in the paragraph wins over it.
-func scanSingleQuotes(text string, doubles []quoteSpan) []quoteSpan {
-	var spans []quoteSpan
+func scanSingleQuotes(text string, doubles []Quotation) []Quotation {
+	var spans []Quotation
 	open, openSize := -1, 0
 	maybe, maybeSize := -1, 0
 	d := 0
 	for i := 0; i < len(text); {
-		for d < len(doubles) && doubles[d].end <= i {
+		for d < len(doubles) && doubles[d].End <= i {
 			d++
 		}
-		if d < len(doubles) && doubles[d].open <= i {
-			i = doubles[d].end
+		if d < len(doubles) && doubles[d].Open <= i {
+			i = doubles[d].End
 			d++
 			continue
 		}
@@ -155,7 +173,7 @@ func scanSingleQuotes(text string, doubles []quoteSpan) []quoteSpan {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isSingleMark(r) {
+		if !IsSingleMark(r) {
 			i += size
 			continue
 		}
@@ -193,7 +211,7 @@ func scanSingleQuotes(text string, doubles []quoteSpan) []quoteSpan {
 // newQuoteSpan builds the span opened by the mark at open and closed by the
 // mark at closeAt (or running to closeAt when closeSize is 0). It reports
 // false when nothing but space and punctuation stands between the marks.
-func newQuoteSpan(text string, open, openSize, closeAt, closeSize int, single, closed bool) (quoteSpan, bool) {
+func newQuoteSpan(text string, open, openSize, closeAt, closeSize int, single, closed bool) (Quotation, bool) {
 	from, to := open+openSize, closeAt
 	for from < to && isSpaceByte(text[from]) {
 		from++
@@ -214,19 +232,15 @@ func newQuoteSpan(text string, open, openSize, closeAt, closeSize int, single, c
 		}
 	}
 	if !hasWord {
-		return quoteSpan{}, false
+		return Quotation{}, false
 	}
-	return quoteSpan{
-		open:   open,
-		end:    closeAt + closeSize,
-		inner:  Span{from, to},
-		single: single,
-		closed: closed,
+	return Quotation{
+		Open:   open,
+		End:    closeAt + closeSize,
+		Inner:  Span{from, to},
+		Single: single,
+		Closed: closed,
 	}, true
-}
-
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 // opensAfter reports whether a quotation mark can open after the rune r.
@@ -328,4 +342,14 @@ func singleMarkCloses(text string, i, size int) int {
 		return closesMaybe
 	}
 	return closesSurely
+}
+
+// IsDoubleQuote reports whether r is a double quotation mark: straight,
+// curly, low, reversed, fullwidth or a guillemet.
+func IsDoubleQuote(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '‟', '«', '»', '＂':
+		return true
+	}
+	return false
 }

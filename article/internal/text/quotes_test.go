@@ -1,4 +1,4 @@
-package article
+package text
 
 import (
 	"slices"
@@ -8,9 +8,9 @@ import (
 // quotedTexts returns the words inside each top-level quotation of text.
 func quotedTexts(text string) []string {
 	var out []string
-	for _, s := range scanQuotes(text) {
-		if !s.nested {
-			out = append(out, text[s.inner.Start:s.inner.End])
+	for _, s := range ScanQuotes(text) {
+		if !s.Nested {
+			out = append(out, text[s.Inner.Start:s.Inner.End])
 		}
 	}
 	return out
@@ -47,7 +47,7 @@ func TestScanQuotes(t *testing.T) {
 	for _, tt := range quoteMarkTests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := quotedTexts(tt.text); !slices.Equal(got, tt.want) {
-				t.Errorf("scanQuotes(%q) = %q, want %q", tt.text, got, tt.want)
+				t.Errorf("ScanQuotes(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
@@ -65,13 +65,52 @@ func TestScanQuotesClosed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			spans := scanQuotes(tt.text)
+			spans := ScanQuotes(tt.text)
 			if len(spans) == 0 {
-				t.Fatalf("scanQuotes(%q) found no quotation", tt.text)
+				t.Fatalf("ScanQuotes(%q) found no quotation", tt.text)
 			}
-			if got := spans[len(spans)-1].closed; got != tt.closed {
-				t.Errorf("scanQuotes(%q): last closed = %v, want %v", tt.text, got, tt.closed)
+			if got := spans[len(spans)-1].Closed; got != tt.closed {
+				t.Errorf("ScanQuotes(%q): last closed = %v, want %v", tt.text, got, tt.closed)
 			}
 		})
+	}
+}
+
+func TestSegmentContinuedQuotes(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []string
+		want  []bool // Continued of each paragraph's first quotation
+	}{
+		{"run over three paragraphs", []string{`"I stayed a year.`, `"Then ten.`, `"Then forty," she said.`}, []bool{false, true, true}},
+		{"closed quotation", []string{`"I stayed," she said.`, `"Then I left."`}, []bool{false, false}},
+		{"not at the start", []string{`She said: "I stayed.`, `Then "I left."`}, []bool{false, false}},
+		{"single after double", []string{`"I stayed.`, `'Then I left.'`}, []bool{false, false}},
+		{"british", []string{`‘I stayed a year.`, `‘Then forty,’ she said.`}, []bool{false, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []bool
+			for _, p := range Segment(tt.paras) {
+				got = append(got, len(p.Quotes) > 0 && p.Quotes[0].Continued)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Segment(%q): Continued = %v, want %v", tt.paras, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestInQuoteSingleMarks checks that a sentence inside single quotation
+// marks is InQuote, as inside double ones.
+func TestInQuoteSingleMarks(t *testing.T) {
+	text := "A spokesman said: ‘Both sites were suitable. We remain happy to talk.’ The council agreed."
+	p := Segment([]string{text})[0]
+	var got []bool
+	for _, s := range p.Sentences {
+		got = append(got, s.InQuote)
+	}
+	if want := []bool{false, true, false}; !slices.Equal(got, want) {
+		t.Errorf("Sentences(%q): InQuote = %v, want %v", text, got, want)
 	}
 }
