@@ -23,6 +23,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -79,7 +81,7 @@ type Article struct {
 	quotes   []Quote
 	speakers []*Speaker
 	people   []int // where the text names a person: positions, in document order
-	idx      *index
+	idx      *index.Index
 	summary  Summary
 }
 
@@ -110,10 +112,9 @@ type Paragraph struct {
 	Sentences []Sentence
 }
 
-// Span is a half-open byte range [Start, End) of a paragraph's Text.
-type Span struct {
-	Start, End int
-}
+// Span is a half-open byte range [Start, End) of a paragraph's Text. It is
+// the span every part of the engine uses.
+type Span = text.Span
 
 // Sentence is one sentence of a paragraph.
 type Sentence struct {

@@ -3,12 +3,14 @@ package article
 import (
 	"cmp"
 	"fmt"
-	"github.com/articlebot/articlebot/article/internal/lexicon"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // MaxQuestionLen is the longest question, in characters, that [Article.Ask]
@@ -313,7 +315,7 @@ func (a *Article) readQuestion(qtext string) (question, error) {
 			"Name a person, a place, a thing or an event from the article, as in \"who said …?\" or \"how many … were there?\""}
 	}
 	for i := range q.terms {
-		q.terms[i].hits = a.idx.hitsOf(q.terms[i].forms)
+		q.terms[i].hits = a.idx.HitsOf(q.terms[i].forms)
 	}
 	return q, nil
 }
@@ -337,7 +339,7 @@ func asksSpeech(w string, afterAux bool) bool {
 // addTerm adds the content word w, the question's i-th word, unless a term
 // already matches the same words of the article. verb marks a verb of
 // speech.
-func (q *question) addTerm(ix *index, w string, i int, verb bool) {
+func (q *question) addTerm(ix *index.Index, w string, i int, verb bool) {
 	forms := askForms(ix, w)
 	for k, t := range q.terms {
 		if t.word == w || len(forms) > 0 && slices.Equal(t.forms, forms) {
@@ -375,14 +377,14 @@ func (q *question) dropVerbs() {
 // askForms returns the ids of the article's words that a question's word
 // matches, sorted: those a free search word matches (see index.forms), and
 // the forms of an irregular verb ("meet" and "met").
-func askForms(ix *index, w string) []int32 {
+func askForms(ix *index.Index, w string) []int32 {
 	if ix == nil {
 		return nil
 	}
-	forms := ix.forms(w, true)
+	forms := ix.Forms(w, true)
 	for _, f := range lexicon.VerbForms(w) {
 		if f != w {
-			forms = append(forms, ix.forms(f, false)...)
+			forms = append(forms, ix.Forms(f, false)...)
 		}
 	}
 	slices.Sort(forms)
@@ -498,7 +500,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 			c := get(ref)
 			c.hits = append(c.hits, termHit{ti, h})
 		}
-		t.idf = bm25IDF(n, float64(max(df, 1)))
+		t.idf = index.IDF(n, float64(max(df, 1)))
 	}
 	// A question about what someone said matches their statements by name.
 	if q.speech {
@@ -538,7 +540,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 	for _, t := range q.terms {
 		mass += t.idf
 	}
-	avgLen := float64(len(ix.toks)) / n
+	avgLen := float64(ix.Len()) / n
 	out := make([]*askCand, 0, len(cands))
 	tf := make([]float64, len(q.terms))
 	for _, c := range cands {
@@ -593,7 +595,7 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 			// another sentence, so the sentence's length says nothing.
 			l = avgLen
 		}
-		w := t.idf * bm25TF(tf[ti], l, avgLen)
+		w := t.idf * index.TF(tf[ti], l, avgLen)
 		if inRun[ti] {
 			w *= 1 + phraseBoost
 		}
@@ -643,17 +645,17 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 func (a *Article) sentenceTokens(c *askCand) []text.Token {
 	ix := a.idx
 	p := c.ref.para
-	all := ix.toks[ix.paraStart[p]:ix.paraStart[p+1]]
+	all := ix.ParaPostings(p)
 	at := func(off int) int {
-		i, _ := slices.BinarySearchFunc(all, off, func(t itoken, off int) int { return cmp.Compare(int(t.start), off) })
+		i, _ := slices.BinarySearchFunc(all, off, func(t index.Posting, off int) int { return cmp.Compare(int(t.Start), off) })
 		return i
 	}
 	words := all[at(c.sent.Span.Start):at(c.sent.Span.End)]
 	toks := make([]text.Token, len(words))
 	for i, t := range words {
 		toks[i] = text.Token{
-			Span: text.Span{Start: int(t.start) - c.sent.Span.Start, End: int(t.end) - c.sent.Span.Start},
-			Fold: ix.words[t.word],
+			Span: text.Span{Start: int(t.Start) - c.sent.Span.Start, End: int(t.End) - c.sent.Span.Start},
+			Fold: ix.Word(t.Word),
 			Kind: text.Word,
 		}
 	}
@@ -664,26 +666,26 @@ func (a *Article) sentenceTokens(c *askCand) []text.Token {
 func (c *askCand) answer(a *Article) AnswerSentence {
 	spans := make([]Span, 0, len(c.hits))
 	for _, h := range c.hits {
-		t := a.idx.toks[h.tok]
-		spans = append(spans, Span{int(t.start), int(t.end)})
+		t := a.idx.Posting(h.tok)
+		spans = append(spans, Span{Start: int(t.Start), End: int(t.End)})
 	}
 	return AnswerSentence{
 		Sentence: c.sent,
 		Score:    c.score,
 		Coverage: c.coverage,
-		Spans:    mergeSpans(spans),
+		Spans:    index.MergeSpans(spans),
 		Speaker:  c.speaker,
 	}
 }
 
-// sentenceOf returns the sentence holding the index's text.Token at i.
+// sentenceOf returns the sentence holding the article's i-th word.
 func (a *Article) sentenceOf(i int32) sentRef {
-	t := a.idx.toks[i]
-	ss := a.Paragraphs[t.para].Sentences
-	j, _ := slices.BinarySearchFunc(ss, int(t.start), func(s Sentence, off int) int {
+	t := a.idx.Posting(i)
+	ss := a.Paragraphs[t.Para].Sentences
+	j, _ := slices.BinarySearchFunc(ss, int(t.Start), func(s Sentence, off int) int {
 		return cmp.Compare(s.Span.End, off+1)
 	})
-	return sentRef{t.para, int32(min(j, len(ss)-1))}
+	return sentRef{t.Para, int32(min(j, len(ss)-1))}
 }
 
 // sentencesIn returns the sentences of paragraph p, counting from 0, that
@@ -726,14 +728,14 @@ func (a *Article) statementsIn(c *askCand) []Quote {
 // bestSpeaker returns the speaker of the statement that holds the most of
 // the hits, a direct quote winning a tie with reported speech, or nil when
 // there are no statements.
-func bestSpeaker(statements []Quote, hits []termHit, ix *index) *Speaker {
+func bestSpeaker(statements []Quote, hits []termHit, ix *index.Index) *Speaker {
 	var best *Speaker
 	bestScore := -1
 	for _, st := range statements {
 		score := 0
 		for _, h := range hits {
-			t := ix.toks[h.tok]
-			if int(t.start) >= st.Span.Start && int(t.end) <= st.Span.End {
+			t := ix.Posting(h.tok)
+			if int(t.Start) >= st.Span.Start && int(t.End) <= st.Span.End {
 				score += 2
 			}
 		}

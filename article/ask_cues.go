@@ -1,10 +1,10 @@
 package article
 
 import (
-	"github.com/articlebot/articlebot/article/internal/text"
 	"strconv"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // The cues below tell what kind of thing a sentence holds, so that the form

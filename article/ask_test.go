@@ -3,7 +3,6 @@ package article
 import (
 	"bufio"
 	"errors"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // askCase is one question of a file in testdata/ask.

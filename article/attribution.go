@@ -1,8 +1,9 @@
 package article
 
 import (
-	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 )
 
 // matchSpeechVerb returns the verb of speech starting at toks[i] and how
@@ -644,9 +645,9 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 			after++
 		}
 		if after < s.to && wordsIn(toks, after, s.to) >= 3 {
-			a.clause = Span{after, trimClauseEnd(toks, after, s.to)}
+			a.clause = Span{Start: after, End: trimClauseEnd(toks, after, s.to)}
 		} else if !first {
-			a.clause = Span{s.from, trimClauseEnd(toks, s.from, a.verb)}
+			a.clause = Span{Start: s.from, End: trimClauseEnd(toks, s.from, a.verb)}
 		}
 		a.raw = a.clause.End
 		return a, true
@@ -697,7 +698,7 @@ func attributeVerb(toks []qtok, s qsent, v, n int, info *lexicon.Verb, text stri
 			a = inv
 			if p.Kind != tkQuote {
 				// "Assad must go, said Kerry": the clause comes first.
-				a.clause = Span{s.from, trimClauseEnd(toks, s.from, v-1)}
+				a.clause = Span{Start: s.from, End: trimClauseEnd(toks, s.from, v-1)}
 				if wordsIn(toks, a.clause.Start, a.clause.End) < 3 || hasQuote(toks, a.clause.Start, a.clause.End) {
 					a.clause = Span{}
 				}
@@ -800,10 +801,10 @@ skip:
 	// "Assad must go, Kerry said." and "The talks, Kerry said, had failed."
 	if a.start-1 > s.from && toks[a.start-1].Fold == "," && !hasQuoteNextTo(toks, s, a) &&
 		!isInsertion(toks, s.from, a.start-1) && (a.verbEnd >= s.to || !toks[a.verbEnd].IsPunct(":")) {
-		before := Span{s.from, trimClauseEnd(toks, s.from, a.start-1)}
+		before := Span{Start: s.from, End: trimClauseEnd(toks, s.from, a.start-1)}
 		if a.verbEnd < s.to && toks[a.verbEnd].Fold == "," && wordsIn(toks, a.verbEnd+1, s.to) >= 2 &&
 			!trailingAside(toks, a.verbEnd+1, s.to) {
-			before = Span{s.from, trimClauseEnd(toks, s.from, s.to)}
+			before = Span{Start: s.from, End: trimClauseEnd(toks, s.from, s.to)}
 		}
 		if wordsIn(toks, before.Start, before.End) >= 3 && !hasQuote(toks, before.Start, before.End) {
 			a.clause = before
@@ -1100,7 +1101,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 	switch {
 	case t.Fold == ":":
 		if after+1 < s.to && toks[after+1].Kind != tkQuote && wordsIn(toks, after+1, s.to) >= 3 {
-			return Span{after + 1, trimClauseEnd(toks, after+1, s.to)}
+			return Span{Start: after + 1, End: trimClauseEnd(toks, after+1, s.to)}
 		}
 		return Span{}
 	case t.Kind != tkWord:
@@ -1116,7 +1117,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 		}
 		if tk.Is("that") && !tk.Upper {
 			if k+1 < s.to && wordsIn(toks, k+1, s.to) >= 2 {
-				return Span{k + 1, s.to}
+				return Span{Start: k + 1, End: s.to}
 			}
 			return Span{}
 		}
@@ -1130,16 +1131,16 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 				break
 			}
 			if toks[k].Is("to") {
-				return Span{verb, s.to}
+				return Span{Start: verb, End: s.to}
 			}
 		}
 	}
 	if t.Is("whether", "if", "why", "how", "what", "when") {
-		return Span{after, s.to}
+		return Span{Start: after, End: s.to}
 	}
 	if info.That {
 		if !t.Upper && len(t.Fold) > 5 && strings.HasSuffix(t.Fold, "ing") && wordsIn(toks, after, s.to) >= 3 {
-			return Span{after, s.to} // "denies supplying them", "admitted taking the money"
+			return Span{Start: after, End: s.to} // "denies supplying them", "admitted taking the money"
 		}
 		return Span{} // "confirmed the deal", "answered questions"
 	}
@@ -1162,7 +1163,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 			c++
 		}
 		if c < s.to && opensClause(toks[c]) && wordsIn(toks, c, s.to) >= 3 {
-			return Span{c, s.to}
+			return Span{Start: c, End: s.to}
 		}
 		return Span{}
 	}
@@ -1170,7 +1171,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 	if first.Is("no", "nothing", "none") && finiteVerbSoon(toks, k+1, s.to) {
 		// "said no deaths had been reported", "said nothing had changed",
 		// but not "said no to the plan".
-		return Span{k, s.to}
+		return Span{Start: k, End: s.to}
 	}
 	if first.Has(lexicon.Prep) || first.Has(lexicon.BeAux) || first.Has(lexicon.HaveAux) || first.Has(lexicon.Modal) || first.Is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
 		return Span{}
@@ -1178,7 +1179,7 @@ func clauseAfter(toks []qtok, s qsent, verb, after int, info *lexicon.Verb) Span
 	if wordsIn(toks, k, s.to) < 3 {
 		return Span{}
 	}
-	return Span{k, s.to}
+	return Span{Start: k, End: s.to}
 }
 
 // skipAdverbials returns the index after the adverbials that may stand

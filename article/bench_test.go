@@ -2,10 +2,12 @@ package article
 
 import (
 	"fmt"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // Sinks keep the compiler from discarding the work being measured.
@@ -14,7 +16,7 @@ var (
 	sinkResults  Results
 	sinkSpeaker  *Speaker
 	sinkSummary  Summary
-	sinkIndex    *index
+	sinkIndex    *index.Index
 	sinkSegments []text.Paragraph
 )
 
@@ -38,7 +40,7 @@ func BenchmarkBuildIndex(b *testing.B) {
 	paras := segments(a)
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkIndex = newIndex(paras)
+		sinkIndex = index.New(paras)
 	}
 }
 
@@ -115,7 +117,7 @@ func scaledArticle(copies int) (*Article, []text.Paragraph) {
 	}
 	a := &Article{}
 	paras := a.read(texts)
-	a.buildIndex(paras)
+	a.idx = index.New(paras)
 	return a, paras
 }
 

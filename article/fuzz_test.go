@@ -2,10 +2,11 @@ package article
 
 import (
 	"errors"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // FuzzParseAndSearch parses arbitrary bytes as an article and, when they

@@ -1,10 +1,11 @@
 package article
 
 import (
-	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 )
 
 // The lexicons below are general English: they describe how news prose names

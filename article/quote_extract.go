@@ -1,12 +1,13 @@
 package article
 
 import (
-	"github.com/articlebot/articlebot/article/internal/lexicon"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // paraQuotes is one paragraph as the quote extractor reads it.
@@ -588,7 +589,7 @@ func collectQuotes(paras []Paragraph, ps []paraQuotes, r *resolver) ([]Quote, []
 				Kind:      Direct,
 				Speaker:   speaker(fq.ent, position(i, sp.Inner.Start)),
 				Paragraph: n,
-				Span:      Span(sp.Inner),
+				Span:      sp.Inner,
 				Text:      pq.text[sp.Inner.Start:sp.Inner.End],
 				Partial:   fq.partial,
 				Continued: fq.continued,
@@ -599,7 +600,7 @@ func collectQuotes(paras []Paragraph, ps []paraQuotes, r *resolver) ([]Quote, []
 				if at.ent == nil || at.direct || at.clause.End <= at.clause.Start {
 					continue
 				}
-				span := Span{int(pq.toks[at.clause.Start].Span.Start), int(pq.toks[at.clause.End-1].Span.End)}
+				span := Span{Start: int(pq.toks[at.clause.Start].Span.Start), End: int(pq.toks[at.clause.End-1].Span.End)}
 				quotes = append(quotes, Quote{
 					Kind:      Reported,
 					Speaker:   speaker(at.ent, position(i, span.Start)),

@@ -2,8 +2,9 @@ package article
 
 import (
 	"fmt"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"strings"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // QuoteKind tells a direct quotation from reported speech.

@@ -3,13 +3,15 @@ package article
 import (
 	"errors"
 	"fmt"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // mustParse parses an article written inline in a test.
@@ -181,7 +183,8 @@ func TestSearchSpans(t *testing.T) {
 // found for it covers a word with the same stem or one starting with it.
 func TestSearchSpansFold(t *testing.T) {
 	a := Default()
-	for _, w := range a.idx.words {
+	for id := range a.idx.Vocabulary() {
+		w := a.idx.Word(int32(id))
 		if text.IsStopWord(w) {
 			continue
 		}
@@ -196,8 +199,8 @@ func TestSearchSpansFold(t *testing.T) {
 		for _, m := range r.Matches {
 			for _, s := range highlighted(a, m) {
 				f := Fold(s)
-				related := text.Stem(f) == text.Stem(w) || (utf8.RuneCountInString(w) >= prefixMinRunes && strings.HasPrefix(f, w)) ||
-					slices.ContainsFunc(demonymBases(w), func(b string) bool { return text.Stem(f) == text.Stem(b) })
+				related := text.Stem(f) == text.Stem(w) || (utf8.RuneCountInString(w) >= index.PrefixMinRunes && strings.HasPrefix(f, w)) ||
+					slices.ContainsFunc(index.DemonymBases(w), func(b string) bool { return text.Stem(f) == text.Stem(b) })
 				if !related {
 					t.Errorf("Search(%q) highlights %q in ¶%d, which is not a form of it", w, s, m.Paragraph)
 				}
@@ -491,31 +494,9 @@ func TestSearchSpansNotShared(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := slices.Clone(r.Matches[1].Spans)
-	_ = append(r.Matches[0].Spans, Span{0, 1})
+	_ = append(r.Matches[0].Spans, Span{Start: 0, End: 1})
 	if !slices.Equal(r.Matches[1].Spans, before) {
 		t.Errorf("appending to one match's spans changed the next: %v, want %v", r.Matches[1].Spans, before)
-	}
-}
-
-func TestDemonymBases(t *testing.T) {
-	tests := []struct {
-		word string
-		want []string
-	}{
-		{"russian", []string{"russia", "russ"}},
-		{"russians", []string{"russia", "russ"}},
-		{"iranian", []string{"irania", "iran"}},
-		{"egyptians", []string{"egyptia", "egypt"}},
-		{"plan", nil},
-		{"human", nil},
-		{"policy", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.word, func(t *testing.T) {
-			if got := demonymBases(tt.word); !slices.Equal(got, tt.want) {
-				t.Errorf("demonymBases(%q) = %q, want %q", tt.word, got, tt.want)
-			}
-		})
 	}
 }
 
@@ -526,18 +507,5 @@ func TestSearchUnindexed(t *testing.T) {
 	r, err := a.Search("russia")
 	if err != nil || len(r.Matches) != 0 {
 		t.Errorf("Search(%q) on an empty Article = %v, %v, want no matches and no error", "russia", paragraphs(r), err)
-	}
-}
-
-// TestMinEditsIsLowerBound checks minEdits against the edit distance for
-// every pair of the seed's words and a few words with other characters.
-func TestMinEditsIsLowerBound(t *testing.T) {
-	words := append(slices.Clone(Default().idx.words), "zürich", "zurich", "straße", "δημοκρατία", "naïve", "2015", "w0000011", "")
-	for _, x := range words {
-		for _, y := range words {
-			if lb, d := minEdits(letterSet(x), letterSet(y)), editDistance(x, y); lb > d {
-				t.Fatalf("minEdits(%q, %q) = %d, more than the edit distance %d", x, y, lb, d)
-			}
-		}
 	}
 }

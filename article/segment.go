@@ -1,6 +1,9 @@
 package article
 
-import "github.com/articlebot/articlebot/article/internal/text"
+import (
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/text"
+)
 
 // read segments the texts of the article's paragraphs (see the text
 // package) and gives the article its numbered paragraphs, their sentences
@@ -18,7 +21,7 @@ func (a *Article) read(texts []string) []text.Paragraph {
 		for _, s := range p.Sentences {
 			a.sentence = append(a.sentence, Sentence{
 				Paragraph: i + 1,
-				Span:      Span(s.Span),
+				Span:      s.Span,
 				Text:      p.Text[s.Span.Start:s.Span.End],
 				InQuote:   s.InQuote,
 			})
@@ -33,7 +36,7 @@ func (a *Article) read(texts []string) []text.Paragraph {
 // from: the quotes and their speakers, the search index and the summary.
 func (a *Article) build(paras []text.Paragraph) {
 	a.extractQuotes(paras)
-	a.buildIndex(paras)
+	a.idx = index.New(paras)
 	a.buildSummary(paras)
 }
 

@@ -1,8 +1,10 @@
 package article
 
 import (
-	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"strings"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // speakerKey is a folded form under which a speaker can be found.
@@ -164,7 +166,7 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 			if diff > max(allowed, len(q)/2) || diff >= d {
 				continue
 			}
-			d = min(d, editDistance(q, k.key))
+			d = min(d, text.EditDistance(q, k.key))
 		}
 		if d < closestD {
 			closest, closestD = sp, d

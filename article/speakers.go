@@ -1,9 +1,10 @@
 package article
 
 import (
-	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"slices"
 	"strings"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 )
 
 // entityKind tells the kinds of speakers apart, which decides what a

@@ -2,12 +2,13 @@ package article
 
 import (
 	"cmp"
-	"github.com/articlebot/articlebot/article/internal/lexicon"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // SummaryPoint is one point of a summary with the paragraphs it rests on.

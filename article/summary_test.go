@@ -1,7 +1,6 @@
 package article
 
 import (
-	"github.com/articlebot/articlebot/article/internal/text"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // parseText parses an article held in a string, failing the test on error.
