@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
 	"go.yaml.in/yaml/v3"
 )
@@ -80,7 +81,7 @@ type Article struct {
 	// Built by the parts of the package that own them.
 	quotes   []Quote
 	speakers []*Speaker
-	people   []int // where the text names a person: positions, in document order
+	people   []quote.Pos // where the text names a person, in document order
 	idx      *index.Index
 	summary  Summary
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/articlebot/articlebot/article/internal/index"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -239,7 +240,7 @@ func (a *Article) readQuestion(qtext string) (question, error) {
 	q.termAt = make([]int, len(toks))
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = trimPossessive(t.Fold)
+		words[i] = text.TrimPossessive(t.Fold)
 		q.keys[i] = text.Stem(lexicon.BaseForm(words[i]))
 		q.termAt[i] = -1
 		q.adjacent[i] = i > 0 && adjacent(qtext, toks[i-1], t)
@@ -780,8 +781,8 @@ func introduces(sent string, speakers []*Speaker) bool {
 // full name, or a name after a title ("Foreign Secretary Philip Hammond").
 func (a *Article) namesPerson(c *askCand) bool {
 	p := int(c.ref.para)
-	i, _ := slices.BinarySearch(a.people, position(p, c.sent.Span.Start))
-	return i < len(a.people) && a.people[i] < position(p, c.sent.Span.End)
+	i, _ := slices.BinarySearch(a.people, quote.At(p, c.sent.Span.Start))
+	return i < len(a.people) && a.people[i] < quote.At(p, c.sent.Span.End)
 }
 
 // phraseRuns reports, for each term of q, whether the sentence holds it in
@@ -793,7 +794,7 @@ func phraseRuns(q *question, toks []text.Token, sent string) []bool {
 	in := make([]bool, len(q.terms))
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = text.Stem(lexicon.BaseForm(trimPossessive(t.Fold)))
+		keys[i] = text.Stem(lexicon.BaseForm(text.TrimPossessive(t.Fold)))
 	}
 	// cur[j+1] is the length of the common run ending at the question's
 	// current word and the sentence's j-th word; prev is for the

@@ -38,7 +38,7 @@ func hasTime(toks []text.Token, sent string) bool {
 		switch {
 		case lexicon.TimeMarkers[w]:
 			return true
-		case lexicon.AmbiguousMonths[w] && startsUpper(sent[t.Span.Start:]) && (lexicon.TimePreps[prev] || hasDigit(next)):
+		case lexicon.AmbiguousMonths[w] && text.StartsUpper(sent[t.Span.Start:]) && (lexicon.TimePreps[prev] || hasDigit(next)):
 			return true
 		case isYear(w):
 			return true
@@ -56,10 +56,10 @@ func hasTime(toks []text.Token, sent string) bool {
 func hasPlace(toks []text.Token, sent string) bool {
 	for i, t := range toks {
 		raw := sent[t.Span.Start:t.Span.End]
-		if lexicon.PlaceNouns[t.Fold] && i > 0 && startsUpper(sent[toks[i-1].Span.Start:]) && i-1 > 0 {
+		if lexicon.PlaceNouns[t.Fold] && i > 0 && text.StartsUpper(sent[toks[i-1].Span.Start:]) && i-1 > 0 {
 			return true
 		}
-		if lexicon.Of(t.Fold)&lexicon.Place != 0 && startsUpper(raw) && i > 0 {
+		if lexicon.Of(t.Fold)&lexicon.Place != 0 && text.StartsUpper(raw) && i > 0 {
 			return true
 		}
 		if !lexicon.LocativePreps[t.Fold] {
@@ -78,7 +78,7 @@ func hasPlace(toks []text.Token, sent string) bool {
 			if lexicon.PlaceNouns[w] {
 				return true
 			}
-			if startsUpper(sent[toks[j].Span.Start:]) {
+			if text.StartsUpper(sent[toks[j].Span.Start:]) {
 				if lexicon.Of(w)&(lexicon.Day|lexicon.Time|lexicon.Role|lexicon.Honorific|lexicon.NameStop) == 0 && !lexicon.AmbiguousMonths[w] {
 					return true
 				}

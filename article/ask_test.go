@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -381,8 +382,8 @@ func TestAskCues(t *testing.T) {
 }
 
 // TestNamesPerson checks the who-question's cue that a sentence names a
-// person, on short texts and, against the name finder run on each
-// paragraph, on every sentence of the test articles.
+// person, on short texts and, against where the quote package finds
+// people named, on every sentence of the test articles.
 func TestNamesPerson(t *testing.T) {
 	names := func(a *Article, para, sent int) bool {
 		c := &askCand{ref: sentRef{int32(para), int32(sent)}, sent: a.Paragraphs[para].Sentences[sent]}
@@ -412,13 +413,11 @@ func TestNamesPerson(t *testing.T) {
 		articles = append(articles, loadQuoteArticle(t, file))
 	}
 	for _, a := range articles {
+		people := quote.Attribute(segments(a)).People
 		for pi, p := range a.Paragraphs {
-			_, toks := readParagraph(p.Text)
-			mentions := nameMentions(toks, p.Text, pi)
 			for j, s := range p.Sentences {
-				want := slices.ContainsFunc(mentions, func(m mention) bool {
-					off := m.pos & (1<<21 - 1)
-					return off >= s.Span.Start && off < s.Span.End && (len(m.lows) >= 2 || m.role)
+				want := slices.ContainsFunc(people, func(m quote.Pos) bool {
+					return m.Para() == pi && m.Offset() >= s.Span.Start && m.Offset() < s.Span.End
 				})
 				if got := names(a, pi, j); got != want {
 					t.Errorf("namesPerson(%q) = %v, want %v", s.Text, got, want)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -131,7 +132,42 @@ func (a *Article) Quotes() []Quote { return a.quotes }
 func (a *Article) Speakers() []*Speaker { return a.speakers }
 
 // extractQuotes finds the quotations and reported speech of the article,
-// attributes them to speakers, and notes where the text names people.
+// attributes them to speakers (see the quote package), and notes where the
+// text names people.
 func (a *Article) extractQuotes(paras []text.Paragraph) {
-	a.quotes, a.speakers, a.people = extractQuotes(a.Paragraphs, paras)
+	res := quote.Attribute(paras)
+	a.people = res.People
+	a.speakers = make([]*Speaker, len(res.Speakers))
+	for i, sp := range res.Speakers {
+		a.speakers[i] = &Speaker{
+			Name:        sp.Name,
+			Aliases:     sp.Aliases,
+			Description: sp.Description,
+			Named:       sp.Named,
+			Quotes:      make([]Quote, 0, sp.Direct),
+			Reported:    make([]Quote, 0, sp.Reported),
+		}
+	}
+	a.quotes = make([]Quote, len(res.Quotes))
+	for i, q := range res.Quotes {
+		sp := a.speakers[q.Speaker]
+		a.quotes[i] = Quote{
+			Kind:      Direct,
+			Speaker:   sp,
+			Paragraph: q.Para + 1,
+			Span:      q.Span,
+			Text:      a.Paragraphs[q.Para].Text[q.Span.Start:q.Span.End],
+			Partial:   q.Partial,
+			Continued: q.Continued,
+		}
+		if q.Kind == quote.Reported {
+			a.quotes[i].Kind = Reported
+			sp.Reported = append(sp.Reported, a.quotes[i])
+		} else {
+			sp.Quotes = append(sp.Quotes, a.quotes[i])
+		}
+	}
+	for _, sp := range a.speakers {
+		sp.keys = lookupKeys(sp)
+	}
 }

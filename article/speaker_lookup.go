@@ -86,7 +86,7 @@ func normalizeName(s string) string {
 			break
 		}
 	}
-	return trimPossessive(out)
+	return text.TrimPossessive(out)
 }
 
 // Speaker finds a speaker by name, alias or part of a name, ignoring case

@@ -89,3 +89,16 @@ func CountWords(text string) int {
 	}
 	return n
 }
+
+// TrimPossessive returns a folded word without a possessive ending:
+// "kerry" of "kerry's".
+func TrimPossessive(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	return strings.TrimSuffix(w, "’s")
+}
+
+// StartsUpper reports whether s starts with a capital letter.
+func StartsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

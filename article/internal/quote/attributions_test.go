@@ -1,4 +1,4 @@
-package article
+package quote
 
 import (
 	"testing"
@@ -8,10 +8,11 @@ import (
 // attribution, its subject as written, its appositive and its reported
 // clause.
 func attributionsOf(text string) [][3]string {
-	p, toks := readParagraph(text)
+	p := readParagraph(text)
+	toks := p.toks
 	var out [][3]string
-	for _, s := range quotedSentences(p, toks) {
-		for _, a := range findAttributions(toks, s, text) {
+	for i := range p.sents {
+		for _, a := range p.sents[i].findAttributions() {
 			clause := ""
 			if a.clause.End > a.clause.Start {
 				clause = text[toks[a.clause.Start].Span.Start:toks[a.clause.End-1].Span.End]
@@ -188,9 +189,8 @@ func TestSentenceSplitAroundQuotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, toks := readParagraph(tt.text)
-			if got := len(quotedSentences(p, toks)); got != tt.want {
-				t.Errorf("quotedSentences(%q) gives %d sentences, want %d", tt.text, got, tt.want)
+			if got := len(readParagraph(tt.text).sents); got != tt.want {
+				t.Errorf("readSentences(%q) gives %d sentences, want %d", tt.text, got, tt.want)
 			}
 		})
 	}
@@ -218,8 +218,9 @@ func TestLeadSubject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, toks := readParagraph(tt.text)
-			np := leadSubject(toks, qsent{0, len(toks)}, tt.text)
+			p := readParagraph(tt.text)
+			s := sentence{p, 0, len(p.toks)}
+			np := s.leadSubject()
 			got := np.text
 			if np.kind == npName {
 				got = np.name

@@ -1,228 +1,11 @@
-package article
+package quote
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
-
-// entityKind tells the kinds of speakers apart, which decides what a
-// pronoun or a description can refer to.
-type entityKind uint8
-
-const (
-	entPerson      entityKind = iota + 1 // a named person: "John Kerry"
-	entProper                            // a name that may be a person or a body: "Reuters", "Moscow"
-	entBody                              // a named body: "the Pentagon", "the United States"
-	entUnnamed                           // an unnamed person: "a US military official"
-	entGroup                             // unnamed people: "US officials"
-	entUnnamedBody                       // an unnamed body: "the ministry"
-)
-
-// entity is someone or something the article mentions and may quote.
-type entity struct {
-	kind     entityKind
-	name     string   // the canonical name
-	key      string   // the folded canonical name
-	lows     []string // a person's folded name words, fullest form
-	surnames []string // a person's folded surname keys
-	gender   byte     // 'm', 'f' or 0
-	plural   bool
-	head     string   // the head noun of an unnamed source's description
-	desc     string   // a description from a title or an appositive
-	aliases  []string // other forms of reference, in order of appearance
-	folded   []string // the aliases folded, and the name first
-	titles   []string // the titles seen before the name, as written
-	ftitles  []string // the titles folded
-	honor    string   // the folded honorific the text gives the surname: "mrs"
-	words    []string // folded words of titles, descriptions and aliases
-
-	introduced int // position of the first mention
-	mentioned  int // position of the latest mention, or -1
-	salient    int // position of the latest attribution or sentence-subject mention, or -1
-	spoke      int // position of the latest attribution, or -1
-	firstQuote int // position of the first quote, or -1
-	sp         *Speaker
-}
-
-// position packs a paragraph index and a byte offset into one ordered int.
-func position[T int | int32](para int, offset T) int { return para<<21 | int(offset) }
-
-func paraOf(pos int) int { return pos >> 21 }
-
-// resolver keeps the entities of an article and resolves references to
-// them in document order.
-type resolver struct {
-	ents     []*entity
-	byKey    map[string]*entity   // unnamed sources and bodies by folded name
-	byPerson map[personID]*entity // persons by given name and surname
-	persons  []*entity
-}
-
-func newResolver() *resolver {
-	return &resolver{byKey: make(map[string]*entity), byPerson: make(map[personID]*entity)}
-}
-
-func (r *resolver) add(e *entity) *entity {
-	e.mentioned, e.salient, e.spoke, e.firstQuote = -1, -1, -1, -1
-	r.ents = append(r.ents, e)
-	if e.key != "" {
-		r.byKey[e.key] = e
-	}
-	if e.kind == entPerson {
-		r.persons = append(r.persons, e)
-	}
-	return e
-}
-
-// mention is a capitalised name in the text, with its title.
-type mention struct {
-	pos    int
-	title  string   // "US Secretary of State"
-	name   string   // "John Kerry"
-	lows   []string // folded name words
-	gender byte
-	role   bool // the title names a role ("Secretary", "Mr")
-}
-
-// nameMentions finds the capitalised names of a paragraph outside its
-// quotations: runs of capitalised words, with the titles and particles
-// inside them ("US Secretary of State John Kerry", "Bashar al-Assad").
-func nameMentions(toks []qtok, text string, para int) []mention {
-	var out []mention
-	for i := 0; i < len(toks); {
-		if !inNameRun(toks, i, i, text) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(toks) && inNameRun(toks, j, i, text) {
-			j++
-		}
-		for i > 0 && toks[i-1].Kind == tkWord && !toks[i-1].Upper && toks[i-1].Has(lexicon.Particle) && !toks[i-1].Is("as", "y") {
-			i-- // "von der Leyen said"
-		}
-		for j > i && !toks[j-1].Upper && !hyphenName(text[toks[j-1].Span.Start:toks[j-1].Span.End]) {
-			j--
-		}
-		k := i
-		for k < j && (toks[k].Has(lexicon.NameStop) || toks[k].Has(lexicon.LeadAdverb) ||
-			strings.HasSuffix(toks[k].Fold, "ly") || strings.HasSuffix(toks[k].Fold, "ing")) {
-			k++
-		}
-		if k > 0 && toks[k-1].Has(lexicon.BodyTitle) && toks[k-1].Kind == tkWord {
-			k = j // "logistics firm Al Noor Freight" names a body, not a person
-		}
-		for b := k; b < j-1; b++ {
-			if toks[b].Has(lexicon.BodyTitle) && !toks[b+1].Has(lexicon.BodyTitle) && !hasRoleTok(toks[b+1:j]) {
-				k = j // "Chipmaker Veridian Semiconductor", not "Bank of England Governor Andrew Bailey"
-			}
-		}
-		if k < j {
-			run := toks[k:j]
-			for _, t := range run {
-				if t.Kind == tkQuote {
-					run = slices.DeleteFunc(slices.Clone(run), func(t qtok) bool { return t.Kind == tkQuote })
-					break
-				}
-			}
-			if m, ok := readMention(run, text, para); ok {
-				out = append(out, m)
-			}
-		}
-		if j <= i {
-			j = i + 1
-		}
-		i = j
-	}
-	return out
-}
-
-// inNameRun reports whether toks[j] continues a run of name words that
-// started at toks[start].
-func inNameRun(toks []qtok, j, start int, text string) bool {
-	t := toks[j]
-	if t.Kind == tkQuote && j > start && j+1 < len(toks) && toks[j-1].Upper && toks[j+1].Kind == tkWord && toks[j+1].Upper &&
-		t.Span.End-t.Span.Start <= 24 && startsUpper(strings.TrimLeft(text[t.Span.Start:t.Span.End], "\"'‘’“”")) {
-		return true // a nickname: Margaret "Peggy" Alden
-	}
-	if t.Kind != tkWord {
-		return false
-	}
-	if t.Upper || hyphenName(text[t.Span.Start:t.Span.End]) {
-		return true
-	}
-	if t.Class&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Particle) == 0 && t.Fold != "of" && t.Fold != "the" {
-		return false
-	}
-	nextUpper := j+1 < len(toks) && toks[j+1].Kind == tkWord && toks[j+1].Upper
-	if j > start && (t.Fold == "of" || t.Fold == "the" || t.Has(lexicon.Particle)) && nextUpper {
-		return true
-	}
-	if j > start && t.Has(lexicon.Particle) {
-		// "Ursula von der Leyen": particles in a row before the surname.
-		k := j + 1
-		for k < len(toks) && toks[k].Kind == tkWord && !toks[k].Upper && toks[k].Has(lexicon.Particle) {
-			k++
-		}
-		if k < len(toks) && toks[k].Kind == tkWord && toks[k].Upper {
-			return true
-		}
-	}
-	// Lower-case title words before a name: "former prime minister Helen
-	// Marsh", "her younger brother Luka Novak".
-	for k := j; k < len(toks) && k < j+4; k++ {
-		tk := toks[k]
-		if tk.Kind != tkWord {
-			return false
-		}
-		if tk.Upper {
-			return k > j
-		}
-		if !tk.IsRole() && !tk.Has(lexicon.Portfolio|lexicon.Org) {
-			return false
-		}
-	}
-	return false
-}
-
-// readMention reads a run of name words as a title and a name.
-func readMention(run []qtok, text string, para int) (mention, bool) {
-	start := splitTitle(run, text)
-	if start == len(run) || run[start].Has(lexicon.Place) {
-		return mention{}, false
-	}
-	m := mention{
-		pos:  position(para, run[0].Span.Start),
-		name: trimPossessive(text[run[start].Span.Start:run[len(run)-1].Span.End]),
-		lows: make([]string, 0, len(run)-start),
-	}
-	if strings.Count(m.name, " ") != len(run)-start-1 {
-		// A nickname was left out: "Margaret Alden".
-		words := make([]string, 0, len(run)-start)
-		for _, t := range run[start:] {
-			words = append(words, text[t.Span.Start:t.Span.End])
-		}
-		m.name = trimPossessive(strings.Join(words, " "))
-	}
-	for _, t := range run[start:] {
-		m.lows = append(m.lows, trimPossessive(t.Fold))
-	}
-	if start > 0 && !run[start-1].Has(lexicon.Prep) && !run[start-1].Is("of", "to") {
-		// A title, unless the name ends a phrase about it: "Critics of Orban".
-		m.title = strings.TrimSpace(text[run[0].Span.Start:run[start].Span.Start])
-		for _, t := range run[:start] {
-			if g, ok := lexicon.Gender[t.Fold]; ok {
-				m.gender = g
-			}
-			if t.IsRole() {
-				m.role = true
-			}
-		}
-	}
-	return m, true
-}
 
 // registerPersons creates a person for every full name ("John Kerry") and
 // every titled surname ("Mr Kerry") among the mentions, merging the forms
@@ -238,138 +21,6 @@ func (r *resolver) registerPersons(mentions []mention) {
 			r.personFor(m)
 		}
 	}
-}
-
-// personID identifies a person by given name and surname, so that "John
-// Kerry" and "John F. Kerry" are one person.
-type personID struct{ given, surname string }
-
-// personKey returns the person a name's folded words identify.
-func personKey(lows []string) personID {
-	end := nameEnd(lows)
-	if end == 0 {
-		return personID{}
-	}
-	if len(lows) == 1 {
-		return personID{"", lows[0]}
-	}
-	return personID{lows[0], lows[end-1]}
-}
-
-// personFor returns the person a mention names, creating it when needed.
-func (r *resolver) personFor(m mention) *entity {
-	key := personKey(m.lows)
-	e := r.byPerson[key]
-	if e == nil {
-		e = r.add(&entity{
-			kind:       entPerson,
-			name:       m.name,
-			lows:       m.lows,
-			surnames:   surnameKeys(m.lows),
-			introduced: m.pos,
-		})
-		r.byPerson[key] = e
-	} else if len(m.lows) > len(e.lows) {
-		old := e.name
-		e.name, e.lows = m.name, m.lows
-		e.aliases = slices.DeleteFunc(e.aliases, func(a string) bool { return a == m.name })
-		e.folded = []string{Fold(e.name)}
-		for _, a := range e.aliases {
-			e.folded = append(e.folded, Fold(a))
-		}
-		e.addAlias(old)
-	} else if m.name != e.name {
-		e.addAlias(m.name)
-	}
-	if e.gender == 0 {
-		e.gender = m.gender
-	}
-	if m.title != "" {
-		e.addTitle(m.title, m.name)
-	}
-	return e
-}
-
-// addTitle records a title seen before the person's name: a description
-// the first time, an alias always ("US Secretary of State"), or for an
-// honorific alone the honorific with the name ("Mr Kerry").
-func (e *entity) addTitle(title, name string) {
-	if slices.Contains(e.titles, title) {
-		return
-	}
-	e.titles = append(e.titles, title)
-	ft := Fold(title)
-	e.ftitles = append(e.ftitles, ft)
-	lows := strings.Fields(ft)
-	onlyHonorific := true
-	for _, w := range lows {
-		if !lexicon.Honorifics[w] {
-			onlyHonorific = false
-		}
-	}
-	if onlyHonorific {
-		if e.honor == "" && !strings.Contains(name, " ") {
-			e.honor = strings.Join(lows, " ")
-		}
-		// "Mr Kerry" as the text writes it ("Dame Helen" too), or made
-		// from a full name with the honorifics that news puts before a
-		// bare surname; not "Dame Forsyth" or "Sir Major".
-		if !strings.Contains(name, " ") || lexicon.SurnameHonorifics[strings.Join(lows, " ")] {
-			e.addAlias(title + " " + lastWord(name))
-		}
-		return
-	}
-	if !hasRoleWord(lows) || len(lows) > 0 && lexicon.IsPluralNoun(lows[len(lows)-1]) && lexicon.IsRoleWord(lows[len(lows)-1]) && !lexicon.RoleWords[lows[len(lows)-1]] {
-		return // no role, or a plural one: "Union leaders Gordon Reid and …"
-	}
-	if e.desc == "" || strings.HasSuffix(Fold(title), " "+Fold(e.desc)) {
-		e.desc = title // the fullest form: "White House press secretary"
-	}
-	e.addAlias(title)
-	e.addWords(lows)
-}
-
-func lastWord(s string) string {
-	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		return s[i+1:]
-	}
-	return s
-}
-
-func (e *entity) addAlias(alias string) {
-	alias = strings.TrimSpace(alias)
-	if alias == "" {
-		return
-	}
-	if len(e.folded) == 0 {
-		e.folded = append(e.folded, Fold(e.name))
-	}
-	f := Fold(alias)
-	if slices.Contains(e.folded, f) {
-		return
-	}
-	e.aliases = append(e.aliases, alias)
-	e.folded = append(e.folded, f)
-}
-
-// addWords records the content words of a title, a description or an
-// alias, by which a definite description ("the analyst") can find e.
-func (e *entity) addWords(lows []string) {
-	for _, w := range lows {
-		if !lexicon.NameStopWords[w] && len(w) >= 2 && !slices.Contains(e.words, w) {
-			e.words = append(e.words, w)
-		}
-	}
-}
-
-// hasWord reports whether e's titles, descriptions or aliases hold the
-// folded word w, or its singular.
-func (e *entity) hasWord(w string) bool {
-	if slices.Contains(e.words, w) {
-		return true
-	}
-	s, ok := lexicon.Singular(w)
-	return ok && slices.Contains(e.words, s)
 }
 
 // personsNamed returns the persons with the folded surname or given name
@@ -436,7 +87,7 @@ func byHonorific(ps []*entity, title string) []*entity {
 	if len(ps) < 2 || title == "" || len(title) > 7 {
 		return ps
 	}
-	h := Fold(title)
+	h := text.Fold(title)
 	if !lexicon.Honorifics[h] {
 		return ps
 	}
@@ -481,7 +132,7 @@ func (r *resolver) noteMention(m mention) {
 	} else {
 		e = mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(m.lows, " "), m.gender), m.title), m.gender))
 		if e == nil {
-			e = r.byKey[Fold(m.name)]
+			e = r.byKey[text.Fold(m.name)]
 		}
 	}
 	if e == nil {
@@ -531,7 +182,7 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		if e.desc == "" {
 			e.desc = appos
 		}
-		words := strings.Fields(Fold(appos))
+		words := strings.Fields(text.Fold(appos))
 		e.addWords(words)
 		if g := lexicon.Gender[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
 			e.gender = g // "his wife, Jane Doe", "Mrs Hale's son, Peter Hale"
@@ -546,13 +197,13 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 func descriptionHead(words []string) string {
 	for i, w := range words {
 		if i > 0 && (lexicon.Prepositions[w] || w == "of" || w == "to" || w == "who" || w == "which" || w == "that") {
-			return trimPossessive(words[i-1])
+			return text.TrimPossessive(words[i-1])
 		}
 	}
 	if len(words) == 0 {
 		return ""
 	}
-	return trimPossessive(words[len(words)-1])
+	return text.TrimPossessive(words[len(words)-1])
 }
 
 // named resolves a name: a full name to its person, a lone surname to the
@@ -560,7 +211,7 @@ func descriptionHead(words []string) string {
 // proper entity that may be a person or a body.
 func (r *resolver) named(np nounPhrase, pos int) *entity {
 	m := mention{pos: pos, title: np.title, name: np.name, lows: np.names, gender: np.gender}
-	for _, w := range strings.Fields(Fold(np.title)) {
+	for _, w := range strings.Fields(text.Fold(np.title)) {
 		if lexicon.IsRoleWord(w) {
 			m.role = true
 		}
@@ -604,7 +255,7 @@ func (r *resolver) personTitled(title string) *entity {
 // personTitledAs is personTitled; with suffix, a title that ends with the
 // given one counts too ("Finance Minister" for "Minister").
 func (r *resolver) personTitledAs(title string, suffix bool) *entity {
-	key := Fold(title)
+	key := text.Fold(title)
 	var found *entity
 	for _, p := range r.persons {
 		for _, ft := range p.ftitles {
@@ -621,7 +272,7 @@ func (r *resolver) personTitledAs(title string, suffix bool) *entity {
 
 // keyed returns the entity with the canonical name, creating it.
 func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *entity {
-	key := Fold(name)
+	key := text.Fold(name)
 	if e := r.byKey[key]; e != nil {
 		return e
 	}
@@ -650,7 +301,7 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	}
 	if lexicon.OrgWords[np.head] || !lexicon.IsRoleWord(np.head) && !hasRoleWord(np.words) && !lexicon.IsDemonym(np.head) {
 		// "the operator" after "the national rail operator".
-		if e := r.byKey[Fold("the "+np.text)]; e != nil {
+		if e := r.byKey[text.Fold("the "+np.text)]; e != nil {
 			return e
 		}
 		for i := len(r.ents) - 1; i >= 0; i-- {
@@ -745,10 +396,10 @@ func (r *resolver) unnamed(np nounPhrase, pos int) *entity {
 // "officials" (the latest group of officials), "Pentagon spokesman".
 func (r *resolver) bare(np nounPhrase, pos int) *entity {
 	if np.plural {
-		if e := r.byKey[Fold(np.text)]; e != nil {
+		if e := r.byKey[text.Fold(np.text)]; e != nil {
 			return e
 		}
-		if Fold(np.text) == np.head {
+		if text.Fold(np.text) == np.head {
 			if g := r.groupWithHead(np.head); g != nil {
 				g.addAlias(np.text)
 				return g
@@ -841,15 +492,38 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 	return nil
 }
 
-// spokeAt records that e is credited with words at pos.
-func (e *entity) spokeAt(pos int) {
-	if pos > e.spoke {
-		e.spoke = pos
+// lookup returns the entity a sentence's subject refers to. It creates no
+// person, only the bodies that a later "it" or "they" may refer to ("The
+// rail workers' union blamed …").
+func (r *resolver) lookup(np nounPhrase, pos int) *entity {
+	switch np.kind {
+	case npPronoun:
+		return r.pronoun(np.text, pos)
+	case npName:
+		if len(np.names) >= 2 && !lexicon.NameParticles[np.names[0]] {
+			e := r.byPerson[personKey(np.names)]
+			if e != nil && e.gender == 0 {
+				e.gender = np.gender
+			}
+			if e != nil && np.title != "" {
+				e.addTitle(np.title, np.name)
+			}
+			return e
+		}
+		if len(np.names) > 0 {
+			if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
+				return e
+			}
+			return r.byKey[text.Fold(np.name)]
+		}
+	case npBody:
+		return r.keyed(np.text, entBody, np, pos)
+	case npDefinite:
+		return r.definite(np, pos)
+	case npBare:
+		if np.plural && lexicon.IsRoleWord(np.head) {
+			return r.bare(np, pos) // "Officers from three forces closed roads. They …"
+		}
 	}
-	if pos > e.salient {
-		e.salient = pos
-	}
-	if pos > e.mentioned {
-		e.mentioned = pos
-	}
+	return nil
 }

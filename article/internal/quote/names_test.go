@@ -1,6 +1,7 @@
-package article
+package quote
 
 import (
+	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 	"strings"
 	"testing"
@@ -35,12 +36,13 @@ func TestSplitTitle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, toks := readParagraph(tt.phrase)
+			p := readParagraph(tt.phrase)
+			toks := p.toks
 			raws := make([]string, len(toks))
 			for i, tk := range toks {
 				raws[i] = tt.phrase[tk.Span.Start:tk.Span.End]
 			}
-			start := splitTitle(toks, tt.phrase)
+			start := p.splitTitle(toks)
 			title := strings.Join(raws[:start], " ")
 			person := strings.Join(raws[start:], " ")
 			if title != tt.title || person != tt.person {
@@ -64,7 +66,7 @@ func TestSurnameKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := surnameKeys(strings.Fields(Fold(tt.full))); !slices.Equal(got, tt.want) {
+			if got := surnameKeys(strings.Fields(text.Fold(tt.full))); !slices.Equal(got, tt.want) {
 				t.Errorf("surnameKeys(%q) = %q, want %q", tt.full, got, tt.want)
 			}
 		})
@@ -92,9 +94,8 @@ func TestNameMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, toks := readParagraph(tt.text)
 			var got []string
-			for _, m := range nameMentions(toks, tt.text, 0) {
+			for _, m := range readParagraph(tt.text).nameMentions() {
 				got = append(got, m.title+"|"+m.name)
 			}
 			if !slices.Equal(got, tt.want) {
