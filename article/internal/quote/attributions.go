@@ -103,7 +103,9 @@ func (s *sentence) headlineAttribution() (attribution, bool) {
 }
 
 // attributeVerb reads the speaker and the reported clause of the verb of
-// speech at toks[v:v+n].
+// speech at toks[v:v+n], by the form of the attribution: "according to X",
+// a participle, an inverted "…," said X, or the normal order, subject then
+// verb.
 func (s *sentence) attributeVerb(v, n int, info *lexicon.Verb) (attribution, bool) {
 	a := attribution{verb: v, verbEnd: v + n, info: info, start: v, end: v + n}
 	if info.Noun && n == 1 {
@@ -117,183 +119,154 @@ func (s *sentence) attributeVerb(v, n int, info *lexicon.Verb) (attribution, boo
 			return a, false
 		}
 	}
-	prev := func(k int) (text.Token, bool) {
-		if k > s.from {
-			return s.toks[k-1], true
-		}
-		return text.Token{}, false
-	}
 	switch {
 	case info.Lemma == "according to":
-		a.form = formAccording
-		first := v == s.from // "According to X, CLAUSE"
-		from := v + n
-		end := s.npAfter(from, s.to)
-		if end == from {
+		return s.accordingTo(a)
+	case info.Ing:
+		return s.participle(a)
+	}
+	if inv, ok := s.inverted(a); ok {
+		return inv, true
+	}
+	return s.normalOrder(a)
+}
+
+// prev returns the token before toks[k] in the sentence, if there is one.
+func (s *sentence) prev(k int) (text.Token, bool) {
+	if k > s.from {
+		return s.toks[k-1], true
+	}
+	return text.Token{}, false
+}
+
+// accordingTo reads "According to X, CLAUSE" and "CLAUSE, according to X".
+func (s *sentence) accordingTo(a attribution) (attribution, bool) {
+	a.form = formAccording
+	first := a.verb == s.from // "According to X, CLAUSE"
+	from := a.verbEnd
+	end := s.npAfter(from, s.to)
+	if end == from {
+		return a, false
+	}
+	if np := s.classifyNP(from, end); !np.isSpeaker() && end+2 < s.to &&
+		isParticiple(s.toks[end].Fold) && s.toks[end+1].Is("by") {
+		// "according to figures published by the Fiscal Council": the
+		// body that published them.
+		if e2 := s.npAfter(end+2, s.to); e2 > end+2 {
+			from, end = end+2, e2
+		}
+	}
+	if end+1 < s.to && s.toks[end].Is("and", "or") && !s.toks[end].Upper {
+		// "according to Kyiv and Western governments"
+		if e2 := s.npAfter(end+1, s.to); e2 > end+1 && (e2 == s.to || s.toks[e2].Kind != text.Word) {
+			end = e2
+		}
+	}
+	a.subj = s.classifyNP(from, end)
+	a.end = end
+	a.appos, a.end = s.appositiveAfter(end)
+	if a.appos != "" && first && !s.describesSomeone(end, a.end) {
+		a.appos, a.end = "", end
+	}
+	after := a.end
+	if after < s.to && s.toks[after].Fold == "," {
+		after++
+	}
+	if after < s.to && s.wordsIn(after, s.to) >= 3 {
+		a.clause = tokRange{Start: after, End: s.trimClauseEnd(after, s.to)}
+	} else if !first {
+		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.verb)}
+	}
+	a.raw = a.clause.End
+	return a, true
+}
+
+// describesSomeone reports whether the appositive toks[from:to] after
+// "According to X" describes X and is followed by the clause: "According to
+// X, a spokeswoman for Y, CLAUSE", where the appositive holds a role or a
+// body, not the clause itself.
+func (s *sentence) describesSomeone(from, to int) bool {
+	if to+1 >= s.to || s.toks[to].Fold != "," || s.wordsIn(to+1, s.to) < 3 {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if s.toks[k].IsRole() || s.toks[k].Has(lexicon.Org) {
+			return true
+		}
+	}
+	return false
+}
+
+// participle reads "…, adding that …" (whose subject is the sentence's or
+// the previous attribution's) and "Officials are saying that …".
+func (s *sentence) participle(a attribution) (attribution, bool) {
+	v := a.verb
+	p, ok := s.prev(v)
+	if !ok {
+		return a, false
+	}
+	if p.Fold == "," || p.Is("after", "before", "while", "when", "by", "without") {
+		a.form = formParticiple
+		a.start = v
+	} else {
+		j := v - 1
+		for j >= s.from && s.toks[j].Kind == text.Word && (s.toks[j].Has(lexicon.Adverb) || s.toks[j].Has(lexicon.HaveAux)) {
+			j--
+		}
+		if j < s.from || !s.toks[j].Has(lexicon.BeAux) {
 			return a, false
 		}
-		if np := s.classifyNP(from, end); !np.isSpeaker() && end+2 < s.to &&
-			isParticiple(s.toks[end].Fold) && s.toks[end+1].Is("by") {
-			// "according to figures published by the Fiscal Council": the
-			// body that published them.
-			if e2 := s.npAfter(end+2, s.to); e2 > end+2 {
-				from, end = end+2, e2
-			}
+		from := s.npBefore(s.from, j)
+		if from == j {
+			return a, false
 		}
-		if end+1 < s.to && s.toks[end].Is("and", "or") && !s.toks[end].Upper {
-			// "according to Kyiv and Western governments"
-			if e2 := s.npAfter(end+1, s.to); e2 > end+1 && (e2 == s.to || s.toks[e2].Kind != text.Word) {
-				end = e2
-			}
-		}
-		a.subj = s.classifyNP(from, end)
-		a.end = end
-		a.appos, a.end = s.appositiveAfter(end)
-		if a.appos != "" && first {
-			// "According to X, a spokeswoman for Y, CLAUSE": the
-			// appositive describes someone, and the clause follows it.
-			ok := a.end+1 < s.to && s.toks[a.end].Fold == "," && s.wordsIn(a.end+1, s.to) >= 3
-			if ok {
-				ok = false
-				for k := end + 1; k < a.end; k++ {
-					if s.toks[k].IsRole() || s.toks[k].Has(lexicon.Org) {
-						ok = true
-					}
-				}
-			}
-			if !ok {
-				a.appos, a.end = "", end
-			}
-		}
-		// "According to X, CLAUSE" or "CLAUSE, according to X".
-		after := a.end
-		if after < s.to && s.toks[after].Fold == "," {
-			after++
-		}
-		if after < s.to && s.wordsIn(after, s.to) >= 3 {
-			a.clause = tokRange{Start: after, End: s.trimClauseEnd(after, s.to)}
-		} else if !first {
-			a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.verb)}
+		a.subj = s.classifyNP(from, j)
+		a.start = from
+	}
+	a.clause = s.clauseAfter(v, a.verbEnd, a.info)
+	a.raw = s.to
+	if a.clause.End > a.clause.Start {
+		a.clause.End, a.raw = s.cutTrailing(a.clause.Start, a.clause.End, s.to)
+	}
+	return a, a.clause.End > a.clause.Start || a.form != formParticiple || s.quoteAfterIntro(a.verbEnd)
+}
+
+// inverted reads a verb before its subject: "…," said Kerry, and "Assad
+// must go, said Kerry", but not "…, said to be".
+func (s *sentence) inverted(a attribution) (attribution, bool) {
+	v, info := a.verb, a.info
+	p, ok := s.prev(v)
+	if !ok || !info.Inverts || !(p.Kind == text.Quote || p.Fold == ",") || a.verbEnd >= s.to {
+		return a, false
+	}
+	end := s.npAfter(a.verbEnd, s.to)
+	a.form = formInverted
+	a.subj = s.classifyNP(a.verbEnd, end)
+	a.appos, a.end = s.appositiveAfter(end)
+	if end == a.verbEnd || s.toks[a.verbEnd].Is("that", "to", "it") || a.subj.kind == npNone ||
+		info.Weak && p.Kind != text.Quote ||
+		p.Fold == "," && a.end < s.to && !s.toks[a.end].IsPunct(".!?,") {
+		return a, false
+	}
+	if p.Kind != text.Quote {
+		// "Assad must go, said Kerry": the clause comes first.
+		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, v-1)}
+		if s.wordsIn(a.clause.Start, a.clause.End) < 3 || s.hasQuote(a.clause.Start, a.clause.End) {
+			a.clause = tokRange{}
 		}
 		a.raw = a.clause.End
-		return a, true
-
-	case info.Ing:
-		p, ok := prev(v)
-		if !ok {
-			return a, false
-		}
-		if p.Fold == "," || p.Is("after", "before", "while", "when", "by", "without") {
-			a.form = formParticiple
-			a.start = v
-		} else {
-			// "Officials are saying that …"
-			j := v - 1
-			for j >= s.from && s.toks[j].Kind == text.Word && (s.toks[j].Has(lexicon.Adverb) || s.toks[j].Has(lexicon.HaveAux)) {
-				j--
-			}
-			if j < s.from || !s.toks[j].Has(lexicon.BeAux) {
-				return a, false
-			}
-			from := s.npBefore(s.from, j)
-			if from == j {
-				return a, false
-			}
-			a.subj = s.classifyNP(from, j)
-			a.start = from
-		}
-		a.clause = s.clauseAfter(v, a.verbEnd, info)
-		a.raw = s.to
-		if a.clause.End > a.clause.Start {
-			a.clause.End, a.raw = s.cutTrailing(a.clause.Start, a.clause.End, s.to)
-		}
-		return a, a.clause.End > a.clause.Start || a.form != formParticiple || s.quoteAfterIntro(a.verbEnd)
 	}
+	return a, true
+}
 
-	if p, ok := prev(v); ok && info.Inverts && (p.Kind == text.Quote || p.Fold == ",") && v+n < s.to {
-		// "…," said Kerry — but not "…, said to be".
-		end := s.npAfter(v+n, s.to)
-		inv := a
-		inv.form = formInverted
-		inv.subj = s.classifyNP(v+n, end)
-		inv.appos, inv.end = s.appositiveAfter(end)
-		ok := end > v+n && !s.toks[v+n].Is("that", "to", "it") && inv.subj.kind != npNone &&
-			!(info.Weak && p.Kind != text.Quote) &&
-			!(p.Fold == "," && inv.end < s.to && !s.toks[inv.end].IsPunct(".!?,"))
-		if ok {
-			a = inv
-			if p.Kind != text.Quote {
-				// "Assad must go, said Kerry": the clause comes first.
-				a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, v-1)}
-				if s.wordsIn(a.clause.Start, a.clause.End) < 3 || s.hasQuote(a.clause.Start, a.clause.End) {
-					a.clause = tokRange{}
-				}
-				a.raw = a.clause.End
-			}
-			return a, true
-		}
-	}
-
-	// The normal order: subject, verb.
-	j := v - 1
-	passive, relative := false, false
-skip:
-	for j >= s.from && s.toks[j].Kind == text.Word && !s.toks[j].Upper {
-		t, w := s.toks[j], s.toks[j].Fold
-		switch {
-		case t.Has(lexicon.Negator) || strings.HasSuffix(w, "n't"):
-			return a, false
-		case t.Has(lexicon.Modal):
-			return a, false
-		case t.Has(lexicon.BeAux):
-			passive = true
-		case t.Has(lexicon.HaveAux|lexicon.Adverb) || lyAdverb(w):
-		default:
-			break skip
-		}
-		j--
-	}
-	if passive && info.Lemma != "quoted as saying" {
+// normalOrder reads a subject before its verb: "Kerry said that …",
+// "The talks, Kerry said, had failed", "…," he said.
+func (s *sentence) normalOrder(a attribution) (attribution, bool) {
+	a, relative, ok := s.subjectBefore(a)
+	if !ok {
 		return a, false
 	}
-	if j < s.from {
-		return a, false
-	}
-	t := s.toks[j]
-	switch {
-	case t.Kind == text.Word && !t.Upper && t.Is("and", "but", "then"):
-		a.form = formLead
-		a.start = v
-	case t.Kind == text.Word && t.Is("who", "which") && !t.Upper && j-1 > s.from && s.toks[j-1].IsPunct(",—"):
-		// "the central bank governor, Henrik Sand, who said": the relative
-		// pronoun stands for the name before it.
-		subj, appos, start, ok := s.subjectBeforeInsertions(j-1, true)
-		if !ok || subj.kind == npPronoun {
-			return a, false
-		}
-		if info.Control && v+3 < s.to && s.toks[v+1].Is("not") && s.toks[v+2].Is("to") && s.toks[v+3].Is("be") {
-			return a, false // "who asked not to be named": no statement
-		}
-		a.subj, a.appos, a.start = subj, appos, start
-		relative = true
-	case t.Kind == text.Word && t.Has(lexicon.PreNoun):
-		return a, false // "the claims", "a reported attack"
-	case t.Kind == text.Word:
-		from := s.npBefore(s.from, j+1)
-		if from > j {
-			return a, false
-		}
-		a.subj = s.classifyNP(from, j+1)
-		a.start = from
-	case t.Fold == "," || t.Fold == "—" || t.Fold == ")":
-		subj, appos, start, ok := s.subjectBeforeInsertions(j, false)
-		if !ok {
-			return a, false
-		}
-		a.subj, a.appos, a.start = subj, appos, start
-	default:
-		return a, false
-	}
+	info := a.info
 	if info.Base && a.form == formNormal && !a.subj.plural && !a.subj.is("they", "we", "you") &&
 		a.subj.kind != npName && a.subj.kind != npBody {
 		return a, false
@@ -302,12 +275,9 @@ skip:
 		return a, false
 	}
 	if info.QuoteOnly {
-		if !s.hasQuote(a.verbEnd+1, s.to) {
-			return a, false
-		}
-		return a, true
+		return a, s.hasQuote(a.verbEnd+1, s.to)
 	}
-	a.clause = s.clauseAfter(v, a.verbEnd, info)
+	a.clause = s.clauseAfter(a.verb, a.verbEnd, info)
 	a.raw = s.to
 	if a.clause.End > a.clause.Start {
 		if relative {
@@ -324,18 +294,95 @@ skip:
 		a.clause.End, a.raw = s.cutTrailing(a.clause.Start, a.clause.End, s.to)
 		return a, true
 	}
-	// "Assad must go, Kerry said." and "The talks, Kerry said, had failed."
-	if a.start-1 > s.from && s.toks[a.start-1].Fold == "," && !s.hasQuoteNextTo(a) &&
-		!s.isInsertion(s.from, a.start-1) && (a.verbEnd >= s.to || !s.toks[a.verbEnd].IsPunct(":")) {
-		before := tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.start-1)}
-		if a.verbEnd < s.to && s.toks[a.verbEnd].Fold == "," && s.wordsIn(a.verbEnd+1, s.to) >= 2 &&
-			!s.trailingAside(a.verbEnd+1, s.to) {
-			before = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, s.to)}
-		}
-		if s.wordsIn(before.Start, before.End) >= 3 && !s.hasQuote(before.Start, before.End) {
-			a.clause = before
-			a.raw = before.End
-		}
+	if before, ok := s.clauseBefore(a); ok {
+		a.clause, a.raw = before, before.End
 	}
 	return a, true
+}
+
+// subjectBefore finds the subject of the verb of a: the noun phrase before
+// it, past auxiliaries and adverbs; the name a relative pronoun stands for;
+// the name or description before insertions set off by commas; or, after
+// "and", "but" or "then", the sentence's subject. It reports whether the
+// subject is a relative pronoun's, and false when the verb has no subject
+// that can speak: it is negated, modal, passive or a noun.
+func (s *sentence) subjectBefore(a attribution) (attribution, bool, bool) {
+	v, info := a.verb, a.info
+	j := v - 1
+	passive := false
+skip:
+	for j >= s.from && s.toks[j].Kind == text.Word && !s.toks[j].Upper {
+		t, w := s.toks[j], s.toks[j].Fold
+		switch {
+		case t.Has(lexicon.Negator) || strings.HasSuffix(w, "n't"):
+			return a, false, false
+		case t.Has(lexicon.Modal):
+			return a, false, false
+		case t.Has(lexicon.BeAux):
+			passive = true
+		case t.Has(lexicon.HaveAux|lexicon.Adverb) || lyAdverb(w):
+		default:
+			break skip
+		}
+		j--
+	}
+	if passive && info.Lemma != "quoted as saying" || j < s.from {
+		return a, false, false
+	}
+	t := s.toks[j]
+	switch {
+	case t.Kind == text.Word && !t.Upper && t.Is("and", "but", "then"):
+		a.form = formLead
+		a.start = v
+	case t.Kind == text.Word && t.Is("who", "which") && !t.Upper && j-1 > s.from && s.toks[j-1].IsPunct(",—"):
+		// "the central bank governor, Henrik Sand, who said": the relative
+		// pronoun stands for the name before it.
+		subj, appos, start, ok := s.subjectBeforeInsertions(j-1, true)
+		if !ok || subj.kind == npPronoun {
+			return a, false, false
+		}
+		if info.Control && v+3 < s.to && s.toks[v+1].Is("not") && s.toks[v+2].Is("to") && s.toks[v+3].Is("be") {
+			return a, false, false // "who asked not to be named": no statement
+		}
+		a.subj, a.appos, a.start = subj, appos, start
+		return a, true, true
+	case t.Kind == text.Word && t.Has(lexicon.PreNoun):
+		return a, false, false // "the claims", "a reported attack"
+	case t.Kind == text.Word:
+		from := s.npBefore(s.from, j+1)
+		if from > j {
+			return a, false, false
+		}
+		a.subj = s.classifyNP(from, j+1)
+		a.start = from
+	case t.Fold == "," || t.Fold == "—" || t.Fold == ")":
+		subj, appos, start, ok := s.subjectBeforeInsertions(j, false)
+		if !ok {
+			return a, false, false
+		}
+		a.subj, a.appos, a.start = subj, appos, start
+	default:
+		return a, false, false
+	}
+	return a, false, true
+}
+
+// clauseBefore returns the statement an attribution after a comma
+// reports: "Assad must go, Kerry said." and "The talks, Kerry said, had
+// failed." It reports false when there is none, as when a quotation stands
+// next to the attribution.
+func (s *sentence) clauseBefore(a attribution) (tokRange, bool) {
+	if a.start-1 <= s.from || s.toks[a.start-1].Fold != "," || s.hasQuoteNextTo(a) ||
+		s.isInsertion(s.from, a.start-1) || a.verbEnd < s.to && s.toks[a.verbEnd].IsPunct(":") {
+		return tokRange{}, false
+	}
+	before := tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.start-1)}
+	if a.verbEnd < s.to && s.toks[a.verbEnd].Fold == "," && s.wordsIn(a.verbEnd+1, s.to) >= 2 &&
+		!s.trailingAside(a.verbEnd+1, s.to) {
+		before = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, s.to)}
+	}
+	if s.wordsIn(before.Start, before.End) < 3 || s.hasQuote(before.Start, before.End) {
+		return tokRange{}, false
+	}
+	return before, true
 }

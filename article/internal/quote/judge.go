@@ -31,15 +31,18 @@ type foundQuote struct {
 }
 
 // judgeQuote decides what the quotation at toks[k] of sentence si is, and
-// whose, when its sentence attributes it.
+// whose, when its sentence attributes it: the first and surest sieve. A
+// quotation its sentence does not attribute is left to the context sieves
+// (sieves.go) when it reads like speech, and otherwise is taken for a
+// title, a heading or scare quotes.
 func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
-	s := pq.sents[si]
+	s := &pq.sents[si]
 	toks := pq.toks
 	span := pq.spans[toks[k].Quote]
 	fq := foundQuote{span: int(toks[k].Quote), tok: k, sent: si, run: -1}
 	inner := pq.text[span.Inner.Start:span.Inner.End]
 
-	ai, standalone := attributionOf(pq, si, k)
+	ai, standalone := s.attributionOf(pq.attrs[si], k)
 	fq.partial = !standalone
 	if ai >= 0 && pq.attrs[si][ai].ent != nil {
 		at := &pq.attrs[si][ai]
@@ -65,30 +68,73 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 	return fq
 }
 
-// attributionOf returns the index of the attribution of sentence si that
-// the quotation at toks[k] belongs to (-1 when none), and whether the
-// quotation stands on its own (a whole statement) rather than inside a
-// sentence of the article's (a partial quote).
-func attributionOf(pq *paragraph, si, k int) (int, bool) {
-	s := pq.sents[si]
-	toks := pq.toks
-	attrs := pq.attrs[si]
-	span := pq.spans[toks[k].Quote]
-	first, _ := utf8.DecodeRuneInString(pq.text[span.Inner.Start:])
-	startsUpper := unicode.IsUpper(first) || unicode.IsDigit(first) || first == '.' || first == '…'
+// attributionOf returns the index of the attribution among attrs, the
+// sentence's, that the quotation at toks[k] belongs to (-1 when none), and
+// whether the quotation stands on its own (a whole statement) rather than
+// inside a sentence of the article's (a partial quote). The attribution
+// that follows the quotation wins, then one that introduces it, then the
+// one whose reported clause holds it, then the sentence's only one, then
+// the nearest.
+func (s *sentence) attributionOf(attrs []attribution, k int) (int, bool) {
+	if ai := s.attributionAfter(attrs, k); ai >= 0 {
+		return ai, true
+	}
+	if ai, whole := s.attributionBefore(attrs, k); ai >= 0 {
+		return ai, whole
+	}
+	// Otherwise the quotation stands inside a sentence. It is whole if
+	// nothing of the sentence comes before it but punctuation or another
+	// quotation, and nothing after it but punctuation.
+	toks := s.toks
+	whole := (k == s.from || toks[k-1].Kind == text.Quote || toks[k-1].IsPunct(":;(")) &&
+		(k+1 == s.to || toks[k+1].Kind == text.Quote || (toks[k+1].Kind == text.Punct && !toks[k+1].IsPunct(",")))
+	for ai, at := range attrs {
+		if at.clause.End > at.clause.Start && k >= at.clause.Start && k < at.clause.End {
+			return ai, whole
+		}
+	}
+	if len(attrs) == 1 && !attrs[0].info.Weak {
+		return 0, whole
+	}
+	best, dist := -1, 0
+	for ai, at := range attrs {
+		d := at.verb - k
+		if d < 0 {
+			d = -d
+		}
+		if !at.info.Weak && (best < 0 || d < dist) {
+			best, dist = ai, d
+		}
+	}
+	return best, whole
+}
 
-	// "…," he said — the attribution follows the quotation.
+// attributionAfter returns the index of the attribution that follows the
+// quotation at toks[k], "…," he said, or "…," as one organiser put it; or
+// -1.
+func (s *sentence) attributionAfter(attrs []attribution, k int) int {
+	toks := s.toks
 	for ai, at := range attrs {
 		if at.form == formParticiple && at.start != at.verb {
 			continue
 		}
 		if at.start == k+1 || (at.start == k+2 && toks[k+1].IsPunct(",—")) ||
 			(at.start == k+2 && toks[k+1].Is("as")) || (at.start == k+3 && toks[k+1].IsPunct(",") && toks[k+2].Is("as")) {
-			// "…," he said; "…," as one organiser put it
-			return ai, true
+			return ai
 		}
 	}
-	// He said: "…" — the attribution introduces the quotation.
+	return -1
+}
+
+// attributionBefore returns the index of the attribution that introduces
+// the quotation at toks[k], He said: "…", or -1, and whether the quotation
+// is a whole statement: after a colon, comma or dash, or opening with a
+// capital.
+func (s *sentence) attributionBefore(attrs []attribution, k int) (int, bool) {
+	toks := s.toks
+	span := s.spans[toks[k].Quote]
+	first, _ := utf8.DecodeRuneInString(s.text[span.Inner.Start:])
+	startsUpper := unicode.IsUpper(first) || unicode.IsDigit(first) || first == '.' || first == '…'
 	for ai, at := range attrs {
 		from := at.verbEnd
 		if at.form == formInverted || at.form == formAccording {
@@ -114,30 +160,7 @@ func attributionOf(pq *paragraph, si, k int) (int, bool) {
 			return ai, punct || startsUpper
 		}
 	}
-	// Otherwise the quotation stands inside a sentence. It is whole if
-	// nothing of the sentence comes before it but punctuation or another
-	// quotation, and nothing after it but punctuation.
-	whole := (k == s.from || toks[k-1].Kind == text.Quote || toks[k-1].IsPunct(":;(")) &&
-		(k+1 == s.to || toks[k+1].Kind == text.Quote || (toks[k+1].Kind == text.Punct && !toks[k+1].IsPunct(",")))
-	for ai, at := range attrs {
-		if at.clause.End > at.clause.Start && k >= at.clause.Start && k < at.clause.End {
-			return ai, whole
-		}
-	}
-	if len(attrs) == 1 && !attrs[0].info.Weak {
-		return 0, whole
-	}
-	best, dist := -1, 0
-	for ai, at := range attrs {
-		d := at.verb - k
-		if d < 0 {
-			d = -d
-		}
-		if !at.info.Weak && (best < 0 || d < dist) {
-			best, dist = ai, d
-		}
-	}
-	return best, whole
+	return -1, false
 }
 
 // namedNotQuoted reports whether the quotation at toks[k] is a name or a

@@ -38,7 +38,8 @@ const (
 )
 
 // classifyNP describes the phrase toks[from:to] of the sentence, whose
-// first capital letter says nothing.
+// first capital letter says nothing: a pronoun, a name with its title, a
+// body, or a description, definite, indefinite or bare.
 func (s *sentence) classifyNP(from, to int) nounPhrase {
 	np := nounPhrase{from: from, to: to, initial: from == s.from}
 	if from >= to {
@@ -66,32 +67,11 @@ func (s *sentence) classifyNP(from, to int) nounPhrase {
 		np.words = []string{ph[0].Fold}
 		return np
 	}
-	and := -1
-	for k, t := range ph {
-		w := text.TrimPossessive(t.Fold)
-		if g, ok := lexicon.Gender[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.Upper || t.Has(lexicon.Honorific)) {
-			np.gender = g
-		}
-		if !t.Has(lexicon.NameStop) && len(w) > 1 && !(w != t.Fold && lexicon.IsRoleWord(w) && k < len(ph)-1) {
-			// Not the "victim" of "the victim's family": it is not the head.
-			np.words = append(np.words, w)
-		}
-		if t.Fold == "and" && and < 0 && k > 0 && k < len(ph)-1 {
-			and = k
-		}
-	}
+	and := np.readWords(ph)
 	last := ph[len(ph)-1]
 	lastRaw := s.text[last.Span.Start:last.Span.End]
 	if and > 0 && last.Upper && ph[and-1].Upper {
-		// "Union leaders Gordon Reid and Fiona Shaw": people speaking as one.
-		start := s.splitTitle(ph[:and])
-		np.kind = npBody
-		np.plural = true
-		np.text = s.text[ph[min(start, and-1)].Span.Start:last.Span.End]
-		if start > 0 && hasRoleTok(ph[:start]) {
-			np.title = s.text[ph[0].Span.Start:ph[start-1].Span.End]
-		}
-		return np
+		return s.namesJoined(np, ph, and)
 	}
 	if i := s.affiliationSplit(ph); i > 0 {
 		// "Transport analyst Maria Chen of the Urban Mobility Institute":
@@ -108,65 +88,123 @@ func (s *sentence) classifyNP(from, to int) nounPhrase {
 		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
 	}
 	if lastNamey && !strings.HasSuffix(last.Fold, "'s") {
-		start := s.splitTitle(ph)
-		if b := bodyTitleEnd(ph, start); b > 0 {
-			// "Chipmaker Veridian Semiconductor", "drone maker DJI": a body
-			// with a description of it.
-			np.kind = npBody
-			np.title = s.text[ph[0].Span.Start:ph[b-1].Span.End]
-			np.text = s.text[ph[b].Span.Start:last.Span.End]
-			return np
+		return s.namedPhrase(np, ph)
+	}
+	return s.description(np, ph)
+}
+
+// readWords notes the content words of the phrase ph and the gender its
+// honorifics and role words give, and returns the index in ph of an "and"
+// joining two parts, or -1.
+func (np *nounPhrase) readWords(ph []text.Token) int {
+	and := -1
+	for k, t := range ph {
+		w := text.TrimPossessive(t.Fold)
+		if g, ok := lexicon.Gender[w]; ok && np.gender == 0 && (k < len(ph)-1 || !t.Upper || t.Has(lexicon.Honorific)) {
+			np.gender = g
 		}
-		if start == len(ph) || np.det != "" && !(start > 0 && hasRoleTok(ph[:start]) && !aboutName(ph, start)) {
-			// No name, or "the Pentagon": a body, or a title used alone;
-			// but "the novelist Priya Sethi" is a person.
-			if np.det == "the" && start == len(ph) && hasRoleTok(ph) && !hasOrgTok(ph) {
-				np.kind = npDefinite
-				np.head = headNoun(ph)
-				return np
-			}
-			if np.det == "a" || np.det == "an" {
-				np.kind = npIndefinite
-				np.head = headNoun(ph)
-				return np
-			}
-			np.kind = npBody
-			if np.det == "the" {
-				// "the independent Fiscal Council" is the Fiscal Council.
-				b := 0
-				for b < len(ph)-1 && !ph[b].Upper && !hyphenName(s.text[ph[b].Span.Start:ph[b].Span.End]) {
-					b++
-				}
-				np.text = "the " + s.text[ph[b].Span.Start:last.Span.End]
-			}
-			return np
+		if !t.Has(lexicon.NameStop) && len(w) > 1 && !(w != t.Fold && lexicon.IsRoleWord(w) && k < len(ph)-1) {
+			// Not the "victim" of "the victim's family": it is not the head.
+			np.words = append(np.words, w)
 		}
-		if start > 0 {
-			if b := prepBeforeName(ph, start); b >= 0 && (b < 1 || !ph[b-1].Upper || ph[b-1].IsRole()) {
-				// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
-				np.head = headNoun(ph)
-				np.plural = lexicon.IsPluralNoun(np.head)
-				np.kind = npBare
-				return np
-			}
+		if t.Fold == "and" && and < 0 && k > 0 && k < len(ph)-1 {
+			and = k
 		}
-		np.kind = npName
-		if len(ph)-start == 1 && start > 0 && !hasRoleTok(ph[:start]) {
-			// "NHS Providers", "Press TV": the capitalised words are one name.
-			np.name = np.text
-			np.names = []string{text.Fold(text.TrimPossessive(np.text))}
-			return np
-		}
-		np.title = strings.TrimSpace(s.text[ph[0].Span.Start:ph[start].Span.Start])
-		np.name = s.text[ph[start].Span.Start:last.Span.End]
-		for _, t := range ph[start:] {
-			np.names = append(np.names, text.TrimPossessive(t.Fold))
-		}
-		if np.title != "" {
-			np.title = strings.TrimSuffix(strings.TrimSuffix(np.title, ","), " of")
-		}
+	}
+	return and
+}
+
+// namesJoined reads names joined by "and" at ph[and], "Union leaders
+// Gordon Reid and Fiona Shaw": people speaking as one.
+func (s *sentence) namesJoined(np nounPhrase, ph []text.Token, and int) nounPhrase {
+	last := ph[len(ph)-1]
+	start := s.splitTitle(ph[:and])
+	np.kind = npBody
+	np.plural = true
+	np.text = s.text[ph[min(start, and-1)].Span.Start:last.Span.End]
+	if start > 0 && hasRoleTok(ph[:start]) {
+		np.title = s.text[ph[0].Span.Start:ph[start-1].Span.End]
+	}
+	return np
+}
+
+// namedPhrase reads a phrase that ends with a capitalised word: a person's
+// name with its title ("US Secretary of State John Kerry"), a body ("the
+// Pentagon", "Chipmaker Veridian Semiconductor"), a title used alone, or a
+// phrase about a name ("Critics of Kerry").
+func (s *sentence) namedPhrase(np nounPhrase, ph []text.Token) nounPhrase {
+	last := ph[len(ph)-1]
+	start := s.splitTitle(ph)
+	if b := bodyTitleEnd(ph, start); b > 0 {
+		// "Chipmaker Veridian Semiconductor", "drone maker DJI": a body
+		// with a description of it.
+		np.kind = npBody
+		np.title = s.text[ph[0].Span.Start:ph[b-1].Span.End]
+		np.text = s.text[ph[b].Span.Start:last.Span.End]
 		return np
 	}
+	if start == len(ph) || np.det != "" && !(start > 0 && hasRoleTok(ph[:start]) && !aboutName(ph, start)) {
+		// No name, or "the Pentagon": a body, or a title used alone;
+		// but "the novelist Priya Sethi" is a person.
+		return s.bodyOrTitle(np, ph, start)
+	}
+	if start > 0 {
+		if b := prepBeforeName(ph, start); b >= 0 && (b < 1 || !ph[b-1].Upper || ph[b-1].IsRole()) {
+			// "Critics of Kerry", "a spokesman for Smith": about the name, not it.
+			np.head = headNoun(ph)
+			np.plural = lexicon.IsPluralNoun(np.head)
+			np.kind = npBare
+			return np
+		}
+	}
+	np.kind = npName
+	if len(ph)-start == 1 && start > 0 && !hasRoleTok(ph[:start]) {
+		// "NHS Providers", "Press TV": the capitalised words are one name.
+		np.name = np.text
+		np.names = []string{text.Fold(text.TrimPossessive(np.text))}
+		return np
+	}
+	np.title = strings.TrimSpace(s.text[ph[0].Span.Start:ph[start].Span.Start])
+	np.name = s.text[ph[start].Span.Start:last.Span.End]
+	for _, t := range ph[start:] {
+		np.names = append(np.names, text.TrimPossessive(t.Fold))
+	}
+	if np.title != "" {
+		np.title = strings.TrimSuffix(strings.TrimSuffix(np.title, ","), " of")
+	}
+	return np
+}
+
+// bodyOrTitle reads a capitalised phrase with no person's name in it, or
+// one with an article before it: a title used alone ("the Prime
+// Minister"), an unnamed source ("a Pentagon spokesman") or a body ("the
+// Pentagon", "the independent Fiscal Council").
+func (s *sentence) bodyOrTitle(np nounPhrase, ph []text.Token, start int) nounPhrase {
+	if np.det == "the" && start == len(ph) && hasRoleTok(ph) && !hasOrgTok(ph) {
+		np.kind = npDefinite
+		np.head = headNoun(ph)
+		return np
+	}
+	if np.det == "a" || np.det == "an" {
+		np.kind = npIndefinite
+		np.head = headNoun(ph)
+		return np
+	}
+	np.kind = npBody
+	if np.det == "the" {
+		// "the independent Fiscal Council" is the Fiscal Council.
+		b := 0
+		for b < len(ph)-1 && !ph[b].Upper && !hyphenName(s.text[ph[b].Span.Start:ph[b].Span.End]) {
+			b++
+		}
+		np.text = "the " + s.text[ph[b].Span.Start:ph[len(ph)-1].Span.End]
+	}
+	return np
+}
+
+// description reads a phrase of common nouns: "the analyst" (definite),
+// "a US military official" (indefinite), "US officials" (bare).
+func (s *sentence) description(np nounPhrase, ph []text.Token) nounPhrase {
 	np.head = headNoun(ph)
 	np.plural = lexicon.IsPluralNoun(np.head) && !(len(ph) > 2 && ph[0].Is("one") && ph[1].Is("of"))
 	switch np.det {

@@ -290,6 +290,13 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
 		}
 		return a.Span.Start - b.Span.Start
 	})
+	return quotes, rankSpeakers(speakers, first, quotes)
+}
+
+// rankSpeakers counts the quotes of each speaker and orders the speakers
+// most quoted first: by direct quotes, then reported statements, then
+// where they were first quoted. It renumbers the quotes' speakers to match.
+func rankSpeakers(speakers []Speaker, first []int, quotes []Quote) []Speaker {
 	for _, q := range quotes {
 		if q.Kind == Direct {
 			speakers[q.Speaker].Direct++
@@ -319,7 +326,7 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
 	for i := range quotes {
 		quotes[i].Speaker = rank[quotes[i].Speaker]
 	}
-	return quotes, sorted
+	return sorted
 }
 
 // speakerAliases returns the ways the text refers to e, its name first.

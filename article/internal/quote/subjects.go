@@ -94,39 +94,7 @@ func (s *sentence) leadSubject() nounPhrase {
 // before the name may end a longer chunk: "puts her at odds with the
 // central bank governor, Henrik Sand, who said".
 func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, string, int, bool) {
-	lo := s.from
-	for k := j; k >= s.from; k-- {
-		if s.toks[k].Kind == text.Quote || s.toks[k].IsPunct(":;") {
-			lo = k + 1
-			break
-		}
-	}
-	// Chunks between lo and j, separated by commas, dashes and brackets.
-	type chunk struct {
-		from, to int
-		core     int  // the end of the phrase before any relative clause
-		paren    bool // between brackets: "(D-Mass.)"
-		dashed   bool // between dashes: "— no relation —"
-	}
-	var chunks []chunk
-	start := lo
-	for k := lo; k <= j; k++ {
-		if s.toks[k].IsPunct(",—()") {
-			if k > start {
-				ch := chunk{from: start, to: k, core: k,
-					paren:  start > lo && s.toks[start-1].Fold == "(" && s.toks[k].Fold == ")",
-					dashed: start > lo && s.toks[start-1].Fold == "—" && s.toks[k].Fold == "—"}
-				for r := start + 1; r < k; r++ {
-					if !s.toks[r].Upper && s.toks[r].Is("who", "which", "whose", "whom", "that") {
-						ch.core = r // "one of the two members who voted against it"
-						break
-					}
-				}
-				chunks = append(chunks, ch)
-			}
-			start = k + 1
-		}
-	}
+	chunks := s.chunksBefore(j)
 	var desc *chunk
 	for c := len(chunks) - 1; c >= 0; c-- {
 		ch := chunks[c]
@@ -162,25 +130,8 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 			}
 			appos, from := "", ch.from
 			if np.kind == npName && c > 0 {
-				// "The Health Secretary, Sarah Pike, said"
-				left := chunks[c-1]
-				lfrom := s.npBefore(left.from, left.to)
-				if relative {
-					// The description that ends the chunk: up to its article.
-					lfrom = left.to
-					for lfrom > left.from && s.toks[lfrom-1].Kind == text.Word &&
-						s.toks[lfrom-1].Class&(lexicon.Prep|lexicon.NPStop|lexicon.Pronoun|lexicon.ObjPronoun) == 0 {
-						lfrom--
-						if s.toks[lfrom].Has(lexicon.Determiner | lexicon.Possessive) {
-							break
-						}
-					}
-					left.from = lfrom
-				}
-				if lnp := s.classifyNP(left.from, left.to); lfrom == left.from &&
-					(lnp.kind == npDefinite || lnp.kind == npBare) && lexicon.IsRoleWord(lnp.head) {
-					appos = stripArticle(s.text[s.toks[left.from].Span.Start:s.toks[left.to-1].Span.End])
-					from = left.from
+				if a, f, ok := s.titleBefore(chunks[c-1], relative); ok {
+					appos, from = a, f
 				}
 			}
 			return np, appos, from, np.isSpeaker()
@@ -196,6 +147,72 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 		return np, "", desc.from, np.isSpeaker()
 	}
 	return nounPhrase{}, "", 0, false
+}
+
+// chunk is a stretch of a sentence between commas, dashes or brackets.
+type chunk struct {
+	from, to int
+	core     int  // the end of the phrase before any relative clause
+	paren    bool // between brackets: "(D-Mass.)"
+	dashed   bool // between dashes: "— no relation —"
+}
+
+// chunksBefore returns the chunks of the sentence up to toks[j], from the
+// last quotation, colon or semicolon before it.
+func (s *sentence) chunksBefore(j int) []chunk {
+	lo := s.from
+	for k := j; k >= s.from; k-- {
+		if s.toks[k].Kind == text.Quote || s.toks[k].IsPunct(":;") {
+			lo = k + 1
+			break
+		}
+	}
+	var chunks []chunk
+	start := lo
+	for k := lo; k <= j; k++ {
+		if !s.toks[k].IsPunct(",—()") {
+			continue
+		}
+		if k > start {
+			ch := chunk{from: start, to: k, core: k,
+				paren:  start > lo && s.toks[start-1].Fold == "(" && s.toks[k].Fold == ")",
+				dashed: start > lo && s.toks[start-1].Fold == "—" && s.toks[k].Fold == "—"}
+			for r := start + 1; r < k; r++ {
+				if !s.toks[r].Upper && s.toks[r].Is("who", "which", "whose", "whom", "that") {
+					ch.core = r // "one of the two members who voted against it"
+					break
+				}
+			}
+			chunks = append(chunks, ch)
+		}
+		start = k + 1
+	}
+	return chunks
+}
+
+// titleBefore reads the chunk before a name as its description, "The
+// Health Secretary, Sarah Pike, said", and returns it without its article
+// and where it starts. For the antecedent of a relative pronoun, the
+// description may end a longer chunk, up to its article: "puts her at
+// odds with the central bank governor, Henrik Sand, who said".
+func (s *sentence) titleBefore(left chunk, relative bool) (string, int, bool) {
+	lfrom := s.npBefore(left.from, left.to)
+	if relative {
+		lfrom = left.to
+		for lfrom > left.from && s.toks[lfrom-1].Kind == text.Word &&
+			s.toks[lfrom-1].Class&(lexicon.Prep|lexicon.NPStop|lexicon.Pronoun|lexicon.ObjPronoun) == 0 {
+			lfrom--
+			if s.toks[lfrom].Has(lexicon.Determiner | lexicon.Possessive) {
+				break
+			}
+		}
+		left.from = lfrom
+	}
+	if lnp := s.classifyNP(left.from, left.to); lfrom == left.from &&
+		(lnp.kind == npDefinite || lnp.kind == npBare) && lexicon.IsRoleWord(lnp.head) {
+		return stripArticle(s.text[s.toks[left.from].Span.Start:s.toks[left.to-1].Span.End]), left.from, true
+	}
+	return "", 0, false
 }
 
 // trailingName returns where the capitalised name that ends toks[from:to]
