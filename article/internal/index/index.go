@@ -51,10 +51,15 @@ type Index struct {
 
 // New indexes the plain words of the paragraphs (see text.AppendWords).
 func New(paras []text.Paragraph) *Index {
+	n := 0
+	for _, p := range paras {
+		n += len(p.Tokens)
+	}
 	ix := &Index{
 		ids:       make(map[string]int32),
 		stems:     make(map[string]int32),
 		paraStart: make([]int32, 0, len(paras)+1),
+		postings:  make([]Posting, 0, n), // a token is about a word, compounds aside
 	}
 	var words []text.Token
 	for pi, p := range paras {

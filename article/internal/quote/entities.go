@@ -44,6 +44,12 @@ type entity struct {
 	salient    int // position of the latest attribution or sentence-subject mention, or -1
 	spoke      int // position of the latest attribution, or -1
 	sp         int // 1 + the index of its speaker once it has quotes, else 0
+
+	r        *resolver // the resolver that keeps it
+	order    int       // its index in the resolver's persons, for a person
+	salience int       // its index in the resolver's salience log, or -1
+	speech   int       // its index in the resolver's speech log, or -1
+	mentions int       // its index in the resolver's mention log, or -1
 }
 
 // position packs a paragraph index and a byte offset into one ordered int.
@@ -52,28 +58,84 @@ func position[T int | int32](para int, offset T) int { return para<<21 | int(off
 func paraOf(pos int) int { return pos >> 21 }
 
 // resolver keeps the entities of an article and resolves references to
-// them in document order.
+// them in document order. Its maps find entities by what a reference gives
+// (a name, a title, a word of a description), so that resolving one costs
+// the same however many people the article names.
 type resolver struct {
 	ents     []*entity
 	byKey    map[string]*entity   // unnamed sources and bodies by folded name
 	byPerson map[personID]*entity // persons by given name and surname
 	persons  []*entity
+
+	bySurname map[string][]*entity // persons by surname key
+	byGiven   map[string][]*entity // persons by given name
+	byMiddle  map[string][]*entity // persons by a middle name they have had
+	byTitle   map[string][]*entity // persons by folded title
+	byWord    map[string][]*entity // entities by a word of their titles and descriptions
+	byHead    map[string][]*entity // entities by the head noun of their description, in order of creation
+
+	salience recency // entities by when they were last salient
+	speech   recency // entities by when they last spoke
+	mention  recency // entities by when they were last mentioned
 }
 
 func newResolver() *resolver {
-	return &resolver{byKey: make(map[string]*entity), byPerson: make(map[personID]*entity)}
+	r := &resolver{
+		byKey: make(map[string]*entity), byPerson: make(map[personID]*entity),
+		bySurname: make(map[string][]*entity), byGiven: make(map[string][]*entity),
+		byMiddle: make(map[string][]*entity), byTitle: make(map[string][]*entity),
+		byWord: make(map[string][]*entity), byHead: make(map[string][]*entity),
+	}
+	r.salience.slot = func(e *entity) *int { return &e.salience }
+	r.speech.slot = func(e *entity) *int { return &e.speech }
+	r.mention.slot = func(e *entity) *int { return &e.mentions }
+	return r
 }
 
 func (r *resolver) add(e *entity) *entity {
 	e.mentioned, e.salient, e.spoke = -1, -1, -1
+	e.r, e.salience, e.speech, e.mentions = r, -1, -1, -1
 	r.ents = append(r.ents, e)
 	if e.key != "" {
 		r.byKey[e.key] = e
 	}
+	if e.head != "" {
+		r.byHead[e.head] = append(r.byHead[e.head], e)
+	}
 	if e.kind == entPerson {
-		r.persons = append(r.persons, e)
+		r.addPerson(e)
 	}
 	return e
+}
+
+// addPerson records e as a person, findable by the parts of its name.
+func (r *resolver) addPerson(e *entity) {
+	e.order = len(r.persons)
+	r.persons = append(r.persons, e)
+	for _, s := range e.surnames {
+		r.bySurname[s] = append(r.bySurname[s], e)
+	}
+	if len(e.lows) > 1 {
+		r.byGiven[e.lows[0]] = append(r.byGiven[e.lows[0]], e)
+	}
+	r.indexMiddleNames(e)
+}
+
+// indexMiddleNames makes e findable by the middle names it has now.
+func (r *resolver) indexMiddleNames(e *entity) {
+	for k := 1; k+1 < len(e.lows); k++ {
+		if w := e.lows[k]; !slices.Contains(r.byMiddle[w], e) {
+			r.byMiddle[w] = append(r.byMiddle[w], e)
+		}
+	}
+}
+
+// becameSalient notes that e's salience grew to pos.
+func (e *entity) becameSalient(pos int) {
+	if pos > e.salient {
+		e.salient = pos
+		e.r.salience.touch(e)
+	}
 }
 
 // personID identifies a person by given name and surname, so that "John
@@ -108,6 +170,7 @@ func (r *resolver) personFor(m mention) *entity {
 	} else if len(m.lows) > len(e.lows) {
 		old := e.name
 		e.name, e.lows = m.name, m.lows
+		r.indexMiddleNames(e)
 		e.aliases = slices.DeleteFunc(e.aliases, func(a string) bool { return a == m.name })
 		e.folded = []string{text.Fold(e.name)}
 		for _, a := range e.aliases {
@@ -136,6 +199,9 @@ func (e *entity) addTitle(title, name string) {
 	e.titles = append(e.titles, title)
 	ft := text.Fold(title)
 	e.ftitles = append(e.ftitles, ft)
+	if e.kind == entPerson && !slices.Contains(e.r.byTitle[ft], e) {
+		e.r.byTitle[ft] = append(e.r.byTitle[ft], e)
+	}
 	lows := strings.Fields(ft)
 	onlyHonorific := true
 	for _, w := range lows {
@@ -187,6 +253,7 @@ func (e *entity) addWords(lows []string) {
 	for _, w := range lows {
 		if !lexicon.NameStopWords[w] && len(w) >= 2 && !slices.Contains(e.words, w) {
 			e.words = append(e.words, w)
+			e.r.byWord[w] = append(e.r.byWord[w], e)
 		}
 	}
 }
@@ -205,11 +272,16 @@ func (e *entity) hasWord(w string) bool {
 func (e *entity) spokeAt(pos int) {
 	if pos > e.spoke {
 		e.spoke = pos
+		e.r.speech.touch(e)
 	}
-	if pos > e.salient {
-		e.salient = pos
-	}
+	e.becameSalient(pos)
 	if pos > e.mentioned {
-		e.mentioned = pos
+		e.mentionedAt(pos)
 	}
+}
+
+// mentionedAt notes that the text mentions e at pos.
+func (e *entity) mentionedAt(pos int) {
+	e.mentioned = pos
+	e.r.mention.touch(e)
 }

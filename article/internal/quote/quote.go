@@ -172,8 +172,8 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 				mi++
 			}
 			if np := s.leadSubject(); np.kind == npName {
-				if e := r.lookup(np, from); e != nil && from > e.salient {
-					e.salient = from
+				if e := r.lookup(np, from); e != nil {
+					e.becameSalient(from)
 				}
 			}
 		}
@@ -208,9 +208,7 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 			pq.leads[si] = attrs[0].ent
 		} else if e := r.lookup(s.leadSubject(), position(pq.idx, pq.toks[s.from].Span.Start)); e != nil {
 			pq.leads[si] = e
-			if p := position(pq.idx, pq.toks[s.from].Span.Start); p > e.salient {
-				e.salient = p
-			}
+			e.becameSalient(position(pq.idx, pq.toks[s.from].Span.Start))
 		}
 		for k := s.from; k < s.to; k++ {
 			if pq.toks[k].Kind == text.Quote {

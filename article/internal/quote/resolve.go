@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -24,40 +25,59 @@ func (r *resolver) registerPersons(mentions []mention) {
 }
 
 // personsNamed returns the persons with the folded surname or given name
-// w and a gender compatible with g.
+// w and a gender compatible with g, in the order they were introduced.
 func (r *resolver) personsNamed(w string, g byte) []*entity {
-	var out []*entity
-	for _, p := range r.persons {
-		if g != 0 && p.gender != 0 && p.gender != g {
-			continue
-		}
-		for _, s := range p.surnames {
-			if s == w {
-				out = append(out, p)
-				break
-			}
-		}
-	}
+	fits := func(p *entity) bool { return g == 0 || p.gender == 0 || p.gender == g }
+	surname := func(p *entity) bool { return fits(p) && slices.Contains(p.surnames, w) }
+	out := r.persons4(r.namesakes(r.bySurname[w], surname), surname)
 	if len(out) == 0 {
-		for _, p := range r.persons {
-			if len(p.lows) > 1 && p.lows[0] == w && (g == 0 || p.gender == 0 || p.gender == g) {
-				out = append(out, p)
-			}
-		}
+		given := func(p *entity) bool { return fits(p) && len(p.lows) > 1 && p.lows[0] == w }
+		out = r.persons4(r.namesakes(r.byGiven[w], given), given)
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && !lexicon.NameParticles[w] {
 		// A middle name the person is known by: "Lula" of "Luiz Inácio
 		// Lula da Silva".
-		for _, p := range r.persons {
-			for k := 1; k+1 < len(p.lows); k++ {
-				if p.lows[k] == w && !lexicon.NameParticles[w] && (g == 0 || p.gender == 0 || p.gender == g) {
-					out = append(out, p)
-					break
-				}
-			}
-		}
+		middle := func(p *entity) bool { return fits(p) && slices.Contains(p.lows[1:max(1, len(p.lows)-1)], w) }
+		out = r.persons4(r.namesakes(r.byMiddle[w], middle), middle)
 	}
 	return out
+}
+
+// maxNamesakes bounds the people a name or a description is looked up
+// among when the article gives it to many: the first ones introduced with
+// it, and as many of those mentioned last. News never names so many people
+// alike; the bound keeps a lookup as cheap in a long list of namesakes as
+// in an article.
+const maxNamesakes = 64
+
+// namesakes returns the entities among all, those given a name or a word,
+// that a lookup considers: all of them, or when they are many, the first
+// maxNamesakes and the latest maxNamesakes mentioned that has accepts.
+func (r *resolver) namesakes(all []*entity, has func(*entity) bool) []*entity {
+	if len(all) <= 2*maxNamesakes {
+		return all
+	}
+	out := slices.Clip(all[:maxNamesakes])
+	r.mention.latest(func(e *entity) bool {
+		if has(e) {
+			out = append(out, e)
+		}
+		return len(out) < 2*maxNamesakes
+	})
+	return out
+}
+
+// persons4 returns the persons among candidates that ok accepts, each
+// once, in the order they were introduced.
+func (r *resolver) persons4(candidates []*entity, ok func(*entity) bool) []*entity {
+	var out []*entity
+	for _, p := range candidates {
+		if p.kind == entPerson && ok(p) {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b *entity) int { return a.order - b.order })
+	return slices.Compact(out)
 }
 
 // byGender narrows persons to those known to be of gender g, when there
@@ -138,7 +158,7 @@ func (r *resolver) noteMention(m mention) {
 	if e == nil {
 		return
 	}
-	e.mentioned = m.pos
+	e.mentionedAt(m.pos)
 	if e.gender == 0 && m.gender != 0 {
 		e.gender = m.gender
 	}
@@ -219,14 +239,14 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	surname := len(np.names) == 1 || len(np.names) > 1 && lexicon.NameParticles[np.names[0]] // "Kerry", "Ten Hag"
 	if len(np.names) >= 2 && !surname {
 		e := r.personFor(m)
-		e.mentioned = pos
+		e.mentionedAt(pos)
 		return e
 	}
 	if len(np.names) == 0 {
 		return nil
 	}
 	if e := mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(np.names, " "), np.gender), np.title), np.gender)); e != nil {
-		e.mentioned = pos
+		e.mentionedAt(pos)
 		if np.title != "" {
 			e.addTitle(np.title, np.name)
 		}
@@ -240,7 +260,7 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	}
 	if m.role {
 		e := r.personFor(m)
-		e.mentioned = pos
+		e.mentionedAt(pos)
 		return e
 	}
 	return r.keyed(np.name, entProper, np, pos)
@@ -257,14 +277,24 @@ func (r *resolver) personTitled(title string) *entity {
 func (r *resolver) personTitledAs(title string, suffix bool) *entity {
 	key := text.Fold(title)
 	var found *entity
-	for _, p := range r.persons {
+	check := func(p *entity) bool {
 		for _, ft := range p.ftitles {
 			if ft == key || suffix && len(ft) > len(key) && ft[len(ft)-len(key)-1] == ' ' && strings.HasSuffix(ft, key) {
 				if found != nil && found != p {
-					return nil
+					return false
 				}
 				found = p
 			}
+		}
+		return true
+	}
+	candidates := r.byTitle[key]
+	if suffix {
+		candidates = r.persons // a title's end is no key of the map
+	}
+	for _, p := range candidates {
+		if !check(p) {
+			return nil
 		}
 	}
 	return found
@@ -289,12 +319,7 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	if lexicon.DocumentNouns[np.head] && !np.plural {
 		// "the statement said": whoever just made one.
-		var last *entity
-		for _, e := range r.ents {
-			if e.spoke >= 0 && e.spoke < pos && (last == nil || e.spoke > last.spoke) {
-				last = e
-			}
-		}
+		last := r.speech.latestBefore(pos, spokePos, func(*entity) bool { return true })
 		if last != nil && paraOf(pos)-paraOf(last.spoke) <= 1 {
 			return last
 		}
@@ -304,11 +329,9 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 		if e := r.byKey[text.Fold("the "+np.text)]; e != nil {
 			return e
 		}
-		for i := len(r.ents) - 1; i >= 0; i-- {
-			if e := r.ents[i]; (e.kind == entUnnamedBody || e.kind == entBody) && e.head == np.head && np.head != "" {
-				e.addAlias("the " + np.text)
-				return e
-			}
+		if e := r.latestWithHead(np.head, entUnnamedBody, entBody); e != nil && np.head != "" {
+			e.addAlias("the " + np.text)
+			return e
 		}
 		return r.keyed("the "+np.text, entUnnamedBody, np, pos)
 	}
@@ -320,12 +343,38 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 		return r.keyed("the "+np.text, entGroup, np, pos)
 	}
 	alias := "the " + np.text
+	if best := r.describedAs(np, pos); best != nil {
+		best.addAlias(alias)
+		return best
+	}
+	last := r.speech.latestBefore(1<<62, spokePos, func(*entity) bool { return true })
+	if last != nil && last.kind == entUnnamed && last.head == np.head {
+		return last
+	}
+	// The named person who spoke or was the subject last.
+	if p := r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entPerson }); p != nil {
+		p.addAlias(alias)
+		p.addWords(np.words)
+		return p
+	}
+	if e := r.latestWithHead(np.head, entUnnamed); e != nil {
+		return e
+	}
+	return r.keyed(alias, entUnnamed, np, pos)
+}
+
+// describedAs returns the person introduced before pos whose titles or
+// descriptions hold the description's head noun and most of its words, the
+// most recently mentioned when several tie.
+func (r *resolver) describedAs(np nounPhrase, pos int) *entity {
+	has := func(p *entity) bool { return p.hasWord(np.head) }
+	candidates := r.namesakes(r.byWord[np.head], has)
+	if s, ok := lexicon.Singular(np.head); ok {
+		candidates = append(slices.Clip(candidates), r.namesakes(r.byWord[s], has)...)
+	}
 	var best *entity
 	bestScore := 0
-	for _, p := range r.persons {
-		if p.introduced >= pos || !p.hasWord(np.head) {
-			continue
-		}
+	for _, p := range r.persons4(candidates, func(p *entity) bool { return p.introduced < pos && has(p) }) {
 		score := 0
 		for _, w := range np.words {
 			if p.hasWord(w) {
@@ -336,47 +385,25 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 			best, bestScore = p, score
 		}
 	}
-	if best != nil {
-		best.addAlias(alias)
-		return best
-	}
-	var last *entity
-	for _, e := range r.ents {
-		if e.spoke >= 0 && (last == nil || e.spoke > last.spoke) {
-			last = e
+	return best
+}
+
+// latestWithHead returns the entity of one of the kinds described by the
+// head noun that was created last, or nil.
+func (r *resolver) latestWithHead(head string, kinds ...entityKind) *entity {
+	ents := r.byHead[head]
+	for i := len(ents) - 1; i >= 0; i-- {
+		if slices.Contains(kinds, ents[i].kind) {
+			return ents[i]
 		}
 	}
-	if last != nil && last.kind == entUnnamed && last.head == np.head {
-		return last
-	}
-	var lastNamed *entity // the named person who spoke or was the subject last
-	for _, p := range r.persons {
-		if p.salient >= 0 && p.salient < pos && (lastNamed == nil || p.salient > lastNamed.salient) {
-			lastNamed = p
-		}
-	}
-	if lastNamed != nil {
-		lastNamed.addAlias(alias)
-		lastNamed.addWords(np.words)
-		return lastNamed
-	}
-	for i := len(r.ents) - 1; i >= 0; i-- {
-		if e := r.ents[i]; e.kind == entUnnamed && e.head == np.head {
-			return e
-		}
-	}
-	return r.keyed(alias, entUnnamed, np, pos)
+	return nil
 }
 
 // groupWithHead returns the latest group of unnamed people described by
 // the plural head noun, such as "US officials" for "officials".
 func (r *resolver) groupWithHead(head string) *entity {
-	for i := len(r.ents) - 1; i >= 0; i-- {
-		if e := r.ents[i]; e.kind == entGroup && e.head == head {
-			return e
-		}
-	}
-	return nil
+	return r.latestWithHead(head, entGroup)
 }
 
 // unnamed resolves "a US military official": an unnamed source, one per
@@ -419,77 +446,74 @@ func (r *resolver) bare(np nounPhrase, pos int) *entity {
 // who spoke in this or the previous paragraph; they to a group or body; it
 // to a body.
 func (r *resolver) pronoun(w string, pos int) *entity {
-	var best, nearestPerson *entity
-	unknown := 0 // salient persons of unknown gender
 	switch w {
 	case "he", "she":
 		g := byte('m')
 		if w == "she" {
 			g = 'f'
 		}
-		for _, e := range r.ents {
-			if e.salient < 0 || e.salient >= pos {
-				continue
-			}
-			switch e.kind {
-			case entPerson:
-			case entUnnamed:
-				if paraOf(pos)-paraOf(e.spoke) > 1 || e.spoke < 0 {
-					continue
-				}
-			default:
-				continue
-			}
-			if nearestPerson == nil || e.salient > nearestPerson.salient {
-				nearestPerson = e
-			}
-			if e.gender != 0 && e.gender != g {
-				continue
-			}
-			if e.gender == 0 {
-				unknown++
-			}
-			if best == nil || e.salient > best.salient {
-				best = e
-			}
-		}
-		if best == nil {
-			for _, e := range r.ents {
-				if e.kind == entProper && e.salient >= 0 && e.salient < pos && (best == nil || e.salient > best.salient) {
-					best = e
-				}
-			}
-			if best != nil {
-				best.kind = entPerson
-				r.persons = append(r.persons, best)
-				best.lows = strings.Fields(best.key)
-				best.surnames = surnameKeys(best.lows)
-			}
-		}
-		if best != nil && best.gender == 0 && (nearestPerson == nil || nearestPerson == best || unknown == 1) {
-			// The nearest person, or the only one the pronoun can mean.
-			best.gender = g
-		}
-		return best
+		return r.personalPronoun(g, pos)
 	case "they", "it":
-		for _, e := range r.ents {
-			if e.salient < 0 || e.salient >= pos {
-				continue
-			}
-			ok := false
+		return r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
 			switch e.kind {
 			case entBody, entUnnamedBody, entProper:
-				ok = true
+				return true
 			case entGroup:
-				ok = w == "they"
+				return w == "they"
 			}
-			if ok && (best == nil || e.salient > best.salient) {
-				best = e
-			}
-		}
-		return best
+			return false
+		})
 	}
 	return nil
+}
+
+// personalPronoun resolves he (gender 'm') or she ('f') at pos.
+func (r *resolver) personalPronoun(g byte, pos int) *entity {
+	var best, nearestPerson *entity
+	unknown := 0 // salient persons of unknown gender
+	// Every person within reach counts, to know whether best is the only
+	// one of unknown gender.
+	r.salience.latest(func(e *entity) bool {
+		if e.salient < 0 || e.salient >= pos {
+			return true
+		}
+		switch e.kind {
+		case entPerson:
+		case entUnnamed:
+			if paraOf(pos)-paraOf(e.spoke) > 1 || e.spoke < 0 {
+				return true
+			}
+		default:
+			return true
+		}
+		if nearestPerson == nil || e.salient > nearestPerson.salient {
+			nearestPerson = e
+		}
+		if e.gender != 0 && e.gender != g {
+			return true
+		}
+		if e.gender == 0 {
+			unknown++
+		}
+		if best == nil || e.salient > best.salient {
+			best = e
+		}
+		return true
+	})
+	if best == nil {
+		best = r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entProper })
+		if best != nil {
+			best.kind = entPerson
+			best.lows = strings.Fields(best.key)
+			best.surnames = surnameKeys(best.lows)
+			r.addPerson(best)
+		}
+	}
+	if best != nil && best.gender == 0 && (nearestPerson == nil || nearestPerson == best || unknown == 1) {
+		// The nearest person, or the only one the pronoun can mean.
+		best.gender = g
+	}
+	return best
 }
 
 // lookup returns the entity a sentence's subject refers to. It creates no

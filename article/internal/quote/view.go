@@ -92,12 +92,37 @@ func (p *paragraph) readSentences(seg *text.Paragraph) {
 		if prev := toks[b-1]; prev.Kind == text.Quote && (prev.Span.End > s.Span.Start || p.attributionFollows(b)) {
 			continue
 		}
-		p.sents = append(p.sents, sentence{p, from, b})
+		p.addSentence(from, b)
 		from = b
 	}
 	if from < len(toks) {
-		p.sents = append(p.sents, sentence{p, from, len(toks)})
+		p.addSentence(from, len(toks))
 	}
+}
+
+// maxSentenceTokens bounds the tokens of a sentence as attribution reads
+// it. No sentence of real prose comes near it, even with each quotation
+// counting as one token; a longer run of text is read in stretches of this
+// size, so that reading a sentence, which looks back and ahead from each
+// verb of speech and each quotation, costs in proportion to the text.
+const maxSentenceTokens = 256
+
+// addSentence adds the sentence toks[from:to], in stretches of at most
+// maxSentenceTokens tokens, each ending after a punctuation mark or a
+// quotation where one stands in its second half.
+func (p *paragraph) addSentence(from, to int) {
+	for to-from > maxSentenceTokens {
+		cut := from + maxSentenceTokens
+		for k := cut; k > from+maxSentenceTokens/2; k-- {
+			if p.toks[k-1].Kind != text.Word {
+				cut = k
+				break
+			}
+		}
+		p.sents = append(p.sents, sentence{p, from, cut})
+		from = cut
+	}
+	p.sents = append(p.sents, sentence{p, from, to})
 }
 
 // datelineEnd returns the index of the first token after a wire dateline

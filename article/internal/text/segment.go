@@ -21,7 +21,7 @@ func Segment(texts []string) []Paragraph {
 	for _, t := range texts {
 		size += len(t)
 	}
-	buf := make([]Token, 0, size/5+len(texts)) // one token buffer for the article
+	buf := make([]Token, 0, size/4+2*len(texts)) // one token buffer for the article; prose has about a token every five bytes
 	paras := make([]Paragraph, len(texts))
 	for i, t := range texts {
 		p := &paras[i]

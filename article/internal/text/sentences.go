@@ -32,11 +32,11 @@ type Sentence struct {
 // word usually opens sentences ("The", "He", "In"), and "No." before a
 // number ends none.
 func Sentences(text string, toks []Token, quotes []Quotation) []Sentence {
-	opens := make([]int, 0, len(quotes))
-	for _, q := range quotes {
-		opens = append(opens, q.Open) // in order: quotations are sorted by their opening marks
+	// Quotations are sorted by their opening marks.
+	opensAt := func(i int) bool {
+		_, found := slices.BinarySearchFunc(quotes, i, func(q Quotation, i int) int { return q.Open - i })
+		return found
 	}
-	opensAt := func(i int) bool { _, found := slices.BinarySearch(opens, i); return found }
 
 	var out []Sentence
 	start := 0
