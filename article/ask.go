@@ -126,21 +126,6 @@ type AnswerSentence struct {
 	Speaker *Speaker
 }
 
-// QuestionError reports a question that cannot be asked, with a message
-// that says what to ask instead.
-type QuestionError struct {
-	// Question is the question as given.
-	Question string
-	// Reason is one or two sentences, written for the person who asked,
-	// saying what is wrong with the question and what to ask instead.
-	Reason string
-}
-
-// Error says what cannot be answered and why.
-func (e *QuestionError) Error() string {
-	return fmt.Sprintf("cannot answer %q: %s", e.Question, e.Reason)
-}
-
 // Ask answers a question with the article's own sentences.
 //
 // The question's content words are what it is about: its words without
@@ -164,7 +149,7 @@ func (e *QuestionError) Error() string {
 // someone is also names the speaker in Answer.Speaker.
 //
 // An empty question, one longer than [MaxQuestionLen] characters, or one
-// with no content words gives a *[QuestionError].
+// with no content words gives a *[InputError].
 func (a *Article) Ask(question string) (Answer, error) {
 	ans := Answer{Question: question}
 	q, err := a.readQuestion(question)
@@ -226,11 +211,11 @@ type question struct {
 func (a *Article) readQuestion(qtext string) (question, error) {
 	var q question
 	if n := utf8.RuneCountInString(qtext); n > MaxQuestionLen {
-		return q, &QuestionError{Question: qtext, Reason: fmt.Sprintf(
+		return q, &InputError{Input: qtext, Reason: fmt.Sprintf(
 			"The question is too long (%d characters; the limit is %d). Ask it in fewer words.", n, MaxQuestionLen)}
 	}
 	if strings.TrimSpace(qtext) == "" {
-		return q, &QuestionError{Question: qtext, Reason: `Type a question about the article, such as "who said …?" or "how many … were there?"`}
+		return q, &InputError{Input: qtext, Reason: `Type a question about the article, such as "who said …?" or "how many … were there?"`}
 	}
 	toks := text.Words(qtext)
 	shouting := !strings.ContainsFunc(qtext, func(r rune) bool { return r >= 'a' && r <= 'z' })
@@ -312,7 +297,7 @@ func (a *Article) readQuestion(qtext string) (question, error) {
 		q.dropVerbs()
 	}
 	if len(q.terms) == 0 {
-		return q, &QuestionError{Question: qtext, Reason: "The question does not say what it is about. " +
+		return q, &InputError{Input: qtext, Reason: "The question does not say what it is about. " +
 			"Name a person, a place, a thing or an event from the article, as in \"who said …?\" or \"how many … were there?\""}
 	}
 	for i := range q.terms {

@@ -193,12 +193,12 @@ func TestAskErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ans, err := a.Ask(tt.question)
-			var qe *QuestionError
+			var qe *InputError
 			if !errors.As(err, &qe) {
-				t.Fatalf("Ask(%q) error = %v, want a *QuestionError", tt.question, err)
+				t.Fatalf("Ask(%q) error = %v, want an *InputError", tt.question, err)
 			}
-			if qe.Question != tt.question {
-				t.Errorf("Ask(%q): QuestionError.Question = %q, want the question", tt.question, qe.Question)
+			if qe.Input != tt.question {
+				t.Errorf("Ask(%q): InputError.Input = %q, want the question", tt.question, qe.Input)
 			}
 			if !strings.Contains(qe.Reason, tt.reason) {
 				t.Errorf("Ask(%q): Reason = %q, want it to say %q", tt.question, qe.Reason, tt.reason)
@@ -542,9 +542,9 @@ func FuzzAsk(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string) {
 		ans, err := a.Ask(q)
 		if err != nil {
-			var qe *QuestionError
+			var qe *InputError
 			if !errors.As(err, &qe) {
-				t.Fatalf("Ask(%q) error = %v, want a *QuestionError", q, err)
+				t.Fatalf("Ask(%q) error = %v, want an *InputError", q, err)
 			}
 			return
 		}

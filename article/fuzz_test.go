@@ -39,15 +39,15 @@ func FuzzParseAndSearch(f *testing.F) {
 			}
 			for _, q := range queries {
 				r, err := a.Search(q)
-				var qe *QueryError
+				var qe *InputError
 				if errors.As(err, &qe) {
 					if qe.Reason == "" {
-						t.Errorf("Search(%q) gave a QueryError with no reason", q)
+						t.Errorf("Search(%q) gave an InputError with no reason", q)
 					}
 					continue
 				}
 				if err != nil {
-					t.Fatalf("Search(%q) error = %v, want a *QueryError or none", q, err)
+					t.Fatalf("Search(%q) error = %v, want an *InputError or none", q, err)
 				}
 				checkResults(t, a, r)
 			}
@@ -74,17 +74,17 @@ func FuzzSearch(f *testing.F) {
 	a := Default()
 	f.Fuzz(func(t *testing.T, q string) {
 		r, err := a.Search(q)
-		var qe *QueryError
+		var qe *InputError
 		switch {
 		case errors.As(err, &qe):
-			if qe.Reason == "" || qe.Query != q {
+			if qe.Reason == "" || qe.Input != q {
 				t.Errorf("Search(%q) = %#v, want the query and a reason", q, qe)
 			}
 			return
 		case err != nil:
-			t.Fatalf("Search(%q) error = %v, want a *QueryError or none", q, err)
+			t.Fatalf("Search(%q) error = %v, want an *InputError or none", q, err)
 		case len(q) > MaxQueryLen:
-			t.Fatalf("Search of %d bytes succeeded, want a *QueryError over %d", len(q), MaxQueryLen)
+			t.Fatalf("Search of %d bytes succeeded, want an *InputError over %d", len(q), MaxQueryLen)
 		}
 		if r.Query != q {
 			t.Errorf("Search(%q).Query = %q, want the query", q, r.Query)

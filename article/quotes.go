@@ -2,7 +2,6 @@ package article
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
@@ -84,44 +83,6 @@ type Speaker struct {
 	Reported []Quote
 
 	keys []speakerKey // folded names for lookup, computed once
-}
-
-// SpeakerError is returned when a name matches no speaker of the article, or
-// matches several equally well.
-type SpeakerError struct {
-	// Query is the name that was looked up.
-	Query string
-	// Ambiguous lists the speakers the query matches equally well, if any.
-	Ambiguous []string
-	// Suggestion is the closest speaker's name, or "" if none is close.
-	Suggestion string
-	// Known lists every speaker's name, most quoted first.
-	Known []string
-}
-
-// Error says which speakers the query could mean, or that it matches no
-// one, with the closest name and the speakers the article has.
-func (e *SpeakerError) Error() string {
-	if len(e.Ambiguous) > 0 {
-		return fmt.Sprintf("%q could be %s", e.Query, joinList(e.Ambiguous, "or"))
-	}
-	msg := fmt.Sprintf("no speaker matches %q", e.Query)
-	if e.Suggestion != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
-	}
-	if len(e.Known) == 0 {
-		return msg + "; the article quotes no one"
-	}
-	return msg + "; the article quotes " + strings.Join(e.Known, ", ")
-}
-
-// joinList joins items as "A", "A or B" or "A, B or C", with conj ("or",
-// "and") before the last.
-func joinList(items []string, conj string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
 // Quotes returns every direct quote and reported statement in document order.

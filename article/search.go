@@ -49,21 +49,6 @@ type Results struct {
 	Ignored []string
 }
 
-// QueryError reports a query that cannot be searched, with a message that
-// says what to do instead.
-type QueryError struct {
-	// Query is the query as given.
-	Query string
-	// Reason is one or two sentences, written for the person who typed the
-	// query, saying what is wrong with it and what to type instead.
-	Reason string
-}
-
-// Error says what cannot be searched for and why.
-func (e *QueryError) Error() string {
-	return fmt.Sprintf("cannot search for %q: %s", e.Query, e.Reason)
-}
-
 // Search finds the paragraphs matching query and ranks them with BM25.
 //
 // The query is words and "exact phrases" in straight or curly double quotes.
@@ -75,7 +60,7 @@ func (e *QueryError) Error() string {
 // Common words such as "the" are left out unless they are in a phrase.
 //
 // A query with nothing to search for, or longer than [MaxQueryLen], gives a
-// *[QueryError]. A query that matches nothing gives no matches and, when some
+// *[InputError]. A query that matches nothing gives no matches and, when some
 // of its words are not in the article, suggestions.
 func (a *Article) Search(query string) (Results, error) {
 	res := Results{Query: query}
@@ -134,12 +119,12 @@ func isJoiner(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 func parseQuery(q string) (query, error) {
 	var out query
 	if len(q) > MaxQueryLen {
-		return out, &QueryError{Query: q, Reason: fmt.Sprintf(
+		return out, &InputError{Input: q, Reason: fmt.Sprintf(
 			"The search is too long (the limit is %d bytes). Search for a few distinctive words or a short phrase instead.",
 			MaxQueryLen)}
 	}
 	if strings.TrimSpace(q) == "" {
-		return out, &QueryError{Query: q, Reason: `Type a word or a few words to look for, or an exact phrase in double quotes.`}
+		return out, &InputError{Input: q, Reason: `Type a word or a few words to look for, or an exact phrase in double quotes.`}
 	}
 	inPhrase, start, seenWord := false, 0, false
 	segment := func(end int) {
@@ -165,13 +150,13 @@ func parseQuery(q string) (query, error) {
 	case len(out.terms) > 0:
 		return out, nil
 	case !seenWord:
-		return out, &QueryError{Query: q, Reason: `There are no words to look for. Type a word, or an exact phrase in double quotes.`}
+		return out, &InputError{Input: q, Reason: `There are no words to look for. Type a word, or an exact phrase in double quotes.`}
 	default:
 		tooCommon := "is too common to search for on its own"
 		if len(out.ignored) > 1 {
 			tooCommon = "are too common to search for on their own"
 		}
-		return out, &QueryError{Query: q, Reason: fmt.Sprintf(
+		return out, &InputError{Input: q, Reason: fmt.Sprintf(
 			"%s %s. Add a more specific word, such as a name, a place or a topic, or put an exact phrase in double quotes.",
 			quoteList(out.ignored), tooCommon)}
 	}

@@ -347,7 +347,7 @@ Warning signs appeared before the war.`
 	}
 }
 
-func TestSearchQueryErrors(t *testing.T) {
+func TestSearchInputErrors(t *testing.T) {
 	a := Default()
 	tests := []struct {
 		name, query string
@@ -365,12 +365,12 @@ func TestSearchQueryErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := a.Search(tt.query)
-			var qe *QueryError
+			var qe *InputError
 			if !errors.As(err, &qe) {
-				t.Fatalf("Search(%q) error = %v, want a *QueryError", tt.query, err)
+				t.Fatalf("Search(%q) error = %v, want an *InputError", tt.query, err)
 			}
-			if qe.Query != tt.query {
-				t.Errorf("Search(%q) QueryError.Query = %q, want the query", tt.query, qe.Query)
+			if qe.Input != tt.query {
+				t.Errorf("Search(%q) InputError.Input = %q, want the query", tt.query, qe.Input)
 			}
 			for _, s := range tt.mention {
 				if !strings.Contains(qe.Reason, s) {
