@@ -310,15 +310,22 @@ func TestAskIrregularVerbs(t *testing.T) {
 		{"when have the delegates gone home?", 2},
 	}
 	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Ask(tt.question)
-			if err != nil {
-				t.Fatalf("Ask(%q) error: %v", tt.question, err)
-			}
-			if !ans.Found() || ans.Sentences[0].Paragraph != tt.want {
-				t.Fatalf("Ask(%q) = %+v, want ¶%d", tt.question, ans.Sentences, tt.want)
-			}
-		})
+		t.Run(tt.question, func(t *testing.T) { checkFirstAnswer(t, a, tt.question, tt.want) })
+	}
+}
+
+// checkFirstAnswer checks that a answers question first with paragraph want.
+func checkFirstAnswer(t *testing.T, a *Article, question string, want int) {
+	t.Helper()
+	ans, err := a.Ask(question)
+	if err != nil {
+		t.Fatalf("Ask(%q) error: %v", question, err)
+	}
+	if got := 0; !ans.Found() || ans.Sentences[0].Paragraph != want {
+		if ans.Found() {
+			got = ans.Sentences[0].Paragraph
+		}
+		t.Errorf("Ask(%q) answers with ¶%d, want ¶%d", question, got, want)
 	}
 }
 
@@ -365,19 +372,7 @@ func TestAskCues(t *testing.T) {
 		{"who approved the stadium plan?", 6},
 	}
 	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Ask(tt.question)
-			if err != nil {
-				t.Fatalf("Ask(%q) error: %v", tt.question, err)
-			}
-			if !ans.Found() || ans.Sentences[0].Paragraph != tt.want {
-				got := 0
-				if ans.Found() {
-					got = ans.Sentences[0].Paragraph
-				}
-				t.Errorf("Ask(%q) answers with ¶%d, want ¶%d", tt.question, got, tt.want)
-			}
-		})
+		t.Run(tt.question, func(t *testing.T) { checkFirstAnswer(t, a, tt.question, tt.want) })
 	}
 }
 

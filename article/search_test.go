@@ -43,6 +43,18 @@ func highlighted(a *Article, m Match) []string {
 	return out
 }
 
+// mustSearch searches a for query, failing the test on an error, and checks
+// the results' invariants.
+func mustSearch(t testing.TB, a *Article, query string) Results {
+	t.Helper()
+	r, err := a.Search(query)
+	if err != nil {
+		t.Fatalf("Search(%q) error: %v", query, err)
+	}
+	checkResults(t, a, r)
+	return r
+}
+
 // checkResults checks what holds for the results of any search: paragraphs
 // exist and appear once, scores are finite and positive, spans are sorted,
 // separate and inside their paragraph on character boundaries, and matches
@@ -124,11 +136,7 @@ func TestSearchSeed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			got := paragraphs(r)
 			sorted := slices.Sorted(slices.Values(got))
 			if !slices.Equal(sorted, tt.want) {
@@ -188,11 +196,7 @@ func TestSearchSpansFold(t *testing.T) {
 		if text.IsStopWord(w) {
 			continue
 		}
-		r, err := a.Search(w)
-		if err != nil {
-			t.Fatalf("Search(%q) error: %v", w, err)
-		}
-		checkResults(t, a, r)
+		r := mustSearch(t, a, w)
 		if len(r.Matches) == 0 {
 			t.Errorf("Search(%q) found nothing, though the article has the word", w)
 		}
@@ -227,11 +231,7 @@ func TestSearchRanking(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			if len(r.Matches) < len(tt.want) {
 				t.Fatalf("Search(%q) = %v, want it to start with %v", tt.query, paragraphs(r), tt.want)
 			}
@@ -271,11 +271,7 @@ func TestSearchBM25Scores(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			if len(r.Matches) != len(tt.want) {
 				t.Fatalf("Search(%q) = %v, want ¶%v", tt.query, paragraphs(r), tt.want)
 			}
@@ -327,11 +323,7 @@ Warning signs appeared before the war.`
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := mustParse(t, tt.article)
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			if got := slices.Sorted(slices.Values(paragraphs(r))); !slices.Equal(got, tt.want) {
 				t.Errorf("Search(%q) paragraphs = %v, want %v", tt.query, got, tt.want)
 			}
@@ -450,11 +442,7 @@ The Zürich office stays open.`
 // TestSearchEmptyParagraph checks an article whose paragraphs hold no words.
 func TestSearchEmptyParagraph(t *testing.T) {
 	a := mustParse(t, "***\n\n— — —\n\nRussia talks.\n")
-	r, err := a.Search("russia")
-	if err != nil {
-		t.Fatalf("Search(%q) error: %v", "russia", err)
-	}
-	checkResults(t, a, r)
+	r := mustSearch(t, a, "russia")
 	if got := paragraphs(r); !slices.Equal(got, []int{3}) {
 		t.Errorf("Search(%q) = %v, want [3]", "russia", got)
 	}

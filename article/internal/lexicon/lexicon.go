@@ -106,28 +106,13 @@ var (
 	GenericSpeechVerbs = set("generic-speech-verbs")
 )
 
-// read returns the words of a list file, without its comments.
-func read(name string) []string {
+// lines returns the lines of a list file that are neither comments nor
+// blank.
+func lines(name string) []string {
 	body, err := files.ReadFile("lists/" + name + ".txt")
 	if err != nil {
 		// The lists are embedded at build time and read by the package's
 		// tests, so this cannot happen in a tested build.
-		panic(fmt.Sprintf("lexicon: %v", err))
-	}
-	var out []string
-	for line := range strings.SplitSeq(string(body), "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, strings.Fields(line)...)
-	}
-	return out
-}
-
-// lines returns the non-comment, non-blank lines of a table file.
-func lines(name string) []string {
-	body, err := files.ReadFile("lists/" + name + ".txt")
-	if err != nil {
 		panic(fmt.Sprintf("lexicon: %v", err))
 	}
 	var out []string
@@ -139,11 +124,18 @@ func lines(name string) []string {
 	return out
 }
 
-func words(name string) []string { return read(name) }
+// words returns the words of a list file.
+func words(name string) []string {
+	var out []string
+	for _, line := range lines(name) {
+		out = append(out, strings.Fields(line)...)
+	}
+	return out
+}
 
 func set(name string) Set {
 	s := make(Set)
-	for _, w := range read(name) {
+	for _, w := range words(name) {
 		s[w] = true
 	}
 	return s

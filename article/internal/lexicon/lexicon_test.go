@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"io/fs"
+	"path"
 	"strings"
 	"testing"
 	"unicode"
@@ -21,19 +22,13 @@ func TestListsAreFolded(t *testing.T) {
 			if !strings.HasPrefix(string(body), "# ") {
 				t.Errorf("%s does not open with a comment saying what the list is for", name)
 			}
-			n := 0
-			for _, line := range strings.Split(string(body), "\n") {
-				if strings.HasPrefix(line, "#") {
-					continue
-				}
-				for _, w := range strings.Fields(line) {
-					n++
-					if strings.ContainsFunc(w, unicode.IsUpper) || strings.Contains(w, ".") {
-						t.Errorf("%s holds %q, which is not folded", name, w)
-					}
+			ws := words(strings.TrimSuffix(path.Base(name), ".txt"))
+			for _, w := range ws {
+				if strings.ContainsFunc(w, unicode.IsUpper) || strings.Contains(w, ".") {
+					t.Errorf("%s holds %q, which is not folded", name, w)
 				}
 			}
-			if n == 0 {
+			if len(ws) == 0 {
 				t.Errorf("%s holds no words", name)
 			}
 		})

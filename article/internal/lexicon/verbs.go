@@ -70,25 +70,13 @@ func readSpeechVerbs() (map[string]*Verb, map[string][]MultiWordVerb) {
 			panic(fmt.Sprintf("lexicon: speech-verbs.txt: bad line %q", line))
 		}
 		var v Verb
+		named := map[string]*bool{"inv": &v.Inverts, "obj": &v.Object, "ctl": &v.Control,
+			"weak": &v.Weak, "qonly": &v.QuoteOnly, "noun": &v.Noun, "that": &v.That}
 		for _, fl := range strings.Fields(flags) {
-			switch fl {
-			case "inv":
-				v.Inverts = true
-			case "obj":
-				v.Object = true
-			case "ctl":
-				v.Control = true
-			case "weak":
-				v.Weak = true
-			case "qonly":
-				v.QuoteOnly = true
-			case "noun":
-				v.Noun = true
-			case "that":
-				v.That = true
-			default:
+			if named[fl] == nil {
 				panic(fmt.Sprintf("lexicon: speech-verbs.txt: unknown flag %q", fl))
 			}
+			*named[fl] = true
 		}
 		lemma := forms[slices.IndexFunc(forms, func(f string) bool { return f != "-" })]
 		v.Lemma = strings.Join(append([]string{lemma}, rest...), " ")

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -468,14 +469,8 @@ func (np nounPhrase) isSpeaker() bool {
 	return true
 }
 
-func (np nounPhrase) is(words ...string) bool {
-	for _, w := range words {
-		if np.text == w {
-			return true
-		}
-	}
-	return false
-}
+// is reports whether the phrase is one of the words, as written.
+func (np nounPhrase) is(words ...string) bool { return slices.Contains(words, np.text) }
 
 // isDescription reports whether a phrase describes rather than names:
 // "a former diplomat", "the director of the agency".

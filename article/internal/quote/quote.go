@@ -31,35 +31,25 @@ const (
 	Reported
 )
 
-// Quote is one statement attributed to a speaker, within one paragraph.
+// Quote is one statement of a speaker within one paragraph, as the
+// article package's Quote describes it, with the speaker's index in
+// Result.Speakers, the paragraph's index from 0, and in Span the words
+// without quotation marks or the reported clause.
 type Quote struct {
-	Kind Kind
-	// Speaker is the index of the speaker in Result.Speakers.
-	Speaker int
-	// Para is the index of the paragraph, counting from 0.
-	Para int
-	// Span locates the quoted words, without the marks, or the reported
-	// clause, in the paragraph's text.
-	Span text.Span
-	// Partial marks words quoted inside a sentence of the article's own.
-	Partial bool
-	// Continued marks a quotation running on from the previous paragraph.
-	Continued bool
+	Kind               Kind
+	Speaker, Para      int
+	Span               text.Span
+	Partial, Continued bool
 }
 
-// Speaker is someone, or some body, the article quotes or reports.
+// Speaker is someone, or some body, the article quotes or reports, as the
+// article package's Speaker describes it, with how many quotes of each
+// kind it has.
 type Speaker struct {
-	// Name is the canonical name: the fullest form of a person's name, the
-	// name of a body, or an unnamed source's description.
-	Name string
-	// Aliases are the ways the text refers to the speaker, the Name first.
-	Aliases []string
-	// Description is the title or appositive the text gives the speaker.
-	Description string
-	// Named reports a person, or a body named by a proper name.
-	Named bool
-	// Direct and Reported count the speaker's quotes of each kind.
-	Direct, Reported int
+	Name, Description string
+	Aliases           []string
+	Named             bool
+	Direct, Reported  int
 }
 
 // Pos is a place in the article, in document order: a paragraph's index

@@ -268,18 +268,7 @@ func markOpens(text string, i, size int) bool {
 // markCloses reports whether the mark at text[i:i+size] faces backward: a
 // non-space before it and space, punctuation or the end after it.
 func markCloses(text string, i, size int) bool {
-	if i == 0 {
-		return false
-	}
-	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	if unicode.IsSpace(prev) {
-		return false
-	}
-	if i+size >= len(text) {
-		return true
-	}
-	next, _ := utf8.DecodeRuneInString(text[i+size:])
-	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
+	return singleMarkCloses(text, i, size) != closesNot
 }
 
 // singleMarkOpens reports whether a single mark at text[i:] opens a
@@ -319,7 +308,8 @@ func singleMarkOpens(text string, i, size int) bool {
 }
 
 // singleMarkCloses says how surely a single mark at text[i:] closes a
-// single-quoted span.
+// single-quoted span; any mark closes nothing after space or before a
+// letter or digit.
 func singleMarkCloses(text string, i, size int) int {
 	if i == 0 {
 		return closesNot

@@ -80,14 +80,7 @@ func Sentences(text string, toks []Token, quotes []Quotation) []Sentence {
 			i = end
 			continue
 		}
-		j := end
-		for j < len(text) {
-			c, csize := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsSpace(c) {
-				break
-			}
-			j += csize
-		}
+		j := skipWhile(text, end, unicode.IsSpace)
 		if j >= len(text) {
 			break
 		}
@@ -189,13 +182,19 @@ func opensSentence(text string) bool {
 	if !unicode.IsLetter(r) {
 		return !unicode.IsDigit(r)
 	}
-	end := size
-	for end < len(text) {
-		c, csize := utf8.DecodeRuneInString(text[end:])
-		if !unicode.IsLetter(c) {
+	end := skipWhile(text, size, unicode.IsLetter)
+	return end > size && IsStopWord(strings.ToLower(text[:end]))
+}
+
+// skipWhile returns the offset of the first rune of text from i on that in
+// does not accept, or len(text).
+func skipWhile(text string, i int, in func(rune) bool) int {
+	for i < len(text) {
+		c, size := utf8.DecodeRuneInString(text[i:])
+		if !in(c) {
 			break
 		}
-		end += csize
+		i += size
 	}
-	return end > size && IsStopWord(strings.ToLower(text[:end]))
+	return i
 }
