@@ -4,9 +4,12 @@
 //
 // Everything is computed from the text when the article is parsed, so an
 // article the package has never seen works the same way as the embedded
-// default. The package knows nothing about Discord; it returns plain values
-// (paragraph numbers, byte spans, speakers, citations) and leaves their
-// presentation to its callers.
+// default: the paragraphs are segmented once into tokens, quotations and
+// sentences (internal/text), their quotes are attributed (internal/quote)
+// and their words indexed (internal/index), with the word lists of
+// internal/lexicon. The package knows nothing about Discord; it returns
+// plain values (paragraph numbers, byte spans, speakers, citations) and
+// leaves their presentation to its callers.
 //
 // An [Article] is immutable once parsed and safe for concurrent use.
 package article
