@@ -28,6 +28,7 @@ type foundQuote struct {
 	continued bool
 	run       int // the run of paragraphs the quotation spans, or -1
 	ent       *entity
+	sieve     string // the sieve that gave it its speaker
 }
 
 // judgeQuote decides what the quotation at toks[k] of sentence si is, and
@@ -49,7 +50,7 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 		if fq.partial && (s.namedNotQuoted(k) || titleLike(inner)) {
 			return fq
 		}
-		fq.verdict, fq.ent = speech, at.ent
+		fq.verdict, fq.ent, fq.sieve = speech, at.ent, "sentence"
 		if standalone {
 			at.direct = true
 		}

@@ -35,11 +35,16 @@ const (
 // article package's Quote describes it, with the speaker's index in
 // Result.Speakers, the paragraph's index from 0, and in Span the words
 // without quotation marks or the reported clause.
+//
+// Sieve names the rule that gave a direct quote its speaker: "sentence" for
+// the attribution in its own sentence, or the name of a context sieve
+// (sieves.go). It is empty for reported speech.
 type Quote struct {
 	Kind               Kind
 	Speaker, Para      int
 	Span               text.Span
 	Partial, Continued bool
+	Sieve              string
 }
 
 // Speaker is someone, or some body, the article quotes or reports, as the
@@ -255,6 +260,7 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
 				Span:      sp.Inner,
 				Partial:   fq.partial,
 				Continued: fq.continued,
+				Sieve:     fq.sieve,
 			})
 		}
 		for si := range pq.sents {

@@ -57,15 +57,18 @@ type sieve func(c *context) (*entity, bool)
 // paragraphs, its paragraph, the sentences next to it, an introduction
 // ending the previous paragraph, an interview's answers, then the previous
 // speaker and last the person the previous paragraph is about.
-var contextSieves = []sieve{
-	sameRun,
-	sameParagraph,
-	previousSentence,
-	nextSentence,
-	introduction,
-	interviewAnswer,
-	previousSpeaker,
-	personBefore,
+var contextSieves = []struct {
+	name   string
+	decide sieve
+}{
+	{"run", sameRun},
+	{"paragraph", sameParagraph},
+	{"previous sentence", previousSentence},
+	{"next sentence", nextSentence},
+	{"introduction", introduction},
+	{"interview", interviewAnswer},
+	{"previous speaker", previousSpeaker},
+	{"person before", personBefore},
 }
 
 // context is what the sieves read about the quotation being decided.
@@ -105,7 +108,7 @@ func attributeFromContext(ps []paragraph, events []attrEvent) {
 			c.i, c.fi, c.fq = i, fi, *fq
 			c.pos = position(i, pq.spans[fq.span].Open)
 			if fq.verdict == needsOwner {
-				fq.ent = c.decide()
+				fq.ent, fq.sieve = c.decide()
 				if fq.ent != nil {
 					fq.verdict = speech
 					if fq.run >= 0 && c.runs[fq.run] == nil {
@@ -123,14 +126,14 @@ func attributeFromContext(ps []paragraph, events []attrEvent) {
 }
 
 // decide runs the sieves on the quotation and returns the speaker the
-// first to decide gives, or nil.
-func (c *context) decide() *entity {
+// first to decide gives, or nil, and the sieve's name.
+func (c *context) decide() (*entity, string) {
 	for _, sv := range contextSieves {
-		if e, ok := sv(c); ok {
-			return e
+		if e, ok := sv.decide(c); ok {
+			return e, sv.name
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // sameRun gives a quotation that runs over several paragraphs the speaker
