@@ -268,7 +268,7 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		return nil, err
 	}
 
-	a.build(paras)
+	a.compute(paras)
 	return a, nil
 }
 

@@ -32,9 +32,9 @@ func (a *Article) read(texts []string) []text.Paragraph {
 	return paras
 }
 
-// build computes, from the segmented paragraphs, what the article answers
+// compute works out, from the segmented paragraphs, what the article answers
 // from: the quotes and their speakers, the search index and the summary.
-func (a *Article) build(paras []text.Paragraph) {
+func (a *Article) compute(paras []text.Paragraph) {
 	a.extractQuotes(paras)
 	a.idx = index.New(paras)
 	a.buildSummary(paras)
