@@ -7,7 +7,7 @@ import (
 
 // read segments the texts of the article's paragraphs (see the text
 // package) and gives the article its numbered paragraphs, their sentences
-// and its word count. It returns the segmented paragraphs, for build.
+// and its word count. It returns the segmented paragraphs, for compute.
 func (a *Article) read(texts []string) []text.Paragraph {
 	paras := text.Segment(texts)
 	n := 0
