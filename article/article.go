@@ -4,9 +4,12 @@
 //
 // Everything is computed from the text when the article is parsed, so an
 // article the package has never seen works the same way as the embedded
-// default. The package knows nothing about Discord; it returns plain values
-// (paragraph numbers, byte spans, speakers, citations) and leaves their
-// presentation to its callers.
+// default: the paragraphs are segmented once into tokens, quotations and
+// sentences (internal/text), their quotes are attributed (internal/quote)
+// and their words indexed (internal/index), with the word lists of
+// internal/lexicon. The package knows nothing about Discord; it returns
+// plain values (paragraph numbers, byte spans, speakers, citations) and
+// leaves their presentation to its callers.
 //
 // An [Article] is immutable once parsed and safe for concurrent use.
 package article
@@ -21,9 +24,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/quote"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"github.com/articlebot/articlebot/internal/safefile"
 	"go.yaml.in/yaml/v3"
 )
@@ -80,8 +85,8 @@ type Article struct {
 	// Built by the parts of the package that own them.
 	quotes   []Quote
 	speakers []*Speaker
-	people   []int // where the text names a person: positions, in document order
-	idx      *index
+	people   []quote.Pos // where the text names a person, in document order
+	idx      *index.Index
 	summary  Summary
 }
 
@@ -114,10 +119,9 @@ type Paragraph struct {
 	Sentences []Sentence
 }
 
-// Span is a half-open byte range [Start, End) of a paragraph's Text.
-type Span struct {
-	Start, End int
-}
+// Span is a half-open byte range [Start, End) of a paragraph's Text. It is
+// the span every part of the engine uses.
+type Span = text.Span
 
 // Sentence is one sentence of a paragraph.
 type Sentence struct {
@@ -279,13 +283,7 @@ func parseWith(body, sidecar []byte, sidecarName string, split func(string) []st
 // the metadata against them and computes the quotes, the index and the
 // summary.
 func (a *Article) build(paras []string) error {
-	for i, p := range paras {
-		para := Paragraph{N: i + 1, Text: p}
-		para.Sentences = splitSentences(para.N, p)
-		a.Paragraphs = append(a.Paragraphs, para)
-		a.sentence = append(a.sentence, para.Sentences...)
-		a.words += countWords(p)
-	}
+	segs := a.read(paras)
 	if len(a.Paragraphs) == 0 {
 		return ErrNoParagraphs
 	}
@@ -293,9 +291,7 @@ func (a *Article) build(paras []string) error {
 		return err
 	}
 
-	a.extractQuotes()
-	a.buildIndex()
-	a.buildSummary()
+	a.compute(segs)
 	return nil
 }
 
@@ -518,21 +514,6 @@ func splitParagraphs(text string) []string {
 		paras = append(paras, strings.Join(b, " "))
 	}
 	return paras
-}
-
-// endsSentence reports whether s ends with a sentence's final punctuation,
-// perhaps followed by closing quotation marks, brackets or spaces.
-func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(trimClosers(s))
-	return isTerminator(r)
-}
-
-// trimClosers returns s without the quotation marks, brackets and spaces
-// that may close it after a sentence's final punctuation.
-func trimClosers(s string) string {
-	return strings.TrimRightFunc(s, func(r rune) bool {
-		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']' || unicode.IsSpace(r)
-	})
 }
 
 // firstInvalid returns the offset of the first byte of b that is not part of

@@ -6,15 +6,19 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/text"
 	"github.com/articlebot/articlebot/internal/scaletext"
 )
 
 // Sinks keep the compiler from discarding the work being measured.
 var (
-	sinkArticle *Article
-	sinkResults Results
-	sinkSpeaker *Speaker
-	sinkSummary Summary
+	sinkArticle  *Article
+	sinkResults  Results
+	sinkSpeaker  *Speaker
+	sinkSummary  Summary
+	sinkIndex    *index.Index
+	sinkSegments []text.Paragraph
 )
 
 // BenchmarkParse measures what start-up pays for the embedded article:
@@ -30,17 +34,25 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// BenchmarkBuildIndex measures the search index's share of BenchmarkParse.
+// BenchmarkBuildIndex measures the search index's share of BenchmarkParse:
+// indexing the words of paragraphs already segmented.
 func BenchmarkBuildIndex(b *testing.B) {
-	a, err := parse(seedText, seedMeta, "seed/article.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
+	a := Default()
+	paras := segments(a)
 	b.ReportAllocs()
 	for b.Loop() {
-		a.buildIndex()
+		sinkIndex = index.New(paras)
 	}
-	sinkArticle = a
+}
+
+// BenchmarkSegment measures the segmentation layer's share of
+// BenchmarkParse: the tokens, quotations and sentences of the seed.
+func BenchmarkSegment(b *testing.B) {
+	a := Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkSegments = segments(a)
+	}
 }
 
 func BenchmarkSearch(b *testing.B) {
@@ -77,6 +89,7 @@ func BenchmarkSpeakerLookup(b *testing.B) {
 // editor's summary.
 func BenchmarkSummary(b *testing.B) {
 	a := Default()
+	paras := segments(a)
 	b.Run("served", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -86,7 +99,7 @@ func BenchmarkSummary(b *testing.B) {
 	b.Run("extractive", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			sinkSummary = extractiveSummary(a, 3)
+			sinkSummary = extractiveSummary(paras, a.Sentences(), 3)
 		}
 	})
 }

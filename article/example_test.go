@@ -108,3 +108,8 @@ func ExampleDefault() {
 	// 'US policy in Syria hits dead end'
 	// false 5 points; the first cites [1 2 8 9]
 }
+
+func ExampleFold() {
+	fmt.Println(article.Fold("Zürich’s U.S. Office"))
+	// Output: zurich's us office
+}

@@ -1,5 +1,10 @@
 package article
 
+import (
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/text"
+)
+
 // ForSearch returns an article made of the given paragraphs, numbered from
 // 1 in order, with its search index built and nothing else: it has no
 // metadata, sentences, quotes, speakers or summary, and its WordCount is 0.
@@ -8,9 +13,9 @@ package article
 // bot loads; the caller bounds its input.
 func ForSearch(paragraphs []string) *Article {
 	a := &Article{Paragraphs: make([]Paragraph, len(paragraphs))}
-	for i, text := range paragraphs {
-		a.Paragraphs[i] = Paragraph{N: i + 1, Text: text}
+	for i, p := range paragraphs {
+		a.Paragraphs[i] = Paragraph{N: i + 1, Text: p}
 	}
-	a.buildIndex()
+	a.idx = index.New(text.Segment(paragraphs))
 	return a
 }
