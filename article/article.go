@@ -4,9 +4,12 @@
 //
 // Everything is computed from the text when the article is parsed, so an
 // article the package has never seen works the same way as the embedded
-// default. The package knows nothing about Discord; it returns plain values
-// (paragraph numbers, byte spans, speakers, citations) and leaves their
-// presentation to its callers.
+// default: the paragraphs are segmented once into tokens, quotations and
+// sentences (internal/text), their quotes are attributed (internal/quote)
+// and their words indexed (internal/index), with the word lists of
+// internal/lexicon. The package knows nothing about Discord; it returns
+// plain values (paragraph numbers, byte spans, speakers, citations) and
+// leaves their presentation to its callers.
 //
 // An [Article] is immutable once parsed and safe for concurrent use.
 package article
@@ -21,9 +24,12 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/quote"
+	"github.com/articlebot/articlebot/article/internal/text"
+	"github.com/articlebot/articlebot/internal/safefile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -79,8 +85,8 @@ type Article struct {
 	// Built by the parts of the package that own them.
 	quotes   []Quote
 	speakers []*Speaker
-	people   []int // where the text names a person: positions, in document order
-	idx      *index
+	people   []quote.Pos // where the text names a person, in document order
+	idx      *index.Index
 	summary  Summary
 }
 
@@ -89,6 +95,8 @@ type Article struct {
 type Meta struct {
 	// Title is the headline.
 	Title string `yaml:"title"`
+	// Byline names the article's authors, as in "Jane Roe and John Doe".
+	Byline string `yaml:"byline"`
 	// Publication names who published the article.
 	Publication string `yaml:"publication"`
 	// URL is where the article can be read, if anywhere.
@@ -111,10 +119,9 @@ type Paragraph struct {
 	Sentences []Sentence
 }
 
-// Span is a half-open byte range [Start, End) of a paragraph's Text.
-type Span struct {
-	Start, End int
-}
+// Span is a half-open byte range [Start, End) of a paragraph's Text. It is
+// the span every part of the engine uses.
+type Span = text.Span
 
 // Sentence is one sentence of a paragraph.
 type Sentence struct {
@@ -160,14 +167,22 @@ func Parse(r io.Reader) (*Article, error) {
 	return parse(body, nil, "")
 }
 
-// Load reads the article in the file at path, as [Parse] does. When the text
-// has no front matter, its metadata is read from a YAML file beside it with
-// the same name and the extension ".yaml" (or ".yml"), if there is one; an
-// article with front matter ignores such a file. Errors name the file.
+// Load reads the article in the file at path: a web page as [ParseHTML]
+// does, Markdown as [ParseMarkdown] does and plain text as [Parse] does,
+// telling them apart with [DetectFormat]. Only a regular file is read: a
+// directory, a named pipe or a device is refused at once. When the file has
+// no front matter, its metadata is read from a YAML file beside it with the
+// same name and the extension ".yaml" (or ".yml"), if there is one; an
+// article with front matter ignores such a file. The metadata in that file
+// takes precedence over a web page's own. Errors name the file.
 func Load(path string) (*Article, error) {
-	body, err := readLimited(path)
+	body, err := readLimited(path, MaxPageSize)
 	if err != nil {
 		return nil, fmt.Errorf("reading the article: %w", err)
+	}
+	format := DetectFormat(body, path)
+	if format != FormatHTML && len(body) > MaxSize {
+		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
 	var sidecar []byte
 	var sidecarPath string
@@ -177,7 +192,7 @@ func Load(path string) (*Article, error) {
 			if base+ext == path {
 				continue
 			}
-			sidecar, err = readLimited(base + ext)
+			sidecar, err = readLimited(base+ext, MaxSize)
 			if errors.Is(err, os.ErrNotExist) {
 				continue
 			}
@@ -188,34 +203,36 @@ func Load(path string) (*Article, error) {
 			break
 		}
 	}
-	a, err := parse(body, sidecar, sidecarPath)
+	a, err := parseFormat(format, body, sidecar, sidecarPath)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return a, nil
 }
 
-// readLimited reads the file at path, failing with ErrTooLarge when it holds
-// more than MaxSize bytes.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	body, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, err // an *fs.PathError, which names the file
-	}
-	if len(body) > MaxSize {
+// readLimited reads the regular file at path, failing with ErrTooLarge when
+// it holds more than limit bytes, and at once, without blocking, when it is
+// a directory, a named pipe or a device.
+func readLimited(path string, limit int) ([]byte, error) {
+	body, err := safefile.Read(path, int64(limit))
+	if errors.Is(err, safefile.ErrTooLarge) {
+		if limit == MaxPageSize {
+			return nil, fmt.Errorf("%s: %w", path, ErrPageTooLarge)
+		}
 		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
-	return body, nil
+	return body, err // an *fs.PathError, which names the file
 }
 
 // parse builds an Article from raw text and, optionally, the YAML metadata
 // kept beside it in the file named sidecarName.
 func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
+	return parseWith(body, sidecar, sidecarName, splitParagraphs)
+}
+
+// parseWith is parse with split, which returns the paragraphs of the text
+// that follows the front matter.
+func parseWith(body, sidecar []byte, sidecarName string, split func(string) []string) (*Article, error) {
 	if len(body) > MaxSize {
 		return nil, ErrTooLarge
 	}
@@ -238,9 +255,8 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		// The front matter starts on the file's second line; a leading
-		// newline makes the YAML decoder's line numbers the file's.
-		if err := decodeMeta("\n"+front, "in the front matter", &a.Meta); err != nil {
+		// The front matter starts on the file's second line.
+		if err := decodeMeta(front, 2, "in the front matter", &a.Meta); err != nil {
 			return nil, err
 		}
 		text = rest
@@ -248,50 +264,91 @@ func parse(body, sidecar []byte, sidecarName string) (*Article, error) {
 		if len(sidecar) > MaxSize {
 			return nil, fmt.Errorf("the metadata in %s: %w", sidecarName, ErrTooLarge)
 		}
-		if err := decodeMeta(string(sidecar), "in "+sidecarName, &a.Meta); err != nil {
+		if err := decodeMeta(string(sidecar), 1, "in "+sidecarName, &a.Meta); err != nil {
 			return nil, err
 		}
 	}
 
-	for i, p := range splitParagraphs(text) {
-		para := Paragraph{N: i + 1, Text: p}
-		para.Sentences = splitSentences(para.N, p)
-		a.Paragraphs = append(a.Paragraphs, para)
-		a.sentence = append(a.sentence, para.Sentences...)
-		a.words += countWords(p)
+	err := a.build(split(text))
+	if errors.Is(err, ErrNoParagraphs) && frontMatter {
+		return nil, fmt.Errorf("%w: no text follows the front matter", ErrNoParagraphs)
 	}
-	if len(a.Paragraphs) == 0 {
-		if frontMatter {
-			return nil, fmt.Errorf("%w: no text follows the front matter", ErrNoParagraphs)
-		}
-		return nil, ErrNoParagraphs
-	}
-	if err := a.checkMeta(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-
-	a.extractQuotes()
-	a.buildIndex()
-	a.buildSummary()
 	return a, nil
+}
+
+// build numbers the paragraphs paras, splits them into sentences, checks
+// the metadata against them and computes the quotes, the index and the
+// summary.
+func (a *Article) build(paras []string) error {
+	segs := a.read(paras)
+	if len(a.Paragraphs) == 0 {
+		return ErrNoParagraphs
+	}
+	if err := a.checkMeta(); err != nil {
+		return err
+	}
+
+	a.compute(segs)
+	return nil
 }
 
 // checkText checks that body is UTF-8 text, naming the offset and line of
 // the first byte that is not.
+//
+// Each error says how to convert the file with iconv: from the encoding its
+// byte order mark names, from UTF-16 when it holds NUL bytes as UTF-16 text
+// does, and otherwise from Windows-1252, the usual encoding of text that is
+// not UTF-8.
 func checkText(body []byte) error {
+	if name, from, ok := unicodeBOM(body); ok {
+		return fmt.Errorf("%w: it is %s, as the byte order mark at its start says; %s",
+			ErrNotUTF8, name, convertWith(from))
+	}
 	bad := -1
 	if !utf8.Valid(body) {
 		bad = firstInvalid(body)
 	}
 	if nul := bytes.IndexByte(body, 0); nul >= 0 && (bad < 0 || nul < bad) {
-		return fmt.Errorf("%w: it holds a NUL byte at offset %d (line %d), as UTF-16 and binary files do",
-			ErrNotUTF8, nul, lineOf(body, nul))
+		// In UTF-16 text that is mostly ASCII, the NUL bytes are the high
+		// bytes of its characters: the second of each pair in
+		// little-endian order, the first in big-endian order.
+		from := "UTF-16LE"
+		if nul%2 == 0 {
+			from = "UTF-16BE"
+		}
+		return fmt.Errorf("%w: it holds a NUL byte at offset %d (line %d), as UTF-16 and binary files do; if it is UTF-16 text, %s",
+			ErrNotUTF8, nul, lineOf(body, nul), convertWith(from))
 	}
 	if bad >= 0 {
-		return fmt.Errorf("%w: the byte 0x%02x at offset %d (line %d) is not valid UTF-8",
-			ErrNotUTF8, body[bad], bad, lineOf(body, bad))
+		return fmt.Errorf("%w: the byte 0x%02x at offset %d (line %d) is not valid UTF-8; if the file is in Windows-1252 or Latin-1, %s",
+			ErrNotUTF8, body[bad], bad, lineOf(body, bad), convertWith("WINDOWS-1252"))
 	}
 	return nil
+}
+
+// convertWith says how to convert a file from the encoding named for iconv.
+func convertWith(from string) string {
+	return "convert it to UTF-8 with \"iconv -f " + from + " -t UTF-8 article.txt > article-utf8.txt\""
+}
+
+// unicodeBOM reports the Unicode encoding other than UTF-8 whose byte order
+// mark body starts with, by its name and the name iconv knows it by.
+func unicodeBOM(body []byte) (name, iconvName string, ok bool) {
+	for _, b := range []struct{ mark, name, iconv string }{
+		// UTF-32's marks first: the little-endian one starts with UTF-16's.
+		{"\xff\xfe\x00\x00", "UTF-32 (little-endian)", "UTF-32"},
+		{"\x00\x00\xfe\xff", "UTF-32 (big-endian)", "UTF-32"},
+		{"\xff\xfe", "UTF-16 (little-endian)", "UTF-16"},
+		{"\xfe\xff", "UTF-16 (big-endian)", "UTF-16"},
+	} {
+		if bytes.HasPrefix(body, []byte(b.mark)) {
+			return b.name, b.iconv, true
+		}
+	}
+	return "", "", false
 }
 
 // lineOf returns the number, counting from 1, of the line holding the byte at
@@ -352,13 +409,16 @@ func splitFrontMatter(text string) (front, rest string, err error) {
 }
 
 // decodeMeta decodes YAML metadata strictly: unknown keys are errors, so a
-// misspelt key is reported instead of silently ignored. where says where the
-// metadata came from, for the error message.
-func decodeMeta(src, where string, m *Meta) error {
+// misspelt key is reported instead of silently ignored. first is the line of
+// the file src starts on, and where says where the metadata came from, for
+// the error message, whose line numbers are the file's.
+func decodeMeta(src string, first int, where string, m *Meta) error {
 	if strings.TrimSpace(src) == "" {
 		return nil
 	}
-	dec := yaml.NewDecoder(strings.NewReader(src))
+	// The decoder leaves out the line number of an error on its first line;
+	// a blank line in front keeps every error numbered.
+	dec := yaml.NewDecoder(strings.NewReader("\n" + src))
 	dec.KnownFields(true)
 	err := dec.Decode(m)
 	if err == nil || errors.Is(err, io.EOF) {
@@ -366,7 +426,7 @@ func decodeMeta(src, where string, m *Meta) error {
 	}
 	var typeErr *yaml.TypeError
 	if !errors.As(err, &typeErr) {
-		return fmt.Errorf("%w %s: %w", ErrFrontMatter, where, err)
+		return fmt.Errorf("%w %s: %s", ErrFrontMatter, where, yamlLines(err.Error(), first))
 	}
 	msgs := make([]string, len(typeErr.Errors))
 	unknown := false
@@ -378,11 +438,11 @@ func decodeMeta(src, where string, m *Meta) error {
 		} else if before, _, ok := strings.Cut(msg, " into article.Meta"); ok {
 			msg = before + ": the metadata must be a mapping of keys to values"
 		}
-		msgs[i] = msg
+		msgs[i] = yamlLines(msg, first)
 	}
 	text := strings.Join(msgs, "; ")
 	if unknown {
-		text += " (the keys are title, publication, url, date and summary; " +
+		text += " (the keys are title, byline, publication, url, date and summary; " +
 			"a summary point has text and paragraphs)"
 	}
 	return fmt.Errorf("%w %s: %s", ErrFrontMatter, where, text)
@@ -454,21 +514,6 @@ func splitParagraphs(text string) []string {
 		paras = append(paras, strings.Join(b, " "))
 	}
 	return paras
-}
-
-// endsSentence reports whether s ends with a sentence's final punctuation,
-// perhaps followed by closing quotation marks, brackets or spaces.
-func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(trimClosers(s))
-	return isTerminator(r)
-}
-
-// trimClosers returns s without the quotation marks, brackets and spaces
-// that may close it after a sentence's final punctuation.
-func trimClosers(s string) string {
-	return strings.TrimRightFunc(s, func(r rune) bool {
-		return isDoubleQuote(r) || isApostrophe(r) || r == ')' || r == ']' || unicode.IsSpace(r)
-	})
 }
 
 // firstInvalid returns the offset of the first byte of b that is not part of

@@ -365,12 +365,12 @@ func TestLoadErrors(t *testing.T) {
 		{"Latin-1, not UTF-8", "latin1.txt", ErrNotUTF8, []string{"0xe9", "offset 7", "line 1"}},
 		{"UTF-16", "utf16.txt", ErrNotUTF8, []string{"NUL", "offset 1", "UTF-16"}},
 		{"front matter only", "frontonly.txt", ErrNoParagraphs, []string{"front matter"}},
-		{"front matter that is not YAML", "badyaml.txt", ErrFrontMatter, []string{"front matter", "yaml: line"}},
+		{"front matter that is not YAML", "badyaml.txt", ErrFrontMatter, []string{"front matter", "line 2: did not find expected"}},
 		{"front matter with an unknown key", "unknownkey.txt", ErrFrontMatter, []string{"line 2: unknown key titel", "the keys are title"}},
 		{"front matter with no closing line", "noclose.txt", ErrFrontMatter, []string{"no closing"}},
 		{"summary citing a paragraph that does not exist", "badcite.txt", ErrFrontMatter, []string{"summary point 1 cites paragraph 4", "has 3"}},
 		{"summary point citing nothing", "nocite.txt", ErrFrontMatter, []string{"summary point 1 cites no paragraph"}},
-		{"metadata file that is not YAML", "badside.txt", ErrFrontMatter, []string{"badside.yaml"}},
+		{"metadata file that is not YAML", "badside.txt", ErrFrontMatter, []string{"badside.yaml", "line 1: found unexpected end of stream"}},
 		{"no such file", "missing.txt", fs.ErrNotExist, []string{"missing.txt"}},
 	}
 	for _, tc := range tests {

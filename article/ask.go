@@ -7,6 +7,11 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/quote"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // MaxQuestionLen is the longest question, in characters, that [Article.Ask]
@@ -121,21 +126,6 @@ type AnswerSentence struct {
 	Speaker *Speaker
 }
 
-// QuestionError reports a question that cannot be asked, with a message
-// that says what to ask instead.
-type QuestionError struct {
-	// Question is the question as given.
-	Question string
-	// Reason is one or two sentences, written for the person who asked,
-	// saying what is wrong with the question and what to ask instead.
-	Reason string
-}
-
-// Error says what cannot be answered and why.
-func (e *QuestionError) Error() string {
-	return fmt.Sprintf("cannot answer %q: %s", e.Question, e.Reason)
-}
-
 // Ask answers a question with the article's own sentences.
 //
 // The question's content words are what it is about: its words without
@@ -159,7 +149,7 @@ func (e *QuestionError) Error() string {
 // someone is also names the speaker in Answer.Speaker.
 //
 // An empty question, one longer than [MaxQuestionLen] characters, or one
-// with no content words gives a *[QuestionError].
+// with no content words gives a *[InputError].
 func (a *Article) Ask(question string) (Answer, error) {
 	ans := Answer{Question: question}
 	q, err := a.readQuestion(question)
@@ -218,34 +208,34 @@ type question struct {
 }
 
 // readQuestion checks a question and reads its kind and content words.
-func (a *Article) readQuestion(text string) (question, error) {
+func (a *Article) readQuestion(qtext string) (question, error) {
 	var q question
-	if n := utf8.RuneCountInString(text); n > MaxQuestionLen {
-		return q, &QuestionError{Question: text, Reason: fmt.Sprintf(
+	if n := utf8.RuneCountInString(qtext); n > MaxQuestionLen {
+		return q, &InputError{Input: qtext, Reason: fmt.Sprintf(
 			"The question is too long (%d characters; the limit is %d). Ask it in fewer words.", n, MaxQuestionLen)}
 	}
-	if strings.TrimSpace(text) == "" {
-		return q, &QuestionError{Question: text, Reason: `Type a question about the article, such as "who said …?" or "how many … were there?"`}
+	if strings.TrimSpace(qtext) == "" {
+		return q, &InputError{Input: qtext, Reason: `Type a question about the article, such as "who said …?" or "how many … were there?"`}
 	}
-	toks := tokenize(text)
-	shouting := !strings.ContainsFunc(text, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	toks := text.Words(qtext)
+	shouting := !strings.ContainsFunc(qtext, func(r rune) bool { return r >= 'a' && r <= 'z' })
 
 	q.keys = make([]string, len(toks))
 	q.adjacent = make([]bool, len(toks))
 	q.termAt = make([]int, len(toks))
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = trimPossessive(t.fold)
-		q.keys[i] = stem(baseForm(words[i]))
+		words[i] = text.TrimPossessive(t.Fold)
+		q.keys[i] = text.Stem(lexicon.BaseForm(words[i]))
 		q.termAt[i] = -1
-		q.adjacent[i] = i > 0 && adjacent(text, toks[i-1], t)
+		q.adjacent[i] = i > 0 && adjacent(qtext, toks[i-1], t)
 	}
 
 	// The question word decides the kind; a word after it may refine it
 	// ("how many", "which year") and is then not content.
 	cue := -1
 	for i, w := range words {
-		if !questionWords[w] {
+		if !lexicon.QuestionWords[w] {
 			continue
 		}
 		next := ""
@@ -263,19 +253,19 @@ func (a *Article) readQuestion(text string) (question, error) {
 			q.kind = QuestionWhy
 		case "how":
 			q.kind = QuestionHow
-			if quantityFollowers[next] {
+			if lexicon.QuantityFollowers[next] {
 				q.kind, cue = QuestionHowMany, i+1
 			}
 		case "what", "which":
 			q.kind = QuestionWhat
 			switch {
-			case timeNouns[next]:
+			case lexicon.TimeNouns[next]:
 				q.kind, cue = QuestionWhen, i+1
-			case placeNouns[next]:
+			case lexicon.PlaceNouns[next]:
 				q.kind, cue = QuestionWhere, i+1
 			}
 		}
-		if (q.kind == QuestionWho || q.kind == QuestionWhat) && beAux[next] {
+		if (q.kind == QuestionWho || q.kind == QuestionWhat) && lexicon.BeForms[next] {
 			q.identity = true
 		}
 		break
@@ -284,15 +274,15 @@ func (a *Article) readQuestion(text string) (question, error) {
 	aux := false
 	for i, t := range toks {
 		w := words[i]
-		raw := text[t.span.Start:t.span.End]
-		aux = aux || haveAux[w] || modals[w]
+		raw := qtext[t.Span.Start:t.Span.End]
+		aux = aux || lexicon.HaveForms[w] || lexicon.Modals[w]
 		switch {
-		case i == cue, questionWords[w], questionFillers[w]:
+		case i == cue, lexicon.QuestionWords[w], lexicon.QuestionFillers[w]:
 			continue
-		case isStopWord(w) && (shouting || !isAbbreviation(raw)):
+		case text.IsStopWord(w) && (shouting || !isAbbreviation(raw)):
 			continue
 		}
-		if genericSpeechVerbs[w] {
+		if lexicon.GenericSpeechVerbs[w] {
 			q.speech = true
 			continue
 		}
@@ -307,11 +297,11 @@ func (a *Article) readQuestion(text string) (question, error) {
 		q.dropVerbs()
 	}
 	if len(q.terms) == 0 {
-		return q, &QuestionError{Question: text, Reason: "The question does not say what it is about. " +
+		return q, &InputError{Input: qtext, Reason: "The question does not say what it is about. " +
 			"Name a person, a place, a thing or an event from the article, as in \"who said …?\" or \"how many … were there?\""}
 	}
 	for i := range q.terms {
-		q.terms[i].hits = a.idx.hitsOf(q.terms[i].forms)
+		q.terms[i].hits = a.idx.HitsOf(q.terms[i].forms)
 	}
 	return q, nil
 }
@@ -322,20 +312,20 @@ func (a *Article) readQuestion(text string) (question, error) {
 // plural noun ("reports", "states") and verbs that attribute only next to
 // a quotation do not count.
 func asksSpeech(w string, afterAux bool) bool {
-	v := speechVerbs[w]
-	if v == nil || v.weak || v.quoteOnly || v.noun {
+	v := lexicon.SpeechVerb(w)
+	if v == nil || v.Weak || v.QuoteOnly || v.Noun {
 		return false
 	}
-	if v.base {
+	if v.Base {
 		return afterAux
 	}
-	return v.ing || !strings.HasSuffix(w, "s")
+	return v.Ing || !strings.HasSuffix(w, "s")
 }
 
 // addTerm adds the content word w, the question's i-th word, unless a term
 // already matches the same words of the article. verb marks a verb of
 // speech.
-func (q *question) addTerm(ix *index, w string, i int, verb bool) {
+func (q *question) addTerm(ix *index.Index, w string, i int, verb bool) {
 	forms := askForms(ix, w)
 	for k, t := range q.terms {
 		if t.word == w || len(forms) > 0 && slices.Equal(t.forms, forms) {
@@ -373,14 +363,14 @@ func (q *question) dropVerbs() {
 // askForms returns the ids of the article's words that a question's word
 // matches, sorted: those a free search word matches (see index.forms), and
 // the forms of an irregular verb ("meet" and "met").
-func askForms(ix *index, w string) []int32 {
+func askForms(ix *index.Index, w string) []int32 {
 	if ix == nil {
 		return nil
 	}
-	forms := ix.forms(w, true)
-	for _, f := range verbForms[w] {
+	forms := ix.Forms(w, true)
+	for _, f := range lexicon.VerbForms(w) {
 		if f != w {
-			forms = append(forms, ix.forms(f, false)...)
+			forms = append(forms, ix.Forms(f, false)...)
 		}
 	}
 	slices.Sort(forms)
@@ -496,7 +486,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 			c := get(ref)
 			c.hits = append(c.hits, termHit{ti, h})
 		}
-		t.idf = bm25IDF(n, float64(max(df, 1)))
+		t.idf = index.IDF(n, float64(max(df, 1)))
 	}
 	// A question about what someone said matches their statements by name.
 	if q.speech {
@@ -536,7 +526,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 	for _, t := range q.terms {
 		mass += t.idf
 	}
-	avgLen := float64(len(ix.toks)) / n
+	avgLen := float64(ix.Len()) / n
 	out := make([]*askCand, 0, len(cands))
 	tf := make([]float64, len(q.terms))
 	for _, c := range cands {
@@ -576,9 +566,9 @@ func (a *Article) rankSentences(q *question) []*askCand {
 // over its words, content words in a run of the question's words counting
 // more, scaled by the cues of the question's form.
 func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen float64) {
-	text := c.sent.Text
+	sent := c.sent.Text
 	toks := a.sentenceTokens(c)
-	inRun := phraseRuns(q, toks, text)
+	inRun := phraseRuns(q, toks, sent)
 	length := float64(len(toks))
 	var base float64
 	for ti, t := range q.terms {
@@ -591,7 +581,7 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 			// another sentence, so the sentence's length says nothing.
 			l = avgLen
 		}
-		w := t.idf * bm25TF(tf[ti], l, avgLen)
+		w := t.idf * index.TF(tf[ti], l, avgLen)
 		if inRun[ti] {
 			w *= 1 + phraseBoost
 		}
@@ -607,15 +597,15 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 			cues++
 		}
 	case QuestionHowMany:
-		if hasNumber(toks, text) {
+		if hasNumber(toks, sent) {
 			cues++
 		}
 	case QuestionWhen:
-		if hasTime(toks, text) {
+		if hasTime(toks, sent) {
 			cues++
 		}
 	case QuestionWhere:
-		if hasPlace(toks, text) {
+		if hasPlace(toks, sent) {
 			cues++
 		}
 	case QuestionWhy:
@@ -626,32 +616,33 @@ func (a *Article) scoreCandidate(q *question, c *askCand, tf []float64, avgLen f
 	if q.speech && q.kind != QuestionWho && saidBy(statements, q.named) {
 		cues++
 	}
-	if q.identity && introduces(text, q.named) {
+	if q.identity && introduces(sent, q.named) {
 		cues++
 	}
 	c.score = base * (1 + cueBoost*float64(cues))
 
-	if isQuestion(text) {
+	if isQuestion(sent) {
 		c.score *= questionPenalty
 	}
 }
 
 // sentenceTokens returns the words of the candidate's sentence as the index
 // holds them, with spans in the sentence's text.
-func (a *Article) sentenceTokens(c *askCand) []token {
+func (a *Article) sentenceTokens(c *askCand) []text.Token {
 	ix := a.idx
 	p := c.ref.para
-	all := ix.toks[ix.paraStart[p]:ix.paraStart[p+1]]
+	all := ix.ParaPostings(p)
 	at := func(off int) int {
-		i, _ := slices.BinarySearchFunc(all, off, func(t itoken, off int) int { return cmp.Compare(int(t.start), off) })
+		i, _ := slices.BinarySearchFunc(all, off, func(t index.Posting, off int) int { return cmp.Compare(int(t.Start), off) })
 		return i
 	}
 	words := all[at(c.sent.Span.Start):at(c.sent.Span.End)]
-	toks := make([]token, len(words))
+	toks := make([]text.Token, len(words))
 	for i, t := range words {
-		toks[i] = token{
-			span: Span{int(t.start) - c.sent.Span.Start, int(t.end) - c.sent.Span.Start},
-			fold: ix.words[t.word],
+		toks[i] = text.Token{
+			Span: text.Span{Start: int(t.Start) - c.sent.Span.Start, End: int(t.End) - c.sent.Span.Start},
+			Fold: ix.Word(t.Word),
+			Kind: text.Word,
 		}
 	}
 	return toks
@@ -661,26 +652,26 @@ func (a *Article) sentenceTokens(c *askCand) []token {
 func (c *askCand) answer(a *Article) AnswerSentence {
 	spans := make([]Span, 0, len(c.hits))
 	for _, h := range c.hits {
-		t := a.idx.toks[h.tok]
-		spans = append(spans, Span{int(t.start), int(t.end)})
+		t := a.idx.Posting(h.tok)
+		spans = append(spans, Span{Start: int(t.Start), End: int(t.End)})
 	}
 	return AnswerSentence{
 		Sentence: c.sent,
 		Score:    c.score,
 		Coverage: c.coverage,
-		Spans:    mergeSpans(spans),
+		Spans:    index.MergeSpans(spans),
 		Speaker:  c.speaker,
 	}
 }
 
-// sentenceOf returns the sentence holding the index's token at i.
+// sentenceOf returns the sentence holding the article's i-th word.
 func (a *Article) sentenceOf(i int32) sentRef {
-	t := a.idx.toks[i]
-	ss := a.Paragraphs[t.para].Sentences
-	j, _ := slices.BinarySearchFunc(ss, int(t.start), func(s Sentence, off int) int {
+	t := a.idx.Posting(i)
+	ss := a.Paragraphs[t.Para].Sentences
+	j, _ := slices.BinarySearchFunc(ss, int(t.Start), func(s Sentence, off int) int {
 		return cmp.Compare(s.Span.End, off+1)
 	})
-	return sentRef{t.para, int32(min(j, len(ss)-1))}
+	return sentRef{t.Para, int32(min(j, len(ss)-1))}
 }
 
 // sentencesIn returns the sentences of paragraph p, counting from 0, that
@@ -723,14 +714,14 @@ func (a *Article) statementsIn(c *askCand) []Quote {
 // bestSpeaker returns the speaker of the statement that holds the most of
 // the hits, a direct quote winning a tie with reported speech, or nil when
 // there are no statements.
-func bestSpeaker(statements []Quote, hits []termHit, ix *index) *Speaker {
+func bestSpeaker(statements []Quote, hits []termHit, ix *index.Index) *Speaker {
 	var best *Speaker
 	bestScore := -1
 	for _, st := range statements {
 		score := 0
 		for _, h := range hits {
-			t := ix.toks[h.tok]
-			if int(t.start) >= st.Span.Start && int(t.end) <= st.Span.End {
+			t := ix.Posting(h.tok)
+			if int(t.Start) >= st.Span.Start && int(t.End) <= st.Span.End {
 				score += 2
 			}
 		}
@@ -757,14 +748,14 @@ func saidBy(statements []Quote, speakers []*Speaker) bool {
 // it gives the speaker's description ("a former US diplomat and adviser to
 // the Senate Republican leadership"), or, for a speaker with none, the full
 // name.
-func introduces(text string, speakers []*Speaker) bool {
-	t := fold(text)
+func introduces(sent string, speakers []*Speaker) bool {
+	t := Fold(sent)
 	for _, sp := range speakers {
 		what := sp.Description
 		if what == "" {
 			what = sp.Name
 		}
-		if strings.Contains(t, fold(what)) {
+		if strings.Contains(t, Fold(what)) {
 			return true
 		}
 	}
@@ -775,8 +766,8 @@ func introduces(text string, speakers []*Speaker) bool {
 // full name, or a name after a title ("Foreign Secretary Philip Hammond").
 func (a *Article) namesPerson(c *askCand) bool {
 	p := int(c.ref.para)
-	i, _ := slices.BinarySearch(a.people, position(p, c.sent.Span.Start))
-	return i < len(a.people) && a.people[i] < position(p, c.sent.Span.End)
+	i, _ := slices.BinarySearch(a.people, quote.At(p, c.sent.Span.Start))
+	return i < len(a.people) && a.people[i] < quote.At(p, c.sent.Span.End)
 }
 
 // phraseRuns reports, for each term of q, whether the sentence holds it in
@@ -784,11 +775,11 @@ func (a *Article) namesPerson(c *askCand) bool {
 // matched by stem: a run of two content words or more, or of three words
 // or more with one content word ("has to go"). A content word after a
 // common one ("the Pentagon") is not a run: any sentence may have that.
-func phraseRuns(q *question, toks []token, text string) []bool {
+func phraseRuns(q *question, toks []text.Token, sent string) []bool {
 	in := make([]bool, len(q.terms))
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = stem(baseForm(trimPossessive(t.fold)))
+		keys[i] = text.Stem(lexicon.BaseForm(text.TrimPossessive(t.Fold)))
 	}
 	// cur[j+1] is the length of the common run ending at the question's
 	// current word and the sentence's j-th word; prev is for the
@@ -802,7 +793,7 @@ func phraseRuns(q *question, toks []token, text string) []bool {
 				continue
 			}
 			cur[j+1] = 1
-			if i > 0 && j > 0 && q.adjacent[i] && adjacent(text, toks[j-1], toks[j]) {
+			if i > 0 && j > 0 && q.adjacent[i] && adjacent(sent, toks[j-1], toks[j]) {
 				cur[j+1] = prev[j] + 1
 			}
 			if n := cur[j+1]; n >= 2 {
@@ -829,9 +820,9 @@ func phraseRuns(q *question, toks []token, text string) []bool {
 // adjacent reports whether two successive words of text stand next to each
 // other in one phrase: only spaces, hyphens or apostrophes between them,
 // no punctuation that ends a clause.
-func adjacent(text string, a, b token) bool {
-	for _, r := range text[a.span.End:b.span.Start] {
-		if !unicode.IsSpace(r) && !isJoiner(r) && !isApostrophe(r) {
+func adjacent(sent string, a, b text.Token) bool {
+	for _, r := range sent[a.Span.End:b.Span.Start] {
+		if !unicode.IsSpace(r) && !isJoiner(r) && !text.IsApostrophe(r) {
 			return false
 		}
 	}

@@ -3,6 +3,8 @@ package article
 import (
 	"sync"
 	"testing"
+
+	"github.com/articlebot/articlebot/article/internal/index"
 )
 
 var sinkAnswer Answer
@@ -10,13 +12,20 @@ var sinkAnswer Answer
 // BenchmarkAsk measures answering a question about the embedded article:
 // reading the question, ranking the sentences and choosing the answer.
 func BenchmarkAsk(b *testing.B) {
-	a := Default()
-	for _, bm := range []struct{ name, question string }{
+	benchmarkAsk(b, Default(), []askBench{
 		{"who-said", "who said Assad has to go?"},
 		{"how-many", "how many fighters were trained?"},
 		{"what-did-say", "what did Kerry say about Russia?"},
 		{"no-answer", "what is the capital of France?"},
-	} {
+	})
+}
+
+// askBench is a question to answer in a benchmark, and its name.
+type askBench struct{ name, question string }
+
+// benchmarkAsk measures answering each question about a.
+func benchmarkAsk(b *testing.B, a *Article, questions []askBench) {
+	for _, bm := range questions {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -33,13 +42,10 @@ func BenchmarkAsk(b *testing.B) {
 // askScaled is an article of a thousand copies of the seed, as
 // scaledArticle builds it, with its sentences and quotes too.
 var askScaled = sync.OnceValue(func() *Article {
-	a := scaledArticle(1000)
-	for i := range a.Paragraphs {
-		p := &a.Paragraphs[i]
-		p.Sentences = splitSentences(p.N, p.Text)
-		a.sentence = append(a.sentence, p.Sentences...)
-	}
-	a.extractQuotes()
+	a := &Article{}
+	paras := a.read(paragraphTexts(scaledArticle(1000)))
+	a.idx = index.New(paras)
+	a.extractQuotes(paras)
 	return a
 })
 
@@ -48,20 +54,8 @@ var askScaled = sync.OnceValue(func() *Article {
 // words, not with the article: a question whose words are in one copy
 // costs what it costs on the seed.
 func BenchmarkAskLarge(b *testing.B) {
-	a := askScaled()
-	for _, bm := range []struct{ name, question string }{
+	benchmarkAsk(b, askScaled(), []askBench{
 		{"one-copy", "what did w0000011 say?"},
 		{"every-copy", "where did Kerry meet Hammond?"},
-	} {
-		b.Run(bm.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				ans, err := a.Ask(bm.question)
-				if err != nil {
-					b.Fatal(err)
-				}
-				sinkAnswer = ans
-			}
-		})
-	}
+	})
 }

@@ -1,6 +1,11 @@
 package article
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
+)
 
 // The cues below tell what kind of thing a sentence holds, so that the form
 // of a question can prefer the sentences holding what it asks for. Each
@@ -8,9 +13,9 @@ import "strconv"
 
 // hasNumber reports whether a sentence holds a number, in digits or in
 // words ("four or five", "tens of millions", "dozens").
-func hasNumber(toks []token, text string) bool {
+func hasNumber(toks []text.Token, sent string) bool {
 	for _, t := range toks {
-		if numberWords[t.fold] || hasDigit(t.fold) {
+		if lexicon.NumberWords[t.Fold] || hasDigit(t.Fold) {
 			return true
 		}
 	}
@@ -20,24 +25,24 @@ func hasNumber(toks []token, text string) bool {
 // hasTime reports whether a sentence says when: a day or a month ("on
 // Friday", "in May"), a year, a time word ("yesterday", "ago") or a unit of
 // time after a relative word or a number ("last year", "three weeks").
-func hasTime(toks []token, text string) bool {
+func hasTime(toks []text.Token, sent string) bool {
 	for i, t := range toks {
-		w := t.fold
+		w := t.Fold
 		prev, next := "", ""
 		if i > 0 {
-			prev = toks[i-1].fold
+			prev = toks[i-1].Fold
 		}
 		if i+1 < len(toks) {
-			next = toks[i+1].fold
+			next = toks[i+1].Fold
 		}
 		switch {
-		case timeMarkers[w]:
+		case lexicon.TimeMarkers[w]:
 			return true
-		case ambiguousMonths[w] && startsUpper(text[t.span.Start:]) && (timePreps[prev] || hasDigit(next)):
+		case lexicon.AmbiguousMonths[w] && text.StartsUpper(sent[t.Span.Start:]) && (lexicon.TimePreps[prev] || hasDigit(next)):
 			return true
 		case isYear(w):
 			return true
-		case timeUnits[w] && (timeRelatives[prev] || numberWords[prev] || hasDigit(prev) || next == "ago"):
+		case lexicon.TimeUnits[w] && (lexicon.TimeRelatives[prev] || lexicon.NumberWords[prev] || hasDigit(prev) || next == "ago"):
 			return true
 		}
 	}
@@ -48,33 +53,33 @@ func hasTime(toks []token, text string) bool {
 // noun of place after a preposition of place ("in London", "near Latakia",
 // "at an airfield"), or a name followed by a noun of place ("Latakia
 // airbase").
-func hasPlace(toks []token, text string) bool {
+func hasPlace(toks []text.Token, sent string) bool {
 	for i, t := range toks {
-		raw := text[t.span.Start:t.span.End]
-		if placeNouns[t.fold] && i > 0 && startsUpper(text[toks[i-1].span.Start:]) && i-1 > 0 {
+		raw := sent[t.Span.Start:t.Span.End]
+		if lexicon.PlaceNouns[t.Fold] && i > 0 && text.StartsUpper(sent[toks[i-1].Span.Start:]) && i-1 > 0 {
 			return true
 		}
-		if lexOf(t.fold)&lxPlace != 0 && startsUpper(raw) && i > 0 {
+		if lexicon.Of(t.Fold)&lexicon.Place != 0 && text.StartsUpper(raw) && i > 0 {
 			return true
 		}
-		if !locativePreps[t.fold] {
+		if !lexicon.LocativePreps[t.Fold] {
 			continue
 		}
-		if nearPreps[t.fold] && i+1 < len(toks) {
+		if lexicon.NearPreps[t.Fold] && i+1 < len(toks) {
 			return true
 		}
 		// Look past determiners and up to two modifiers: "at a military
 		// base", "in the north of".
 		for j, skipped := i+1, 0; j < len(toks) && skipped <= 2; j++ {
-			w := toks[j].fold
-			if determiners[w] || possessives[w] {
+			w := toks[j].Fold
+			if lexicon.Determiners[w] || lexicon.Possessives[w] {
 				continue
 			}
-			if placeNouns[w] {
+			if lexicon.PlaceNouns[w] {
 				return true
 			}
-			if startsUpper(text[toks[j].span.Start:]) {
-				if lexOf(w)&(lxDay|lxTime|lxRole|lxHonorific|lxNameStop) == 0 && !ambiguousMonths[w] {
+			if text.StartsUpper(sent[toks[j].Span.Start:]) {
+				if lexicon.Of(w)&(lexicon.Day|lexicon.Time|lexicon.Role|lexicon.Honorific|lexicon.NameStop) == 0 && !lexicon.AmbiguousMonths[w] {
 					return true
 				}
 				break
@@ -87,9 +92,9 @@ func hasPlace(toks []token, text string) bool {
 
 // hasCause reports whether a sentence gives a reason: "because", "due to",
 // "prompted", "in response to".
-func hasCause(toks []token) bool {
+func hasCause(toks []text.Token) bool {
 	for _, t := range toks {
-		if causeWords[t.fold] {
+		if lexicon.CauseWords[t.Fold] {
 			return true
 		}
 	}

@@ -27,7 +27,7 @@ func ExampleArticle_Ask() {
 	fmt.Println("found:", ans.Found(), "missing:", ans.Missing)
 
 	_, err = a.Ask("what is it?")
-	var qe *article.QuestionError
+	var qe *article.InputError
 	if errors.As(err, &qe) {
 		fmt.Println(qe.Reason)
 	}

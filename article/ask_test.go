@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/quote"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // askCase is one question of a file in testdata/ask.
@@ -190,12 +193,12 @@ func TestAskErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ans, err := a.Ask(tt.question)
-			var qe *QuestionError
+			var qe *InputError
 			if !errors.As(err, &qe) {
-				t.Fatalf("Ask(%q) error = %v, want a *QuestionError", tt.question, err)
+				t.Fatalf("Ask(%q) error = %v, want an *InputError", tt.question, err)
 			}
-			if qe.Question != tt.question {
-				t.Errorf("Ask(%q): QuestionError.Question = %q, want the question", tt.question, qe.Question)
+			if qe.Input != tt.question {
+				t.Errorf("Ask(%q): InputError.Input = %q, want the question", tt.question, qe.Input)
 			}
 			if !strings.Contains(qe.Reason, tt.reason) {
 				t.Errorf("Ask(%q): Reason = %q, want it to say %q", tt.question, qe.Reason, tt.reason)
@@ -307,15 +310,22 @@ func TestAskIrregularVerbs(t *testing.T) {
 		{"when have the delegates gone home?", 2},
 	}
 	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Ask(tt.question)
-			if err != nil {
-				t.Fatalf("Ask(%q) error: %v", tt.question, err)
-			}
-			if !ans.Found() || ans.Sentences[0].Paragraph != tt.want {
-				t.Fatalf("Ask(%q) = %+v, want ¶%d", tt.question, ans.Sentences, tt.want)
-			}
-		})
+		t.Run(tt.question, func(t *testing.T) { checkFirstAnswer(t, a, tt.question, tt.want) })
+	}
+}
+
+// checkFirstAnswer checks that a answers question first with paragraph want.
+func checkFirstAnswer(t *testing.T, a *Article, question string, want int) {
+	t.Helper()
+	ans, err := a.Ask(question)
+	if err != nil {
+		t.Fatalf("Ask(%q) error: %v", question, err)
+	}
+	if got := 0; !ans.Found() || ans.Sentences[0].Paragraph != want {
+		if ans.Found() {
+			got = ans.Sentences[0].Paragraph
+		}
+		t.Errorf("Ask(%q) answers with ¶%d, want ¶%d", question, got, want)
 	}
 }
 
@@ -362,25 +372,13 @@ func TestAskCues(t *testing.T) {
 		{"who approved the stadium plan?", 6},
 	}
 	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Ask(tt.question)
-			if err != nil {
-				t.Fatalf("Ask(%q) error: %v", tt.question, err)
-			}
-			if !ans.Found() || ans.Sentences[0].Paragraph != tt.want {
-				got := 0
-				if ans.Found() {
-					got = ans.Sentences[0].Paragraph
-				}
-				t.Errorf("Ask(%q) answers with ¶%d, want ¶%d", tt.question, got, tt.want)
-			}
-		})
+		t.Run(tt.question, func(t *testing.T) { checkFirstAnswer(t, a, tt.question, tt.want) })
 	}
 }
 
 // TestNamesPerson checks the who-question's cue that a sentence names a
-// person, on short texts and, against the name finder run on each
-// paragraph, on every sentence of the test articles.
+// person, on short texts and, against where the quote package finds
+// people named, on every sentence of the test articles.
 func TestNamesPerson(t *testing.T) {
 	names := func(a *Article, para, sent int) bool {
 		c := &askCand{ref: sentRef{int32(para), int32(sent)}, sent: a.Paragraphs[para].Sentences[sent]}
@@ -406,16 +404,15 @@ func TestNamesPerson(t *testing.T) {
 	}
 
 	articles := []*Article{Default()}
-	for _, tt := range articleQuoteTests {
-		articles = append(articles, loadQuoteArticle(t, tt.file))
+	for _, file := range quoteArticleFiles(t) {
+		articles = append(articles, loadQuoteArticle(t, file))
 	}
 	for _, a := range articles {
+		people := quote.Attribute(segments(a)).People
 		for pi, p := range a.Paragraphs {
-			mentions := nameMentions(tokenizeQuoted(p.Text, scanQuotes(p.Text)), p.Text, pi)
 			for j, s := range p.Sentences {
-				want := slices.ContainsFunc(mentions, func(m mention) bool {
-					off := m.pos & (1<<21 - 1)
-					return off >= s.Span.Start && off < s.Span.End && (len(m.lows) >= 2 || m.role)
+				want := slices.ContainsFunc(people, func(m quote.Pos) bool {
+					return m.Para() == pi && m.Offset() >= s.Span.Start && m.Offset() < s.Span.End
 				})
 				if got := names(a, pi, j); got != want {
 					t.Errorf("namesPerson(%q) = %v, want %v", s.Text, got, want)
@@ -512,7 +509,7 @@ func TestTimeAndPlaceCues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			toks := tokenize(tt.text)
+			toks := text.Words(tt.text)
 			if got := hasNumber(toks, tt.text); got != tt.number {
 				t.Errorf("hasNumber(%q) = %v, want %v", tt.text, got, tt.number)
 			}
@@ -540,9 +537,9 @@ func FuzzAsk(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string) {
 		ans, err := a.Ask(q)
 		if err != nil {
-			var qe *QuestionError
+			var qe *InputError
 			if !errors.As(err, &qe) {
-				t.Fatalf("Ask(%q) error = %v, want a *QuestionError", q, err)
+				t.Fatalf("Ask(%q) error = %v, want an *InputError", q, err)
 			}
 			return
 		}

@@ -1,7 +1,9 @@
 package article_test
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/articlebot/articlebot/article"
 )
@@ -28,9 +30,14 @@ func ExampleArticle_Speaker() {
 	q := officials.Quotes[0]
 	fmt.Printf("¶%d %s (partial %v, named source %v): %q\n", q.Paragraph, officials.Name, q.Partial, officials.Named, q.Text)
 
-	// A name nobody in the article has.
+	// A name nobody in the article has: the error says so, and lists the
+	// speakers there are.
 	_, err = a.Speaker("Lavrov")
-	fmt.Println(err)
+	var ie *article.InputError
+	if errors.As(err, &ie) {
+		fmt.Println(ie.Reason)
+		fmt.Println("speakers:", strings.Join(ie.Speakers, "; "))
+	}
 	// Output:
 	// John Kerry, US Secretary of State
 	// ¶4 direct: We need to get to the negotiation. That is wh…
@@ -40,5 +47,6 @@ func ExampleArticle_Speaker() {
 	// ¶2 reported: Assad has to go but the timing of his removal…
 	// ¶3 reported: called on Russia and Iran to use their influe…
 	// ¶6 US officials (partial true, named source false): "an imminent enhanced Russian military buildup"
-	// no speaker matches "Lavrov"; the article quotes John Kerry, James George Jatras, US officials, the United States, US military official, the Pentagon, American foreign policy analyst
+	// The article quotes nobody called “Lavrov”.
+	// speakers: John Kerry; James George Jatras; US officials; the United States; US military official; the Pentagon; American foreign policy analyst
 }

@@ -28,7 +28,7 @@ func ExampleArticle_Search() {
 	fmt.Println("no match; did you mean", res.Suggestions)
 
 	_, err = a.Search("the")
-	var qe *article.QueryError
+	var qe *article.InputError
 	if errors.As(err, &qe) {
 		fmt.Println(qe.Reason)
 	}

@@ -46,9 +46,9 @@ func ExampleParse_error() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// the article's metadata is not valid in the front matter: line 2: unknown key titel (the keys are title, publication, url, date and summary; a summary point has text and paragraphs)
+	// the article's metadata is not valid in the front matter: line 2: unknown key titel (the keys are title, byline, publication, url, date and summary; a summary point has text and paragraphs)
 	// true
-	// the article is not UTF-8 text: the byte 0xe9 at offset 3 (line 1) is not valid UTF-8
+	// the article is not UTF-8 text: the byte 0xe9 at offset 3 (line 1) is not valid UTF-8; if the file is in Windows-1252 or Latin-1, convert it to UTF-8 with "iconv -f WINDOWS-1252 -t UTF-8 article.txt > article-utf8.txt"
 }
 
 // Load reads the metadata of an article without front matter from the
@@ -107,4 +107,9 @@ func ExampleDefault() {
 	// 15 paragraphs
 	// 'US policy in Syria hits dead end'
 	// false 5 points; the first cites [1 2 8 9]
+}
+
+func ExampleFold() {
+	fmt.Println(article.Fold("Zürich’s U.S. Office"))
+	// Output: zurich's us office
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // FuzzParseAndSearch parses arbitrary bytes as an article and, when they
@@ -22,11 +24,11 @@ func FuzzParseAndSearch(f *testing.F) {
 			return
 		}
 		for _, p := range a.Paragraphs {
-			toks := tokenize(p.Text)
+			toks := text.Words(p.Text)
 			if len(toks) == 0 {
 				continue
 			}
-			word := func(i int) string { return p.Text[toks[i].span.Start:toks[i].span.End] }
+			word := func(i int) string { return p.Text[toks[i].Span.Start:toks[i].Span.End] }
 			queries := []string{word(0), `"` + word(0) + `"`, p.Text}
 			if len(toks) > 1 {
 				queries = append(queries, `"`+word(0)+" "+word(1)+`"`, word(0)+" "+word(len(toks)-1))
@@ -37,15 +39,15 @@ func FuzzParseAndSearch(f *testing.F) {
 			}
 			for _, q := range queries {
 				r, err := a.Search(q)
-				var qe *QueryError
+				var qe *InputError
 				if errors.As(err, &qe) {
 					if qe.Reason == "" {
-						t.Errorf("Search(%q) gave a QueryError with no reason", q)
+						t.Errorf("Search(%q) gave an InputError with no reason", q)
 					}
 					continue
 				}
 				if err != nil {
-					t.Fatalf("Search(%q) error = %v, want a *QueryError or none", q, err)
+					t.Fatalf("Search(%q) error = %v, want an *InputError or none", q, err)
 				}
 				checkResults(t, a, r)
 			}
@@ -72,23 +74,23 @@ func FuzzSearch(f *testing.F) {
 	a := Default()
 	f.Fuzz(func(t *testing.T, q string) {
 		r, err := a.Search(q)
-		var qe *QueryError
+		var qe *InputError
 		switch {
 		case errors.As(err, &qe):
-			if qe.Reason == "" || qe.Query != q {
+			if qe.Reason == "" || qe.Input != q {
 				t.Errorf("Search(%q) = %#v, want the query and a reason", q, qe)
 			}
 			return
 		case err != nil:
-			t.Fatalf("Search(%q) error = %v, want a *QueryError or none", q, err)
+			t.Fatalf("Search(%q) error = %v, want an *InputError or none", q, err)
 		case len(q) > MaxQueryLen:
-			t.Fatalf("Search of %d bytes succeeded, want a *QueryError over %d", len(q), MaxQueryLen)
+			t.Fatalf("Search of %d bytes succeeded, want an *InputError over %d", len(q), MaxQueryLen)
 		}
 		if r.Query != q {
 			t.Errorf("Search(%q).Query = %q, want the query", q, r.Query)
 		}
 		checkResults(t, a, r)
-		if len(r.Matches) > 0 && len(r.Suggestions) > 0 && len(tokenize(q)) == 1 {
+		if len(r.Matches) > 0 && len(r.Suggestions) > 0 && len(text.Words(q)) == 1 {
 			t.Errorf("Search(%q) matched and suggested %q, though it has one word", q, r.Suggestions)
 		}
 	})

@@ -2,7 +2,9 @@ package article
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/articlebot/articlebot/article/internal/quote"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // QuoteKind tells a direct quotation from reported speech.
@@ -83,44 +85,6 @@ type Speaker struct {
 	keys []speakerKey // folded names for lookup, computed once
 }
 
-// SpeakerError is returned when a name matches no speaker of the article, or
-// matches several equally well.
-type SpeakerError struct {
-	// Query is the name that was looked up.
-	Query string
-	// Ambiguous lists the speakers the query matches equally well, if any.
-	Ambiguous []string
-	// Suggestion is the closest speaker's name, or "" if none is close.
-	Suggestion string
-	// Known lists every speaker's name, most quoted first.
-	Known []string
-}
-
-// Error says which speakers the query could mean, or that it matches no
-// one, with the closest name and the speakers the article has.
-func (e *SpeakerError) Error() string {
-	if len(e.Ambiguous) > 0 {
-		return fmt.Sprintf("%q could be %s", e.Query, joinList(e.Ambiguous, "or"))
-	}
-	msg := fmt.Sprintf("no speaker matches %q", e.Query)
-	if e.Suggestion != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
-	}
-	if len(e.Known) == 0 {
-		return msg + "; the article quotes no one"
-	}
-	return msg + "; the article quotes " + strings.Join(e.Known, ", ")
-}
-
-// joinList joins items as "A", "A or B" or "A, B or C", with conj ("or",
-// "and") before the last.
-func joinList(items []string, conj string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
-}
-
 // Quotes returns every direct quote and reported statement in document order.
 func (a *Article) Quotes() []Quote { return a.quotes }
 
@@ -129,7 +93,42 @@ func (a *Article) Quotes() []Quote { return a.quotes }
 func (a *Article) Speakers() []*Speaker { return a.speakers }
 
 // extractQuotes finds the quotations and reported speech of the article,
-// attributes them to speakers, and notes where the text names people.
-func (a *Article) extractQuotes() {
-	a.quotes, a.speakers, a.people = extractQuotes(a.Paragraphs)
+// attributes them to speakers (see the quote package), and notes where the
+// text names people.
+func (a *Article) extractQuotes(paras []text.Paragraph) {
+	res := quote.Attribute(paras)
+	a.people = res.People
+	a.speakers = make([]*Speaker, len(res.Speakers))
+	for i, sp := range res.Speakers {
+		a.speakers[i] = &Speaker{
+			Name:        sp.Name,
+			Aliases:     sp.Aliases,
+			Description: sp.Description,
+			Named:       sp.Named,
+			Quotes:      make([]Quote, 0, sp.Direct),
+			Reported:    make([]Quote, 0, sp.Reported),
+		}
+	}
+	a.quotes = make([]Quote, len(res.Quotes))
+	for i, q := range res.Quotes {
+		sp := a.speakers[q.Speaker]
+		a.quotes[i] = Quote{
+			Kind:      Direct,
+			Speaker:   sp,
+			Paragraph: q.Para + 1,
+			Span:      q.Span,
+			Text:      a.Paragraphs[q.Para].Text[q.Span.Start:q.Span.End],
+			Partial:   q.Partial,
+			Continued: q.Continued,
+		}
+		if q.Kind == quote.Reported {
+			a.quotes[i].Kind = Reported
+			sp.Reported = append(sp.Reported, a.quotes[i])
+		} else {
+			sp.Quotes = append(sp.Quotes, a.quotes[i])
+		}
+	}
+	for _, sp := range a.speakers {
+		sp.keys = lookupKeys(sp)
+	}
 }

@@ -9,6 +9,9 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // mustParse parses an article written inline in a test.
@@ -38,6 +41,18 @@ func highlighted(a *Article, m Match) []string {
 		out = append(out, text[s.Start:s.End])
 	}
 	return out
+}
+
+// mustSearch searches a for query, failing the test on an error, and checks
+// the results' invariants.
+func mustSearch(t testing.TB, a *Article, query string) Results {
+	t.Helper()
+	r, err := a.Search(query)
+	if err != nil {
+		t.Fatalf("Search(%q) error: %v", query, err)
+	}
+	checkResults(t, a, r)
+	return r
 }
 
 // checkResults checks what holds for the results of any search: paragraphs
@@ -121,11 +136,7 @@ func TestSearchSeed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			got := paragraphs(r)
 			sorted := slices.Sorted(slices.Values(got))
 			if !slices.Equal(sorted, tt.want) {
@@ -180,23 +191,20 @@ func TestSearchSpans(t *testing.T) {
 // found for it covers a word with the same stem or one starting with it.
 func TestSearchSpansFold(t *testing.T) {
 	a := Default()
-	for _, w := range a.idx.words {
-		if isStopWord(w) {
+	for id := range a.idx.Vocabulary() {
+		w := a.idx.Word(int32(id))
+		if text.IsStopWord(w) {
 			continue
 		}
-		r, err := a.Search(w)
-		if err != nil {
-			t.Fatalf("Search(%q) error: %v", w, err)
-		}
-		checkResults(t, a, r)
+		r := mustSearch(t, a, w)
 		if len(r.Matches) == 0 {
 			t.Errorf("Search(%q) found nothing, though the article has the word", w)
 		}
 		for _, m := range r.Matches {
 			for _, s := range highlighted(a, m) {
-				f := fold(s)
-				related := stem(f) == stem(w) || (utf8.RuneCountInString(w) >= prefixMinRunes && strings.HasPrefix(f, w)) ||
-					slices.ContainsFunc(demonymBases(w), func(b string) bool { return stem(f) == stem(b) })
+				f := Fold(s)
+				related := text.Stem(f) == text.Stem(w) || (utf8.RuneCountInString(w) >= index.PrefixMinRunes && strings.HasPrefix(f, w)) ||
+					slices.ContainsFunc(index.DemonymBases(w), func(b string) bool { return text.Stem(f) == text.Stem(b) })
 				if !related {
 					t.Errorf("Search(%q) highlights %q in ¶%d, which is not a form of it", w, s, m.Paragraph)
 				}
@@ -223,11 +231,7 @@ func TestSearchRanking(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			if len(r.Matches) < len(tt.want) {
 				t.Fatalf("Search(%q) = %v, want it to start with %v", tt.query, paragraphs(r), tt.want)
 			}
@@ -267,11 +271,7 @@ func TestSearchBM25Scores(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			if len(r.Matches) != len(tt.want) {
 				t.Fatalf("Search(%q) = %v, want ¶%v", tt.query, paragraphs(r), tt.want)
 			}
@@ -323,11 +323,7 @@ Warning signs appeared before the war.`
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := mustParse(t, tt.article)
-			r, err := a.Search(tt.query)
-			if err != nil {
-				t.Fatalf("Search(%q) error: %v", tt.query, err)
-			}
-			checkResults(t, a, r)
+			r := mustSearch(t, a, tt.query)
 			if got := slices.Sorted(slices.Values(paragraphs(r))); !slices.Equal(got, tt.want) {
 				t.Errorf("Search(%q) paragraphs = %v, want %v", tt.query, got, tt.want)
 			}
@@ -343,7 +339,7 @@ Warning signs appeared before the war.`
 	}
 }
 
-func TestSearchQueryErrors(t *testing.T) {
+func TestSearchInputErrors(t *testing.T) {
 	a := Default()
 	tests := []struct {
 		name, query string
@@ -361,12 +357,12 @@ func TestSearchQueryErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := a.Search(tt.query)
-			var qe *QueryError
+			var qe *InputError
 			if !errors.As(err, &qe) {
-				t.Fatalf("Search(%q) error = %v, want a *QueryError", tt.query, err)
+				t.Fatalf("Search(%q) error = %v, want an *InputError", tt.query, err)
 			}
-			if qe.Query != tt.query {
-				t.Errorf("Search(%q) QueryError.Query = %q, want the query", tt.query, qe.Query)
+			if qe.Input != tt.query {
+				t.Errorf("Search(%q) InputError.Input = %q, want the query", tt.query, qe.Input)
 			}
 			for _, s := range tt.mention {
 				if !strings.Contains(qe.Reason, s) {
@@ -446,11 +442,7 @@ The Zürich office stays open.`
 // TestSearchEmptyParagraph checks an article whose paragraphs hold no words.
 func TestSearchEmptyParagraph(t *testing.T) {
 	a := mustParse(t, "***\n\n— — —\n\nRussia talks.\n")
-	r, err := a.Search("russia")
-	if err != nil {
-		t.Fatalf("Search(%q) error: %v", "russia", err)
-	}
-	checkResults(t, a, r)
+	r := mustSearch(t, a, "russia")
 	if got := paragraphs(r); !slices.Equal(got, []int{3}) {
 		t.Errorf("Search(%q) = %v, want [3]", "russia", got)
 	}
@@ -490,31 +482,9 @@ func TestSearchSpansNotShared(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := slices.Clone(r.Matches[1].Spans)
-	_ = append(r.Matches[0].Spans, Span{0, 1})
+	_ = append(r.Matches[0].Spans, Span{Start: 0, End: 1})
 	if !slices.Equal(r.Matches[1].Spans, before) {
 		t.Errorf("appending to one match's spans changed the next: %v, want %v", r.Matches[1].Spans, before)
-	}
-}
-
-func TestDemonymBases(t *testing.T) {
-	tests := []struct {
-		word string
-		want []string
-	}{
-		{"russian", []string{"russia", "russ"}},
-		{"russians", []string{"russia", "russ"}},
-		{"iranian", []string{"irania", "iran"}},
-		{"egyptians", []string{"egyptia", "egypt"}},
-		{"plan", nil},
-		{"human", nil},
-		{"policy", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.word, func(t *testing.T) {
-			if got := demonymBases(tt.word); !slices.Equal(got, tt.want) {
-				t.Errorf("demonymBases(%q) = %q, want %q", tt.word, got, tt.want)
-			}
-		})
 	}
 }
 
@@ -525,18 +495,5 @@ func TestSearchUnindexed(t *testing.T) {
 	r, err := a.Search("russia")
 	if err != nil || len(r.Matches) != 0 {
 		t.Errorf("Search(%q) on an empty Article = %v, %v, want no matches and no error", "russia", paragraphs(r), err)
-	}
-}
-
-// TestMinEditsIsLowerBound checks minEdits against the edit distance for
-// every pair of the seed's words and a few words with other characters.
-func TestMinEditsIsLowerBound(t *testing.T) {
-	words := append(slices.Clone(Default().idx.words), "zürich", "zurich", "straße", "δημοκρατία", "naïve", "2015", "w0000011", "")
-	for _, x := range words {
-		for _, y := range words {
-			if lb, d := minEdits(letterSet(x), letterSet(y)), editDistance(x, y); lb > d {
-				t.Fatalf("minEdits(%q, %q) = %d, more than the edit distance %d", x, y, lb, d)
-			}
-		}
 	}
 }

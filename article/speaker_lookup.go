@@ -2,6 +2,9 @@ package article
 
 import (
 	"strings"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // speakerKey is a folded form under which a speaker can be found.
@@ -35,11 +38,11 @@ func lookupKeys(sp *Speaker) []speakerKey {
 	}
 	addWords := func(s string, tier uint8) {
 		for _, w := range strings.Fields(normalizeName(s)) {
-			if len(w) < 3 && !(tier == keyNamePart && sp.Named) || stopWordsForNames[w] {
+			if len(w) < 3 && !(tier == keyNamePart && sp.Named) || lexicon.NameStopWords[w] {
 				continue
 			}
 			add(w, tier)
-			if p, rest, ok := strings.Cut(w, "-"); ok && nameParticles[p] {
+			if p, rest, ok := strings.Cut(w, "-"); ok && lexicon.NameParticles[p] {
 				add(rest, tier)
 			}
 		}
@@ -60,7 +63,7 @@ func lookupKeys(sp *Speaker) []speakerKey {
 // diacritics, straight apostrophes, single spaces, no punctuation, no
 // leading article and no possessive ending.
 func normalizeName(s string) string {
-	s = fold(s)
+	s = Fold(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -83,19 +86,19 @@ func normalizeName(s string) string {
 			break
 		}
 	}
-	return trimPossessive(out)
+	return text.TrimPossessive(out)
 }
 
 // Speaker finds a speaker by name, alias or part of a name, ignoring case
 // and diacritics and forgiving a small typo ("kery" finds John Kerry). A
-// name that matches nobody gives a *SpeakerError listing the speakers, with
+// name that matches nobody gives an *[InputError] listing the speakers, with
 // a suggestion when one is close; a name that matches several speakers
-// equally well (a surname two people share) gives a *SpeakerError listing
+// equally well (a surname two people share) gives an *[InputError] listing
 // them in Ambiguous.
 func (a *Article) Speaker(name string) (*Speaker, error) {
 	q := normalizeName(name)
 	if q == "" {
-		return nil, a.speakerError(name, nil, "")
+		return nil, a.speakerError(name, "Say whose words you want: type the name of someone the article quotes.", nil, "")
 	}
 	if sp, amb := a.bestByTier(func(k speakerKey) bool { return k.key == q }); sp != nil || amb != nil {
 		return sp, a.ambiguity(name, amb)
@@ -104,7 +107,7 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 	if words := strings.Fields(q); len(words) > 1 {
 		var rest []string
 		for _, w := range words {
-			if !honorifics[w] && !roleWords[w] {
+			if !lexicon.Honorifics[w] && !lexicon.RoleWords[w] {
 				rest = append(rest, w)
 			}
 		}
@@ -119,7 +122,7 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 		for _, sp := range a.speakers {
 			all := true
 			for _, w := range words {
-				if stopWordsForNames[w] {
+				if lexicon.NameStopWords[w] {
 					continue
 				}
 				has := false
@@ -163,7 +166,7 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 			if diff > max(allowed, len(q)/2) || diff >= d {
 				continue
 			}
-			d = min(d, editDistance(q, k.key))
+			d = min(d, text.EditDistance(q, k.key))
 		}
 		if d < closestD {
 			closest, closestD = sp, d
@@ -188,7 +191,11 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 	if closest != nil && closestD <= max(2, len(q)/2) {
 		suggestion = closest.Name
 	}
-	return nil, a.speakerError(name, nil, suggestion)
+	reason := "The article quotes nobody called " + quoted(name) + "."
+	if len(a.speakers) == 0 {
+		reason = "The article quotes nobody called " + quoted(name) + ": it quotes nobody at all."
+	}
+	return nil, a.speakerError(name, reason, nil, suggestion)
 }
 
 // typoAllowance is the edit distance forgiven in a query of n bytes.
@@ -243,13 +250,15 @@ func (a *Article) ambiguity(query string, sps []*Speaker) error {
 	for i, sp := range sps {
 		names[i] = sp.Name
 	}
-	return a.speakerError(query, names, "")
+	return a.speakerError(query, "Type more of the name: "+quoted(query)+" names more than one person the article quotes.", names, "")
 }
 
-func (a *Article) speakerError(query string, ambiguous []string, suggestion string) *SpeakerError {
+// speakerError returns the error for a name that names no one speaker,
+// with the speakers the article quotes.
+func (a *Article) speakerError(query, reason string, ambiguous []string, suggestion string) *InputError {
 	known := make([]string, len(a.speakers))
 	for i, sp := range a.speakers {
 		known[i] = sp.Name
 	}
-	return &SpeakerError{Query: query, Ambiguous: ambiguous, Suggestion: suggestion, Known: known}
+	return &InputError{Input: query, Reason: reason, Ambiguous: ambiguous, Suggestion: suggestion, Speakers: known}
 }

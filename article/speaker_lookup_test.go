@@ -3,6 +3,7 @@ package article
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,15 +75,15 @@ func TestSpeakerLookupErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sp, err := tt.a.Speaker(tt.query)
-			var se *SpeakerError
+			var se *InputError
 			if !errors.As(err, &se) {
-				t.Fatalf("Speaker(%q) = %v, %v; want a *SpeakerError", tt.query, sp, err)
+				t.Fatalf("Speaker(%q) = %v, %v; want an *InputError", tt.query, sp, err)
 			}
 			if sp != nil {
 				t.Errorf("Speaker(%q) returned %q with its error", tt.query, sp.Name)
 			}
-			if se.Query != tt.query {
-				t.Errorf("Speaker(%q): Query = %q", tt.query, se.Query)
+			if se.Input != tt.query {
+				t.Errorf("Speaker(%q): Input = %q", tt.query, se.Input)
 			}
 			if !slices.Equal(se.Ambiguous, tt.ambiguous) {
 				t.Errorf("Speaker(%q): Ambiguous = %q, want %q", tt.query, se.Ambiguous, tt.ambiguous)
@@ -90,11 +91,11 @@ func TestSpeakerLookupErrors(t *testing.T) {
 			if se.Suggestion != tt.suggestion {
 				t.Errorf("Speaker(%q): Suggestion = %q, want %q", tt.query, se.Suggestion, tt.suggestion)
 			}
-			if want := known(tt.a); !slices.Equal(se.Known, want) {
-				t.Errorf("Speaker(%q): Known = %q, want %q", tt.query, se.Known, want)
+			if want := known(tt.a); !slices.Equal(se.Speakers, want) {
+				t.Errorf("Speaker(%q): Speakers = %q, want %q", tt.query, se.Speakers, want)
 			}
-			if se.Error() == "" {
-				t.Errorf("Speaker(%q): the error has no message", tt.query)
+			if se.Reason == "" || !strings.HasPrefix(se.Error(), se.Reason) {
+				t.Errorf("Speaker(%q): Reason = %q, Error() = %q; want a reason that opens the message", tt.query, se.Reason, se.Error())
 			}
 		})
 	}
@@ -108,22 +109,26 @@ func TestSpeakerLookupErrors(t *testing.T) {
 	})
 }
 
-func TestSpeakerErrorMessage(t *testing.T) {
+func TestInputErrorMessage(t *testing.T) {
+	seed, siblings := Default(), loadQuoteArticle(t, "siblings.txt")
+	empty := mustParse(t, "The council met on Monday.")
 	tests := []struct {
-		name string
-		err  *SpeakerError
-		want string
+		name  string
+		a     *Article
+		input string
+		want  string
 	}{
-		{"ambiguous", &SpeakerError{Query: "novak", Ambiguous: []string{"Elena Novak", "Luka Novak"}},
-			`"novak" could be Elena Novak or Luka Novak`},
-		{"suggestion", &SpeakerError{Query: "jtrs", Suggestion: "James George Jatras", Known: []string{"John Kerry", "James George Jatras"}},
-			`no speaker matches "jtrs" (did you mean James George Jatras?); the article quotes John Kerry, James George Jatras`},
-		{"no speakers", &SpeakerError{Query: "kerry"}, `no speaker matches "kerry"; the article quotes no one`},
+		{"ambiguous", siblings, "novak",
+			"Type more of the name: “novak” names more than one person the article quotes. It could mean Elena Novak or Luka Novak."},
+		{"suggestion", seed, "jtrs", "The article quotes nobody called “jtrs”. Did you mean James George Jatras?"},
+		{"no speakers", empty, "kerry", "The article quotes nobody called “kerry”: it quotes nobody at all."},
+		{"empty", seed, " ", "Say whose words you want: type the name of someone the article quotes."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.err.Error(); got != tt.want {
-				t.Errorf("Error() = %q, want %q", got, tt.want)
+			_, err := tt.a.Speaker(tt.input)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Speaker(%q) error = %v, want %q", tt.input, err, tt.want)
 			}
 		})
 	}

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // SummaryPoint is one point of a summary with the paragraphs it rests on.
@@ -38,12 +41,12 @@ type Summary struct {
 // qualifies has an extractive summary with no points.
 func (a *Article) Summary() Summary { return a.summary }
 
-func (a *Article) buildSummary() {
+func (a *Article) buildSummary(paras []text.Paragraph) {
 	if len(a.Meta.Summary) > 0 {
 		a.summary = Summary{Points: a.Meta.Summary}
 		return
 	}
-	a.summary = extractiveSummary(a, summarySentences)
+	a.summary = extractiveSummary(paras, a.sentence, summarySentences)
 }
 
 // The extractive summary's parameters.
@@ -105,16 +108,18 @@ type candidate struct {
 // lead down); a sentence opening with a connective has its score scaled by
 // connectivePenalty. Eligible sentences are taken best first, skipping
 // near-duplicates of those already taken, until there are n.
-func extractiveSummary(a *Article, n int) Summary {
+//
+// The sentences are the article's, in document order; paras are its
+// paragraphs as the text package reads them.
+func extractiveSummary(paras []text.Paragraph, sentences []Sentence, n int) Summary {
 	sum := Summary{Extractive: true}
-	sentences := a.sentence
 	if len(sentences) > maxRankedSentences {
 		sentences = sentences[:maxRankedSentences]
 	}
 	if n <= 0 || len(sentences) == 0 {
 		return sum
 	}
-	cands := summaryCandidates(sentences)
+	cands := summaryCandidates(paras, sentences)
 	sim := similarities(cands)
 	ranks := lexRank(sim, len(cands))
 
@@ -159,8 +164,10 @@ func extractiveSummary(a *Article, n int) Summary {
 
 // summaryCandidates builds the TF-IDF vector, position prior and eligibility
 // of each sentence.
-func summaryCandidates(sentences []Sentence) []candidate {
+func summaryCandidates(paras []text.Paragraph, sentences []Sentence) []candidate {
 	cands := make([]candidate, len(sentences))
+	var toks []text.Token
+	p, k := 0, 0                  // sentences[i] is paras[p].Sentences[k]
 	terms := make(map[string]int) // stem -> term id
 	var df []int                  // term id -> sentences holding it
 	var tf []int                  // term id -> count in the current sentence
@@ -169,14 +176,22 @@ func summaryCandidates(sentences []Sentence) []candidate {
 		c := &cands[i]
 		c.sentence = s
 		c.penalty = 1
-		toks := tokenize(s.Text)
+		for p < len(paras) && k == len(paras[p].Sentences) {
+			p, k = p+1, 0
+		}
+		para, seg := &paras[p], paras[p].Sentences[k]
+		k++
+		toks = toks[:0]
+		for _, t := range para.Tokens[seg.From:seg.To] {
+			toks = text.AppendWords(toks, para.Text, t)
+		}
 
 		for _, t := range toks {
-			if isStopWord(t.fold) {
+			if text.IsStopWord(t.Fold) {
 				continue
 			}
-			st := stem(t.fold)
-			if isStopWord(st) {
+			st := text.Stem(t.Fold)
+			if text.IsStopWord(st) {
 				continue
 			}
 			id, ok := terms[st]
@@ -205,12 +220,12 @@ func summaryCandidates(sentences []Sentence) []candidate {
 			c.lead = 1 / math.Sqrt(float64(prose+1))
 			prose++
 		}
-		opener, connective := openingWord(s.Text, toks)
+		opener, connective := openingWord(para.Text, toks)
 		if connective {
 			c.penalty = connectivePenalty
 		}
-		c.eligible = isProse && !s.InQuote && !mostlyQuoted(s.Text) &&
-			!pronouns[opener] && !isQuestion(s.Text)
+		c.eligible = isProse && !s.InQuote && !para.MostlyQuoted(seg) &&
+			!lexicon.BackPointers[opener] && !isQuestion(s.Text)
 	}
 
 	// Weight each term by its inverse sentence frequency.
@@ -332,84 +347,27 @@ func lexRank(sim []float64, n int) []float64 {
 	return rank
 }
 
-// pronouns are the words that, opening a sentence, point back to something
-// said before it.
-var pronouns = map[string]bool{
-	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true,
-	"you": true, "him": true, "her": true, "them": true, "us": true, "me": true,
-	"his": true, "hers": true, "its": true, "their": true, "theirs": true,
-	"our": true, "my": true, "your": true, "this": true, "that": true,
-	"these": true, "those": true, "such": true, "both": true, "another": true,
-	"he's": true, "she's": true, "it's": true, "they're": true, "they've": true,
-	"that's": true, "we're": true, "i'm": true, "he'd": true, "she'd": true,
-	"they'd": true, "it'd": true, "he'll": true, "she'll": true, "they'll": true,
-	"it'll": true, "we've": true, "we'll": true, "i've": true, "you're": true,
-}
-
-// connectives are words that, opening a sentence, tie it to the one before.
-var connectives = map[string]bool{
-	"and": true, "but": true, "or": true, "so": true, "yet": true, "also": true,
-	"still": true, "however": true, "meanwhile": true, "instead": true,
-	"then": true, "thus": true, "therefore": true, "moreover": true,
-	"furthermore": true, "nevertheless": true, "nonetheless": true,
-	"besides": true, "hence": true, "otherwise": true, "likewise": true,
-	"similarly": true, "additionally": true, "indeed": true,
-}
-
 // openingWord returns the folded word a sentence opens with, after any
-// connectives, and whether there were any. A word in capitals of two letters
+// connectives, and whether there were any; toks are its words in text. A word in capitals of two letters
 // or more is returned as it stands, so that "US" and "IT" are not read as
 // pronouns.
-func openingWord(text string, toks []token) (word string, connective bool) {
+func openingWord(text string, toks []text.Token) (word string, connective bool) {
 	for _, t := range toks {
-		if connectives[t.fold] {
+		if lexicon.Connectives[t.Fold] {
 			connective = true
 			continue
 		}
-		w := text[t.span.Start:t.span.End]
+		w := text[t.Span.Start:t.Span.End]
 		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
 			return w, connective
 		}
-		return t.fold, connective
+		return t.Fold, connective
 	}
 	return "", connective
 }
 
 // isQuestion reports whether a sentence ends with a question mark, perhaps
 // followed by closing quotation marks or brackets.
-func isQuestion(text string) bool {
-	return strings.HasSuffix(trimClosers(text), "?")
-}
-
-// mostlyQuoted reports whether a sentence is mostly the words of a
-// quotation, or ends inside one that runs on into the next sentence: either
-// way, not a statement the article makes in its own words.
-func mostlyQuoted(text string) bool {
-	depth, inside, outside := 0, 0, 0
-	inWord := false
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case isDoubleQuote(r):
-			if quoteOpens(text, i) {
-				depth++
-			} else if depth > 0 {
-				depth--
-			}
-			inWord = false
-		case isWordRune(r):
-			if !inWord {
-				if depth > 0 {
-					inside++
-				} else {
-					outside++
-				}
-			}
-			inWord = true
-		default:
-			inWord = inWord && isApostrophe(r)
-		}
-		i += size
-	}
-	return depth > 0 || inside > outside
+func isQuestion(sent string) bool {
+	return strings.HasSuffix(text.TrimClosers(sent), "?")
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // parseText parses an article held in a string, failing the test on error.
@@ -71,11 +73,11 @@ func TestExtractiveSummary(t *testing.T) {
 				t.Errorf("Summary() has %d points, want %d: %+v", len(sum.Points), tc.points, sum.Points)
 			}
 			checkExtractive(t, a, sum)
-			if !slices.EqualFunc(sum.Points, extractiveSummary(a, summarySentences).Points, samePoint) {
-				t.Error("Summary() differs from extractiveSummary(a, summarySentences)")
+			if !slices.EqualFunc(sum.Points, extractiveSummary(segments(a), a.Sentences(), summarySentences).Points, samePoint) {
+				t.Error("Summary() differs from extractiveSummary(segments(a), a.Sentences(), summarySentences)")
 			}
 			// Asked for one sentence, the summary should usually give the lead.
-			if one := extractiveSummary(a, 1); len(one.Points) == 1 && one.Points[0].Text == firstPlainSentence(a) {
+			if one := extractiveSummary(segments(a), a.Sentences(), 1); len(one.Points) == 1 && one.Points[0].Text == firstPlainSentence(a) {
 				leads++
 			}
 		})
@@ -168,9 +170,9 @@ func checkExtractive(t *testing.T, a *Article, sum Summary) {
 func jaccard(x, y string) float64 {
 	words := func(s string) map[string]bool {
 		set := make(map[string]bool)
-		for _, t := range tokenize(s) {
-			if !isStopWord(t.fold) {
-				set[t.fold] = true
+		for _, t := range text.Words(s) {
+			if !text.IsStopWord(t.Fold) {
+				set[t.Fold] = true
 			}
 		}
 		return set
@@ -270,7 +272,7 @@ func TestExtractiveSummaryRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := parseText(t, tc.text)
-			sum := extractiveSummary(a, tc.n)
+			sum := extractiveSummary(segments(a), a.Sentences(), tc.n)
 			var got []string
 			for _, p := range sum.Points {
 				got = append(got, p.Text)
@@ -289,7 +291,7 @@ func TestExtractiveSummaryRules(t *testing.T) {
 func TestExtractiveSummaryLength(t *testing.T) {
 	a := corpusArticle(t, "")
 	for n := range 8 {
-		sum := extractiveSummary(a, n)
+		sum := extractiveSummary(segments(a), a.Sentences(), n)
 		if len(sum.Points) > n {
 			t.Errorf("extractiveSummary(seed, %d) has %d points, want at most %d", n, len(sum.Points), n)
 		}
@@ -300,7 +302,7 @@ func TestExtractiveSummaryLength(t *testing.T) {
 	}
 	// A longer summary keeps the sentences of a shorter one, since both are
 	// chosen best first.
-	short, long := extractiveSummary(a, 2), extractiveSummary(a, 4)
+	short, long := extractiveSummary(segments(a), a.Sentences(), 2), extractiveSummary(segments(a), a.Sentences(), 4)
 	for _, p := range short.Points {
 		if !slices.ContainsFunc(long.Points, func(q SummaryPoint) bool { return samePoint(p, q) }) {
 			t.Errorf("extractiveSummary(seed, 4) lacks %q, chosen for 2", p.Text)
@@ -372,13 +374,9 @@ func TestLexRank(t *testing.T) {
 }
 
 func TestCosine(t *testing.T) {
-	sents := []Sentence{
-		{Text: "Russian jets landed in Syria."},
-		{Text: "Russian jets landed in Syria."},
-		{Text: "The harvest was poor this autumn."},
-		{Text: "Jets landed near the harvest."},
-	}
-	c := summaryCandidates(sents)
+	a := parseText(t, "Russian jets landed in Syria.\nRussian jets landed in Syria.\n"+
+		"The harvest was poor this autumn.\nJets landed near the harvest.")
+	c := summaryCandidates(segments(a), a.Sentences())
 	if got := cosine(&c[0], &c[1]); math.Abs(got-1) > 1e-9 {
 		t.Errorf("cosine(same sentence) = %v, want 1", got)
 	}

@@ -24,7 +24,13 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		Title: "About articlebot",
 		Color: embedColor,
 		Description: "I answer questions about one news article with its own words, " +
-			"citing the paragraph (¶N) each answer comes from. I add nothing that isn't in the article.",
+			"citing the paragraph (¶N) each answer comes from.",
+	}
+	if b.art.Summary().Extractive {
+		e.Description += " I add nothing that isn't in the article."
+	} else {
+		e.Description += " The one exception is /summary, which shows a summary an editor wrote," +
+			" each point citing the paragraphs it rests on."
 	}
 
 	title := escapeWithin(oneLine(m.Title), 300)
@@ -32,6 +38,9 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		title = "Untitled article"
 	}
 	art := []string{"**" + title + "**"}
+	if by := byline(m.Byline); by != "" {
+		art = append(art, escape(by))
+	}
 	if src := source(m.Publication, m.Date); src != "" {
 		art = append(art, escape(src))
 	}
@@ -54,12 +63,20 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		if c.def.Type == 0 || c.def.Type == discordgo.ChatApplicationCommand {
 			name = "/" + name
 		}
-		value := escapeWithin(oneLine(c.def.Description), 300)
+		help := c.help
+		if help == "" {
+			help = c.def.Description
+		}
+		value := escapeWithin(oneLine(help), 300)
 		if ex := strings.ReplaceAll(oneLine(c.example), "`", "'"); ex != "" {
 			if value != "" {
 				value += "\n"
 			}
-			value += "Example: `" + truncate(ex, 200) + "`"
+			if strings.HasPrefix(name, "/") {
+				value += "Example: `" + truncate(ex, 200) + "`"
+			} else {
+				value += "Where: " + escapeWithin(ex, 200)
+			}
 		}
 		if value == "" {
 			value = "No description."

@@ -37,9 +37,54 @@ func TestAbout(t *testing.T) {
 		if c.def.Type == discordgo.ChatApplicationCommand {
 			name = "/" + name
 		}
-		if f.Name != name || !strings.Contains(f.Value, "Example: `"+c.example+"`") {
-			t.Errorf("/about field %q = %q, want %s with its example %q", f.Name, f.Value, name, c.example)
+		example := "Example: `" + c.example + "`"
+		if c.def.Type == discordgo.MessageApplicationCommand {
+			// Where to find a message command is no text to type.
+			example = "Where: " + escape(c.example)
 		}
+		if f.Name != name || !strings.Contains(f.Value, example) {
+			t.Errorf("/about field %q = %q, want %s with %q", f.Name, f.Value, name, example)
+		}
+		if strings.HasPrefix(f.Value, "Example:") || strings.HasPrefix(f.Value, "Where:") {
+			t.Errorf("/about field %q = %q, want a description before the example", f.Name, f.Value)
+		}
+	}
+}
+
+// TestAboutSaysWhoseWordsTheSummaryIs checks that /about promises only the
+// article's words when the summary is made of them, and names an editor's
+// summary as such.
+func TestAboutSaysWhoseWordsTheSummaryIs(t *testing.T) {
+	const body = "The council approved the new budget after a long debate on Tuesday.\n\n" +
+		"Critics said the plan cut funding for libraries and parks across the city.\n\n" +
+		"The mayor defended the budget as the only way to close a large deficit.\n"
+	tests := []struct {
+		name        string
+		text        string
+		want        []string
+		wantMissing string
+	}{
+		{"extractive summary", body,
+			[]string{"I add nothing that isn't in the article.", "The points are sentences chosen from the article."}, "editor"},
+		{"editor's summary", "---\nsummary:\n  - text: The budget passed.\n    paragraphs: [1]\n---\n" + body,
+			[]string{"/summary, which shows a summary an editor wrote", "Its points were written by an editor"}, "I add nothing"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := mustNew(mustParse(t, tc.text)).Respond(context.Background(), slash("about"))
+			if err := checkResponse(r); err != nil {
+				t.Fatalf("/about breaks Discord's rules: %v", err)
+			}
+			text := PlainText(r)
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("/about = %s\nwant it to hold %q", text, w)
+				}
+			}
+			if strings.Contains(text, tc.wantMissing) {
+				t.Errorf("/about = %s\nwant it not to hold %q", text, tc.wantMissing)
+			}
+		})
 	}
 }
 
@@ -65,7 +110,7 @@ func TestAboutListsNewCommands(t *testing.T) {
 	}
 	text := PlainText(r)
 	for _, want := range []string{"/define\n", "Define a word of the article.", "Example: `/define word:who is 'x'?`",
-		"Quote this\n", "Example: `Apps → Quote this, on any message`"} {
+		"Quote this\n", "Where: Apps → Quote this, on any message"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("/about = %s\nwant it to hold %q", text, want)
 		}

@@ -85,9 +85,9 @@ type rendered struct {
 // reason.
 func (b *Bot) answer(question string) (rendered, error) {
 	ans, err := b.art.Ask(plainText(question))
-	var qe *article.QuestionError
-	if errors.As(err, &qe) {
-		return rendered{}, &userError{msg: questionErrorMessage(qe), err: err}
+	var ie *article.InputError
+	if errors.As(err, &ie) {
+		return rendered{}, &userError{msg: inputErrorMessage(ie), err: err}
 	}
 	if err != nil {
 		return rendered{}, fmt.Errorf("asking %q: %w", question, err)
@@ -104,16 +104,6 @@ func (b *Bot) answer(question string) (rendered, error) {
 		embeds:     []*discordgo.MessageEmbed{e},
 		components: []discordgo.MessageComponent{showButtons(paras)},
 	}, nil
-}
-
-// questionErrorMessage explains, in the engine's words, why a question
-// cannot be answered.
-func questionErrorMessage(e *article.QuestionError) string {
-	reason := capitalize(oneLine(e.Reason))
-	if reason == "" {
-		reason = "I can't answer that: ask about someone or something in the article."
-	}
-	return escapeWithin(reason, limitContent)
 }
 
 // answerEmbed renders a found answer: the question as the title, whom a

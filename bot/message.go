@@ -27,7 +27,8 @@ func (b *Bot) findInArticleCommand() *command {
 			Options:          []*discordgo.ApplicationCommandOption{},
 		},
 		run:     b.findInArticle,
-		example: "a message's menu › Apps › " + findInArticleName,
+		example: "a message's menu (right-click it, or press and hold) › Apps › " + findInArticleName,
+		help:    "Search the article for the words of a message, as /find does, and show the paragraphs (¶N) that match.",
 	}
 }
 

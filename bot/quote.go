@@ -48,9 +48,6 @@ func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(name) == "" {
-		return nil, &article.SpeakerError{Query: "", Known: speakerNames(b.art.Speakers())}
-	}
 	sp, err := b.art.Speaker(name)
 	if err != nil {
 		return nil, fmt.Errorf("looking up speaker %q: %w", name, err)
@@ -59,16 +56,6 @@ func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		return nil, errors.New("the speaker lookup returned neither a speaker nor an error")
 	}
 	return message([]*discordgo.MessageEmbed{b.speakerEmbed(sp)}, nil), nil
-}
-
-func speakerNames(sp []*article.Speaker) []string {
-	names := make([]string, 0, len(sp))
-	for _, s := range sp {
-		if s != nil && s.Name != "" {
-			names = append(names, s.Name)
-		}
-	}
-	return names
 }
 
 // speakerEmbed renders a speaker: who they are, their direct quotes as

@@ -29,8 +29,13 @@ type command struct {
 	// "prefix:..." belongs to this command. Both are optional.
 	prefix    string
 	component handler
-	// example shows how to use the command, for /about.
+	// example shows how to use the command, for /about: a command line for
+	// a slash command, or where to find a message command in Discord.
 	example string
+	// help is what /about says the command does, when that is more than
+	// its registered description: a message command has none, and
+	// /summary says whose words its points are.
+	help string
 }
 
 // commandKey identifies a command as Discord does: by type and name.

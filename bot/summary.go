@@ -10,10 +10,16 @@ import (
 // summaryCommand is /summary: the article's summary, each point citing the
 // paragraphs it rests on.
 func (b *Bot) summaryCommand() *command {
+	def := slashCommand("summary", "Summarise the article in a few points, each citing its paragraphs (¶N).")
+	help := def.Description + " The points are sentences chosen from the article."
+	if !b.art.Summary().Extractive {
+		help = def.Description + " Its points were written by an editor, not taken from the article."
+	}
 	return &command{
-		def:     slashCommand("summary", "Summarise the article in a few points, each citing its paragraphs (¶N)."),
+		def:     def,
 		run:     b.summary,
 		example: "/summary",
+		help:    help,
 	}
 }
 
@@ -29,6 +35,10 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction) (*discordgo
 	}
 	if e.Title == "" {
 		e.Title = fallbackTitle
+	}
+	if by := byline(b.art.Meta.Byline); by != "" {
+		// An author's name shows as plain text: no markdown to escape.
+		e.Author = &discordgo.MessageEmbedAuthor{Name: truncate(by, limitAuthorName)}
 	}
 
 	points := make([]string, 0, len(s.Points))
@@ -51,8 +61,12 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction) (*discordgo
 	footer = append(footer,
 		plural(len(b.art.Paragraphs), "paragraph", "paragraphs"),
 		plural(b.art.WordCount(), "word", "words"))
-	if s.Extractive && len(points) > 0 {
-		footer = append(footer, "sentences chosen from the article")
+	if len(points) > 0 {
+		if s.Extractive {
+			footer = append(footer, "sentences chosen from the article")
+		} else {
+			footer = append(footer, "summary written by an editor")
+		}
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(strings.Join(footer, " · "), limitFooterText)}
 
@@ -65,6 +79,15 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction) (*discordgo
 		})
 	}
 	return message([]*discordgo.MessageEmbed{e}, nil), nil
+}
+
+// byline is the article's byline as shown, "By Jane Roe and John Doe", or
+// "" when it has none.
+func byline(names string) string {
+	if names = oneLine(names); names == "" {
+		return ""
+	}
+	return "By " + truncate(names, 200)
 }
 
 // source describes where an article comes from, "Press TV, 2015-09-19", as

@@ -46,7 +46,7 @@ func TestSummarySeed(t *testing.T) {
 			t.Errorf("point %d = %q, want it to end with %q", k+1, lines[k], want)
 		}
 	}
-	want := fmt.Sprintf("%s, %s · %d paragraphs · %d words", a.Meta.Publication, a.Meta.Date, len(a.Paragraphs), a.WordCount())
+	want := fmt.Sprintf("%s, %s · %d paragraphs · %d words · summary written by an editor", a.Meta.Publication, a.Meta.Date, len(a.Paragraphs), a.WordCount())
 	if e.Footer.Text != want {
 		t.Errorf("footer = %q, want %q", e.Footer.Text, want)
 	}
@@ -66,7 +66,7 @@ func TestSummaryMetadata(t *testing.T) {
 		{"markdown and mentions in the title", "title: \"**Talks** fail @everyone <@1>\"\nurl: https://news.example/talks\npublication: The *Daily*\n",
 			`\*\*Talks\*\* fail @` + "\u200b" + `everyone \<@1\>`, "https://news.example/talks", "The *Daily*"},
 		{"a URL Discord would reject", "title: Talks\nurl: not-a-url\n", "Talks", "", "2 paragraphs"},
-		{"an editor's summary", "title: Talks\nsummary:\n  - text: The talks failed.\n    paragraphs: [2]\n", "Talks", "", "2 paragraphs"},
+		{"an editor's summary", "title: Talks\nsummary:\n  - text: The talks failed.\n    paragraphs: [2]\n", "Talks", "", "words · summary written by an editor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +102,28 @@ func TestSummaryExtractive(t *testing.T) {
 		t.Fatalf("Summary() = %+v, want an extractive summary", a.Summary())
 	}
 	e := summaryOf(t, a)
-	if !strings.Contains(e.Footer.Text, "sentences chosen from the article") {
+	if !strings.Contains(e.Footer.Text, "sentences chosen from the article") || strings.Contains(e.Footer.Text, "editor") {
 		t.Errorf("footer = %q, want it to say the points are the article's sentences", e.Footer.Text)
+	}
+}
+
+// TestBylineShown checks that the article's byline is shown by /summary, as
+// the embed's author, and by /about, where markdown in it is escaped.
+func TestBylineShown(t *testing.T) {
+	a := mustParse(t, "---\ntitle: Talks fail\nbyline: Jane *Roe* and John Doe\n---\n"+
+		"Officials met in Geneva on Monday to discuss the water treaty.\n")
+	if e := summaryOf(t, a); e.Author == nil || e.Author.Name != "By Jane *Roe* and John Doe" {
+		t.Errorf("/summary author = %+v, want By Jane *Roe* and John Doe", e.Author)
+	}
+	r := mustNew(a).Respond(context.Background(), slash("about"))
+	if err := checkResponse(r); err != nil {
+		t.Fatalf("/about breaks Discord's rules: %v", err)
+	}
+	if art, want := r.Data.Embeds[0].Fields[0].Value, `By Jane \*Roe\* and John Doe`; !strings.Contains(art, want) {
+		t.Errorf("/about article field = %q, want it to hold %q", art, want)
+	}
+
+	if e := summaryOf(t, mustParse(t, "No byline here.\n")); e.Author != nil {
+		t.Errorf("/summary author = %+v for an article with no byline, want none", e.Author)
 	}
 }

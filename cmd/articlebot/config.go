@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"os"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/articlebot/articlebot/internal/safefile"
 	"github.com/joho/godotenv"
 )
 
@@ -28,6 +29,9 @@ type config struct {
 	guildID string
 	// articleFile is the article to answer from, or "" for the embedded one.
 	articleFile string
+	// articleURL is the web page the article is fetched from at start-up;
+	// at most one of articleFile and articleURL is set.
+	articleURL string
 	// askOnMention is ASK_ON_MENTION: whether the bot answers messages
 	// that mention it, which needs the guild-message and direct-message
 	// intents.
@@ -57,6 +61,10 @@ type configError struct {
 	problems []string
 	// err is a sentinel the problems stand for, for errors.Is; it may be nil.
 	err error
+	// variables reports that some problem is in the value of a variable,
+	// so that the message also says where variables are set. Problems
+	// with a file's contents, or with articlebot itself, leave it false.
+	variables bool
 }
 
 func (e *configError) Error() string {
@@ -71,8 +79,10 @@ func (e *configError) Error() string {
 			b.WriteString(p)
 		}
 	}
-	b.WriteString("\nSet the variables in the environment or in a .env file in the working directory;" +
-		" .env.example lists them all and README.md explains each.")
+	if e.variables {
+		b.WriteString("\nSet the variables in the environment or in a .env file in the working directory;" +
+			" .env.example lists them all and README.md explains each.")
+	}
 	return b.String()
 }
 
@@ -84,6 +94,7 @@ const (
 	envAppID       = "DISCORD_APP_ID"
 	envGuildID     = "DISCORD_GUILD_ID"
 	envArticleFile = "ARTICLE_FILE"
+	envArticleURL  = "ARTICLE_URL"
 	envLogLevel    = "LOG_LEVEL"
 	envLogFormat   = "LOG_FORMAT"
 	envAskMention  = "ASK_ON_MENTION"
@@ -97,7 +108,7 @@ const (
 // configVariables lists every variable articlebot reads; .env.example and
 // the README's table list them all, as a test checks.
 var configVariables = []string{
-	envToken, envAppID, envGuildID, envArticleFile, envAskMention, envLogLevel, envLogFormat,
+	envToken, envAppID, envGuildID, envArticleFile, envArticleURL, envAskMention, envLogLevel, envLogFormat,
 	envHTTPAddr, envPublicKey, envMetricsAddr, envShardID, envShardCount,
 }
 
@@ -114,7 +125,8 @@ type configNeeds struct {
 }
 
 // loadConfig reads the configuration from getenv. articleFlag, when not
-// empty, is the --article flag and takes precedence over ARTICLE_FILE. All
+// empty, is the --article flag, a file or a URL, and takes precedence over
+// ARTICLE_FILE and ARTICLE_URL. All
 // problems are returned together as one *configError, with the parts of the
 // configuration that could be read.
 func loadConfig(getenv func(string) string, needs configNeeds, articleFlag string) (config, error) {
@@ -145,10 +157,7 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 		*v.dst = s
 	}
 
-	c.articleFile = strings.TrimSpace(getenv(envArticleFile))
-	if articleFlag != "" {
-		c.articleFile = articleFlag
-	}
+	problems = append(problems, c.loadArticleSource(getenv, articleFlag)...)
 
 	c.logLevel = slog.LevelInfo
 	if s := strings.TrimSpace(getenv(envLogLevel)); s != "" {
@@ -189,9 +198,33 @@ func loadConfig(getenv func(string) string, needs configNeeds, articleFlag strin
 	}
 
 	if len(problems) > 0 {
-		return c, &configError{problems: problems}
+		return c, &configError{problems: problems, variables: true}
 	}
 	return c, nil
+}
+
+// loadArticleSource reads where the article comes from: the --article
+// flag, a file or a URL, else ARTICLE_FILE or ARTICLE_URL, which may not
+// both be set.
+func (c *config) loadArticleSource(getenv func(string) string, articleFlag string) []string {
+	c.articleFile = strings.TrimSpace(getenv(envArticleFile))
+	c.articleURL = strings.TrimSpace(getenv(envArticleURL))
+	if articleFlag == "" && c.articleFile != "" && c.articleURL != "" {
+		return []string{fmt.Sprintf("%s and %s are both set: set only one (--article overrides both).", envArticleFile, envArticleURL)}
+	}
+	if articleFlag != "" {
+		c.articleFile, c.articleURL = articleFlag, ""
+	}
+	if isURL(c.articleFile) {
+		c.articleFile, c.articleURL = "", c.articleFile
+	}
+	if c.articleURL != "" {
+		if u, err := url.Parse(c.articleURL); err != nil || !isURL(c.articleURL) || u.Host == "" {
+			return []string{fmt.Sprintf("the article's URL %q (--article or %s) is not a web address: use an http or https URL such as https://example.com/news/story.html.",
+				c.articleURL, envArticleURL)}
+		}
+	}
+	return nil
 }
 
 // parseSwitch reads a setting that is on or off. An unknown value reads as
@@ -264,6 +297,9 @@ func isSnowflake(s string) bool {
 	return err == nil
 }
 
+// maxEnvFile is the largest .env file read, in bytes.
+const maxEnvFile = 256 << 10
+
 // envFile is where the .env file is read from.
 type envFile struct {
 	path string
@@ -280,7 +316,7 @@ func withDotenv(getenv func(string) string, f envFile) (func(string) string, err
 	if f.path == "" {
 		return getenv, nil
 	}
-	data, err := os.ReadFile(f.path)
+	data, err := safefile.Read(f.path, maxEnvFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && !f.explicit {
 			return getenv, nil

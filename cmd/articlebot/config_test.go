@@ -256,3 +256,34 @@ func TestConfigErrorUnwraps(t *testing.T) {
 		t.Errorf("errors.Is(%v, errTokenRejected) = false, want true", err)
 	}
 }
+
+// TestConfigErrorAdvice checks that the advice on where variables are set
+// ends the errors a variable's value causes, and only those.
+func TestConfigErrorAdvice(t *testing.T) {
+	const advice = ".env.example lists them all"
+	dir := t.TempDir()
+	latin1 := writeFile(t, dir, "latin1.txt", "Le caf\xe9 ferme ses portes.\n")
+	tests := []struct {
+		name       string
+		vars       map[string]string
+		args       []string
+		wantAdvice bool
+	}{
+		{"a bad log level", map[string]string{envLogLevel: "loud"}, []string{"commands"}, true},
+		{"an article file that is not UTF-8", nil, []string{"commands", "--article", latin1}, false},
+		{"an article file that is missing", nil, []string{"commands", "--article", filepath.Join(dir, "absent.txt")}, false},
+		{"a bad article file and a bad log level", map[string]string{envLogLevel: "loud"}, []string{"commands", "--article", latin1}, true},
+		{"a malformed env file", nil, []string{"commands", "--env-file", writeFile(t, dir, "bad.env", "not a line of an env file\n")}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := runArgs(t, tc.vars, tc.args)
+			if exitCode(err) != 2 {
+				t.Fatalf("run(%q) = %v, want a configuration error", tc.args, err)
+			}
+			if got := strings.Contains(err.Error(), advice); got != tc.wantAdvice {
+				t.Errorf("run(%q) = %q: advice on variables %v, want %v", tc.args, err, got, tc.wantAdvice)
+			}
+		})
+	}
+}

@@ -134,7 +134,7 @@ func startGateway(ctx context.Context, conn *gateway.Session, s *discordgo.Sessi
 		appID = r.Application.ID
 	}
 	if appID == "" && shard.Registers() {
-		return &configError{problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
+		return &configError{variables: true, problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
 	}
 	user := ""
 	if r.User != nil {
@@ -207,13 +207,15 @@ func gatewayError(err error) error {
 		if fix == "" {
 			fix = "check the configuration"
 		}
-		return &configError{err: err, problems: []string{fmt.Sprintf("%v: %s.", refused, fix)}}
+		// Every refusal but an outdated gateway version is fixed by
+		// changing a variable.
+		return &configError{err: err, variables: refused.Code != 4012, problems: []string{fmt.Sprintf("%v: %s.", refused, fix)}}
 	case errors.As(err, &token):
-		return &configError{err: errTokenRejected, problems: []string{
+		return &configError{err: errTokenRejected, variables: true, problems: []string{
 			"Discord rejected " + envToken + " (" + token.Why + "): the token is wrong or was reset. " +
 				"Copy the current token from the Bot page of your application in the Discord developer portal."}}
 	case errors.As(err, &shard):
-		return &configError{problems: []string{fmt.Sprintf(
+		return &configError{variables: true, problems: []string{fmt.Sprintf(
 			"%s=%d is out of range: Discord recommends %d shard(s) for this bot (%s=auto), numbered from 0 to %d. Run only that many processes, or set %s to a number.",
 			envShardID, shard.ID, shard.Count, envShardCount, shard.Count-1, envShardCount)}}
 	case unreachable(err):

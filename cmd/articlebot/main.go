@@ -8,9 +8,13 @@
 //	articlebot [run]           connect to Discord's gateway and answer slash commands
 //	articlebot serve           answer Discord's signed HTTP interactions
 //	articlebot register        register the commands over REST only
+//	articlebot unregister      remove the commands, in one server or globally
 //	articlebot try "/find x"   answer one command offline
+//	articlebot play            serve a local page that shows the answers as Discord does
 //	articlebot commands        print the commands registration sends
-//	articlebot version
+//	articlebot healthcheck     ask a running articlebot's /healthz
+//	articlebot article         print the article as the bot sees it
+//	articlebot version         (also --version, -v)
 //	articlebot help [command]
 //
 // Configuration comes from the environment and from .env; see .env.example

@@ -120,3 +120,85 @@ func TestEnvExampleAndREADMEListEveryVariable(t *testing.T) {
 		t.Errorf(".env.example sets %s to a value; it must hold no secret", envToken)
 	}
 }
+
+// articlePath matches an article file named, with its extension, on a
+// command line in the docs; placeholders such as "--article FILE" have none.
+var articlePath = regexp.MustCompile(`(?:--article |ARTICLE_FILE=)([^\s"'` + "`" + `]+\.[a-z]+)`)
+
+// TestREADMEArticleFilesExist checks that every article file the README's
+// examples name is one the repository ships, so that they run as written
+// from a clone.
+func TestREADMEArticleFilesExist(t *testing.T) {
+	_, readme := readRepoFile(t, "README.md")
+	matches := articlePath.FindAllStringSubmatch(readme, -1)
+	if len(matches) == 0 {
+		t.Fatal("README.md names no article file in its examples")
+	}
+	for _, m := range matches {
+		if _, err := os.Stat(filepath.Join("..", "..", m[1])); err != nil {
+			t.Errorf("README.md's example %q names a file the repository does not ship: %v", m[0], err)
+		}
+	}
+}
+
+// TestExampleArticle checks that the sample article loads and that /quote
+// gives each of its speakers their own words.
+func TestExampleArticle(t *testing.T) {
+	const path = "../../examples/harbour-bridge.txt"
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"/quote okafor", []string{"Helen Okafor", "run out of patches"}},
+		{"/quote raman", []string{"Priya Raman", "welded as a single piece"}},
+		{"/quote lindqvist", []string{"Tom Lindqvist", "Half of my customers"}},
+		{"/quote webb", []string{"Marcus Webb", "A footbridge for the summer"}},
+		{"/quote ellis", []string{"Dana Ellis", "twelve minutes longer"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			stdout, _, err := runArgs(t, nil, []string{"try", "--article", path, tc.query})
+			if err != nil {
+				t.Fatalf("try --article %s %q = %v", path, tc.query, err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stdout, w) {
+					t.Errorf("try --article %s %q =\n%s\nwant it to contain %q", path, tc.query, stdout, w)
+				}
+			}
+		})
+	}
+}
+
+// TestExamplePage checks that the sample web page reads as the same article
+// as the sample text: the same paragraphs, with the page's own metadata, and
+// none of its navigation, caption, related links or share buttons.
+func TestExamplePage(t *testing.T) {
+	read := func(path string) map[string]any {
+		t.Helper()
+		stdout, _, err := runArgs(t, nil, []string{"article", "--json", "--article", path})
+		if err != nil {
+			t.Fatalf("article --json --article %s = %v", path, err)
+		}
+		var v map[string]any
+		if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+			t.Fatalf("article --json --article %s printed %q: %v", path, stdout, err)
+		}
+		return v
+	}
+	text := read("../../examples/harbour-bridge.txt")
+	page := read("../../examples/harbour-bridge.html")
+	want, _ := json.Marshal(text["paragraphs"])
+	got, _ := json.Marshal(page["paragraphs"])
+	if string(got) != string(want) {
+		t.Errorf("the page's paragraphs =\n%s\nwant the text's:\n%s", got, want)
+	}
+	for _, key := range []string{"title", "source", "url", "date"} {
+		if page[key] != text[key] {
+			t.Errorf("the page's %s = %q, want %q as in the text's front matter", key, page[key], text[key])
+		}
+	}
+	if page["byline"] != "Sam Whitlow" {
+		t.Errorf("the page's byline = %q, want %q", page["byline"], "Sam Whitlow")
+	}
+}

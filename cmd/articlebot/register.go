@@ -50,8 +50,22 @@ func registerFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 		if *dryRun {
 			return printRegistration(e, cfg, cmds)
 		}
-		return register(ctx, cfg, cmds, log, e.opts, e)
+		appID, err := overwrite(ctx, cfg, cmds, log, e.opts)
+		if err != nil {
+			return err
+		}
+		log.Info("registered the commands", "application_id", appID, "guild_id", cfg.guildID, "commands", len(cmds))
+		_, err = fmt.Fprintf(e.stdout, "Registered %d commands %s for application %s.\n", len(cmds), scopeText(cfg.guildID), appID)
+		return err
 	}
+}
+
+// scopeText names where commands are registered, for a message.
+func scopeText(guildID string) string {
+	if guildID != "" {
+		return "in server " + guildID
+	}
+	return "globally"
 }
 
 // printRegistration writes the request registration would send: its method
@@ -78,14 +92,15 @@ func commandsEndpoint(appID, guildID string) string {
 	return discordgo.EndpointApplicationGlobalCommands(appID)
 }
 
-// register performs the bulk overwrite of the application's commands with
-// cmds over REST, and reports it on e.stdout.
-func register(ctx context.Context, cfg config, cmds []*discordgo.ApplicationCommand, log *slog.Logger, o options, e *env) error {
+// overwrite replaces the application's commands, in cfg.guildID or
+// globally, with cmds in one bulk overwrite over REST, and returns the
+// application's ID: DISCORD_APP_ID, or the token's application when unset.
+func overwrite(ctx context.Context, cfg config, cmds []*discordgo.ApplicationCommand, log *slog.Logger, o options) (string, error) {
 	detach := discordgoLogs.attach(log, cfg.token)
 	defer detach()
 	s, err := discordgo.New("Bot " + cfg.token)
 	if err != nil {
-		return fmt.Errorf("creating the Discord session: %w", err)
+		return "", fmt.Errorf("creating the Discord session: %w", err)
 	}
 	s.LogLevel = sessionLogLevel(log)
 	if o.httpClient != nil {
@@ -95,20 +110,14 @@ func register(ctx context.Context, cfg config, cmds []*discordgo.ApplicationComm
 	appID := cfg.appID
 	if appID == "" {
 		if appID, err = tokenApplication(ctx, s); err != nil {
-			return err
+			return "", err
 		}
 		log.Debug("asked Discord for the application of the token", "application_id", appID)
 	}
 	if err := overwriteCommands(ctx, s, appID, cfg.guildID, cmds); err != nil {
-		return err
+		return "", err
 	}
-	scope := "globally"
-	if cfg.guildID != "" {
-		scope = "in server " + cfg.guildID
-	}
-	log.Info("registered the commands", "application_id", appID, "guild_id", cfg.guildID, "commands", len(cmds))
-	_, err = fmt.Fprintf(e.stdout, "Registered %d commands %s for application %s.\n", len(cmds), scope, appID)
-	return err
+	return appID, nil
 }
 
 // tokenApplication asks Discord for the ID of the token's application
@@ -150,7 +159,7 @@ func overwriteCommands(ctx context.Context, s overwriter, appID, guildID string,
 	var re *discordgo.RESTError
 	if errors.As(err, &re) && re.Response != nil &&
 		(re.Response.StatusCode == http.StatusForbidden || re.Response.StatusCode == http.StatusNotFound) {
-		return &configError{err: err, problems: []string{fmt.Sprintf(
+		return &configError{err: err, variables: true, problems: []string{fmt.Sprintf(
 			"Discord refused to register the commands (%v): check that %s, if set, is a server the application was invited to with the applications.commands scope, and that %s, if set, belongs to the token.",
 			err, envGuildID, envAppID)}}
 	}

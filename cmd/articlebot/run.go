@@ -28,8 +28,9 @@ type options struct {
 	answerTimeout time.Duration
 	// backoff sets the waits between reconnections to the gateway.
 	backoff gateway.Backoff
-	// loadArticle reads an article file; article.Load when nil.
-	loadArticle func(path string) (*article.Article, error)
+	// loadFile parses an article file for the article source;
+	// article.Load when nil.
+	loadFile func(path string) (*article.Article, error)
 	// listening, when set, is told the address each HTTP server (named
 	// serverInteractions or serverMetrics) is bound to, once it listens.
 	listening func(server string, addr net.Addr)
@@ -118,9 +119,13 @@ func subcommands() []subcommand {
 		{name: "run", args: "[flags]", summary: "connect to Discord and answer slash commands (default)", details: runDetails, flags: runFlags},
 		{name: "serve", args: "[flags]", summary: "answer interactions sent to the Interactions Endpoint URL over HTTP", details: serveDetails, flags: serveFlags},
 		{name: "register", args: "[flags]", summary: "register the commands with Discord over REST, without the gateway", details: registerDetails, flags: registerFlags},
+		{name: "unregister", args: "[flags]", summary: "remove the commands from Discord, in one server or globally", details: unregisterDetails, flags: unregisterFlags},
 		{name: "try", args: `[flags] "/command text"`, summary: "answer one command offline and print the answer", details: tryDetails, flags: tryFlags},
+		{name: "play", args: "[flags]", summary: "serve a local page that shows the answers as Discord does", details: playDetails, flags: playFlags},
 		{name: "commands", args: "[flags]", summary: "print the commands registration sends, as JSON", flags: commandsFlags},
-		{name: "version", summary: "print the version", flags: versionFlags},
+		{name: "article", args: "[flags]", summary: "print the article as the bot sees it: its metadata and numbered paragraphs", details: articleDetails, flags: articleFlags},
+		{name: "healthcheck", args: "[flags]", summary: "ask a running articlebot's /healthz, for a container's health check", details: healthcheckDetails, flags: healthcheckFlags},
+		{name: "version", summary: "print the version (also --version or -v)", flags: versionFlags},
 		{name: "help", args: "[command]", summary: "show this help, or a command's flags"},
 	}
 }
@@ -150,8 +155,11 @@ func runCommand(ctx context.Context, args []string, getenv func(string) string, 
 	}
 
 	name := "run"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || versionFlag(args[0])) {
 		name, args = args[0], args[1:]
+		if versionFlag(name) {
+			name = "version"
+		}
 	}
 	if name == "help" {
 		return e.help(args)
@@ -174,7 +182,22 @@ func runCommand(ctx context.Context, args []string, getenv func(string) string, 
 		e.commandUsage(stderr, cmd, fs)
 		return &usageError{err.Error()}
 	}
-	return runCmd(ctx, positional)
+	err = runCmd(ctx, positional)
+	if errors.Is(err, errStopped) {
+		// SIGINT or SIGTERM during start-up: a shutdown, not a failure.
+		return nil
+	}
+	return err
+}
+
+// versionFlag reports whether arg asks for the version as a flag, as in
+// "articlebot --version", rather than as the version command.
+func versionFlag(arg string) bool {
+	switch arg {
+	case "-v", "-version", "--version":
+		return true
+	}
+	return false
 }
 
 // parseInterleaved parses the flags in args wherever they stand, before or
@@ -236,7 +259,7 @@ Usage:
 		fmt.Fprintf(w, "  %-40s %s\n", line, c.summary)
 	}
 	fmt.Fprint(w, `
-With no command, articlebot runs "articlebot run".
+With no command, articlebot runs "articlebot run"; --version and -v print the version.
 Configuration comes from the environment and from .env in the working
 directory; see .env.example and README.md. Run "articlebot help <command>"
 for a command's flags.
@@ -300,57 +323,56 @@ type commonFlags struct {
 
 func (c *commonFlags) declare(fs *flag.FlagSet, article bool) {
 	if article {
-		fs.StringVar(&c.article, "article", "", "answer from the article in `FILE` instead of the embedded one (overrides ARTICLE_FILE)")
+		fs.StringVar(&c.article, "article", "", "answer from the article in `FILE`, or at a URL, instead of the embedded one (overrides ARTICLE_FILE and ARTICLE_URL)")
 	}
 	fs.StringVar(&c.envFile, "env-file", "", "read variables from `FILE` instead of .env in the working directory; the real environment still wins")
 }
 
-// setup reads the configuration and loads the article. It returns
-// errInterrupted as soon as ctx ends, whatever step it is at.
-func (c *commonFlags) setup(ctx context.Context, e *env, needs configNeeds) (config, *article.Article, error) {
-	f := envFile{path: e.opts.envFile}
+// envFileOf returns the env file to read: --env-file when given, or the
+// run's default.
+func (c *commonFlags) envFileOf(e *env) envFile {
 	if c.envFile != "" {
-		f = envFile{path: c.envFile, explicit: true}
+		return envFile{path: c.envFile, explicit: true}
 	}
-	getenv, err := withDotenv(e.getenv, f)
+	return envFile{path: e.opts.envFile}
+}
+
+// setup reads the configuration and loads the article. When ctx is done
+// before the article is loaded, it fails with an error wrapping errStopped.
+func (c *commonFlags) setup(ctx context.Context, e *env, needs configNeeds) (config, *article.Article, error) {
+	getenv, err := withDotenv(e.getenv, c.envFileOf(e))
 	if err != nil {
 		return config{}, nil, err
 	}
 	cfg, err := loadConfig(getenv, needs, c.article)
 	var problems []string
+	var variables bool
 	var ce *configError
 	if errors.As(err, &ce) {
-		problems = ce.problems
+		problems, variables = ce.problems, ce.variables
 	} else if err != nil {
 		return config{}, nil, err
 	}
-	a, aerr := untilDone(ctx, func() (*article.Article, error) { return loadArticle(cfg.articleFile, e.opts.loadArticle) })
-	if errors.Is(aerr, errInterrupted) {
-		return config{}, nil, aerr
-	}
-	if aerr != nil {
-		problems = append(problems, aerr.Error())
+	var a *article.Article
+	// A file is read even when the configuration has other problems, so
+	// that they are all reported at once; a URL is fetched only once the
+	// rest is right.
+	if len(problems) == 0 || cfg.articleURL == "" {
+		var aerr error
+		src := newArticleSource(cfg, getenv)
+		src.loadFile = e.opts.loadFile
+		a, aerr = src.load(ctx)
+		if errors.Is(aerr, errStopped) {
+			return config{}, nil, aerr
+		}
+		if aerr != nil {
+			problems = append(problems, aerr.Error())
+		}
 	}
 	if len(problems) > 0 {
-		return config{}, nil, &configError{problems: problems}
+		return config{}, nil, &configError{problems: problems, variables: variables}
 	}
 	return cfg, a, nil
-}
-
-// loadArticle returns the article in path, read with load (article.Load
-// when nil), or the embedded one when path is empty.
-func loadArticle(path string, load func(string) (*article.Article, error)) (*article.Article, error) {
-	if path == "" {
-		return article.Default(), nil
-	}
-	if load == nil {
-		load = article.Load
-	}
-	a, err := load(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot use the article file (--article or %s): %w", envArticleFile, err)
-	}
-	return a, nil
 }
 
 // noArgs rejects positional arguments for commands that take none.
@@ -369,17 +391,14 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 			return err
 		}
 		cfg, a, err := c.setup(ctx, e, configNeeds{token: true, gateway: true})
-		if errors.Is(err, errInterrupted) {
-			return nil
-		}
 		if err != nil {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
-			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
+			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 		b, err := newBot(ctx, a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()), bot.WithAnswerTimeout(e.opts.answerTimeout))
-		if errors.Is(err, errInterrupted) {
+		if errors.Is(err, errStopped) {
 			log.Info("stopped before start-up finished")
 			return nil
 		}

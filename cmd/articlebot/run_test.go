@@ -59,6 +59,10 @@ func TestRunUsage(t *testing.T) {
 		{name: "run with an argument", args: []string{"run", "extra"}, wantCode: 2, wantErr: "run takes no arguments"},
 		{name: "commands with an argument", args: []string{"commands", "extra"}, wantCode: 2, wantErr: "commands takes no arguments"},
 		{name: "version", args: []string{"version"}, wantCode: 0, wantStdout: "articlebot "},
+		{name: "version flag", args: []string{"--version"}, wantCode: 0, wantStdout: "articlebot "},
+		{name: "version flag with one dash", args: []string{"-version"}, wantCode: 0, wantStdout: "articlebot "},
+		{name: "short version flag", args: []string{"-v"}, wantCode: 0, wantStdout: "articlebot "},
+		{name: "version flag with an argument", args: []string{"--version", "x"}, wantCode: 2, wantErr: "version takes no arguments"},
 		{name: "version with an argument", args: []string{"version", "x"}, wantCode: 2, wantErr: "version takes no arguments"},
 		{name: "commands", args: []string{"commands"}, wantCode: 0, wantStdout: "["},
 	}
@@ -102,6 +106,23 @@ func TestVersion(t *testing.T) {
 	// A test binary carries no module version, so the version is devel.
 	if !strings.HasPrefix(line, "articlebot devel ") {
 		t.Errorf("version = %q, want it to start with %q", line, "articlebot devel ")
+	}
+	for _, flag := range []string{"--version", "-version", "-v"} {
+		got, _, err := runArgs(t, nil, []string{flag})
+		if err != nil || got != stdout {
+			t.Errorf("run(%q) = %q, %v; want %q, nil as for the version command", flag, got, err, stdout)
+		}
+	}
+}
+
+// TestVersionFromLinker checks that a version set at link time, as a
+// release build does with -ldflags "-X main.version=...", is the one shown.
+func TestVersionFromLinker(t *testing.T) {
+	saved := version
+	t.Cleanup(func() { version = saved })
+	version = "v9.8.7"
+	if got := versionString(); !strings.HasPrefix(got, "articlebot v9.8.7 (") {
+		t.Errorf("versionString() with version %q = %q, want it to start with %q", version, got, "articlebot v9.8.7 (")
 	}
 }
 

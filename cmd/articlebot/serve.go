@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/articlebot/articlebot/bot"
@@ -41,15 +43,12 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 			return err
 		}
 		cfg, a, err := c.setup(ctx, e, configNeeds{serve: true})
-		if errors.Is(err, errInterrupted) {
-			return nil
-		}
 		if err != nil {
 			return err
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		b, err := newBot(ctx, a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()))
-		if errors.Is(err, errInterrupted) {
+		if errors.Is(err, errStopped) {
 			log.Info("stopped before start-up finished")
 			return nil
 		}
@@ -60,11 +59,11 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 
 		svc, err := listenHTTP(serverInteractions, cfg.httpAddr, h, e.opts)
 		if err != nil {
-			return fmt.Errorf("listening on %s=%s: %w", envHTTPAddr, cfg.httpAddr, err)
+			return listenError(envHTTPAddr, cfg.httpAddr, err)
 		}
 		log.Info("serving Discord interactions", "version", versionString(), "addr", svc.addr(),
 			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs),
-			"article_file", cfg.articleFile)
+			"article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 
 		select {
 		case <-ctx.Done():
@@ -121,6 +120,21 @@ func listenHTTP(name, addr string, h http.Handler, o options) (*httpService, err
 	return svc, nil
 }
 
+// listenError is the error for failing to listen on addr, the value of the
+// variable name: it says what to change when the cause is a common one.
+func listenError(name, addr string, err error) error {
+	var fix string
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		fix = "; another program is listening on that port: stop it, or set " + name + " to a free port"
+	case errors.Is(err, syscall.EACCES):
+		fix = "; ports below 1024 need privileges: set " + name + " to a port from 1024 up, such as :8080"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		fix = "; that host is not an address of this machine: set " + name + " to one of its addresses, or to :PORT for all of them"
+	}
+	return fmt.Errorf("listening on %s=%s: %w%s", name, addr, err, fix)
+}
+
 // addr is the address the service is bound to.
 func (s *httpService) addr() string { return s.ln.Addr().String() }
 
@@ -153,7 +167,7 @@ func startMetrics(cfg config, b *bot.Bot, connected func() bool, log *slog.Logge
 	})
 	svc, err := listenHTTP(serverMetrics, cfg.metricsAddr, h, o)
 	if err != nil {
-		return nil, fmt.Errorf("listening on %s=%s: %w", envMetricsAddr, cfg.metricsAddr, err)
+		return nil, listenError(envMetricsAddr, cfg.metricsAddr, err)
 	}
 	log.Info("serving health and metrics", "addr", svc.addr(), "paths", "/healthz /readyz /metrics")
 	go func() {
@@ -200,15 +214,33 @@ func (c *config) loadServe(getenv func(string) string) []string {
 }
 
 // listenAddr reads the listen address in the variable name, or returns def
-// when it is not set. An address needs a port: ":8080", "127.0.0.1:9090",
-// "[::1]:8080".
+// when it is not set. An address needs a port, a number up to 65535 or a
+// service name: ":8080", "127.0.0.1:9090", "[::1]:8080", "localhost:http".
 func listenAddr(getenv func(string) string, name, def string) (string, []string) {
 	s := strings.TrimSpace(getenv(name))
 	if s == "" {
 		return def, nil
 	}
-	if _, port, err := net.SplitHostPort(s); err != nil || port == "" {
+	_, port, err := net.SplitHostPort(s)
+	if err != nil || port == "" {
 		return def, []string{fmt.Sprintf("%s=%q is not a listen address: write host:port, such as :8080 to listen on every interface or 127.0.0.1:8080 for this machine only.", name, s)}
 	}
+	if !validPort(port) {
+		return def, []string{fmt.Sprintf("%s=%q has no valid port: a port is a number from 1 to 65535, such as :8080.", name, s)}
+	}
 	return s, nil
+}
+
+// validPort reports whether port is a TCP port number, 0 (any free port)
+// to 65535, or the name of a TCP service this machine knows.
+func validPort(port string) bool {
+	if strings.Trim(port, "0123456789") == "" {
+		n, err := strconv.Atoi(port)
+		return err == nil && n <= 65535
+	}
+	if strings.ContainsAny(port[:1], "+-0123456789") {
+		return false
+	}
+	_, err := net.LookupPort("tcp", port)
+	return err == nil
 }

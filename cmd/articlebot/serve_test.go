@@ -367,6 +367,12 @@ func TestServeAddressInUse(t *testing.T) {
 	if err == nil || exitCode(err) != 1 || !strings.Contains(err.Error(), envHTTPAddr+"="+ln.Addr().String()) {
 		t.Fatalf("run(serve) on a port in use = %v, want an error naming %s (exit code 1)", err, envHTTPAddr)
 	}
+	if want := "set " + envHTTPAddr + " to a free port"; !strings.Contains(err.Error(), want) {
+		t.Errorf("run(serve) on a port in use = %q, want it to say %q", err, want)
+	}
+	if strings.Contains(err.Error(), ".env") {
+		t.Errorf("run(serve) on a port in use = %q, want no advice on .env: nothing in the configuration is wrong", err)
+	}
 }
 
 func TestListenAddr(t *testing.T) {
@@ -380,6 +386,13 @@ func TestListenAddr(t *testing.T) {
 		{" 127.0.0.1:8080 ", "127.0.0.1:8080", true},
 		{"[::1]:8080", "[::1]:8080", true},
 		{"localhost:http", "localhost:http", true},
+		{"127.0.0.1:0", "127.0.0.1:0", true},
+		{":65535", ":65535", true},
+		{":65536", ":8080", false},
+		{":99999", ":8080", false},
+		{":-1", ":8080", false},
+		{":+80", ":8080", false},
+		{":no-such-service", ":8080", false},
 		{"8080", ":8080", false},
 		{"127.0.0.1", ":8080", false},
 		{"127.0.0.1:", ":8080", false},
@@ -465,8 +478,8 @@ func TestGatewayMetricsAddressInUse(t *testing.T) {
 	f := discordtest.New(t)
 	vars := map[string]string{envToken: discordtest.BotToken, envMetricsAddr: ln.Addr().String()}
 	_, _, err = runArgs(t, vars, nil, fakeOptions(f)...)
-	if err == nil || !strings.Contains(err.Error(), envMetricsAddr) {
-		t.Fatalf("run with METRICS_ADDR in use = %v, want an error naming %s", err, envMetricsAddr)
+	if err == nil || !strings.Contains(err.Error(), "set "+envMetricsAddr+" to a free port") {
+		t.Fatalf("run with METRICS_ADDR in use = %v, want an error saying to change %s", err, envMetricsAddr)
 	}
 	var opErr *net.OpError
 	if !errors.As(err, &opErr) {

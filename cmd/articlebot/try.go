@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/internal/interaction"
 	"github.com/bwmarrin/discordgo"
@@ -177,6 +178,9 @@ func commandInteraction(line string, cmds []*discordgo.ApplicationCommand, autoc
 	if cmd == nil {
 		if len(known) == 0 {
 			return nil, &usageError{fmt.Sprintf("unknown command /%s: the bot registers no slash commands", name)}
+		}
+		if guess := closestName("/"+name, known); guess != "" {
+			return nil, &usageError{fmt.Sprintf("unknown command /%s: did you mean %s? The bot has %s", name, guess, strings.Join(known, ", "))}
 		}
 		return nil, &usageError{fmt.Sprintf("unknown command /%s: the bot has %s", name, strings.Join(known, ", "))}
 	}
@@ -691,4 +695,20 @@ func writeJSON(w io.Writer, v any) error {
 	raw = append(raw, '\n')
 	_, err = w.Write(raw)
 	return err
+}
+
+// closestName returns the command name in names, such as "/summary", that
+// typed is most likely a misspelling of: the first of those fewest edits
+// away, at most two edits and fewer than half of typed's letters. It
+// returns "" when none is that close.
+func closestName(typed string, names []string) string {
+	typed = strings.TrimPrefix(typed, "/")
+	best, bestDist := "", 3
+	for _, n := range names {
+		d := levenshtein.ComputeDistance(typed, strings.TrimPrefix(n, "/"))
+		if d < bestDist && 2*d < utf8.RuneCountInString(typed) {
+			best, bestDist = n, d
+		}
+	}
+	return best
 }

@@ -1,0 +1,154 @@
+// Package lexicon holds the word lists the engine reads news with: one list
+// per kind of word, kept as data in lists/*.txt and read once when the
+// program starts.
+//
+// The lists are general English. They describe how news prose names people
+// and bodies, reports speech and asks questions, never the words of one
+// article. Every entry is folded as the text package folds words: lower
+// case, without diacritics, with straight apostrophes and no periods.
+//
+// A list file holds comment lines starting with "#", which say what the
+// list is for, and words separated by white space. A few lists are tables
+// with one entry a line (genders.txt, speech-verbs.txt,
+// irregular-verbs.txt); their comments give the columns.
+package lexicon
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed lists/*.txt
+var files embed.FS
+
+// Set is a word list: the folded words it holds.
+type Set map[string]bool
+
+// Has reports whether the list holds the folded word w.
+func (s Set) Has(w string) bool { return s[w] }
+
+// People, bodies and their names.
+var (
+	RoleWords         = set("role-words")
+	PortfolioWords    = set("portfolio-words")
+	OrgWords          = set("org-words")
+	BodyTitles        = set("body-titles")
+	NationalityWords  = set("nationality-words")
+	DemonymNouns      = set("demonym-nouns")
+	NameParticles     = set("name-particles")
+	NameSuffixes      = set("name-suffixes")
+	Honorifics        = set("honorifics")
+	SurnameHonorifics = set("surname-honorifics")
+	NameStopWords     = set("name-stop-words")
+	PlaceWords        = set("place-words")
+	// RoleSuffixes end words that name a person by their field.
+	RoleSuffixes = words("role-suffixes")
+	// Gender maps honorifics and gendered role words to 'm' or 'f'.
+	Gender = genders()
+)
+
+// Function words and the grammar around verbs of speech.
+var (
+	PersonalPronouns     = set("personal-pronouns")
+	ObjectPronouns       = set("object-pronouns")
+	Determiners          = set("determiners")
+	Possessives          = set("possessives")
+	PreNounWords         = set("pre-noun-words")
+	NPStopWords          = set("np-stop-words")
+	Negators             = set("negators")
+	Modals               = set("modals")
+	BeForms              = set("be-forms")
+	HaveForms            = set("have-forms")
+	Adverbs              = set("adverbs")
+	Prepositions         = set("prepositions")
+	LeadAdverbs          = set("lead-adverbs")
+	NonSpeakers          = set("non-speakers")
+	ClauseStarts         = set("clause-starts")
+	PostModifiers        = set("post-modifiers")
+	LyNouns              = set("ly-nouns")
+	IrregularParticiples = set("irregular-participles")
+	NamingWords          = set("naming-words")
+	DocumentNouns        = set("document-nouns")
+)
+
+// Time.
+var (
+	TimeWords       = set("time-words")
+	DayWords        = set("day-words")
+	TimeMarkers     = set("time-markers")
+	AmbiguousMonths = set("ambiguous-months")
+	TimeUnits       = set("time-units")
+	TimeRelatives   = set("time-relatives")
+	TimePreps       = set("time-preps")
+	TimeNouns       = set("time-nouns")
+)
+
+// Sentences and their punctuation.
+var (
+	AbbreviatedTitles = set("abbreviated-titles")
+	Abbreviations     = set("abbreviations")
+	Elisions          = set("elisions")
+	BackPointers      = set("back-pointers")
+	Connectives       = set("connectives")
+)
+
+// Questions and the kinds of things they ask for.
+var (
+	QuestionWords      = set("question-words")
+	QuestionFillers    = set("question-fillers")
+	QuantityFollowers  = set("quantity-followers")
+	PlaceNouns         = set("place-nouns")
+	LocativePreps      = set("locative-preps")
+	NearPreps          = set("near-preps")
+	NumberWords        = set("number-words")
+	CauseWords         = set("cause-words")
+	GenericSpeechVerbs = set("generic-speech-verbs")
+)
+
+// lines returns the lines of a list file that are neither comments nor
+// blank.
+func lines(name string) []string {
+	body, err := files.ReadFile("lists/" + name + ".txt")
+	if err != nil {
+		// The lists are embedded at build time and read by the package's
+		// tests, so this cannot happen in a tested build.
+		panic(fmt.Sprintf("lexicon: %v", err))
+	}
+	var out []string
+	for line := range strings.SplitSeq(string(body), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// words returns the words of a list file.
+func words(name string) []string {
+	var out []string
+	for _, line := range lines(name) {
+		out = append(out, strings.Fields(line)...)
+	}
+	return out
+}
+
+func set(name string) Set {
+	s := make(Set)
+	for _, w := range words(name) {
+		s[w] = true
+	}
+	return s
+}
+
+func genders() map[string]byte {
+	m := make(map[string]byte)
+	for _, line := range lines("genders") {
+		f := strings.Fields(line)
+		if len(f) != 2 || (f[1] != "m" && f[1] != "f") {
+			panic(fmt.Sprintf("lexicon: genders.txt: bad line %q", line))
+		}
+		m[f[0]] = f[1][0]
+	}
+	return m
+}

@@ -1,0 +1,388 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
+)
+
+// attrForm is the shape of an attribution.
+type attrForm uint8
+
+const (
+	formNormal     attrForm = iota // Kerry said …
+	formInverted                   // "…," said Kerry
+	formAccording                  // according to Kerry, …
+	formParticiple                 // …, adding that …
+	formLead                       // Kerry met Lavrov and said …: the subject is the sentence's
+)
+
+// attribution is a verb of speech in a sentence with who it attributes
+// words to.
+type attribution struct {
+	verb, verbEnd int // the verb's tokens
+	info          *lexicon.Verb
+	form          attrForm
+	subj          nounPhrase
+	appos         string   // an appositive describing the subject
+	start, end    int      // the tokens of the attribution: subject, verb, appositive
+	clause        tokRange // token range of the reported clause; empty when none
+	raw           int      // the token the clause region runs to, before any trailing attribution was cut
+	ent           *entity
+	direct        bool // a whole quotation is attributed by it
+	headline      bool // `Name: "…"`, whose name may be a title given in full later
+}
+
+// findAttributions finds the verbs of speech of a sentence that have a
+// speaker, with their reported clauses. A verb inside the reported clause
+// of an earlier one ("Kerry said that Lavrov told him …") and a trailing
+// credit ("…, Reuters reported") of a sentence that already has an
+// attribution are left out.
+func (s *sentence) findAttributions() []attribution {
+	var found []attribution
+	for i := s.from; i < s.to; i++ {
+		info, n := s.matchSpeechVerb(i)
+		if info == nil {
+			continue
+		}
+		a, ok := s.attributeVerb(i, n, info)
+		if ok {
+			covered := false
+			for _, b := range found {
+				if b.clause.End > b.clause.Start && i >= b.clause.Start && i < b.raw {
+					covered = true
+				}
+			}
+			if !covered {
+				found = append(found, a)
+			}
+		}
+		i += n - 1
+	}
+	if len(found) == 0 {
+		if a, ok := s.headlineAttribution(); ok {
+			found = append(found, a)
+		}
+	}
+	// A participle's subject is the previous attribution's.
+	for k := range found {
+		if found[k].form == formParticiple || found[k].form == formLead {
+			if k > 0 {
+				found[k].subj = found[k-1].subj
+				found[k].appos = ""
+			} else {
+				found[k].subj = s.leadSubject()
+			}
+		}
+	}
+	kept := found[:0]
+	for _, a := range found {
+		if a.subj.isSpeaker() {
+			kept = append(kept, a)
+		}
+	}
+	return kept
+}
+
+// headlineAttribution reads a sentence made of a name, a colon and a
+// quotation as the name's words.
+func (s *sentence) headlineAttribution() (attribution, bool) {
+	c := s.from
+	for c < s.to && s.toks[c].Kind == text.Word {
+		c++
+	}
+	if c == s.from || c-s.from > 6 || c+1 >= s.to || s.toks[c].Fold != ":" || s.toks[c+1].Kind != text.Quote {
+		return attribution{}, false
+	}
+	np := s.classifyNP(s.from, c)
+	if np.kind != npName && !((np.kind == npBody || np.kind == npBare) && hasRoleWord(np.words)) {
+		return attribution{}, false // a name, or a title: `Minister: "We will act"`
+	}
+	return attribution{verb: c, verbEnd: c + 1, info: colonVerb, subj: np, start: s.from, end: c + 1, headline: true}, true
+}
+
+// attributeVerb reads the speaker and the reported clause of the verb of
+// speech at toks[v:v+n], by the form of the attribution: "according to X",
+// a participle, an inverted "…," said X, or the normal order, subject then
+// verb.
+func (s *sentence) attributeVerb(v, n int, info *lexicon.Verb) (attribution, bool) {
+	a := attribution{verb: v, verbEnd: v + n, info: info, start: v, end: v + n}
+	if info.Noun && n == 1 {
+		// "states", "reports": a verb only before "that", a colon, a comma
+		// or a quotation ("Kerry states that …", not "member states agreed").
+		if v+1 >= s.to {
+			return a, false
+		}
+		next := s.toks[v+1]
+		if !(next.Is("that") || next.IsPunct(":,") || next.Kind == text.Quote) {
+			return a, false
+		}
+	}
+	switch {
+	case info.Lemma == "according to":
+		return s.accordingTo(a)
+	case info.Ing:
+		return s.participle(a)
+	}
+	if inv, ok := s.inverted(a); ok {
+		return inv, true
+	}
+	return s.normalOrder(a)
+}
+
+// prev returns the token before toks[k] in the sentence, if there is one.
+func (s *sentence) prev(k int) (text.Token, bool) {
+	if k > s.from {
+		return s.toks[k-1], true
+	}
+	return text.Token{}, false
+}
+
+// accordingTo reads "According to X, CLAUSE" and "CLAUSE, according to X".
+func (s *sentence) accordingTo(a attribution) (attribution, bool) {
+	a.form = formAccording
+	first := a.verb == s.from // "According to X, CLAUSE"
+	from := a.verbEnd
+	end := s.npAfter(from, s.to)
+	if end == from {
+		return a, false
+	}
+	if np := s.classifyNP(from, end); !np.isSpeaker() && end+2 < s.to &&
+		isParticiple(s.toks[end].Fold) && s.toks[end+1].Is("by") {
+		// "according to figures published by the Fiscal Council": the
+		// body that published them.
+		if e2 := s.npAfter(end+2, s.to); e2 > end+2 {
+			from, end = end+2, e2
+		}
+	}
+	if end+1 < s.to && s.toks[end].Is("and", "or") && !s.toks[end].Upper {
+		// "according to Kyiv and Western governments"
+		if e2 := s.npAfter(end+1, s.to); e2 > end+1 && (e2 == s.to || s.toks[e2].Kind != text.Word) {
+			end = e2
+		}
+	}
+	a.subj = s.classifyNP(from, end)
+	a.end = end
+	a.appos, a.end = s.appositiveAfter(end)
+	if a.appos != "" && first && !s.describesSomeone(end, a.end) {
+		a.appos, a.end = "", end
+	}
+	after := a.end
+	if after < s.to && s.toks[after].Fold == "," {
+		after++
+	}
+	if after < s.to && s.wordsIn(after, s.to) >= 3 {
+		a.clause = tokRange{Start: after, End: s.trimClauseEnd(after, s.to)}
+	} else if !first {
+		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.verb)}
+	}
+	a.raw = a.clause.End
+	return a, true
+}
+
+// describesSomeone reports whether the appositive toks[from:to] after
+// "According to X" describes X and is followed by the clause: "According to
+// X, a spokeswoman for Y, CLAUSE", where the appositive holds a role or a
+// body, not the clause itself.
+func (s *sentence) describesSomeone(from, to int) bool {
+	if to+1 >= s.to || s.toks[to].Fold != "," || s.wordsIn(to+1, s.to) < 3 {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if s.toks[k].IsRole() || s.toks[k].Has(lexicon.Org) {
+			return true
+		}
+	}
+	return false
+}
+
+// participle reads "…, adding that …" (whose subject is the sentence's or
+// the previous attribution's) and "Officials are saying that …".
+func (s *sentence) participle(a attribution) (attribution, bool) {
+	v := a.verb
+	p, ok := s.prev(v)
+	if !ok {
+		return a, false
+	}
+	if p.Fold == "," || p.Is("after", "before", "while", "when", "by", "without") {
+		a.form = formParticiple
+		a.start = v
+	} else {
+		j := v - 1
+		for j >= s.from && s.toks[j].Kind == text.Word && (s.toks[j].Has(lexicon.Adverb) || s.toks[j].Has(lexicon.HaveAux)) {
+			j--
+		}
+		if j < s.from || !s.toks[j].Has(lexicon.BeAux) {
+			return a, false
+		}
+		from := s.npBefore(s.from, j)
+		if from == j {
+			return a, false
+		}
+		a.subj = s.classifyNP(from, j)
+		a.start = from
+	}
+	a.clause = s.clauseAfter(v, a.verbEnd, a.info)
+	a.raw = s.to
+	if a.clause.End > a.clause.Start {
+		a.clause.End, a.raw = s.cutTrailing(a.clause.Start, a.clause.End, s.to)
+	}
+	return a, a.clause.End > a.clause.Start || a.form != formParticiple || s.quoteAfterIntro(a.verbEnd)
+}
+
+// inverted reads a verb before its subject: "…," said Kerry, and "Assad
+// must go, said Kerry", but not "…, said to be".
+func (s *sentence) inverted(a attribution) (attribution, bool) {
+	v, info := a.verb, a.info
+	p, ok := s.prev(v)
+	if !ok || !info.Inverts || !(p.Kind == text.Quote || p.Fold == ",") || a.verbEnd >= s.to {
+		return a, false
+	}
+	end := s.npAfter(a.verbEnd, s.to)
+	a.form = formInverted
+	a.subj = s.classifyNP(a.verbEnd, end)
+	a.appos, a.end = s.appositiveAfter(end)
+	if end == a.verbEnd || s.toks[a.verbEnd].Is("that", "to", "it") || a.subj.kind == npNone ||
+		info.Weak && p.Kind != text.Quote ||
+		p.Fold == "," && a.end < s.to && !s.toks[a.end].IsPunct(".!?,") {
+		return a, false
+	}
+	if p.Kind != text.Quote {
+		// "Assad must go, said Kerry": the clause comes first.
+		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, v-1)}
+		if s.wordsIn(a.clause.Start, a.clause.End) < 3 || s.hasQuote(a.clause.Start, a.clause.End) {
+			a.clause = tokRange{}
+		}
+		a.raw = a.clause.End
+	}
+	return a, true
+}
+
+// normalOrder reads a subject before its verb: "Kerry said that …",
+// "The talks, Kerry said, had failed", "…," he said.
+func (s *sentence) normalOrder(a attribution) (attribution, bool) {
+	a, relative, ok := s.subjectBefore(a)
+	if !ok {
+		return a, false
+	}
+	info := a.info
+	if info.Base && a.form == formNormal && !a.subj.plural && !a.subj.is("they", "we", "you") &&
+		a.subj.kind != npName && a.subj.kind != npBody {
+		return a, false
+	}
+	if info.Weak && !s.quoteBefore(a.start) && !s.quoteAfterIntro(a.verbEnd) {
+		return a, false
+	}
+	if info.QuoteOnly {
+		return a, s.hasQuote(a.verbEnd+1, s.to)
+	}
+	a.clause = s.clauseAfter(a.verb, a.verbEnd, info)
+	a.raw = s.to
+	if a.clause.End > a.clause.Start {
+		if relative {
+			// "X, who has argued that …, said …": the relative clause
+			// ends where the sentence's own verb of speech comes.
+			for k := a.clause.Start; k+1 < a.clause.End; k++ {
+				if info, _ := s.matchSpeechVerb(k + 1); s.toks[k].Fold == "," && info != nil && !info.Ing {
+					a.clause.End = s.trimClauseEnd(a.clause.Start, k)
+					a.raw = a.clause.End
+					return a, a.clause.End > a.clause.Start
+				}
+			}
+		}
+		a.clause.End, a.raw = s.cutTrailing(a.clause.Start, a.clause.End, s.to)
+		return a, true
+	}
+	if before, ok := s.clauseBefore(a); ok {
+		a.clause, a.raw = before, before.End
+	}
+	return a, true
+}
+
+// subjectBefore finds the subject of the verb of a: the noun phrase before
+// it, past auxiliaries and adverbs; the name a relative pronoun stands for;
+// the name or description before insertions set off by commas; or, after
+// "and", "but" or "then", the sentence's subject. It reports whether the
+// subject is a relative pronoun's, and false when the verb has no subject
+// that can speak: it is negated, modal, passive or a noun.
+func (s *sentence) subjectBefore(a attribution) (attribution, bool, bool) {
+	v, info := a.verb, a.info
+	j := v - 1
+	passive := false
+skip:
+	for j >= s.from && s.toks[j].Kind == text.Word && !s.toks[j].Upper {
+		t, w := s.toks[j], s.toks[j].Fold
+		switch {
+		case t.Has(lexicon.Negator) || strings.HasSuffix(w, "n't"):
+			return a, false, false
+		case t.Has(lexicon.Modal):
+			return a, false, false
+		case t.Has(lexicon.BeAux):
+			passive = true
+		case t.Has(lexicon.HaveAux|lexicon.Adverb) || lyAdverb(w):
+		default:
+			break skip
+		}
+		j--
+	}
+	if passive && info.Lemma != "quoted as saying" || j < s.from {
+		return a, false, false
+	}
+	t := s.toks[j]
+	switch {
+	case t.Kind == text.Word && !t.Upper && t.Is("and", "but", "then"):
+		a.form = formLead
+		a.start = v
+	case t.Kind == text.Word && t.Is("who", "which") && !t.Upper && j-1 > s.from && s.toks[j-1].IsPunct(",—"):
+		// "the central bank governor, Henrik Sand, who said": the relative
+		// pronoun stands for the name before it.
+		subj, appos, start, ok := s.subjectBeforeInsertions(j-1, true)
+		if !ok || subj.kind == npPronoun {
+			return a, false, false
+		}
+		if info.Control && v+3 < s.to && s.toks[v+1].Is("not") && s.toks[v+2].Is("to") && s.toks[v+3].Is("be") {
+			return a, false, false // "who asked not to be named": no statement
+		}
+		a.subj, a.appos, a.start = subj, appos, start
+		return a, true, true
+	case t.Kind == text.Word && t.Has(lexicon.PreNoun):
+		return a, false, false // "the claims", "a reported attack"
+	case t.Kind == text.Word:
+		from := s.npBefore(s.from, j+1)
+		if from > j {
+			return a, false, false
+		}
+		a.subj = s.classifyNP(from, j+1)
+		a.start = from
+	case t.Fold == "," || t.Fold == "—" || t.Fold == ")":
+		subj, appos, start, ok := s.subjectBeforeInsertions(j, false)
+		if !ok {
+			return a, false, false
+		}
+		a.subj, a.appos, a.start = subj, appos, start
+	default:
+		return a, false, false
+	}
+	return a, false, true
+}
+
+// clauseBefore returns the statement an attribution after a comma
+// reports: "Assad must go, Kerry said." and "The talks, Kerry said, had
+// failed." It reports false when there is none, as when a quotation stands
+// next to the attribution.
+func (s *sentence) clauseBefore(a attribution) (tokRange, bool) {
+	if a.start-1 <= s.from || s.toks[a.start-1].Fold != "," || s.hasQuoteNextTo(a) ||
+		s.isInsertion(s.from, a.start-1) || a.verbEnd < s.to && s.toks[a.verbEnd].IsPunct(":") {
+		return tokRange{}, false
+	}
+	before := tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.start-1)}
+	if a.verbEnd < s.to && s.toks[a.verbEnd].Fold == "," && s.wordsIn(a.verbEnd+1, s.to) >= 2 &&
+		!s.trailingAside(a.verbEnd+1, s.to) {
+		before = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, s.to)}
+	}
+	if s.wordsIn(before.Start, before.End) < 3 || s.hasQuote(before.Start, before.End) {
+		return tokRange{}, false
+	}
+	return before, true
+}

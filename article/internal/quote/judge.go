@@ -1,0 +1,197 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
+)
+
+// quoteVerdict says what a quotation span turned out to be.
+type quoteVerdict uint8
+
+const (
+	notSpeech  quoteVerdict = iota // a title, scare quotes, a heading
+	speech                         // someone's words, with a speaker
+	needsOwner                     // someone's words; the speaker comes from the context
+)
+
+// foundQuote is a quotation token of a paragraph and what became of it.
+type foundQuote struct {
+	span      int // index into the paragraph's spans
+	tok       int // index into the paragraph's tokens
+	sent      int // index into the paragraph's sentences
+	verdict   quoteVerdict
+	partial   bool
+	continued bool
+	run       int // the run of paragraphs the quotation spans, or -1
+	ent       *entity
+	sieve     string // the sieve that gave it its speaker
+}
+
+// judgeQuote decides what the quotation at toks[k] of sentence si is, and
+// whose, when its sentence attributes it: the first and surest sieve. A
+// quotation its sentence does not attribute is left to the context sieves
+// (sieves.go) when it reads like speech, and otherwise is taken for a
+// title, a heading or scare quotes.
+func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
+	s := &pq.sents[si]
+	toks := pq.toks
+	span := pq.spans[toks[k].Quote]
+	fq := foundQuote{span: int(toks[k].Quote), tok: k, sent: si, run: -1}
+	inner := pq.text[span.Inner.Start:span.Inner.End]
+
+	ai, standalone := s.attributionOf(pq.attrs[si], k)
+	fq.partial = !standalone
+	if ai >= 0 && pq.attrs[si][ai].ent != nil {
+		at := &pq.attrs[si][ai]
+		if fq.partial && (s.namedNotQuoted(k) || titleLike(inner)) {
+			return fq
+		}
+		fq.verdict, fq.ent, fq.sieve = speech, at.ent, "sentence"
+		if standalone {
+			at.direct = true
+		}
+		return fq
+	}
+	if fq.partial || (span.Single && !british) {
+		return fq
+	}
+	if len(toks) == 1 && !text.EndsSentence(inner) && countQuotedWords(inner) <= 12 {
+		return fq // a heading between quotation marks
+	}
+	commaInside := span.Inner.End < len(pq.text) && pq.text[span.Inner.End] == ','
+	if text.EndsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.Closed {
+		fq.verdict = needsOwner
+	}
+	return fq
+}
+
+// attributionOf returns the index of the attribution among attrs, the
+// sentence's, that the quotation at toks[k] belongs to (-1 when none), and
+// whether the quotation stands on its own (a whole statement) rather than
+// inside a sentence of the article's (a partial quote). The attribution
+// that follows the quotation wins, then one that introduces it, then the
+// one whose reported clause holds it, then the sentence's only one, then
+// the nearest.
+func (s *sentence) attributionOf(attrs []attribution, k int) (int, bool) {
+	if ai := s.attributionAfter(attrs, k); ai >= 0 {
+		return ai, true
+	}
+	if ai, whole := s.attributionBefore(attrs, k); ai >= 0 {
+		return ai, whole
+	}
+	// Otherwise the quotation stands inside a sentence. It is whole if
+	// nothing of the sentence comes before it but punctuation or another
+	// quotation, and nothing after it but punctuation.
+	toks := s.toks
+	whole := (k == s.from || toks[k-1].Kind == text.Quote || toks[k-1].IsPunct(":;(")) &&
+		(k+1 == s.to || toks[k+1].Kind == text.Quote || (toks[k+1].Kind == text.Punct && !toks[k+1].IsPunct(",")))
+	for ai, at := range attrs {
+		if at.clause.End > at.clause.Start && k >= at.clause.Start && k < at.clause.End {
+			return ai, whole
+		}
+	}
+	if len(attrs) == 1 && !attrs[0].info.Weak {
+		return 0, whole
+	}
+	best, dist := -1, 0
+	for ai, at := range attrs {
+		d := at.verb - k
+		if d < 0 {
+			d = -d
+		}
+		if !at.info.Weak && (best < 0 || d < dist) {
+			best, dist = ai, d
+		}
+	}
+	return best, whole
+}
+
+// attributionAfter returns the index of the attribution that follows the
+// quotation at toks[k], "…," he said, or "…," as one organiser put it; or
+// -1.
+func (s *sentence) attributionAfter(attrs []attribution, k int) int {
+	toks := s.toks
+	for ai, at := range attrs {
+		if at.form == formParticiple && at.start != at.verb {
+			continue
+		}
+		if at.start == k+1 || (at.start == k+2 && toks[k+1].IsPunct(",—")) ||
+			(at.start == k+2 && toks[k+1].Is("as")) || (at.start == k+3 && toks[k+1].IsPunct(",") && toks[k+2].Is("as")) {
+			return ai
+		}
+	}
+	return -1
+}
+
+// attributionBefore returns the index of the attribution that introduces
+// the quotation at toks[k], He said: "…", or -1, and whether the quotation
+// is a whole statement: after a colon, comma or dash, or opening with a
+// capital.
+func (s *sentence) attributionBefore(attrs []attribution, k int) (int, bool) {
+	toks := s.toks
+	span := s.spans[toks[k].Quote]
+	first, _ := utf8.DecodeRuneInString(s.text[span.Inner.Start:])
+	startsUpper := unicode.IsUpper(first) || unicode.IsDigit(first) || first == '.' || first == '…'
+	for ai, at := range attrs {
+		from := at.verbEnd
+		if at.form == formInverted || at.form == formAccording {
+			from = at.end
+		}
+		if from > k || k-from > 8 {
+			continue
+		}
+		gap := toks[from:k]
+		ok, punct := true, false
+		for gi, t := range gap {
+			if t.Kind == text.Quote || t.Is("that", "whether") {
+				ok = false
+			}
+			if t.Kind == text.Punct {
+				if gi != len(gap)-1 || !t.IsPunct(":,—") {
+					ok = false
+				}
+				punct = true
+			}
+		}
+		if ok && (len(gap) == 0 || punct) {
+			return ai, punct || startsUpper
+		}
+	}
+	return -1, false
+}
+
+// namedNotQuoted reports whether the quotation at toks[k] is a name or a
+// title: it follows "so-called", "dubbed", "a film called", "known as".
+func (s *sentence) namedNotQuoted(k int) bool {
+	if k-1 < s.from || s.toks[k-1].Kind != text.Word {
+		return false
+	}
+	prev := s.toks[k-1].Fold
+	if lexicon.NamingWords[prev] {
+		return true
+	}
+	return prev == "as" && k-2 >= s.from && s.toks[k-2].Is("known", "billed", "styled", "dubbed", "referred")
+}
+
+// titleLike reports whether quoted words are capitalised like a title or a
+// name ("The Godfather", "Casablanca") rather than like speech.
+func titleLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !lexicon.NameStopWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// countQuotedWords counts the words of quoted text.
+func countQuotedWords(s string) int { return len(strings.Fields(s)) }

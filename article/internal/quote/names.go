@@ -1,0 +1,297 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/articlebot/articlebot/article/internal/lexicon"
+	"github.com/articlebot/articlebot/article/internal/text"
+)
+
+// mention is a capitalised name in the text, with its title.
+type mention struct {
+	pos    int
+	title  string   // "US Secretary of State"
+	name   string   // "John Kerry"
+	lows   []string // folded name words
+	gender byte
+	role   bool // the title names a role ("Secretary", "Mr")
+}
+
+// nameMentions finds the capitalised names of a paragraph outside its
+// quotations: runs of capitalised words, with the titles and particles
+// inside them ("US Secretary of State John Kerry", "Bashar al-Assad").
+func (p *paragraph) nameMentions() []mention {
+	var out []mention
+	for i := 0; i < len(p.toks); {
+		if !p.inNameRun(i, i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(p.toks) && p.inNameRun(j, i) {
+			j++
+		}
+		for i > 0 && p.toks[i-1].Kind == text.Word && !p.toks[i-1].Upper && p.toks[i-1].Has(lexicon.Particle) && !p.toks[i-1].Is("as", "y") {
+			i-- // "von der Leyen said"
+		}
+		for j > i && !p.toks[j-1].Upper && !hyphenName(p.text[p.toks[j-1].Span.Start:p.toks[j-1].Span.End]) {
+			j--
+		}
+		k := i
+		for k < j && (p.toks[k].Has(lexicon.NameStop) || p.toks[k].Has(lexicon.LeadAdverb) ||
+			strings.HasSuffix(p.toks[k].Fold, "ly") || strings.HasSuffix(p.toks[k].Fold, "ing")) {
+			k++
+		}
+		if k > 0 && p.toks[k-1].Has(lexicon.BodyTitle) && p.toks[k-1].Kind == text.Word {
+			k = j // "logistics firm Al Noor Freight" names a body, not a person
+		}
+		for b := k; b < j-1; b++ {
+			if p.toks[b].Has(lexicon.BodyTitle) && !p.toks[b+1].Has(lexicon.BodyTitle) && !hasRoleTok(p.toks[b+1:j]) {
+				k = j // "Chipmaker Veridian Semiconductor", not "Bank of England Governor Andrew Bailey"
+			}
+		}
+		if k < j {
+			run := p.toks[k:j]
+			for _, t := range run {
+				if t.Kind == text.Quote {
+					run = slices.DeleteFunc(slices.Clone(run), func(t text.Token) bool { return t.Kind == text.Quote })
+					break
+				}
+			}
+			if m, ok := p.readMention(run); ok {
+				out = append(out, m)
+			}
+		}
+		if j <= i {
+			j = i + 1
+		}
+		i = j
+	}
+	return out
+}
+
+// inNameRun reports whether toks[j] continues a run of name words that
+// started at toks[start].
+func (p *paragraph) inNameRun(j, start int) bool {
+	t := p.toks[j]
+	if t.Kind == text.Quote && j > start && j+1 < len(p.toks) && p.toks[j-1].Upper && p.toks[j+1].Kind == text.Word && p.toks[j+1].Upper &&
+		t.Span.End-t.Span.Start <= 24 && text.StartsUpper(strings.TrimLeft(p.text[t.Span.Start:t.Span.End], "\"'‘’“”")) {
+		return true // a nickname: Margaret "Peggy" Alden
+	}
+	if t.Kind != text.Word {
+		return false
+	}
+	if t.Upper || hyphenName(p.text[t.Span.Start:t.Span.End]) {
+		return true
+	}
+	if t.Class&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Particle) == 0 && t.Fold != "of" && t.Fold != "the" {
+		return false
+	}
+	nextUpper := j+1 < len(p.toks) && p.toks[j+1].Kind == text.Word && p.toks[j+1].Upper
+	if j > start && (t.Fold == "of" || t.Fold == "the" || t.Has(lexicon.Particle)) && nextUpper {
+		return true
+	}
+	if j > start && t.Has(lexicon.Particle) {
+		// "Ursula von der Leyen": particles in a row before the surname.
+		k := j + 1
+		for k < len(p.toks) && p.toks[k].Kind == text.Word && !p.toks[k].Upper && p.toks[k].Has(lexicon.Particle) {
+			k++
+		}
+		if k < len(p.toks) && p.toks[k].Kind == text.Word && p.toks[k].Upper {
+			return true
+		}
+	}
+	// Lower-case title words before a name: "former prime minister Helen
+	// Marsh", "her younger brother Luka Novak".
+	for k := j; k < len(p.toks) && k < j+4; k++ {
+		tk := p.toks[k]
+		if tk.Kind != text.Word {
+			return false
+		}
+		if tk.Upper {
+			return k > j
+		}
+		if !tk.IsRole() && !tk.Has(lexicon.Portfolio|lexicon.Org) {
+			return false
+		}
+	}
+	return false
+}
+
+// readMention reads a run of name words as a title and a name.
+func (p *paragraph) readMention(run []text.Token) (mention, bool) {
+	start := p.splitTitle(run)
+	if start == len(run) || run[start].Has(lexicon.Place) {
+		return mention{}, false
+	}
+	m := mention{
+		pos:  position(p.idx, run[0].Span.Start),
+		name: text.TrimPossessive(p.text[run[start].Span.Start:run[len(run)-1].Span.End]),
+		lows: make([]string, 0, len(run)-start),
+	}
+	if strings.Count(m.name, " ") != len(run)-start-1 {
+		// A nickname was left out: "Margaret Alden".
+		words := make([]string, 0, len(run)-start)
+		for _, t := range run[start:] {
+			words = append(words, p.text[t.Span.Start:t.Span.End])
+		}
+		m.name = text.TrimPossessive(strings.Join(words, " "))
+	}
+	for _, t := range run[start:] {
+		m.lows = append(m.lows, text.TrimPossessive(t.Fold))
+	}
+	if start > 0 && !run[start-1].Has(lexicon.Prep) && !run[start-1].Is("of", "to") {
+		// A title, unless the name ends a phrase about it: "Critics of Orban".
+		m.title = strings.TrimSpace(p.text[run[0].Span.Start:run[start].Span.Start])
+		for _, t := range run[:start] {
+			if g, ok := lexicon.Gender[t.Fold]; ok {
+				m.gender = g
+			}
+			if t.IsRole() {
+				m.role = true
+			}
+		}
+	}
+	return m, true
+}
+
+// isAcronym reports whether a word is written in capitals, like "US",
+// "U.S." or "NATO".
+func isAcronym(raw string) bool {
+	letters := 0
+	for _, r := range raw {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// isNameTok reports whether a capitalised token can be part of a person's
+// name: not a role, portfolio, organisation, nationality or day word, not a
+// function word and not an acronym.
+func (p *paragraph) isNameTok(t text.Token) bool {
+	return t.Upper && t.Class&(lexicon.Role|lexicon.RolePlural|lexicon.Portfolio|lexicon.Org|lexicon.Nationality|lexicon.Day|lexicon.NameStop|lexicon.BodyTitle) == 0 &&
+		!isAcronym(p.text[t.Span.Start:t.Span.End])
+}
+
+// splitTitle splits a run of words that ends with a name into the title
+// before the name and the name itself, returning the index in ph where the
+// name starts (len(ph) when there is no name). Lower-case particles inside
+// the name ("al-Assad", "von der Leyen"), initials and suffixes such as "Jr"
+// belong to the name.
+func (p *paragraph) splitTitle(ph []text.Token) int {
+	n := len(ph)
+	start := n
+	last := n - 1 // the surname's position
+	if last > 0 && ph[last].Has(lexicon.Suffix) {
+		last--
+	}
+	for i := n - 1; i >= 0; i-- {
+		t := ph[i]
+		switch {
+		case i > last:
+			start = i
+		case p.isNameTok(t) || hyphenName(p.text[t.Span.Start:t.Span.End]):
+			start = i
+		case i == last && i > 0 && t.Upper && t.Has(lexicon.Role|lexicon.Portfolio) && !t.Has(lexicon.Honorific) && p.isNameTok(ph[i-1]):
+			// A surname that is also a title: "Stephen King", "Martin
+			// Luther King", "Rachel Green", "John Major".
+			start = i
+		case t.Has(lexicon.Particle) && start < n && !t.Is("as", "y"):
+			// "Ursula von der Leyen", and "von der Leyen" on its own.
+			start = i
+		default:
+			return start
+		}
+	}
+	return start
+}
+
+// hyphenName reports whether a word is a particle joined to a name by a
+// hyphen, such as "al-Assad".
+func hyphenName(raw string) bool {
+	i := strings.IndexByte(raw, '-')
+	if i <= 0 || i+1 >= len(raw) || raw[0] < 'a' || raw[0] > 'z' {
+		return false
+	}
+	return lexicon.NameParticles[raw[:i]] && text.StartsUpper(raw[i+1:])
+}
+
+// nameEnd returns how many of a name's folded words come before the
+// suffixes that may end it ("jr", "kc"); at least one, unless there are none.
+func nameEnd(lows []string) int {
+	end := len(lows)
+	for end > 1 && lexicon.NameSuffixes[lows[end-1]] {
+		end--
+	}
+	return end
+}
+
+// surnameKeys returns the folded keys under which a person is found by
+// surname alone: the surname, also without a hyphenated particle
+// ("al-assad" and "assad"), and with the particles written apart before it
+// ("leyen" and "von der leyen"). A suffix such as "Jr" or "KC" is left out.
+func surnameKeys(lows []string) []string {
+	end := nameEnd(lows)
+	if end == 0 {
+		return nil
+	}
+	last := strings.TrimSuffix(lows[end-1], "'s")
+	keys := []string{last}
+	if p, rest, ok := strings.Cut(last, "-"); ok && lexicon.NameParticles[p] && rest != "" {
+		keys = append(keys, rest)
+	}
+	// A surname with separate particles: "von der Leyen".
+	k := end - 1
+	for k > 1 && lexicon.NameParticles[lows[k-1]] {
+		k--
+	}
+	if k < end-1 {
+		keys = append(keys, strings.Join(lows[k:end], " "))
+	}
+	return keys
+}
+
+func stripArticle(s string) string {
+	for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The ", "his ", "her ", "their ", "its ", "His ", "Her ", "Their ", "Its "} {
+		if strings.HasPrefix(s, art) {
+			return s[len(art):]
+		}
+	}
+	return s
+}
+
+// surnameAsWritten returns the surname of a full name as written: "Kerry"
+// of "John Kerry", "al-Assad" of "Bashar al-Assad", "King" of "Martin
+// Luther King Jr.".
+func surnameAsWritten(name string) string {
+	words := strings.Fields(name)
+	for len(words) > 1 && lexicon.NameSuffixes[strings.Trim(strings.ToLower(words[len(words)-1]), ".,")] {
+		words = words[:len(words)-1]
+	}
+	k := len(words) - 1
+	for k > 1 && lexicon.NameParticles[strings.ToLower(words[k-1])] {
+		k--
+	}
+	return strings.Join(words[k:], " ")
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// lyAdverb reports whether a folded word looks like an adverb in "-ly":
+// "later", "firmly", but not "family".
+func lyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lexicon.LyNouns[w]
+}

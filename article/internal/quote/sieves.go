@@ -1,0 +1,284 @@
+package quote
+
+import (
+	"cmp"
+	"github.com/articlebot/articlebot/article/internal/text"
+	"slices"
+)
+
+// attrEvent is an attribution in document order.
+type attrEvent struct {
+	pos int
+	ent *entity
+}
+
+// linkRuns joins a quotation left open at the end of a paragraph to the
+// quotation that opens the next paragraph: the convention for a quotation
+// that runs on over several paragraphs.
+func linkRuns(ps []paragraph) {
+	runs := 0
+	for i := 0; i+1 < len(ps); i++ {
+		cur, next := &ps[i], &ps[i+1]
+		if len(cur.found) == 0 || len(next.found) == 0 {
+			continue
+		}
+		last := &cur.found[len(cur.found)-1]
+		first := &next.found[0]
+		ls, fs := cur.spans[last.span], next.spans[first.span]
+		if !fs.Continued || ls.Closed || last.partial {
+			continue
+		}
+		if last.run < 0 {
+			last.run = runs
+			runs++
+		}
+		first.run = last.run
+		first.continued = true
+		first.partial = false
+		if first.verdict == notSpeech {
+			first.verdict = needsOwner
+		}
+		if last.verdict == notSpeech {
+			last.verdict = needsOwner
+		}
+	}
+}
+
+// A sieve gives a quotation its speaker from the quotation's context, when
+// it is sure: it returns the speaker and true. It returns nil and true when
+// it is sure the context gives the quotation no speaker, which leaves the
+// quotation unattributed, and false when it cannot tell, which leaves it to
+// the next sieve.
+type sieve func(c *context) (*entity, bool)
+
+// contextSieves are tried in order on each quotation whose own sentence
+// does not attribute it, in document order; the first to decide wins.
+// They go from the surest to the least sure: a quotation's run of
+// paragraphs, its paragraph, the sentences next to it, an introduction
+// ending the previous paragraph, an interview's answers, then the previous
+// speaker and last the person the previous paragraph is about.
+var contextSieves = []struct {
+	name   string
+	decide sieve
+}{
+	{"run", sameRun},
+	{"paragraph", sameParagraph},
+	{"previous sentence", previousSentence},
+	{"next sentence", nextSentence},
+	{"introduction", introduction},
+	{"interview", interviewAnswer},
+	{"previous speaker", previousSpeaker},
+	{"person before", personBefore},
+}
+
+// context is what the sieves read about the quotation being decided.
+type context struct {
+	ps     []paragraph
+	i      int        // the quotation's paragraph: ps[i]
+	fq     foundQuote // the quotation, ps[i].found[fi]
+	fi     int
+	pos    int             // the position of its opening mark
+	runs   map[int]*entity // the speaker of each run of paragraphs, once known
+	events []attrEvent     // every attribution, in document order
+
+	lastEnt *entity // who spoke the last whole direct quote, and where
+	lastPos int
+
+	firstQuestion int     // the first paragraph that opens with "Q:", or -1
+	interviewee   *entity // the person the interview is with, if any
+}
+
+// attributeFromContext gives a speaker to the quotations whose sentence
+// does not attribute them, in document order, by the context sieves.
+func attributeFromContext(ps []paragraph, events []attrEvent) {
+	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1}
+	slices.SortStableFunc(c.events, func(a, b attrEvent) int { return cmp.Compare(a.pos, b.pos) })
+	c.findInterviewee()
+	for i := range ps {
+		for _, fq := range ps[i].found {
+			if fq.run >= 0 && fq.verdict == speech && c.runs[fq.run] == nil {
+				c.runs[fq.run] = fq.ent
+			}
+		}
+	}
+	for i := range ps {
+		pq := &ps[i]
+		for fi := range pq.found {
+			fq := &pq.found[fi]
+			c.i, c.fi, c.fq = i, fi, *fq
+			c.pos = position(i, pq.spans[fq.span].Open)
+			if fq.verdict == needsOwner {
+				fq.ent, fq.sieve = c.decide()
+				if fq.ent != nil {
+					fq.verdict = speech
+					if fq.run >= 0 && c.runs[fq.run] == nil {
+						c.runs[fq.run] = fq.ent
+					}
+				} else {
+					fq.verdict = notSpeech
+				}
+			}
+			if fq.verdict == speech && !fq.partial {
+				c.lastEnt, c.lastPos = fq.ent, c.pos
+			}
+		}
+	}
+}
+
+// decide runs the sieves on the quotation and returns the speaker the
+// first to decide gives, or nil, and the sieve's name.
+func (c *context) decide() (*entity, string) {
+	for _, sv := range contextSieves {
+		if e, ok := sv.decide(c); ok {
+			return e, sv.name
+		}
+	}
+	return nil, ""
+}
+
+// sameRun gives a quotation that runs over several paragraphs the speaker
+// of the run.
+func sameRun(c *context) (*entity, bool) {
+	if c.fq.run >= 0 && c.runs[c.fq.run] != nil {
+		return c.runs[c.fq.run], true
+	}
+	return nil, false
+}
+
+// sameParagraph gives the speaker of the nearest whole quotation of the
+// paragraph that has one, before the quotation and else after it.
+func sameParagraph(c *context) (*entity, bool) {
+	found := c.ps[c.i].found
+	for k := c.fi - 1; k >= 0; k-- {
+		if o := found[k]; o.verdict == speech && !o.partial && o.ent != nil {
+			return o.ent, true
+		}
+	}
+	for k := c.fi + 1; k < len(found); k++ {
+		if o := found[k]; o.verdict == speech && !o.partial && o.ent != nil {
+			return o.ent, true
+		}
+	}
+	return nil, false
+}
+
+// previousSentence gives the subject of the nearest sentence before the
+// quotation's, in its paragraph, that has one.
+func previousSentence(c *context) (*entity, bool) {
+	pq := &c.ps[c.i]
+	for si := c.fq.sent - 1; si >= 0; si-- {
+		if pq.leads[si] != nil {
+			return pq.leads[si], true
+		}
+	}
+	return nil, false
+}
+
+// nextSentence gives the speaker of an attribution that opens the next
+// sentence: “…” Raman said the market had lost patience.
+func nextSentence(c *context) (*entity, bool) {
+	pq := &c.ps[c.i]
+	si := c.fq.sent + 1
+	if si < len(pq.sents) && len(pq.attrs[si]) > 0 && pq.attrs[si][0].ent != nil &&
+		pq.toks[pq.attrs[si][0].start].Span.Start == pq.toks[pq.sents[si].from].Span.Start {
+		return pq.attrs[si][0].ent, true
+	}
+	return nil, false
+}
+
+// introduction gives the speaker of an attribution that ends the previous
+// paragraph with a colon: "Kerry said:".
+func introduction(c *context) (*entity, bool) {
+	if c.i == 0 {
+		return nil, false
+	}
+	prev := &c.ps[c.i-1]
+	n := len(prev.sents)
+	if n == 0 || prev.toks[prev.sents[n-1].to-1].Fold != ":" {
+		return nil, false
+	}
+	for _, at := range prev.attrs[n-1] {
+		if at.ent != nil {
+			return at.ent, true
+		}
+	}
+	return nil, false
+}
+
+// interviewAnswer gives a quotation that opens an answer of a
+// question-and-answer interview ("A: “…”") to the person the interview is
+// with: the last person the paragraphs before the first question ("Q: …")
+// were about.
+func interviewAnswer(c *context) (*entity, bool) {
+	if c.fq.tok != 2 || !isInterviewMark(c.ps[c.i].toks, "a") || c.firstQuestion < 0 || c.firstQuestion >= c.i {
+		return nil, false
+	}
+	return c.interviewee, c.interviewee != nil
+}
+
+// findInterviewee finds the first question of an interview, if the article
+// has one, and the last person the paragraphs before it were about.
+func (c *context) findInterviewee() {
+	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return isInterviewMark(p.toks, "q") })
+	for k := c.firstQuestion - 1; k >= 0; k-- {
+		for si := len(c.ps[k].leads) - 1; si >= 0; si-- {
+			if e := c.ps[k].leads[si]; e != nil && e.kind == entPerson {
+				c.interviewee = e
+				return
+			}
+		}
+	}
+}
+
+// isInterviewMark reports whether a paragraph opens with a question or an
+// answer mark: "Q:" or "A:".
+func isInterviewMark(toks []text.Token, mark string) bool {
+	return len(toks) > 2 && toks[0].Kind == text.Word && toks[0].Fold == mark && toks[0].Upper && toks[1].Fold == ":"
+}
+
+// previousSpeaker gives the speaker of the last whole direct quote when it
+// is at most two paragraphs back and nobody else has been credited with
+// words since; when someone else has, it decides that the quotation has no
+// speaker it can be sure of.
+func previousSpeaker(c *context) (*entity, bool) {
+	if c.lastEnt == nil || c.i-paraOf(c.lastPos) > 2 {
+		return nil, false
+	}
+	k, _ := slices.BinarySearchFunc(c.events, c.lastPos+1, func(ev attrEvent, pos int) int { return cmp.Compare(ev.pos, pos) })
+	for ; k < len(c.events) && c.events[k].pos < c.pos; k++ {
+		if c.events[k].ent != c.lastEnt {
+			return nil, true
+		}
+	}
+	return c.lastEnt, true
+}
+
+// personBefore gives a quotation that opens its paragraph to the person
+// the previous paragraph is about, when nobody has spoken since: a
+// profile's "Morrow, who is 71, took the job in 1984." followed by her
+// words.
+func personBefore(c *context) (*entity, bool) {
+	if c.i == 0 || c.ps[c.i].spans[c.fq.span].Open != 0 {
+		return nil, false
+	}
+	prev := &c.ps[c.i-1]
+	for si := range prev.sents {
+		if len(prev.attrs[si]) > 0 {
+			return nil, false
+		}
+	}
+	for _, f := range prev.found {
+		if f.verdict == speech {
+			return nil, false
+		}
+	}
+	for si := len(prev.leads) - 1; si >= 0; si-- {
+		if e := prev.leads[si]; e != nil {
+			if e.kind == entPerson {
+				return e, true
+			}
+			return nil, false
+		}
+	}
+	return nil, false
+}

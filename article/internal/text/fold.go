@@ -1,0 +1,79 @@
+package text
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+var foldTransformer = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+// Fold returns s as the engine compares words: in lower case, without
+// diacritics, with every apostrophe straight and without periods, so that
+// "U.S." and "us" are one word.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		t := foldTransformer.Get().(transform.Transformer)
+		if out, _, err := transform.String(t, s); err == nil {
+			s = out
+		}
+		foldTransformer.Put(t)
+		s = strings.Map(func(r rune) rune {
+			if IsApostrophe(r) {
+				return '\''
+			}
+			return r
+		}, s)
+	}
+	s = strings.ToLower(s)
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	return s
+}
+
+// stemCache remembers the stems of words already seen. It stops growing at
+// maxCachedStems entries, so that words from untrusted queries cannot grow it
+// without bound; words past the limit are stemmed every time.
+var (
+	stemCache   sync.Map // folded word -> stem
+	cachedStems atomic.Int64
+)
+
+const maxCachedStems = 1 << 16
+
+// Stem returns the English snowball stem of a folded word. Stop words are
+// returned as they are.
+func Stem(w string) string {
+	if s, ok := stemCache.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, false)
+	if cachedStems.Load() < maxCachedStems {
+		if _, loaded := stemCache.LoadOrStore(w, s); !loaded {
+			cachedStems.Add(1)
+		}
+	}
+	return s
+}
+
+// IsStopWord reports whether the folded word w is an English stop word.
+func IsStopWord(w string) bool {
+	return english.IsStopWord(w)
+}

@@ -1,0 +1,3 @@
+// Package compose holds the test of compose.yaml, articlebot's Docker
+// Compose example.
+package compose
