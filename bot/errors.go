@@ -46,9 +46,10 @@ func userMessage(err error) (string, bool) {
 // inputErrorMessage explains why the engine cannot take what the user
 // typed, in the engine's words, which say what to type instead; then the
 // speakers the input could mean, the closest name, and the speakers the
-// article quotes, when the engine gives them.
+// article quotes, when the engine gives them. The reason may quote what the
+// user typed, so it loses its format characters as echoed text does.
 func inputErrorMessage(e *article.InputError) string {
-	reason := capitalize(oneLine(e.Reason))
+	reason := capitalize(oneLine(withoutFormatChars(e.Reason)))
 	if reason == "" {
 		reason = "I can't use that: try words from the article"
 	}

@@ -34,6 +34,8 @@ func TestInputErrorMessage(t *testing.T) {
 			[]string{"Type more of the name. It could mean **Elena Novak** or **Luka \\*Novak\\***."}, nil},
 		{"suggestion", &article.InputError{Input: "jtrs", Reason: "no one called “jtrs”", Suggestion: "James Jatras"},
 			[]string{"No one called “jtrs”. Did you mean **James Jatras**?"}, nil},
+		{"format characters", &article.InputError{Input: "\u202eaissur", Reason: "nothing matches “\u202eaissur\u200b”"},
+			[]string{"Nothing matches “aissur”."}, []string{"\u202e", "\u200b"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
