@@ -234,8 +234,10 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 }
 
 // startPartialRequest opens a connection to addr and sends a signed PING's
-// headers and the first half of its body, leaving the request in flight.
-// finish sends the rest and returns the response.
+// headers and the first half of its body, asking the server to confirm it
+// is reading the body (Expect: 100-continue). It returns once the server has
+// sent that confirmation, so that the handler is running and the request
+// is in flight. finish sends the rest and returns the response.
 func startPartialRequest(t *testing.T, addr string) (finish func() (*http.Response, string)) {
 	t.Helper()
 	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
@@ -245,7 +247,7 @@ func startPartialRequest(t *testing.T, addr string) (finish func() (*http.Respon
 	t.Cleanup(func() { conn.Close() })
 	h := signedHeaders(testSigner, pingBody)
 	var head strings.Builder
-	fmt.Fprintf(&head, "POST /interactions HTTP/1.1\r\nHost: %s\r\nContent-Length: %d\r\n", addr, len(pingBody))
+	fmt.Fprintf(&head, "POST /interactions HTTP/1.1\r\nHost: %s\r\nContent-Length: %d\r\nExpect: 100-continue\r\n", addr, len(pingBody))
 	for k := range h {
 		fmt.Fprintf(&head, "%s: %s\r\n", k, h.Get(k))
 	}
@@ -254,13 +256,22 @@ func startPartialRequest(t *testing.T, addr string) (finish func() (*http.Respon
 	if _, err := io.WriteString(conn, head.String()+pingBody[:half]); err != nil {
 		t.Fatal(err)
 	}
+	conn.SetReadDeadline(time.Now().Add(discordtest.WaitTimeout))
+	br := bufio.NewReader(conn)
+	cont, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatalf("waiting for the server to read the request: %v", err)
+	}
+	if cont.StatusCode != http.StatusContinue {
+		t.Fatalf("the half-sent request got %s, want 100 Continue once the server reads its body", cont.Status)
+	}
 	return func() (*http.Response, string) {
 		t.Helper()
 		if _, err := io.WriteString(conn, pingBody[half:]); err != nil {
 			t.Fatalf("sending the rest of the request: %v", err)
 		}
 		conn.SetReadDeadline(time.Now().Add(10 * time.Second))
-		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		resp, err := http.ReadResponse(br, nil)
 		if err != nil {
 			t.Fatalf("reading the response to the request in flight: %v", err)
 		}
@@ -278,9 +289,6 @@ func TestServeShutdownLetsRequestsInFlightFinish(t *testing.T) {
 	r := startBackground(t, serveVars(), []string{"serve"}, withDrainTimeout(20*time.Second))
 	addr := r.addr(t, serverInteractions)
 	finish := startPartialRequest(t, addr)
-	// Let the server read the headers, so that the request is in flight.
-	time.Sleep(50 * time.Millisecond)
-
 	r.cancel()
 	time.Sleep(100 * time.Millisecond)
 	if res, done := r.stopped(); done {
@@ -309,7 +317,6 @@ func TestServeShutdownIsBounded(t *testing.T) {
 	t.Parallel()
 	r := startBackground(t, serveVars(), []string{"serve"}, withDrainTimeout(200*time.Millisecond))
 	startPartialRequest(t, r.addr(t, serverInteractions))
-	time.Sleep(50 * time.Millisecond)
 	r.cancel()
 	res := r.wait(t)
 	if res.err != nil {
