@@ -87,6 +87,7 @@ type Article struct {
 	speakers []*Speaker
 	people   []quote.Pos // where the text names a person, in document order
 	idx      *index.Index
+	ask      *sentIndex // the sentences as Ask reads them
 	summary  Summary
 }
 

@@ -66,7 +66,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				r, err := a.Search(bm.query)
+				r, err := a.Search(bm.query, Page{})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -133,12 +133,12 @@ func BenchmarkSearchScale(b *testing.B) {
 		} {
 			b.Run(fmt.Sprintf("x%d/%s", size, bm.name), func(b *testing.B) {
 				b.ReportAllocs()
-				r, err := a.Search(bm.query)
+				r, err := a.Search(bm.query, Page{})
 				if err != nil {
 					b.Fatal(err)
 				}
 				for b.Loop() {
-					sinkResults, _ = a.Search(bm.query)
+					sinkResults, _ = a.Search(bm.query, Page{})
 				}
 				// Reported after the loop, which would discard it.
 				b.ReportMetric(float64(len(r.Matches)), "matches")
@@ -164,7 +164,7 @@ func TestScaledArticle(t *testing.T) {
 		{`"dead end"`, 2000},
 	}
 	for _, tt := range tests {
-		r, err := a.Search(tt.query)
+		r, err := a.Search(tt.query, Page{})
 		if err != nil {
 			t.Fatalf("Search(%q) error: %v", tt.query, err)
 		}

@@ -47,7 +47,7 @@ func highlighted(a *Article, m Match) []string {
 // the results' invariants.
 func mustSearch(t testing.TB, a *Article, query string) Results {
 	t.Helper()
-	r, err := a.Search(query)
+	r, err := a.Search(query, Page{})
 	if err != nil {
 		t.Fatalf("Search(%q) error: %v", query, err)
 	}
@@ -170,7 +170,7 @@ func TestSearchSpans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/¶%d", tt.query, tt.paragraph), func(t *testing.T) {
-			r, err := a.Search(tt.query)
+			r, err := a.Search(tt.query, Page{})
 			if err != nil {
 				t.Fatalf("Search(%q) error: %v", tt.query, err)
 			}
@@ -188,7 +188,8 @@ func TestSearchSpans(t *testing.T) {
 }
 
 // TestSearchSpansFold checks, for every word of the seed, that each span
-// found for it covers a word with the same stem or one starting with it.
+// found for it covers a word with the same stem or root, one starting
+// with it, or its demonym's place.
 func TestSearchSpansFold(t *testing.T) {
 	a := Default()
 	for id := range a.idx.Vocabulary() {
@@ -203,7 +204,7 @@ func TestSearchSpansFold(t *testing.T) {
 		for _, m := range r.Matches {
 			for _, s := range highlighted(a, m) {
 				f := Fold(s)
-				related := text.Stem(f) == text.Stem(w) || (utf8.RuneCountInString(w) >= index.PrefixMinRunes && strings.HasPrefix(f, w)) ||
+				related := text.Stem(f) == text.Stem(w) || text.Root(f) == text.Root(w) || (utf8.RuneCountInString(w) >= index.PrefixMinRunes && strings.HasPrefix(f, w)) ||
 					slices.ContainsFunc(index.DemonymBases(w), func(b string) bool { return text.Stem(f) == text.Stem(b) })
 				if !related {
 					t.Errorf("Search(%q) highlights %q in ¶%d, which is not a form of it", w, s, m.Paragraph)
@@ -356,7 +357,7 @@ func TestSearchInputErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := a.Search(tt.query)
+			r, err := a.Search(tt.query, Page{})
 			var qe *InputError
 			if !errors.As(err, &qe) {
 				t.Fatalf("Search(%q) error = %v, want an *InputError", tt.query, err)
@@ -388,7 +389,7 @@ func TestSearchAccepts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := a.Search(tt.query)
+			r, err := a.Search(tt.query, Page{})
 			if err != nil {
 				t.Fatalf("Search(%q) error: %v, want none", tt.query, err)
 			}
@@ -428,7 +429,7 @@ The Zürich office stays open.`
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := tt.a.Search(tt.query)
+			r, err := tt.a.Search(tt.query, Page{})
 			if err != nil {
 				t.Fatalf("Search(%q) error: %v", tt.query, err)
 			}
@@ -452,7 +453,7 @@ func TestSearchEmptyParagraph(t *testing.T) {
 // it with -race.
 func TestSearchConcurrent(t *testing.T) {
 	a := Default()
-	want, err := a.Search(`russia "dead end" negotiation`)
+	want, err := a.Search(`russia "dead end" negotiation`, Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -460,7 +461,7 @@ func TestSearchConcurrent(t *testing.T) {
 	for range 8 {
 		wg.Go(func() {
 			for range 50 {
-				got, err := a.Search(`russia "dead end" negotiation`)
+				got, err := a.Search(`russia "dead end" negotiation`, Page{})
 				if err != nil || !slices.EqualFunc(got.Matches, want.Matches, func(x, y Match) bool {
 					return x.Paragraph == y.Paragraph && x.Score == y.Score && slices.Equal(x.Spans, y.Spans)
 				}) {
@@ -477,7 +478,7 @@ func TestSearchConcurrent(t *testing.T) {
 // not change another's.
 func TestSearchSpansNotShared(t *testing.T) {
 	a := Default()
-	r, err := a.Search("russia")
+	r, err := a.Search("russia", Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -492,7 +493,7 @@ func TestSearchSpansNotShared(t *testing.T) {
 // answers a search with nothing rather than failing.
 func TestSearchUnindexed(t *testing.T) {
 	var a Article
-	r, err := a.Search("russia")
+	r, err := a.Search("russia", Page{})
 	if err != nil || len(r.Matches) != 0 {
 		t.Errorf("Search(%q) on an empty Article = %v, %v, want no matches and no error", "russia", paragraphs(r), err)
 	}
