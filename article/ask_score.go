@@ -3,7 +3,6 @@ package article
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/index"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -36,6 +35,10 @@ const (
 	// question that a number counting the noun asked about makes up for:
 	// "162 people" for "how many people …".
 	focusBonus = 0.3
+	// minFocusCoverage is the coverage a sentence needs for focusBonus:
+	// a number of the right things says nothing when what the question
+	// says of them is missing.
+	minFocusCoverage = 0.4
 	// statementMatch is how well a sentence that quotes or reports
 	// someone answers a who-question that does not ask what was said.
 	statementMatch = 0.8
@@ -96,7 +99,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 		if t.light {
 			t.weight *= lightWeight
 		}
-		if t.missing && (strings.HasSuffix(t.word, "ed") || strings.HasSuffix(t.word, "ing")) {
+		if t.missing && t.verbish && q.Want != qa.Number && q.Want != qa.Money && q.Want != qa.Amount {
 			t.weight *= missingVerbWeight
 		}
 		mass += t.weight
@@ -233,7 +236,7 @@ func (a *Article) scoreCandidate(q *question, c *askCand) {
 	var counts bool
 	c.typeMatch, counts = a.typeMatch(q, c, statements)
 	c.confidence = c.coverage * typeFactor(q.Want, c.typeMatch)
-	if counts {
+	if counts && c.coverage >= minFocusCoverage {
 		c.confidence += (1 - c.confidence) * focusBonus
 	}
 	sent := a.sentence[c.sent]
@@ -402,7 +405,9 @@ func (a *Article) phraseShare(q *question, c *askCand) float64 {
 	var got, all float64
 	for ti, t := range q.terms {
 		all += t.weight
-		if in[ti] {
+		// A name is written the same wherever it stands: its words in a
+		// row say nothing of the question's other words.
+		if in[ti] && !t.name {
 			got += t.weight
 		}
 	}

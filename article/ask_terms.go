@@ -1,6 +1,7 @@
 package article
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -36,8 +37,10 @@ const (
 	// once it has introduced them.
 	surnameCredit = 0.6
 	// missingVerbWeight scales the information of a word the article
-	// lacks that is a verb's participle ("expected", "suffering"): verbs
-	// are the words readers most often say otherwise.
+	// lacks that is most likely a verb ("expected", "suffering", "who
+	// leads"): verbs are the words readers most often say otherwise. A
+	// question for a number or a sum keeps it whole: what is counted
+	// depends on its verb ("how many were arrested").
 	missingVerbWeight = 0.5
 	// minTypoRunes is the shortest word the article lacks that is taken
 	// for a misspelling of the article's closest word: shorter words are
@@ -64,6 +67,7 @@ type askTerm struct {
 	verb    bool       // a verb of speech: "warned", "claim"
 	name    bool       // written as a name: "Kerry", "Surabaya"
 	light   bool       // carries little meaning: "got"
+	verbish bool       // most likely a verb: "expected", "leads"
 	missing bool       // the article holds it in no form
 }
 
@@ -90,6 +94,9 @@ func (a *Article) readQuestion(qtext string) *question {
 		w := q.Words[i]
 		q.addTerm(a, w, i)
 	}
+	if a.idx != nil && a.ask != nil {
+		q.joinCompounds(a)
+	}
 	words := make([]string, len(q.Words))
 	for i, w := range q.Words {
 		words[i] = w.Fold
@@ -112,7 +119,12 @@ func (q *question) addTerm(a *Article, w qa.Word, i int) {
 			return
 		}
 	}
-	t := askTerm{word: w.Fold, verb: w.SpeechVerb, name: w.Name, light: w.Light}
+	t := askTerm{word: w.Fold, verb: w.SpeechVerb, name: w.Name, light: w.Light, verbish: w.Verb}
+	if q.Want == qa.Number && w.Fold == q.Focus && lexicon.IsRoleWord(w.Fold) {
+		// "how many people": the noun counted, which the article may
+		// name by a role ("212 passengers").
+		t.light = true
+	}
 	if a.idx != nil && a.ask != nil {
 		t.hits = a.termHits(w.Fold)
 		// Two words that find the same words of the article are one
@@ -219,6 +231,39 @@ func (a *Article) phraseHits(words []string, quality float32) []termHit {
 		}
 	}
 	return hits
+}
+
+// joinCompounds lets a word the question writes with a hyphen find the
+// article's word written solid: "pre-recession" finds "prerecession".
+func (q *question) joinCompounds(a *Article) {
+	for i := 1; i < len(q.Words); i++ {
+		l, r := q.termAt[i-1], q.termAt[i]
+		if l < 0 || r < 0 || l == r || q.Text[q.Words[i-1].Span.End:q.Words[i].Span.Start] != "-" {
+			continue
+		}
+		joined := a.termHits(q.Words[i-1].Fold + q.Words[i].Fold)
+		if len(joined) == 0 {
+			continue
+		}
+		for _, k := range []int{l, r} {
+			t := &q.terms[k]
+			t.hits = mergeHits(t.hits, joined)
+			t.missing = len(t.hits) == 0
+		}
+	}
+}
+
+// mergeHits returns the hits of a and b in document order, a word held in
+// both keeping its best.
+func mergeHits(a, b []termHit) []termHit {
+	out := append(slices.Clone(a), b...)
+	slices.SortFunc(out, func(x, y termHit) int {
+		if x.word != y.word {
+			return int(x.word - y.word)
+		}
+		return cmp.Compare(y.quality, x.quality)
+	})
+	return slices.CompactFunc(out, func(x, y termHit) bool { return x.word == y.word })
 }
 
 // dropVerbs removes the verbs of speech from the content words, unless

@@ -148,8 +148,8 @@ func checkAnswer(t *testing.T, a *Article, ans Answer) {
 		if !slices.ContainsFunc(p.Sentences, func(ps Sentence) bool { return ps == s.Sentence }) {
 			t.Errorf("Ask(%q): sentence %d %q is not one of ¶%d's sentences", ans.Question, i, s.Text, s.Paragraph)
 		}
-		if s.Confidence < MinConfidence || s.Confidence > s.Coverage+1e-9 || s.Coverage > 1+1e-9 {
-			t.Errorf("Ask(%q): sentence %d has confidence %v and coverage %v, want %v ≤ confidence ≤ coverage ≤ 1",
+		if s.Confidence < MinConfidence || s.Confidence > 1+1e-9 || s.Coverage > 1+1e-9 || s.Coverage < 0 {
+			t.Errorf("Ask(%q): sentence %d has confidence %v and coverage %v, want confidence from %v to 1 and coverage from 0 to 1",
 				ans.Question, i, s.Confidence, s.Coverage, MinConfidence)
 		}
 		if math.IsNaN(s.Score) || math.IsInf(s.Score, 0) || s.Score <= 0 {

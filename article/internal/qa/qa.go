@@ -111,6 +111,9 @@ type Word struct {
 	// SpeechVerb marks a content word that is a verb of speech used as a
 	// verb: "warned", "what did Kerry claim?".
 	SpeechVerb bool
+	// Verb marks a content word that is most likely a verb: a participle
+	// ("expected", "suffering") or the word after "who" ("who leads …?").
+	Verb bool
 	// Name marks a word written with a capital, as names are, in a
 	// question that is not written all in capitals.
 	Name bool
@@ -416,6 +419,8 @@ func (q *Question) readRoles(shouting bool) {
 				w.SpeechVerb = true
 			}
 			w.Light = lexicon.LightVerbs[w.Fold]
+			w.Verb = strings.HasSuffix(w.Fold, "ed") || strings.HasSuffix(w.Fold, "ing") ||
+				i > 0 && (q.word(i-1) == "who" || q.word(i-1) == "what") && !w.Name
 		}
 	}
 }

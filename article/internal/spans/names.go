@@ -108,7 +108,7 @@ func (r *reader) classify(i, j int) {
 		return
 	}
 	switch {
-	case person && !r.hasOrgWord(i):
+	case person && !r.hasOrgWord(i) && r.nameLike(i, j):
 		r.add(Person, r.personStart(i, j), j, 0)
 	case r.hasOrgWord(i) && !r.endsWithPlaceNoun(j):
 		r.add(Org, i, j, 0)
@@ -125,6 +125,20 @@ func (r *reader) classify(i, j int) {
 	case j > i && r.afterRoleComma(i):
 		r.add(Person, i, j, 0) // "the mayor of Surabaya, Tri Rismaharini"
 	}
+}
+
+// nameLike reports whether the tokens i to j could be a person's name: at
+// most four words, none with a digit ("Flight QZ8501" is no one).
+func (r *reader) nameLike(i, j int) bool {
+	if j-i >= 4 {
+		return false
+	}
+	for k := i; k <= j; k++ {
+		if strings.ContainsAny(r.toks[k].Fold, "0123456789") {
+			return false
+		}
+	}
+	return true
 }
 
 // namesPerson reports whether the article names a person at one of the
