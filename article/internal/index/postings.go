@@ -71,7 +71,7 @@ func encodePostings(n int, paraLen []int32, occWord []int32) (post []byte, start
 		}
 	}
 	start[n] = uint32(len(post))
-	return slices.Clip(post), start, df
+	return slices.Clone(post), start, df // a copy of the exact size: append left room to spare
 }
 
 // cursor reads the postings of one word, a paragraph at a time.

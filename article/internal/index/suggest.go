@@ -80,7 +80,7 @@ func newTrigrams(v *vocab) trigrams {
 		t.words[i] = p.word
 	}
 	t.start = append(t.start, uint32(len(pairs)))
-	t.keys, t.start = slices.Clip(t.keys), slices.Clip(t.start)
+	t.keys, t.start = slices.Clone(t.keys), slices.Clone(t.start) // of the exact size
 	return t
 }
 
