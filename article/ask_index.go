@@ -3,6 +3,8 @@ package article
 import (
 	"slices"
 
+	"github.com/articlebot/articlebot/article/internal/index"
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/spans"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
@@ -24,6 +26,9 @@ type sentIndex struct {
 	occ      []int32
 	// Paragraph p's sentences are paraFirst[p] to paraFirst[p+1]-1.
 	paraFirst []int32
+	// keys holds, for each word id, the stem of the word's base form,
+	// which phrase runs compare with the question's words.
+	keys []string
 }
 
 // sentWord is one word of the article.
@@ -57,8 +62,13 @@ func (b *sentBuilder) visit(p int, words []text.Token, ids []int32) {
 
 // finish groups the words by sentence and by id, and finds the typed spans
 // of every sentence.
-func (b *sentBuilder) finish(vocabulary int) {
+func (b *sentBuilder) finish(vocab *index.Index) {
 	ix := b.ix
+	vocabulary := vocab.Vocabulary()
+	ix.keys = make([]string, vocabulary)
+	for id := range vocabulary {
+		ix.keys[id] = phraseKey(vocab.Word(int32(id)))
+	}
 	n := len(b.a.sentence)
 	ix.first = make([]int32, n+1)
 	for _, w := range ix.words {
@@ -103,6 +113,12 @@ func (b *sentBuilder) finish(vocabulary int) {
 	}
 	ix.typedFirst = append(ix.typedFirst, int32(len(ix.typed)))
 	ix.paraFirst = append(ix.paraFirst, int32(n))
+}
+
+// phraseKey returns what a word is compared by in runs of the question's
+// words: the stem of its base form, without a possessive ending.
+func phraseKey(w string) string {
+	return text.Stem(lexicon.BaseForm(text.TrimPossessive(w)))
 }
 
 // occurrences returns where word id w occurs, as indices of words.

@@ -397,11 +397,7 @@ func (a *Article) bm25(q *question, c *askCand) float64 {
 // also consecutive in the question (see phraseRuns).
 func (a *Article) phraseShare(q *question, c *askCand) float64 {
 	words := a.ask.sentenceWords(c.sent)
-	keys := make([]string, len(words))
-	for i, w := range words {
-		keys[i] = text.Stem(lexicon.BaseForm(text.TrimPossessive(a.idx.Word(w.id))))
-	}
-	in := phraseRuns(q, keys, words, a.Paragraphs[a.sentence[c.sent].Paragraph-1].Text)
+	in := phraseRuns(q, a.ask.keys, words, a.Paragraphs[a.sentence[c.sent].Paragraph-1].Text)
 	var got, all float64
 	for ti, t := range q.terms {
 		all += t.weight
@@ -427,12 +423,12 @@ func phraseRuns(q *question, keys []string, words []sentWord, para string) []boo
 	// cur[j+1] is the length of the common run ending at the question's
 	// current word and the sentence's j-th word; prev is for the
 	// question's previous word.
-	prev := make([]int, len(keys)+1)
-	cur := make([]int, len(keys)+1)
+	prev := make([]int, len(words)+1)
+	cur := make([]int, len(words)+1)
 	for i, qk := range q.keys {
-		for j, sk := range keys {
+		for j, w := range words {
 			cur[j+1] = 0
-			if qk != sk {
+			if qk != keys[w.id] {
 				continue
 			}
 			cur[j+1] = 1

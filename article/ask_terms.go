@@ -87,7 +87,7 @@ func (a *Article) readQuestion(qtext string) *question {
 	q.keys = make([]string, len(q.Words))
 	q.termAt = make([]int, len(q.Words))
 	for i, w := range q.Words {
-		q.keys[i] = text.Stem(lexicon.BaseForm(w.Fold))
+		q.keys[i] = phraseKey(w.Fold)
 		q.termAt[i] = -1
 	}
 	for _, i := range q.Content() {

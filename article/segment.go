@@ -38,7 +38,7 @@ func (a *Article) compute(paras []text.Paragraph) {
 	a.extractQuotes(paras)
 	b := &sentBuilder{a: a, paras: paras, ix: &sentIndex{}}
 	a.idx = index.Build(paras, b.visit)
-	b.finish(a.idx.Vocabulary())
+	b.finish(a.idx)
 	a.ask = b.ix
 	a.buildSummary(paras)
 }
