@@ -327,10 +327,12 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 	}
 	if q.Want == qa.Person && len(statements) > 0 {
 		// "who said …?": the speaker of the words; otherwise a sentence
-		// that reports someone is about a person.
-		m = statementMatch
+		// that reports someone the article names is about a person.
 		if q.Speech {
 			return 1, false
+		}
+		if slices.ContainsFunc(statements, func(st Quote) bool { return st.Speaker.Named }) {
+			m = statementMatch
 		}
 	}
 	focus := -1
@@ -343,6 +345,9 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 	}
 	for _, sp := range a.ask.spansOf(c.sent) {
 		km := kindMatch[q.Want][sp.Kind]
+		if (q.Focus == "name" || q.Focus == "names") && sp.Kind != spans.Person {
+			km = 0 // "the names of …": people, not bodies
+		}
 		if km == 0 {
 			continue
 		}

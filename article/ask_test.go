@@ -512,3 +512,43 @@ func FuzzAsk(f *testing.F) {
 		checkAnswer(t, a, ans)
 	})
 }
+
+// TestBalance checks the quotation marks an answer sentence is shown with,
+// so that its marks pair.
+func TestBalance(t *testing.T) {
+	tests := []struct {
+		name, para, sentence string
+		open, close          string
+	}{
+		{"inside a quotation opened before", `"The bridge is closed. Nobody may cross it until Monday," the mayor said.`,
+			`Nobody may cross it until Monday," the mayor said.`, `"`, ""},
+		{"opening a quotation that closes later", `“The pier will be rebuilt. It will take two years,” she said.`,
+			`“The pier will be rebuilt.`, "", "”"},
+		{"in the middle of a quotation", `‘One. Two. Three,’ he counted.`, `Two.`, "‘", "’"},
+		{"a whole quotation", `"We are ready," he said. Then he left.`, `"We are ready," he said.`, "", ""},
+		{"no quotation", `The council met. It voted.`, `It voted.`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := strings.Index(tt.para, tt.sentence)
+			open, close := balance(tt.para, Span{Start: start, End: start + len(tt.sentence)})
+			if open != tt.open || close != tt.close {
+				t.Errorf("balance(%q, %q) = %q, %q, want %q, %q", tt.para, tt.sentence, open, close, tt.open, tt.close)
+			}
+		})
+	}
+}
+
+// TestAskAnswerMarks checks that an answer taken from inside a quotation
+// of several sentences carries the mark that opened it.
+func TestAskAnswerMarks(t *testing.T) {
+	a := mustParse(t, `"The bridge is closed. Nobody may cross the river until Monday," Mayor Lena Ortiz said.`+"\n")
+	ans, err := a.Ask("when can people cross the river?")
+	if err != nil || !ans.Found() {
+		t.Fatalf("Ask = %+v, %v, want an answer", ans, err)
+	}
+	s := ans.Sentences[0]
+	if got := s.Open + s.Text + s.Close; got != `"Nobody may cross the river until Monday," Mayor Lena Ortiz said.` {
+		t.Errorf("Ask(%q) shows %q, want its quotation marks paired", ans.Question, got)
+	}
+}

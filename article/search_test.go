@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -297,6 +298,11 @@ Her aide insisted: "We don't agree with Iran's position."
 Nobody knows whether Iran’s envoy will come.
 An Iranian delegation arrived, and Iranians welcomed it.
 Warning signs appeared before the war.`
+	const forms = `The league suspended four players after the brawl.
+Each suspension lasts 4 games, and 18,442 fans saw the match.
+An extortionist demanded money; the extortion case is open.
+Police say they were extorting shop owners.
+The cringey video made everyone cringe.`
 	tests := []struct {
 		name    string
 		article string
@@ -305,6 +311,13 @@ Warning signs appeared before the war.`
 		at      int      // a paragraph whose highlights are checked, or 0
 		spans   []string // the highlights there
 	}{
+		{"digits find a number word", forms, "4", []int{1, 2}, 1, []string{"four"}},
+		{"a number word finds digits", forms, "four", []int{1, 2}, 2, []string{"4"}},
+		{"a number is bolded whole", forms, "18,442", []int{2}, 2, []string{"18,442"}},
+		{"a number without separators", forms, "18442", []int{2}, 2, []string{"18,442"}},
+		{"a verb finds its noun", forms, "suspend", []int{1, 2}, 2, []string{"suspension"}},
+		{"an inflection finds the family", forms, "extorting", []int{3, 4}, 3, []string{"extortionist", "extortion"}},
+		{"an adjective finds its verb", forms, "cringing", []int{5}, 5, []string{"cringey", "cringe"}},
 		{"diacritics in the text", diacritics, `"sao paulo"`, []int{1, 2}, 1, []string{"São Paulo"}},
 		{"diacritics in the query", diacritics, `"São Paulo"`, []int{1, 2}, 2, []string{"Sao Paulo"}},
 		{"words with diacritics", diacritics, "são paulo", []int{1, 2}, 1, []string{"São", "Paulo"}},
@@ -496,5 +509,39 @@ func TestSearchUnindexed(t *testing.T) {
 	r, err := a.Search("russia", Page{})
 	if err != nil || len(r.Matches) != 0 {
 		t.Errorf("Search(%q) on an empty Article = %v, %v, want no matches and no error", "russia", paragraphs(r), err)
+	}
+}
+
+// TestSearchPages checks that a page of a search holds the matches of the
+// whole ranking at that place, with the total, and that a page past the
+// last gives the last.
+func TestSearchPages(t *testing.T) {
+	a := Default()
+	all := mustSearch(t, a, "russia")
+	if all.Total != len(all.Matches) || all.Total != 7 {
+		t.Fatalf("Search(russia, all) = %d matches, Total %d, want 7 and 7", len(all.Matches), all.Total)
+	}
+	for _, tt := range []struct{ number, size, wantPage, from, to int }{
+		{1, 3, 1, 0, 3},
+		{2, 3, 2, 3, 6},
+		{3, 3, 3, 6, 7},
+		{9, 3, 3, 6, 7},
+		{0, 2, 1, 0, 2},
+		{1, 10, 1, 0, 7},
+	} {
+		t.Run(fmt.Sprintf("page %d of %d", tt.number, tt.size), func(t *testing.T) {
+			r, err := a.Search("russia", Page{Number: tt.number, Size: tt.size})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkResults(t, a, r)
+			if r.Total != all.Total || r.Page != tt.wantPage || r.Pages(tt.size) != (all.Total+tt.size-1)/tt.size {
+				t.Errorf("Search(russia, %+v): Total %d, Page %d, Pages %d; want %d, %d, %d",
+					Page{tt.number, tt.size}, r.Total, r.Page, r.Pages(tt.size), all.Total, tt.wantPage, (all.Total+tt.size-1)/tt.size)
+			}
+			if !reflect.DeepEqual(r.Matches, all.Matches[tt.from:tt.to]) {
+				t.Errorf("Search(russia, %+v) = %v, want %v", Page{tt.number, tt.size}, paragraphs(r), paragraphs(Results{Matches: all.Matches[tt.from:tt.to]}))
+			}
+		})
 	}
 }

@@ -317,6 +317,9 @@ func (q *Question) readWhat(i int) {
 	}
 	for k := i + 1; k <= last; k++ {
 		w := q.Words[k].Fold
+		if lexicon.HaveForms[w] || lexicon.Modals[w] {
+			break // "what did the minister say?": the noun is the subject
+		}
 		kind, ok := lexicon.AnswerNouns[w]
 		if !ok && !q.answerNounBefore(k+1, last) {
 			if lexicon.TimeNouns[w] {
@@ -363,7 +366,12 @@ func (q *Question) readWhat(i int) {
 			if !ok && lexicon.PlaceNouns[w] {
 				kind, ok = "place", true
 			}
-			if ok && typeOfNoun[kind] != Person {
+			switch {
+			case w == "name" || w == "names":
+				// "what were the names of …?" asks for people.
+				q.Want, q.Focus = Person, w
+				q.Words[k].Role = Cue
+			case ok && typeOfNoun[kind] != Person:
 				// The noun stays content: "the capital of France" is
 				// about a capital.
 				q.Want, q.Focus = typeOfNoun[kind], w

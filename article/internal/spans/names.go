@@ -113,7 +113,8 @@ func (r *reader) classify(i, j int) {
 	case r.hasOrgWord(i) && !r.endsWithPlaceNoun(j):
 		r.add(Org, i, j, 0)
 	case i == j && isAcronym(r.raw(i)):
-		if placeAcronyms[r.toks[i].Fold] {
+		if placeAcronyms[r.toks[i].Fold] || i == 0 && r.isPunct(1, "—,(") {
+			// "CAIRO —", "SEOUL, South Korea —": a dateline.
 			r.add(Place, i, j, 0)
 		} else {
 			r.add(Org, i, j, 0)
@@ -220,7 +221,7 @@ func isAcronym(w string) bool {
 // whatever it is: "near a campground", "outside the embassy".
 var nearPreps = map[string]bool{
 	"near": true, "outside": true, "inside": true, "beside": true, "behind": true,
-	"beyond": true, "across": true, "around": true, "throughout": true, "at": true,
+	"beyond": true, "across": true, "around": true, "throughout": true,
 }
 
 // placeNoun records a noun of place after a preposition of place ("at a
