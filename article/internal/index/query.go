@@ -11,7 +11,8 @@ import (
 type Query struct {
 	ix      *Index
 	terms   []term
-	unknown []string // query words that are not in the article
+	unknown []string             // query words that are not in the article
+	slotsOf map[string][]slotRef // see Spans
 }
 
 // term is a word or a phrase of a query with the paragraphs holding it.
@@ -198,27 +199,46 @@ func intersect(a, b []hit) []hit {
 // again, so it costs what tokenizing the paragraph costs: it is meant for
 // the few paragraphs shown.
 func (q *Query) Spans(paragraph string) []text.Span {
-	words := text.Words(paragraph)
-	ids := make([]int32, len(words))
-	for i, w := range words {
-		ids[i] = -1
-		if id, ok := q.ix.ID(w.Fold); ok {
-			ids[i] = id
-		}
-	}
-	var spans []text.Span
-	for _, t := range q.terms {
-		for i := 0; i+len(t.slots) <= len(ids); i++ {
-			ok := true
+	if q.slotsOf == nil {
+		// Which slots of which terms each of the article's words fills,
+		// by its folded form: found once, for the query's first page.
+		q.slotsOf = make(map[string][]slotRef)
+		for ti, t := range q.terms {
 			for j, slot := range t.slots {
-				if _, ok = slices.BinarySearch(slot, ids[i+j]); !ok {
-					break
+				for _, id := range slot {
+					w := q.ix.Word(id)
+					q.slotsOf[w] = append(q.slotsOf[w], slotRef{int32(ti), int32(j)})
 				}
 			}
+		}
+	}
+	words := text.PlainWords(paragraph)
+	fills := make([][]slotRef, len(words))
+	for i, w := range words {
+		fills[i] = q.slotsOf[w.Fold]
+	}
+	var spans []text.Span
+	for i, refs := range fills {
+		for _, r := range refs {
+			if r.slot != 0 {
+				continue
+			}
+			t := &q.terms[r.term]
+			n := len(t.slots)
+			if i+n > len(words) {
+				continue
+			}
+			ok := true
+			for j := 1; j < n && ok; j++ {
+				ok = slices.Contains(fills[i+j], slotRef{r.term, int32(j)})
+			}
 			if ok {
-				spans = append(spans, text.Span{Start: words[i].Span.Start, End: words[i+len(t.slots)-1].Span.End})
+				spans = append(spans, text.Span{Start: words[i].Span.Start, End: words[i+n-1].Span.End})
 			}
 		}
 	}
 	return MergeSpans(spans)
 }
+
+// slotRef names the j-th word (slot) of the query's term-th term.
+type slotRef struct{ term, slot int32 }

@@ -19,6 +19,18 @@ func Words(text string) []Token {
 	return out
 }
 
+// PlainWords returns the plain words of text as Words does, without their
+// Class: for a reader that only compares the words, such as a search
+// bolding its matches.
+func PlainWords(text string) []Token {
+	toks := appendTokens(make([]Token, 0, len(text)/5+1), text, false)
+	out := make([]Token, 0, len(toks))
+	for _, t := range toks {
+		out = AppendWords(out, text, t)
+	}
+	return out
+}
+
 // AppendWords appends the plain words of the token t of text to dst: a
 // word of letters and digits, with an apostrophe between two of them
 // (don't, Syria's), a number with its thousands separators and decimal
