@@ -99,6 +99,9 @@ func (a *Article) rankSentences(q *question) []*askCand {
 		if t.light {
 			t.weight *= lightWeight
 		}
+		if t.preface {
+			t.weight *= prefaceWeight
+		}
 		if t.missing && t.verbish && q.Want != qa.Number && q.Want != qa.Money && q.Want != qa.Amount {
 			t.weight *= missingVerbWeight
 		}

@@ -46,6 +46,10 @@ const (
 	// for a misspelling of the article's closest word: shorter words are
 	// more often other words ("greet" is not "great").
 	minTypoRunes = 6
+	// prefaceWeight scales the information of a word in a clause set off
+	// before the question word ("Before the assault, when …?"), which sets
+	// the scene rather than saying what is asked.
+	prefaceWeight = 0.5
 )
 
 // question is a question read for answering.
@@ -68,6 +72,7 @@ type askTerm struct {
 	name    bool       // written as a name: "Kerry", "Surabaya"
 	light   bool       // carries little meaning: "got"
 	verbish bool       // most likely a verb: "expected", "leads"
+	preface bool       // in a clause set off before the question word
 	missing bool       // the article holds it in no form
 }
 
@@ -119,7 +124,7 @@ func (q *question) addTerm(a *Article, w qa.Word, i int) {
 			return
 		}
 	}
-	t := askTerm{word: w.Fold, verb: w.SpeechVerb, name: w.Name, light: w.Light, verbish: w.Verb}
+	t := askTerm{word: w.Fold, verb: w.SpeechVerb, name: w.Name, light: w.Light, verbish: w.Verb, preface: w.Preface}
 	if q.Want == qa.Number && w.Fold == q.Focus && lexicon.IsRoleWord(w.Fold) {
 		// "how many people": the noun counted, which the article may
 		// name by a role ("212 passengers").

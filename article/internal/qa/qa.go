@@ -114,6 +114,10 @@ type Word struct {
 	// Verb marks a content word that is most likely a verb: a participle
 	// ("expected", "suffering") or the word after "who" ("who leads …?").
 	Verb bool
+	// Preface marks a word of a clause set off before the question word:
+	// "Before the museum assault, when was …?" It sets the scene rather
+	// than saying what is asked.
+	Preface bool
 	// Name marks a word written with a capital, as names are, in a
 	// question that is not written all in capitals.
 	Name bool
@@ -210,6 +214,11 @@ func (q *Question) readForm() {
 	for i, w := range q.Words {
 		if !lexicon.QuestionWords[w.Fold] {
 			continue
+		}
+		if i > 0 && strings.Contains(q.Text[q.Words[i-1].Span.End:w.Span.Start], ",") {
+			for k := range q.Words[:i] {
+				q.Words[k].Preface = true
+			}
 		}
 		q.Words[i].Role = Asking
 		next := q.word(i + 1)

@@ -54,6 +54,18 @@ func TestAnalyze(t *testing.T) {
 	}
 }
 
+func TestPreface(t *testing.T) {
+	q := Analyze("Before the storm, when did the bridge close?")
+	for _, w := range q.Words {
+		if want := w.Fold == "before" || w.Fold == "the" && w.Span.Start < 12 || w.Fold == "storm"; w.Preface != want {
+			t.Errorf("Analyze(%q): word %q Preface = %v, want %v", q.Text, w.Fold, w.Preface, want)
+		}
+	}
+	if q.Kind != When || q.Want != Date {
+		t.Errorf("Analyze(%q) = kind %v, want %v; want when, date", q.Text, q.Kind, q.Want)
+	}
+}
+
 func TestSpeech(t *testing.T) {
 	for q, want := range map[string]bool{
 		"what did the minister say?":      true,
