@@ -134,9 +134,8 @@ type AnswerSentence struct {
 // words with its stem, those of its family (extortion for "extortionist"),
 // the forms [Article.Search] gives a free word, the forms of an irregular
 // verb ("meet" finds "met"), the other spelling of a number, and, counting
-// for less, its synonyms in WordNet's common senses ("quit" finds "step
-// down") and, for a word the article lacks, the article's word closest in
-// spelling.
+// for less, the words that answer for it ("wife" for "married") and, for a
+// word the article lacks, the article's word closest in spelling.
 //
 // Each sentence's Coverage is the share of the question's information it
 // holds: the sum of the inverse sentence frequencies of the content words

@@ -22,8 +22,8 @@ const (
 	// number's other spelling, or, for a word the article lacks, the
 	// article's word closest in spelling.
 	qualityRelated = 0.8
-	// qualitySynonym is a synonym in WordNet's common senses, or a word
-	// that answers for it ("wife" for "married").
+	// qualitySynonym is a word that answers for it ("wife" for
+	// "married").
 	qualitySynonym = 0.6
 	// lightWeight scales the information of a word that carries little
 	// meaning on its own ("got", "makes").
@@ -77,7 +77,7 @@ type askTerm struct {
 }
 
 // termHit is an occurrence of a content word, or of one of its forms or
-// synonyms, in the article.
+// the words that answer for it, in the article.
 type termHit struct {
 	word    int32   // index of the first word in sentIndex.words
 	n       int32   // how many words it covers
@@ -173,7 +173,7 @@ func (a *Article) termHits(w string) []termHit {
 			addWords([]int32{id}, qualityRelated)
 		}
 	}
-	for _, s := range append(lexicon.Synonyms(w), lexicon.Related(w)...) {
+	for _, s := range lexicon.Related(w) {
 		if !strings.Contains(s, " ") {
 			addWords(ix.StemWords(s), qualitySynonym)
 			continue
