@@ -187,7 +187,7 @@ func (r *reader) date(i int) int {
 		}
 		r.add(Date, i, j, 0)
 		return j - i + 1
-	case r.isDay(i) && lexicon.Months[r.word(i+1)]:
+	case lexicon.Months[r.word(i+1)] && r.isDay(i):
 		j := i + 1
 		if r.isYear(j + 1) {
 			j++
