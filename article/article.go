@@ -5,9 +5,11 @@
 // Everything is computed from the text when the article is parsed, so an
 // article the package has never seen works the same way as the embedded
 // default: the paragraphs are segmented once into tokens, quotations and
-// sentences (internal/text), their quotes are attributed (internal/quote)
-// and their words indexed (internal/index), with the word lists of
-// internal/lexicon. The package knows nothing about Discord; it returns
+// sentences (internal/text), their quotes are attributed (internal/quote),
+// their words indexed (internal/index) and the numbers, dates, places and
+// people of each sentence typed (internal/spans), with the word lists of
+// internal/lexicon; a question is read with internal/qa. The package knows
+// nothing about Discord; it returns
 // plain values (paragraph numbers, byte spans, speakers, citations) and
 // leaves their presentation to its callers.
 //
@@ -87,6 +89,7 @@ type Article struct {
 	speakers []*Speaker
 	people   []quote.Pos // where the text names a person, in document order
 	idx      *index.Index
+	ask      *sentIndex // the sentences as Ask reads them
 	summary  Summary
 }
 

@@ -135,7 +135,7 @@ func TestConcurrentUse(t *testing.T) {
 		name string
 		call func() any
 	}{
-		{"Search", func() any { r, err := a.Search(`russia "dead end" negotiatoin`); return []any{r, err} }},
+		{"Search", func() any { r, err := a.Search(`russia "dead end" negotiatoin`, Page{}); return []any{r, err} }},
 		{"Ask", func() any { r, err := a.Ask("who said Assad has to go?"); return []any{r, err} }},
 		{"Ask/no answer", func() any { r, err := a.Ask("what is the capital of France?"); return []any{r, err} }},
 		{"Speaker", func() any { sp, err := a.Speaker("kery"); return []any{sp, err} }},

@@ -1,10 +1,10 @@
 package article
 
 import (
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
-
-	"github.com/articlebot/articlebot/article/internal/index"
 )
 
 var sinkAnswer Answer
@@ -43,9 +43,7 @@ func benchmarkAsk(b *testing.B, a *Article, questions []askBench) {
 // scaledArticle builds it, with its sentences and quotes too.
 var askScaled = sync.OnceValue(func() *Article {
 	a := &Article{}
-	paras := a.read(paragraphTexts(scaledArticle(1000)))
-	a.idx = index.New(paras)
-	a.extractQuotes(paras)
+	a.compute(a.read(paragraphTexts(scaledArticle(1000))))
 	return a
 })
 
@@ -57,5 +55,47 @@ func BenchmarkAskLarge(b *testing.B) {
 	benchmarkAsk(b, askScaled(), []askBench{
 		{"one-copy", "what did w0000011 say?"},
 		{"every-copy", "where did Kerry meet Hammond?"},
+	})
+}
+
+// longArticle is an article of about 2,000 words: the package's test
+// articles one after another, until they hold that many.
+var longArticle = sync.OnceValues(func() (*Article, error) {
+	var files []string
+	for _, dir := range []string{"testdata/summary", "testdata/quotes"} {
+		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, names...)
+	}
+	var b strings.Builder
+	for _, f := range files {
+		a, err := Load(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range a.Paragraphs {
+			b.WriteString(p.Text + "\n\n")
+		}
+		if a, err := Parse(strings.NewReader(b.String())); err == nil && a.WordCount() >= 2000 {
+			return a, nil
+		}
+	}
+	return Parse(strings.NewReader(b.String()))
+})
+
+// BenchmarkAskLong asks about an article of about 2,000 words.
+func BenchmarkAskLong(b *testing.B) {
+	a, err := longArticle()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(a.WordCount()), "words")
+	benchmarkAsk(b, a, []askBench{
+		{"how-many", "how many acres has the blaze burned?"},
+		{"who", "who declared a state of emergency?"},
+		{"when", "when will Moreno be sworn in?"},
+		{"no-answer", "how much did the rescue cost?"},
 	})
 }

@@ -10,7 +10,7 @@ import (
 func ExampleArticle_Search() {
 	a := article.Default()
 
-	res, err := a.Search(`negotiation "Geneva process"`)
+	res, err := a.Search(`negotiation "Geneva process"`, article.Page{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -24,10 +24,10 @@ func ExampleArticle_Search() {
 		fmt.Println()
 	}
 
-	res, _ = a.Search("latakya")
+	res, _ = a.Search("latakya", article.Page{})
 	fmt.Println("no match; did you mean", res.Suggestions)
 
-	_, err = a.Search("the")
+	_, err = a.Search("the", article.Page{})
 	var qe *article.InputError
 	if errors.As(err, &qe) {
 		fmt.Println(qe.Reason)

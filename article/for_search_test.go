@@ -18,8 +18,8 @@ func TestForSearchSearchesAsParse(t *testing.T) {
 		"russia", "pentagon", "russia iran", `"dead end"`, "high-level", "latakya", "the", "US",
 	} {
 		t.Run(query, func(t *testing.T) {
-			want, wantErr := parsed.Search(query)
-			got, err := built.Search(query)
+			want, wantErr := parsed.Search(query, Page{})
+			got, err := built.Search(query, Page{})
 			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(err, wantErr) {
 				t.Errorf("ForSearch(seed).Search(%q) = %v, %v, want %v, %v",
 					query, paragraphs(got), err, paragraphs(want), wantErr)
@@ -42,7 +42,7 @@ func TestForSearchLargerThanParse(t *testing.T) {
 		t.Fatalf("Paragraph(%d) = %+v, %v, want paragraph %d with its text", last, p, ok, last)
 	}
 	word := texts[last-1][strings.LastIndexByte(texts[last-1], ' ')+1:]
-	r, err := a.Search(word)
+	r, err := a.Search(word, Page{})
 	if err != nil {
 		t.Fatalf("Search(%q) error: %v", word, err)
 	}
@@ -55,7 +55,7 @@ func TestForSearchLargerThanParse(t *testing.T) {
 // TestForSearchEmpty checks that an article of no paragraphs finds nothing.
 func TestForSearchEmpty(t *testing.T) {
 	a := ForSearch(nil)
-	r, err := a.Search("russia")
+	r, err := a.Search("russia", Page{})
 	if err != nil || len(r.Matches) != 0 {
 		t.Errorf("ForSearch(nil).Search(%q) = %v, %v, want no matches and no error", "russia", paragraphs(r), err)
 	}

@@ -38,7 +38,7 @@ func FuzzParseAndSearch(f *testing.F) {
 				queries = append(queries, w[:len(w)-size], w+"x")
 			}
 			for _, q := range queries {
-				r, err := a.Search(q)
+				r, err := a.Search(q, Page{})
 				var qe *InputError
 				if errors.As(err, &qe) {
 					if qe.Reason == "" {
@@ -53,7 +53,7 @@ func FuzzParseAndSearch(f *testing.F) {
 			}
 			// The paragraph's first word, unless it is too common to search
 			// for, must find the paragraph.
-			r, err := a.Search(word(0))
+			r, err := a.Search(word(0), Page{})
 			if err == nil && !containsParagraph(r, p.N) {
 				t.Errorf("Search(%q) = %v, want ¶%d, where the word is", word(0), paragraphs(r), p.N)
 			}
@@ -73,7 +73,7 @@ func FuzzSearch(f *testing.F) {
 	}
 	a := Default()
 	f.Fuzz(func(t *testing.T, q string) {
-		r, err := a.Search(q)
+		r, err := a.Search(q, Page{})
 		var qe *InputError
 		switch {
 		case errors.As(err, &qe):

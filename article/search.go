@@ -33,12 +33,29 @@ type Match struct {
 	Spans []Span
 }
 
-// Results is the answer to a search.
+// Page says which of a search's matches to return: the Number-th page of
+// Size matches, counting from 1. The zero Page asks for every match.
+type Page struct {
+	// Number is the page, from 1; 0 means 1.
+	Number int
+	// Size is how many matches a page holds; 0 or less puts every match on
+	// one page.
+	Size int
+}
+
+// Results is the answer to a search: one page of its matches, and how many
+// there are in all.
 type Results struct {
 	// Query is the query as given.
 	Query string
-	// Matches holds the matching paragraphs: those holding more of the
-	// query's words and phrases first, then by score, then in document order.
+	// Total is how many paragraphs match.
+	Total int
+	// Page is the number of the page Matches holds, from 1: the page asked
+	// for, or the last page when it asked for one past it.
+	Page int
+	// Matches holds the matching paragraphs of the page: those holding more
+	// of the query's words and phrases first, then by score, then in
+	// document order.
 	Matches []Match
 	// Suggestions holds, for each query word that is not in the article, the
 	// article's words closest to it in spelling, closest first, in lower case
@@ -49,21 +66,37 @@ type Results struct {
 	Ignored []string
 }
 
-// Search finds the paragraphs matching query and ranks them with BM25.
+// Pages returns how many pages of size matches the results fill; size 0 or
+// less means one page for all of them.
+func (r Results) Pages(size int) int {
+	if size <= 0 || r.Total == 0 {
+		return min(r.Total, 1)
+	}
+	return (r.Total + size - 1) / size
+}
+
+// Search finds the paragraphs matching query, ranks them with BM25 and
+// returns the page of them that page asks for.
 //
 // The query is words and "exact phrases" in straight or curly double quotes.
 // Case, diacritics and apostrophes do not matter, and a word matches every
-// word of the article with the same English stem (negotiate, negotiations).
-// A word of four or more letters also matches the article's words that start
-// with it, and a demonym matches its country (russia, russian and russians
-// find each other). A phrase matches its words in order, stem for stem.
-// Common words such as "the" are left out unless they are in a phrase.
+// word of the article with the same English stem (negotiate, negotiations)
+// or from the same family (extorting, extortion, extortionist). A word of
+// four or more letters also matches the article's words that start with it,
+// a demonym matches its country (russia, russian and russians find each
+// other), and a number matches its other spelling ("4" and "four"). A
+// phrase matches its words in order, stem for stem. Common words such as
+// "the" are left out unless they are in a phrase.
+//
+// Only the best matches up to the page are ranked in order, and the
+// highlighted spans are found for the page's matches only, so a page of a
+// search with thousands of matches costs little more than counting them.
 //
 // A query with nothing to search for, or longer than [MaxQueryLen], gives a
 // *[InputError]. A query that matches nothing gives no matches and, when some
 // of its words are not in the article, suggestions.
-func (a *Article) Search(query string) (Results, error) {
-	res := Results{Query: query}
+func (a *Article) Search(query string, page Page) (Results, error) {
+	res := Results{Query: query, Page: 1}
 	q, err := parseQuery(query)
 	if err != nil {
 		return res, err
@@ -80,17 +113,26 @@ func (a *Article) Search(query string) (Results, error) {
 			iq.AddPhrase(t.words)
 		}
 	}
-	if ranked := iq.Rank(); len(ranked) > 0 {
+	res.Page = max(page.Number, 1)
+	first, n := 0, -1
+	if page.Size > 0 {
+		first, n = (res.Page-1)*page.Size, page.Size
+	}
+	ranked, total := iq.Rank(first, n)
+	res.Total = total
+	if len(ranked) == 0 && total > 0 {
+		// A page past the last: show the last.
+		res.Page = res.Pages(page.Size)
+		ranked, _ = iq.Rank((res.Page-1)*page.Size, n)
+	}
+	if len(ranked) > 0 {
 		res.Matches = make([]Match, len(ranked))
-		spans := make([]Span, 0, iq.Hits())
 		for i, r := range ranked {
-			first := len(spans)
-			spans = iq.AppendSpans(spans, r)
 			res.Matches[i] = Match{
 				Paragraph: int(r.Para) + 1,
 				Score:     r.Score,
 				Terms:     int(r.Terms),
-				Spans:     spans[first:len(spans):len(spans)],
+				Spans:     iq.Spans(a.Paragraphs[r.Para].Text),
 			}
 		}
 	}
@@ -247,11 +289,23 @@ func (a *Article) suggest(words []string) []string {
 	var out []string
 	for _, w := range words {
 		for _, id := range a.idx.Similar(w, maxSuggestions) {
-			t := a.idx.FirstPosting(id)
-			if sp := strings.ToLower(a.Paragraphs[t.Para].Text[t.Start:t.End]); !slices.Contains(out, sp) {
+			if sp := strings.ToLower(a.firstSpelling(id)); !slices.Contains(out, sp) {
 				out = append(out, sp)
 			}
 		}
 	}
 	return out
+}
+
+// firstSpelling returns the word with the given id as the article first
+// spells it.
+func (a *Article) firstSpelling(id int32) string {
+	w := a.idx.Word(id)
+	p := a.idx.FirstParagraph(id)
+	for _, t := range text.Words(a.Paragraphs[p].Text) {
+		if t.Fold == w {
+			return a.Paragraphs[p].Text[t.Span.Start:t.Span.End]
+		}
+	}
+	return w
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -47,7 +48,7 @@ func highlighted(a *Article, m Match) []string {
 // the results' invariants.
 func mustSearch(t testing.TB, a *Article, query string) Results {
 	t.Helper()
-	r, err := a.Search(query)
+	r, err := a.Search(query, Page{})
 	if err != nil {
 		t.Fatalf("Search(%q) error: %v", query, err)
 	}
@@ -170,7 +171,7 @@ func TestSearchSpans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/¶%d", tt.query, tt.paragraph), func(t *testing.T) {
-			r, err := a.Search(tt.query)
+			r, err := a.Search(tt.query, Page{})
 			if err != nil {
 				t.Fatalf("Search(%q) error: %v", tt.query, err)
 			}
@@ -188,7 +189,8 @@ func TestSearchSpans(t *testing.T) {
 }
 
 // TestSearchSpansFold checks, for every word of the seed, that each span
-// found for it covers a word with the same stem or one starting with it.
+// found for it covers a word with the same stem or root, one starting
+// with it, or its demonym's place.
 func TestSearchSpansFold(t *testing.T) {
 	a := Default()
 	for id := range a.idx.Vocabulary() {
@@ -203,7 +205,7 @@ func TestSearchSpansFold(t *testing.T) {
 		for _, m := range r.Matches {
 			for _, s := range highlighted(a, m) {
 				f := Fold(s)
-				related := text.Stem(f) == text.Stem(w) || (utf8.RuneCountInString(w) >= index.PrefixMinRunes && strings.HasPrefix(f, w)) ||
+				related := text.Stem(f) == text.Stem(w) || text.Root(f) == text.Root(w) || (utf8.RuneCountInString(w) >= index.PrefixMinRunes && strings.HasPrefix(f, w)) ||
 					slices.ContainsFunc(index.DemonymBases(w), func(b string) bool { return text.Stem(f) == text.Stem(b) })
 				if !related {
 					t.Errorf("Search(%q) highlights %q in ¶%d, which is not a form of it", w, s, m.Paragraph)
@@ -296,6 +298,11 @@ Her aide insisted: "We don't agree with Iran's position."
 Nobody knows whether Iran’s envoy will come.
 An Iranian delegation arrived, and Iranians welcomed it.
 Warning signs appeared before the war.`
+	const forms = `The league suspended four players after the brawl.
+Each suspension lasts 4 games, and 18,442 fans saw the match.
+An extortionist demanded money; the extortion case is open.
+Police say they were extorting shop owners.
+The cringey video made everyone cringe.`
 	tests := []struct {
 		name    string
 		article string
@@ -304,6 +311,13 @@ Warning signs appeared before the war.`
 		at      int      // a paragraph whose highlights are checked, or 0
 		spans   []string // the highlights there
 	}{
+		{"digits find a number word", forms, "4", []int{1, 2}, 1, []string{"four"}},
+		{"a number word finds digits", forms, "four", []int{1, 2}, 2, []string{"4"}},
+		{"a number is bolded whole", forms, "18,442", []int{2}, 2, []string{"18,442"}},
+		{"a number without separators", forms, "18442", []int{2}, 2, []string{"18,442"}},
+		{"a verb finds its noun", forms, "suspend", []int{1, 2}, 2, []string{"suspension"}},
+		{"an inflection finds the family", forms, "extorting", []int{3, 4}, 3, []string{"extortionist", "extortion"}},
+		{"an adjective finds its verb", forms, "cringing", []int{5}, 5, []string{"cringey", "cringe"}},
 		{"diacritics in the text", diacritics, `"sao paulo"`, []int{1, 2}, 1, []string{"São Paulo"}},
 		{"diacritics in the query", diacritics, `"São Paulo"`, []int{1, 2}, 2, []string{"Sao Paulo"}},
 		{"words with diacritics", diacritics, "são paulo", []int{1, 2}, 1, []string{"São", "Paulo"}},
@@ -356,7 +370,7 @@ func TestSearchInputErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := a.Search(tt.query)
+			r, err := a.Search(tt.query, Page{})
 			var qe *InputError
 			if !errors.As(err, &qe) {
 				t.Fatalf("Search(%q) error = %v, want an *InputError", tt.query, err)
@@ -388,7 +402,7 @@ func TestSearchAccepts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := a.Search(tt.query)
+			r, err := a.Search(tt.query, Page{})
 			if err != nil {
 				t.Fatalf("Search(%q) error: %v, want none", tt.query, err)
 			}
@@ -428,7 +442,7 @@ The Zürich office stays open.`
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := tt.a.Search(tt.query)
+			r, err := tt.a.Search(tt.query, Page{})
 			if err != nil {
 				t.Fatalf("Search(%q) error: %v", tt.query, err)
 			}
@@ -452,7 +466,7 @@ func TestSearchEmptyParagraph(t *testing.T) {
 // it with -race.
 func TestSearchConcurrent(t *testing.T) {
 	a := Default()
-	want, err := a.Search(`russia "dead end" negotiation`)
+	want, err := a.Search(`russia "dead end" negotiation`, Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -460,7 +474,7 @@ func TestSearchConcurrent(t *testing.T) {
 	for range 8 {
 		wg.Go(func() {
 			for range 50 {
-				got, err := a.Search(`russia "dead end" negotiation`)
+				got, err := a.Search(`russia "dead end" negotiation`, Page{})
 				if err != nil || !slices.EqualFunc(got.Matches, want.Matches, func(x, y Match) bool {
 					return x.Paragraph == y.Paragraph && x.Score == y.Score && slices.Equal(x.Spans, y.Spans)
 				}) {
@@ -477,7 +491,7 @@ func TestSearchConcurrent(t *testing.T) {
 // not change another's.
 func TestSearchSpansNotShared(t *testing.T) {
 	a := Default()
-	r, err := a.Search("russia")
+	r, err := a.Search("russia", Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -492,8 +506,42 @@ func TestSearchSpansNotShared(t *testing.T) {
 // answers a search with nothing rather than failing.
 func TestSearchUnindexed(t *testing.T) {
 	var a Article
-	r, err := a.Search("russia")
+	r, err := a.Search("russia", Page{})
 	if err != nil || len(r.Matches) != 0 {
 		t.Errorf("Search(%q) on an empty Article = %v, %v, want no matches and no error", "russia", paragraphs(r), err)
+	}
+}
+
+// TestSearchPages checks that a page of a search holds the matches of the
+// whole ranking at that place, with the total, and that a page past the
+// last gives the last.
+func TestSearchPages(t *testing.T) {
+	a := Default()
+	all := mustSearch(t, a, "russia")
+	if all.Total != len(all.Matches) || all.Total != 7 {
+		t.Fatalf("Search(russia, all) = %d matches, Total %d, want 7 and 7", len(all.Matches), all.Total)
+	}
+	for _, tt := range []struct{ number, size, wantPage, from, to int }{
+		{1, 3, 1, 0, 3},
+		{2, 3, 2, 3, 6},
+		{3, 3, 3, 6, 7},
+		{9, 3, 3, 6, 7},
+		{0, 2, 1, 0, 2},
+		{1, 10, 1, 0, 7},
+	} {
+		t.Run(fmt.Sprintf("page %d of %d", tt.number, tt.size), func(t *testing.T) {
+			r, err := a.Search("russia", Page{Number: tt.number, Size: tt.size})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkResults(t, a, r)
+			if r.Total != all.Total || r.Page != tt.wantPage || r.Pages(tt.size) != (all.Total+tt.size-1)/tt.size {
+				t.Errorf("Search(russia, %+v): Total %d, Page %d, Pages %d; want %d, %d, %d",
+					Page{tt.number, tt.size}, r.Total, r.Page, r.Pages(tt.size), all.Total, tt.wantPage, (all.Total+tt.size-1)/tt.size)
+			}
+			if !reflect.DeepEqual(r.Matches, all.Matches[tt.from:tt.to]) {
+				t.Errorf("Search(russia, %+v) = %v, want %v", Page{tt.number, tt.size}, paragraphs(r), paragraphs(Results{Matches: all.Matches[tt.from:tt.to]}))
+			}
+		})
 	}
 }

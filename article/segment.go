@@ -36,7 +36,10 @@ func (a *Article) read(texts []string) []text.Paragraph {
 // from: the quotes and their speakers, the search index and the summary.
 func (a *Article) compute(paras []text.Paragraph) {
 	a.extractQuotes(paras)
-	a.idx = index.New(paras)
+	b := &sentBuilder{a: a, paras: paras, ix: &sentIndex{}}
+	a.idx = index.Build(paras, b.visit)
+	b.finish(a.idx)
+	a.ask = b.ix
 	a.buildSummary(paras)
 }
 

@@ -147,7 +147,7 @@ func (b *Bot) answerEmbed(question string, ans article.Answer) (*discordgo.Messa
 			// "…,” he added. — ¶14, James George Jatras"
 			tail += ", " + escapeWithin(oneLine(sp.Name), 100)
 		}
-		text := excerpt(s.Text, spans, answerRoom, answerRoom+200)
+		text := escapeWithin(s.Open, 4) + excerpt(s.Text, spans, answerRoom, answerRoom+200) + escapeWithin(s.Close, 4)
 		parts = append(parts, "> "+text+tail)
 		if len(paras) == 0 || paras[len(paras)-1] != s.Paragraph {
 			paras = append(paras, s.Paragraph)

@@ -16,7 +16,7 @@ import (
 // speaker's name, each as the engine reports it.
 func TestInputErrorMessage(t *testing.T) {
 	a := article.Default()
-	_, queryErr := a.Search("the")
+	_, queryErr := a.Search("the", article.Page{})
 	_, questionErr := a.Ask("what is it?")
 	_, speakerErr := a.Speaker("kery jones")
 	_, emptyErr := a.Speaker("")
@@ -67,7 +67,7 @@ func TestInputErrorMessage(t *testing.T) {
 // counted as a user_error.
 func TestInputErrorsAreUserErrors(t *testing.T) {
 	a := article.Default()
-	_, queryErr := a.Search("the")
+	_, queryErr := a.Search("the", article.Page{})
 	_, questionErr := a.Ask("what is it?")
 	_, speakerErr := a.Speaker("kery jones")
 	rec := &recorder{}

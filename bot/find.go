@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/article"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -73,33 +74,34 @@ func (b *Bot) findTurn(ctx context.Context, i *discordgo.Interaction) (*discordg
 // findPage searches for query and renders page (from 1) of the results, as
 // a new message or, for a button, as an update of the message it is on.
 func (b *Bot) findPage(query string, page int, isUpdate bool) (*discordgo.InteractionResponse, error) {
-	res, err := b.art.Search(query)
+	res, err := b.art.Search(query, article.Page{Number: page, Size: resultsPerPage})
 	if err != nil {
 		return nil, fmt.Errorf("searching for %q: %w", query, err)
 	}
-	if len(res.Matches) == 0 {
+	if res.Total == 0 {
 		return nil, noMatch(query, res.Suggestions)
 	}
-	pages := (len(res.Matches) + resultsPerPage - 1) / resultsPerPage
-	page = max(1, min(page, pages))
+	pages := res.Pages(resultsPerPage)
+	page = res.Page
 
 	e := &discordgo.MessageEmbed{
 		Title: "Find: " + echo(query, 200),
 		Color: embedColor,
 	}
-	e.Description = plural(len(res.Matches), "paragraph matches.", "paragraphs match, best first.")
+	e.Description = plural(res.Total, "paragraph matches.", "paragraphs match, best first.")
 	var rows []discordgo.MessageComponent
 	if pages > 1 {
 		compact, fits := b.compactQuery(query, limitCustomID-runeLen(findID(pages, "")))
 		if fits {
 			e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Page %d of %d", page, pages)}
 			rows = []discordgo.MessageComponent{findButtons(compact, page, pages)}
+		} else if page != 1 {
+			return b.findPage(query, 1, isUpdate)
 		} else {
-			page = 1
 			e.Description += fmt.Sprintf(" Showing the best %d. This query is too long for page buttons: shorten it to see the rest.", resultsPerPage)
 		}
 	}
-	for _, m := range res.Matches[(page-1)*resultsPerPage : min(page*resultsPerPage, len(res.Matches))] {
+	for _, m := range res.Matches {
 		p, ok := b.art.Paragraph(m.Paragraph)
 		if !ok {
 			return nil, fmt.Errorf("search result cites paragraph %d, which does not exist", m.Paragraph)
@@ -206,7 +208,7 @@ func (b *Bot) compactQuery(query string, room int) (string, bool) {
 	if runeLen(q) <= room {
 		return q, true
 	}
-	want, err := b.art.Search(q)
+	want, err := b.art.Search(q, article.Page{})
 	if err != nil {
 		return "", false
 	}
@@ -216,7 +218,7 @@ func (b *Bot) compactQuery(query string, room int) (string, bool) {
 			continue
 		}
 		without := strings.Join(append(parts[:k:k], parts[k+1:]...), " ")
-		got, err := b.art.Search(without)
+		got, err := b.art.Search(without, article.Page{})
 		if err == nil && reflect.DeepEqual(got.Matches, want.Matches) {
 			parts = append(parts[:k:k], parts[k+1:]...)
 		}
@@ -284,9 +286,9 @@ func (b *Bot) exampleQuery() string {
 			break
 		}
 		tried[lw] = true
-		res, err := b.art.Search(w)
-		if err == nil && len(res.Matches) > bestN {
-			best, bestN = lw, len(res.Matches)
+		res, err := b.art.Search(w, article.Page{Size: 1})
+		if err == nil && res.Total > bestN {
+			best, bestN = lw, res.Total
 		}
 	}
 	if best == "" {

@@ -153,7 +153,7 @@ func findAll(t *testing.T, b *Bot, query string) []*discordgo.InteractionRespons
 func TestFindPages(t *testing.T) {
 	a := article.Default()
 	b := mustNew(a)
-	res, err := a.Search("russia")
+	res, err := a.Search("russia", article.Page{})
 	if err != nil || len(res.Matches) <= resultsPerPage {
 		t.Fatalf("Search(russia) = %d matches, %v; want more than a page", len(res.Matches), err)
 	}
@@ -210,7 +210,7 @@ func TestFindLongQuery(t *testing.T) {
 			if runeLen(tt.query) > findQueryMax || runeLen(tt.query) <= limitCustomID-len("find:1:") {
 				t.Fatalf("the query is %d characters, want one that fits the option but not a custom_id", runeLen(tt.query))
 			}
-			res, err := a.Search(tt.query)
+			res, err := a.Search(tt.query, article.Page{})
 			if err != nil || len(res.Matches) <= resultsPerPage {
 				t.Fatalf("Search(%q) = %d matches, %v; want more than a page", tt.query, len(res.Matches), err)
 			}
@@ -233,7 +233,7 @@ func TestFindLongQuery(t *testing.T) {
 			if !ok {
 				t.Fatalf("Next button custom_id %q does not parse", id)
 			}
-			got, err := a.Search(q)
+			got, err := a.Search(q, article.Page{})
 			if err != nil || !slices.EqualFunc(got.Matches, res.Matches, func(x, y article.Match) bool {
 				return x.Paragraph == y.Paragraph && x.Score == y.Score && slices.Equal(x.Spans, y.Spans)
 			}) {

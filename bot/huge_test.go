@@ -102,7 +102,7 @@ func TestHugeArticle(t *testing.T) {
 
 	for _, q := range []string{"ceasefire", "proposal valley", `"talks in Geneva"`, "people"} {
 		pages := findAll(t, b, q)
-		res, _ := a.Search(q)
+		res, _ := a.Search(q, article.Page{})
 		if want := (len(res.Matches) + resultsPerPage - 1) / resultsPerPage; len(pages) != want {
 			t.Errorf("/find %q has %d pages, want %d", q, len(pages), want)
 		}

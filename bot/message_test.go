@@ -130,7 +130,7 @@ func TestFindInArticlePages(t *testing.T) {
 			t.Fatal("more than 20 pages")
 		}
 	}
-	want, _ := article.Default().Search("Is Russia really in Syria")
+	want, _ := article.Default().Search("Is Russia really in Syria", article.Page{})
 	if pages := (len(want.Matches) + resultsPerPage - 1) / resultsPerPage; seen != pages {
 		t.Errorf("turned %d pages, want %d", seen, pages)
 	}

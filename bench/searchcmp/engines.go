@@ -69,16 +69,17 @@ func newArticlebot(paragraphs []string) articlebotEngine {
 	return articlebotEngine{article.ForSearch(paragraphs)}
 }
 
-// find calls the article package as /find does: one search, then the count
-// of matches and, for each match on the first page, its paragraph and the
-// spans to show in bold; the suggestions when nothing matches.
+// find calls the article package as /find does: one search for the first
+// page, which gives the count of matches and, for each match on the page,
+// its paragraph and the spans to show in bold; the suggestions when nothing
+// matches.
 func (e articlebotEngine) find(query string) (page, error) {
-	res, err := e.a.Search(query)
+	res, err := e.a.Search(query, article.Page{Number: 1, Size: pageSize})
 	if err != nil {
 		return page{}, err
 	}
-	p := page{total: len(res.Matches), hint: len(res.Suggestions)}
-	for _, m := range res.Matches[:min(pageSize, len(res.Matches))] {
+	p := page{total: res.Total, hint: len(res.Suggestions)}
+	for _, m := range res.Matches {
 		para, ok := e.a.Paragraph(m.Paragraph)
 		if !ok {
 			return page{}, fmt.Errorf("search for %q cites paragraph %d, which does not exist", query, m.Paragraph)

@@ -6,30 +6,26 @@ import (
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
-// Query gathers the words and phrases of one search and where they occur,
-// by paragraph, ready to rank.
+// Query gathers the words and phrases of one search and the paragraphs
+// holding each, ready to rank.
 type Query struct {
 	ix      *Index
 	terms   []term
-	groups  []termGroup
-	hits    int      // the hits of every term
-	unknown []string // query words that are not in the article
+	unknown []string             // query words that are not in the article
+	slotsOf map[string][]slotRef // see Spans
 }
 
-// term is a word or a phrase of a query with where it occurs.
+// term is a word or a phrase of a query with the paragraphs holding it.
 type term struct {
-	key  []int32 // word ids of a word's forms, or stem ids of a phrase's words
-	size int     // number of words a hit covers
-	hits []int32 // indices of postings where the term starts, ascending
+	// slots holds, for each word of the term, the ids of the article's
+	// words it matches, sorted: one slot for a word, one per word for a
+	// phrase.
+	slots [][]int32
+	hits  []hit // the paragraphs holding the term, ascending
 }
 
-// termGroup is the hits of one term in one paragraph.
-type termGroup struct {
-	para   int32
-	term   int32
-	lo, hi int32 // the hits are terms[term].hits[lo:hi]
-	score  float64
-}
+// hit is a paragraph holding a term, and how many times it does.
+type hit struct{ para, tf int32 }
 
 // NewQuery returns an empty query on the index.
 func (ix *Index) NewQuery() *Query { return &Query{ix: ix} }
@@ -46,95 +42,203 @@ func (q *Query) AddWord(w string, free bool) {
 		q.unknown = append(q.unknown, w)
 		return
 	}
-	q.add(term{key: forms, size: 1, hits: q.ix.HitsOf(forms)})
+	q.add([][]int32{forms}, func() []hit { return q.ix.wordHits(forms) })
 }
 
 // AddPhrase adds folded words that must match in order, stem for stem. A
 // word the article lacks makes the phrase match nothing; it is noted as
 // unknown unless it is a stop word.
 func (q *Query) AddPhrase(words []string) {
-	ix := q.ix
-	sids := make([]int32, len(words))
+	slots := make([][]int32, len(words))
 	missing := false
 	for i, w := range words {
-		sid, ok := ix.StemID(w)
-		if !ok {
+		slots[i] = q.ix.StemWords(w)
+		if len(slots[i]) == 0 {
 			if !text.IsStopWord(w) {
 				q.unknown = append(q.unknown, w)
 			}
 			missing = true
 		}
-		sids[i] = sid
 	}
 	if missing {
 		return
 	}
-	q.add(term{key: sids, size: len(words), hits: ix.phraseHits(sids)})
+	q.add(slots, func() []hit { return q.ix.phraseHits(slots) })
 }
 
-// phraseHits returns where the stems occur in a row within a paragraph. It
-// walks the occurrences of the rarest stem and checks the words around
-// each.
-func (ix *Index) phraseHits(sids []int32) []int32 {
-	rare, rareCount := 0, -1
-	for i, sid := range sids {
-		c := 0
-		for _, w := range ix.StemForms(sid) {
-			c += ix.Freq(w)
-		}
-		if rareCount < 0 || c < rareCount {
-			rare, rareCount = i, c
-		}
-	}
-	var hits []int32
-	for _, w := range ix.StemForms(sids[rare]) {
-		for _, at := range ix.Occurrences(w) {
-			start := int(at) - rare
-			p := ix.postings[at].Para
-			if start < int(ix.paraStart[p]) || start+len(sids) > int(ix.paraStart[p+1]) {
-				continue
-			}
-			ok := true
-			for j, sid := range sids {
-				if ix.stemOf[ix.postings[start+j].Word] != sid {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				hits = append(hits, int32(start))
-			}
-		}
-	}
-	slices.Sort(hits)
-	return hits
-}
-
-// add records a term's hits by paragraph, each group scored with BM25. A
-// term that duplicates an earlier one is skipped.
-func (q *Query) add(e term) {
+// add adds a term unless it matches exactly what an earlier one does; hits
+// finds its paragraphs.
+func (q *Query) add(slots [][]int32, hits func() []hit) {
 	for _, prev := range q.terms {
-		if prev.size == e.size && slices.Equal(prev.key, e.key) {
+		if slices.EqualFunc(prev.slots, slots, slices.Equal) {
 			return
 		}
 	}
-	q.terms = append(q.terms, e)
-	q.hits += len(e.hits)
-	ti := int32(len(q.terms) - 1)
-
-	first := len(q.groups)
-	for lo := 0; lo < len(e.hits); {
-		p := q.ix.postings[e.hits[lo]].Para
-		hi := lo + 1
-		for hi < len(e.hits) && q.ix.postings[e.hits[hi]].Para == p {
-			hi++
-		}
-		q.groups = append(q.groups, termGroup{para: p, term: ti, lo: int32(lo), hi: int32(hi)})
-		lo = hi
-	}
-	idf := IDF(float64(q.ix.Paragraphs()), float64(len(q.groups)-first))
-	for i := first; i < len(q.groups); i++ {
-		g := &q.groups[i]
-		g.score = idf * TF(float64(g.hi-g.lo), float64(q.ix.ParaLen(g.para)), q.ix.avgLen)
-	}
+	q.terms = append(q.terms, term{slots: slots, hits: hits()})
 }
+
+// wordHits returns the paragraphs holding any of the words, ascending, with
+// how many times they do.
+func (ix *Index) wordHits(words []int32) []hit {
+	n := 0
+	for _, w := range words {
+		n += int(ix.df[w])
+	}
+	hits := make([]hit, 0, n)
+	if len(words) == 1 {
+		c := ix.cursor(words[0])
+		for c.next() {
+			hits = append(hits, hit{c.para, c.tf})
+		}
+		return hits
+	}
+	cs := make([]cursor, 0, len(words))
+	for _, w := range words {
+		c := ix.cursor(w)
+		if c.next() {
+			cs = append(cs, c)
+		}
+	}
+	// Merge the words' paragraphs, taking the lowest each time: the
+	// words of one query word are few.
+	for len(cs) > 0 {
+		low := cs[0].para
+		for i := 1; i < len(cs); i++ {
+			low = min(low, cs[i].para)
+		}
+		h := hit{para: low}
+		for i := 0; i < len(cs); {
+			if cs[i].para != low {
+				i++
+				continue
+			}
+			h.tf += cs[i].tf
+			if !cs[i].next() {
+				cs[i] = cs[len(cs)-1]
+				cs = cs[:len(cs)-1]
+				continue
+			}
+			i++
+		}
+		hits = append(hits, h)
+	}
+	return hits
+}
+
+// phraseHits returns the paragraphs where words of the slots occur one
+// after another, in order, with how many times they do. It reads the
+// positions only in the paragraphs that hold a word of every slot.
+func (ix *Index) phraseHits(slots [][]int32) []hit {
+	cands := ix.wordHits(slots[0])
+	for _, s := range slots[1:] {
+		cands = intersect(cands, ix.wordHits(s))
+		if len(cands) == 0 {
+			return nil
+		}
+	}
+	// One cursor per word of each slot, moved forward as the candidate
+	// paragraphs go.
+	curs := make([][]cursor, len(slots))
+	for j, s := range slots {
+		for _, w := range s {
+			curs[j] = append(curs[j], ix.cursor(w))
+		}
+	}
+	pos := make([][]int32, len(slots))
+	var hits []hit
+	for _, c := range cands {
+		for j := range slots {
+			pos[j] = pos[j][:0]
+			for k := range curs[j] {
+				cu := &curs[j][k]
+				for cu.para < c.para && cu.next() {
+				}
+				if cu.para == c.para {
+					pos[j] = cu.positions(pos[j])
+				}
+			}
+			if len(curs[j]) > 1 {
+				slices.Sort(pos[j])
+			}
+		}
+		n := int32(0)
+		for _, p := range pos[0] {
+			ok := true
+			for j := 1; j < len(slots) && ok; j++ {
+				_, ok = slices.BinarySearch(pos[j], p+int32(j))
+			}
+			if ok {
+				n++
+			}
+		}
+		if n > 0 {
+			hits = append(hits, hit{c.para, n})
+		}
+	}
+	return hits
+}
+
+// intersect returns the hits of a whose paragraphs b holds too.
+func intersect(a, b []hit) []hit {
+	out := a[:0]
+	j := 0
+	for _, h := range a {
+		for j < len(b) && b[j].para < h.para {
+			j++
+		}
+		if j < len(b) && b[j].para == h.para {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// Spans returns where the query's words and phrases stand in the text of a
+// paragraph, in order and merged where they overlap or touch; a phrase is
+// one span from its first word to its last. It reads the paragraph's words
+// again, so it costs what tokenizing the paragraph costs: it is meant for
+// the few paragraphs shown.
+func (q *Query) Spans(paragraph string) []text.Span {
+	if q.slotsOf == nil {
+		// Which slots of which terms each of the article's words fills,
+		// by its folded form: found once, for the query's first page.
+		q.slotsOf = make(map[string][]slotRef)
+		for ti, t := range q.terms {
+			for j, slot := range t.slots {
+				for _, id := range slot {
+					w := q.ix.Word(id)
+					q.slotsOf[w] = append(q.slotsOf[w], slotRef{int32(ti), int32(j)})
+				}
+			}
+		}
+	}
+	words := text.PlainWords(paragraph)
+	fills := make([][]slotRef, len(words))
+	for i, w := range words {
+		fills[i] = q.slotsOf[w.Fold]
+	}
+	var spans []text.Span
+	for i, refs := range fills {
+		for _, r := range refs {
+			if r.slot != 0 {
+				continue
+			}
+			t := &q.terms[r.term]
+			n := len(t.slots)
+			if i+n > len(words) {
+				continue
+			}
+			ok := true
+			for j := 1; j < n && ok; j++ {
+				ok = slices.Contains(fills[i+j], slotRef{r.term, int32(j)})
+			}
+			if ok {
+				spans = append(spans, text.Span{Start: words[i].Span.Start, End: words[i+n-1].Span.End})
+			}
+		}
+	}
+	return MergeSpans(spans)
+}
+
+// slotRef names the j-th word (slot) of the query's term-th term.
+type slotRef struct{ term, slot int32 }

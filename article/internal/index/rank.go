@@ -13,71 +13,147 @@ type Ranked struct {
 	// Terms is how many of the query's words and phrases it holds.
 	Terms int32
 	// Para is the paragraph's index, counting from 0.
-	Para   int32
-	lo, hi int32 // the paragraph's groups are q.groups[lo:hi]
+	Para int32
 }
 
-// Rank returns the paragraphs that match the query, best first: those
-// holding more of its words and phrases first, then by score, then in
-// document order.
-func (q *Query) Rank() []Ranked {
-	if len(q.groups) == 0 {
-		return nil
+// better reports whether x ranks before y: holding more of the query's
+// words and phrases, then scoring higher, then coming first.
+func better(x, y Ranked) bool {
+	switch {
+	case x.Terms != y.Terms:
+		return x.Terms > y.Terms
+	case x.Score != y.Score:
+		return x.Score > y.Score
 	}
-	if len(q.terms) > 1 {
-		slices.SortFunc(q.groups, func(x, y termGroup) int {
-			if x.para != y.para {
-				return int(x.para - y.para)
-			}
-			return int(x.term - y.term)
-		})
+	return x.Para < y.Para
+}
+
+// Rank returns the paragraphs ranked from first (counting from 0) up to
+// first+n, best first, and how many paragraphs match in all; n < 0 asks
+// for all of them from first on. The best are kept in a bounded heap while
+// the rest are only counted, so the time taken grows with the matches but
+// the sorting and the memory only with the page asked for.
+func (q *Query) Rank(first, n int) (page []Ranked, total int) {
+	if len(q.terms) == 0 {
+		return nil, 0
 	}
-	order := make([]Ranked, 0, len(q.groups))
-	for lo := 0; lo < len(q.groups); {
-		r := Ranked{Para: q.groups[lo].para, lo: int32(lo)}
-		hi := lo
-		for hi < len(q.groups) && q.groups[hi].para == r.Para {
-			r.Score += q.groups[hi].score
-			hi++
+	keep := -1
+	if n >= 0 {
+		keep = first + n
+	}
+	top := topK{k: keep}
+	nParas := float64(q.ix.Paragraphs())
+	idf := make([]float64, len(q.terms))
+	for i, t := range q.terms {
+		idf[i] = IDF(nParas, float64(len(t.hits)))
+	}
+	score := func(t int, h hit) float64 {
+		return idf[t] * TF(float64(h.tf), float64(q.ix.paraLen[h.para]), q.ix.avgLen)
+	}
+
+	if len(q.terms) == 1 {
+		for _, h := range q.terms[0].hits {
+			top.push(Ranked{Score: score(0, h), Terms: 1, Para: h.para})
 		}
-		r.Terms, r.hi = int32(hi-lo), int32(hi)
-		order = append(order, r)
-		lo = hi
+		total = len(q.terms[0].hits)
+	} else {
+		// Merge the terms' paragraphs, taking the lowest each time.
+		at := make([]int, len(q.terms))
+		for {
+			low := int32(-1)
+			for i, t := range q.terms {
+				if at[i] < len(t.hits) && (low < 0 || t.hits[at[i]].para < low) {
+					low = t.hits[at[i]].para
+				}
+			}
+			if low < 0 {
+				break
+			}
+			r := Ranked{Para: low}
+			for i, t := range q.terms {
+				if at[i] < len(t.hits) && t.hits[at[i]].para == low {
+					r.Score += score(i, t.hits[at[i]])
+					r.Terms++
+					at[i]++
+				}
+			}
+			top.push(r)
+			total++
+		}
 	}
-	slices.SortFunc(order, func(x, y Ranked) int {
-		switch {
-		case x.Terms != y.Terms:
-			return int(y.Terms - x.Terms)
-		case x.Score > y.Score:
+	ranked := top.sorted()
+	if first >= len(ranked) {
+		return nil, total
+	}
+	return ranked[first:], total
+}
+
+// topK keeps the k best of the matches pushed to it, or all of them when
+// k < 0. The kept ones are a heap with the worst at the root, so a match
+// that is no better than all of them costs one comparison.
+type topK struct {
+	k    int
+	heap []Ranked
+}
+
+func (t *topK) push(r Ranked) {
+	switch {
+	case t.k < 0:
+		t.heap = append(t.heap, r)
+	case t.k == 0:
+	case len(t.heap) < t.k:
+		t.heap = append(t.heap, r)
+		t.up(len(t.heap) - 1)
+	case better(r, t.heap[0]):
+		t.heap[0] = r
+		t.down(0)
+	}
+}
+
+// up and down keep the heap's order: no kept match is worse than its
+// parent.
+func (t *topK) up(i int) {
+	h := t.heap
+	for i > 0 {
+		p := (i - 1) / 2
+		if !better(h[p], h[i]) {
+			break
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func (t *topK) down(i int) {
+	h := t.heap
+	for {
+		worst := i
+		if c := 2*i + 1; c < len(h) && better(h[worst], h[c]) {
+			worst = c
+		}
+		if c := 2*i + 2; c < len(h) && better(h[worst], h[c]) {
+			worst = c
+		}
+		if worst == i {
+			return
+		}
+		h[worst], h[i] = h[i], h[worst]
+		i = worst
+	}
+}
+
+// sorted returns the kept matches, best first.
+func (t *topK) sorted() []Ranked {
+	slices.SortFunc(t.heap, func(x, y Ranked) int {
+		if better(x, y) {
 			return -1
-		case x.Score < y.Score:
+		}
+		if better(y, x) {
 			return 1
 		}
-		return int(x.Para - y.Para)
+		return 0
 	})
-	return order
-}
-
-// Hits returns how many hits the query's terms have in all: enough room for
-// the spans of every ranked paragraph.
-func (q *Query) Hits() int { return q.hits }
-
-// AppendSpans appends to dst where the query's words and phrases stand in
-// the ranked paragraph, in order and merged where they overlap or touch. A
-// phrase is one span from its first word to its last.
-func (q *Query) AppendSpans(dst []text.Span, r Ranked) []text.Span {
-	first := len(dst)
-	for _, g := range q.groups[r.lo:r.hi] {
-		t := &q.terms[g.term]
-		for _, at := range t.hits[g.lo:g.hi] {
-			dst = append(dst, text.Span{
-				Start: int(q.ix.postings[at].Start),
-				End:   int(q.ix.postings[int(at)+t.size-1].End),
-			})
-		}
-	}
-	merged := MergeSpans(dst[first:])
-	return dst[:first+len(merged)]
+	return t.heap
 }
 
 // MergeSpans sorts spans and joins those that overlap or touch, in place.

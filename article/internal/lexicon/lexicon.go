@@ -82,6 +82,14 @@ var (
 	TimeRelatives   = set("time-relatives")
 	TimePreps       = set("time-preps")
 	TimeNouns       = set("time-nouns")
+	Months          = set("months")
+)
+
+// Quantities: what makes a number a sum of money, a share or a measure.
+var (
+	CurrencyWords = set("currency-words")
+	PercentWords  = set("percent-words")
+	MeasureUnits  = set("measure-units")
 )
 
 // Sentences and their punctuation.
@@ -103,8 +111,24 @@ var (
 	NearPreps          = set("near-preps")
 	NumberWords        = set("number-words")
 	CauseWords         = set("cause-words")
+	WeakCauseWords     = set("weak-cause-words")
 	GenericSpeechVerbs = set("generic-speech-verbs")
+	MoneyWords         = set("money-words")
+	MeasureQuestions   = set("measure-questions")
+	LightVerbs         = set("light-verbs")
+	// AnswerNouns maps a noun that says what a question asks for ("year",
+	// "company", "margin") to the kind of answer: "clock", "date",
+	// "percent", "org", "person", "money", "duration", "score", "reason"
+	// or "place".
+	AnswerNouns = table("answer-nouns")
+	// relatedWords maps a word to the group of words that answer for it.
+	relatedWords = groups("related-words")
 )
+
+// Related returns the words that answer for the folded word w in a
+// question though they are neither its forms nor its synonyms ("wife" for
+// "married"), or nil.
+func Related(w string) []string { return relatedWords[w] }
 
 // lines returns the lines of a list file that are neither comments nor
 // blank.
@@ -139,6 +163,39 @@ func set(name string) Set {
 		s[w] = true
 	}
 	return s
+}
+
+// table reads a list whose lines are "kind: words" into a map from each
+// word to its kind.
+func table(name string) map[string]string {
+	m := make(map[string]string)
+	for _, line := range lines(name) {
+		kind, ws, ok := strings.Cut(line, ":")
+		if !ok {
+			panic(fmt.Sprintf("lexicon: %s.txt: bad line %q", name, line))
+		}
+		for _, w := range strings.Fields(ws) {
+			m[w] = strings.TrimSpace(kind)
+		}
+	}
+	return m
+}
+
+// groups reads a list of groups of words, one a line, into a map from each
+// word to the others of its group.
+func groups(name string) map[string][]string {
+	m := make(map[string][]string)
+	for _, line := range lines(name) {
+		ws := strings.Fields(line)
+		for _, w := range ws {
+			for _, o := range ws {
+				if o != w {
+					m[w] = append(m[w], o)
+				}
+			}
+		}
+	}
+	return m
 }
 
 func genders() map[string]byte {

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -125,6 +126,14 @@ func TestIsRoleWord(t *testing.T) {
 	for _, w := range []string{"family", "plan", "russia"} {
 		if IsRoleWord(w) {
 			t.Errorf("IsRoleWord(%q) = true, want false", w)
+		}
+	}
+}
+
+func TestLemmas(t *testing.T) {
+	for w, want := range map[string]string{"leading": "lead", "found": "find", "bodies": "body", "watches": "watch", "vanished": "vanish"} {
+		if got := Lemmas(w); !slices.Contains(got, want) || got[0] != w {
+			t.Errorf("Lemmas(%q) = %q, want %q first and %q among them", w, got, w, want)
 		}
 	}
 }

@@ -61,6 +61,12 @@ const maxCachedStems = 1 << 16
 // Stem returns the English snowball stem of a folded word. Stop words are
 // returned as they are.
 func Stem(w string) string {
+	if strings.ContainsAny(w, "0123456789") {
+		// Numbers and codes ("2015", "qz8501", "1990s") have no English
+		// stem to find, and caching them would fill the cache with words
+		// no query repeats.
+		return w
+	}
 	if s, ok := stemCache.Load(w); ok {
 		return s.(string)
 	}

@@ -41,7 +41,9 @@ func TestWords(t *testing.T) {
 		{"lower-case abbreviation", "e.g. 5 p.m.", []word{{"e", "e"}, {"g", "g"}, {"5", "5"}, {"p", "p"}, {"m", "m"}}},
 		{"composed diacritics", "Zürich São Ñandú naïve", []word{{"Zürich", "zurich"}, {"São", "sao"}, {"Ñandú", "nandu"}, {"naïve", "naive"}}},
 		{"decomposed diacritics", "cafe\u0301 Jose\u0301", []word{{"cafe\u0301", "cafe"}, {"Jose\u0301", "jose"}}},
-		{"digits", "4 Russian jets, 1,000 troops", []word{{"4", "4"}, {"Russian", "russian"}, {"jets", "jets"}, {"1", "1"}, {"000", "000"}, {"troops", "troops"}}},
+		{"digits", "4 Russian jets, 1,000 troops", []word{{"4", "4"}, {"Russian", "russian"}, {"jets", "jets"}, {"1,000", "1000"}, {"troops", "troops"}}},
+		{"numbers stay whole", "18,442 cases, 5.8% and 2002-2006", []word{{"18,442", "18442"}, {"cases", "cases"}, {"5.8", "5.8"}, {"and", "and"}, {"2002", "2002"}, {"2006", "2006"}}},
+		{"a number before letters", "the 1990s and 3D", []word{{"the", "the"}, {"1990s", "1990s"}, {"and", "and"}, {"3D", "3d"}}},
 		{"other scripts", "Путин 北京", []word{{"Путин", "путин"}, {"北京", "北京"}}},
 		{"invalid UTF-8 is skipped", "a\xffb", []word{{"a", "a"}, {"b", "b"}}},
 	}

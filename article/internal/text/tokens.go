@@ -23,7 +23,11 @@ func Tokenize(text string) []Token {
 // marks are , ; : . ! ? ( ) [ ] and …, three periods (as "…"), and dashes:
 // en and em dashes, two hyphens, or a hyphen between spaces (each as "—").
 // Quotation marks, apostrophes and other symbols are no tokens.
-func AppendTokens(dst []Token, text string) []Token {
+func AppendTokens(dst []Token, text string) []Token { return appendTokens(dst, text, true) }
+
+// appendTokens is AppendTokens, finding each word's Class when classify is
+// true.
+func appendTokens(dst []Token, text string, classify bool) []Token {
 	lower := asciiLower(text)
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -41,7 +45,11 @@ func AppendTokens(dst []Token, text string) []Token {
 			if !plainASCII(low) {
 				low = Fold(text[i:end])
 			}
-			dst = append(dst, Token{Span: Span{i, end}, Kind: Word, Fold: low, Class: lexicon.Of(low), Upper: unicode.IsUpper(r)})
+			var class lexicon.Class
+			if classify {
+				class = lexicon.Of(low)
+			}
+			dst = append(dst, Token{Span: Span{i, end}, Kind: Word, Fold: low, Class: class, Upper: unicode.IsUpper(r)})
 			i = end
 			continue
 		}

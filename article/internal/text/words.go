@@ -19,11 +19,25 @@ func Words(text string) []Token {
 	return out
 }
 
+// PlainWords returns the plain words of text as Words does, without their
+// Class: for a reader that only compares the words, such as a search
+// bolding its matches.
+func PlainWords(text string) []Token {
+	toks := appendTokens(make([]Token, 0, len(text)/5+1), text, false)
+	out := make([]Token, 0, len(toks))
+	for _, t := range toks {
+		out = AppendWords(out, text, t)
+	}
+	return out
+}
+
 // AppendWords appends the plain words of the token t of text to dst: a
 // word of letters and digits, with an apostrophe between two of them
-// (don't, Syria's), or a dotted initialism ("U.S", folded to "us"). So a
-// compound is split where a search must find its parts (al-Assad's gives al
-// and Assad's, 4,500 gives 4 and 500) and an abbreviation's final period is
+// (don't, Syria's), a number with its thousands separators and decimal
+// point (4,500 folded to "4500", 5.8 to "5.8"), or a dotted initialism
+// ("U.S", folded to "us"). So a compound is split where a search must find
+// its parts (al-Assad's gives al and Assad's, 2002-2006 gives 2002 and
+// 2006), a number stays one word, and an abbreviation's final period is
 // left out. Punctuation gives nothing.
 func AppendWords(dst []Token, text string, t Token) []Token {
 	if t.Kind != Word {
@@ -41,10 +55,16 @@ func AppendWords(dst []Token, text string, t Token) []Token {
 		}
 		start := i
 		i += size
+		number := false
 		for i < len(w) {
 			r, size = utf8.DecodeRuneInString(w[i:])
 			if IsWordRune(r) {
 				i += size
+				continue
+			}
+			if (r == '.' || r == ',') && i+1 < len(w) && isDigitByte(w[i-1]) && isDigitByte(w[i+1]) {
+				number = true // "4,500", "5.8"
+				i++
 				continue
 			}
 			if IsApostrophe(r) && i+size < len(w) {
@@ -62,7 +82,12 @@ func AppendWords(dst []Token, text string, t Token) []Token {
 			i = n
 		}
 		first, _ := utf8.DecodeRuneInString(w[start:])
-		fold := Fold(w[start:end])
+		var fold string
+		if number {
+			fold = foldNumber(w[start:end])
+		} else {
+			fold = Fold(w[start:end])
+		}
 		dst = append(dst, Token{
 			Span:  Span{t.Span.Start + start, t.Span.Start + end},
 			Fold:  fold,
@@ -72,6 +97,30 @@ func AppendWords(dst []Token, text string, t Token) []Token {
 		})
 	}
 	return dst
+}
+
+// foldNumber folds a word holding a number with separators: in lower case,
+// without its thousands separators and keeping its decimal point, so that
+// 18,442 and 18442 are one word and 5.8 stays apart from 58.
+func foldNumber(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c == ',' {
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			// Letters with diacritics beside a number ("5,000€") are rare
+			// enough to fold the slow way, decimal point included.
+			return Fold(strings.ReplaceAll(w, ",", ""))
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // CountWords returns the number of words in text as a reader counts them:

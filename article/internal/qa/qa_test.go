@@ -1,0 +1,80 @@
+package qa
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		question string
+		kind     Kind
+		want     Type
+		focus    string
+		content  []string
+	}{
+		{"what time did the ferry leave?", When, Clock, "time", []string{"ferry", "leave"}},
+		{"At what time of night was the curfew lifted?", When, Clock, "time", []string{"night", "curfew", "lifted"}},
+		{"By what year will the bridge reopen?", When, Date, "year", []string{"bridge", "reopen"}},
+		{"how much money did the club raise?", HowMany, Money, "", []string{"money", "club", "raise"}},
+		{"how much has the walkout cost?", HowMany, Money, "", []string{"walkout", "cost"}},
+		{"how much rain fell?", HowMany, Amount, "", []string{"rain", "fell"}},
+		{"what percent of voters turned out?", What, Percent, "percent", []string{"voters", "turned"}},
+		{"what is the town's unemployment rate?", What, Percent, "rate", []string{"town", "unemployment", "rate"}},
+		{"What prison term did the fitter receive?", What, Duration, "term", []string{"prison", "fitter", "receive"}},
+		{"how long did the trial last?", HowMany, Duration, "", []string{"trial", "last"}},
+		{"how old is the mayor?", HowMany, Age, "", []string{"mayor"}},
+		{"how cold did it get?", HowMany, Measure, "", []string{"get"}},
+		{"how many black bears were counted?", HowMany, Number, "bears", []string{"black", "bears", "counted"}},
+		{"how many reports have come in so far?", HowMany, Number, "reports", []string{"reports", "come"}},
+		{"By what margin did the jury convict him?", What, Score, "margin", []string{"jury", "convict"}},
+		{"which company won the contract?", What, Org, "company", []string{"won", "contract"}},
+		{"which country hosts the summit?", Where, Place, "country", []string{"hosts", "summit"}},
+		{"who is Dana Reyes married to?", Who, Person, "", []string{"dana", "reyes", "married"}},
+		{"who is Dana Reyes?", Who, Unknown, "", []string{"dana", "reyes"}},
+		{"why did the talks fail?", Why, Reason, "", []string{"talks", "fail"}},
+		{"what makes the roof leak?", Why, Reason, "", []string{"roof", "leak"}},
+		{"wher did the storm hit?", Where, Place, "", []string{"storm", "hit"}},
+		{"what were the names of the victims?", What, Person, "names", []string{"victims"}},
+		{"what did the minister say?", What, Unknown, "", []string{"minister"}},
+		{"harbour fees", Other, Unknown, "", []string{"harbour", "fees"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := Analyze(tt.question)
+			var content []string
+			for _, i := range q.Content() {
+				content = append(content, q.Words[i].Fold)
+			}
+			if q.Kind != tt.kind || q.Want != tt.want || q.Focus != tt.focus || !slices.Equal(content, tt.content) {
+				t.Errorf("Analyze(%q) = kind %v, want %v, focus %q, content %q; want %v, %v, %q, %q",
+					tt.question, q.Kind, q.Want, q.Focus, content, tt.kind, tt.want, tt.focus, tt.content)
+			}
+		})
+	}
+}
+
+func TestPreface(t *testing.T) {
+	q := Analyze("Before the storm, when did the bridge close?")
+	for _, w := range q.Words {
+		if want := w.Fold == "before" || w.Fold == "the" && w.Span.Start < 12 || w.Fold == "storm"; w.Preface != want {
+			t.Errorf("Analyze(%q): word %q Preface = %v, want %v", q.Text, w.Fold, w.Preface, want)
+		}
+	}
+	if q.Kind != When || q.Want != Date {
+		t.Errorf("Analyze(%q) = kind %v, want %v; want when, date", q.Text, q.Kind, q.Want)
+	}
+}
+
+func TestSpeech(t *testing.T) {
+	for q, want := range map[string]bool{
+		"what did the minister say?":      true,
+		"who warned about the storm?":     true,
+		"who is quoted in the article?":   true,
+		"how many reports were released?": false,
+	} {
+		if got := Analyze(q).Speech; got != want {
+			t.Errorf("Analyze(%q).Speech = %v, want %v", q, got, want)
+		}
+	}
+}
