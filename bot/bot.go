@@ -19,14 +19,15 @@ import (
 // replace while the bot runs. It is safe for concurrent use.
 //
 // Each request is answered by one edition of the bot (see edition.go): a
-// *Bot whose article and commands never change, read once
+// *Bot whose article, commands and button stamp never change, read once
 // when the request arrives. The *Bot that [New] returns is the first
 // edition, and its methods that answer requests go to the current one.
 type Bot struct {
-	// The edition's own: the article, the commands built for it and when
-	// it began answering.
+	// The edition's own: the article, the commands built for it, the
+	// stamp its buttons carry and when it began answering.
 	art    *article.Article
 	reg    *registry
+	stamp  string
 	loaded time.Time
 
 	cfg config
@@ -182,7 +183,8 @@ type request struct {
 
 // serve is the pipeline every request goes through, on the edition b that
 // answers it: it runs the request's handler, turning a panic into an
-// error; checks the answer against Discord's rules; answers a user's mistake with its
+// error; stamps the answer's buttons with the edition's stamp; checks the
+// answer against Discord's rules; answers a user's mistake with its
 // explanation and any other failure with an apology, both private; logs
 // one line; and tells the observer. It returns a response Discord accepts.
 func (b *Bot) serve(ctx context.Context, r request) *discordgo.InteractionResponse {
@@ -201,6 +203,7 @@ func (b *Bot) serve(ctx context.Context, r request) *discordgo.InteractionRespon
 		return err
 	})
 	if err == nil {
+		resp = b.stampResponse(resp)
 		if cerr := errors.Join(checkResponse(resp), checkAnswers(out.Kind, resp)); cerr != nil {
 			err = fmt.Errorf("the response breaks Discord's rules: %w", cerr)
 		}
@@ -274,7 +277,11 @@ func (b *Bot) dispatch(ctx context.Context, i *discordgo.Interaction, name *stri
 			return nil, userErrorf("This button doesn't work any more. Run the command again for a fresh answer.")
 		}
 		*name = c.def.Name
-		return c.component(ctx, i)
+		id, err := b.unstamp(data.CustomID, c.def.Name)
+		if err != nil {
+			return nil, err
+		}
+		return c.component(ctx, withCustomID(i, data, id))
 
 	case discordgo.InteractionModalSubmit:
 		return nil, userErrorf("I don't use forms, so I can't take this one. My commands are listed by /about.")

@@ -11,8 +11,8 @@ import (
 	"github.com/articlebot/articlebot/article"
 )
 
-// An edition is what the bot answers from at one time: an article and the
-// commands built for it.
+// An edition is what the bot answers from at one time: an article, the
+// commands built for it and the stamp their buttons carry (see stamp.go).
 // An edition never changes; [Bot.Reload] puts a new one in place of the
 // current one. Each request is answered by the edition that was current
 // when it arrived, read once at the top of the pipeline and passed down,
@@ -55,7 +55,7 @@ func (b *Bot) current() *Bot {
 
 // edition returns a new edition of b's bot that answers from a.
 func (b *Bot) edition(a *article.Article) (*Bot, error) {
-	e := &Bot{art: a, loaded: b.cfg.now(), cfg: b.cfg, log: b.log, live: b.live}
+	e := &Bot{art: a, stamp: stampOf(a), loaded: b.cfg.now(), cfg: b.cfg, log: b.log, live: b.live}
 	cmds := e.builtins
 	if b.cfg.commands != nil {
 		cmds = func() []*command { return b.cfg.commands(e) }

@@ -93,6 +93,35 @@ func findQuery(q string) *discordgo.Interaction {
 	return slash("find", opt("query", discordgo.ApplicationCommandOptionString, q))
 }
 
+func TestStampOf(t *testing.T) {
+	base := mustParse(t, ferryArticle)
+	same := mustParse(t, ferryArticle)
+	if stampOf(base) != stampOf(same) {
+		t.Errorf("stampOf() differs for two loads of one text: %q, %q", stampOf(base), stampOf(same))
+	}
+	if s := stampOf(base); !isStamp(s) {
+		t.Errorf("stampOf() = %q, want %d characters of base64url", s, stampLen)
+	}
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"another article", railwayArticle},
+		{"one word changed", strings.Replace(ferryArticle, "eleven years", "twelve years", 1)},
+		{"paragraphs split differently", strings.Replace(ferryArticle, "island, ending", "island,\n\nending", 1)},
+		{"another title", strings.Replace(ferryArticle, "Ferry service to return", "Ferry service returns", 1)},
+		{"another date", strings.Replace(ferryArticle, "2024-03-02", "2024-03-03", 1)},
+		{"an editor's summary", strings.Replace(ferryArticle, "date: \"2024-03-02\"\n", "date: \"2024-03-02\"\nsummary:\n  - text: \"The ferry returns.\"\n    paragraphs: [1]\n", 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if a, b := stampOf(base), stampOf(mustParse(t, tt.text)); a == b {
+				t.Errorf("stampOf() = %q for both articles, want different stamps", a)
+			}
+		})
+	}
+}
+
 // TestReload checks that a reload replaces the article the bot answers
 // from, and that a reload that fails keeps the old one, is counted and is
 // reported at /readyz until a reload succeeds.
@@ -284,9 +313,107 @@ func TestReloadsOneAtATime(t *testing.T) {
 	}
 }
 
+// TestButtonsAfterReload checks that the buttons of an answer given before
+// a reload do not answer from the new article: a click gets a private
+// message saying that the article has changed. Buttons drawn from the same
+// text, reloaded again, keep working.
+func TestButtonsAfterReload(t *testing.T) {
+	ferry, railway := mustParse(t, ferryArticle), mustParse(t, railwayArticle)
+	rec := &recorder{}
+	b := mustNew(ferry, WithObserver(rec))
+
+	next := nextButton(t, b.Respond(context.Background(), findQuery("said")))
+	show := buttonIDs(b.Respond(context.Background(), askQuestion("who chairs the transport committee?")))
+	if len(show) == 0 {
+		t.Fatal("/ask on the ferry article has no Show paragraph button")
+	}
+	reply, ok := NewMentions(b).Reply(context.Background(), mentionMessage("9", "<@"+testSelf+"> who chairs the transport committee?", testBotUser), testSelf)
+	if !ok {
+		t.Fatal("the mention got no reply")
+	}
+	var mentionShow []string
+	for _, row := range reply.Components {
+		for _, c := range row.(discordgo.ActionsRow).Components {
+			mentionShow = append(mentionShow, c.(discordgo.Button).CustomID)
+		}
+	}
+	if len(mentionShow) == 0 {
+		t.Fatal("the reply to a mention has no Show paragraph button")
+	}
+	clicks := map[string]string{"Next on /find": next, "Show paragraph on /ask": show[0], "Show paragraph on a mention's reply": mentionShow[0]}
+
+	for name, id := range clicks {
+		if r := b.Respond(context.Background(), click(id)); rec.last(t).Result != resultOK {
+			t.Errorf("%s before the reload = %s, want an answer", name, PlainText(r))
+		}
+	}
+
+	mustReload(t, b, railway)
+	for name, id := range clicks {
+		t.Run(name, func(t *testing.T) {
+			r := b.Respond(context.Background(), click(id))
+			if err := checkResponse(r); err != nil {
+				t.Fatalf("the answer breaks Discord's rules: %v", err)
+			}
+			if r.Type != discordgo.InteractionResponseChannelMessageWithSource || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+				t.Errorf("click(%q) answered with type %d, flags %d; want a new private message", id, r.Type, r.Data.Flags)
+			}
+			if text := PlainText(r); !strings.Contains(text, "The article I answer from has changed") || strings.Contains(text, "railway") {
+				t.Errorf("click(%q) after the reload = %s, want it to say the article has changed", id, text)
+			}
+			if got := rec.last(t).Result; got != resultUser {
+				t.Errorf("click(%q) outcome = %q, want %q", id, got, resultUser)
+			}
+		})
+	}
+
+	// The railway article's own buttons work.
+	if r := b.Respond(context.Background(), click(nextButton(t, b.Respond(context.Background(), findQuery("said"))))); r.Type != discordgo.InteractionResponseUpdateMessage {
+		t.Errorf("Next on /find after the reload = %s, want page 2", PlainText(r))
+	}
+
+	// The same text loaded again answers the buttons drawn from it.
+	mustReload(t, b, mustParse(t, ferryArticle))
+	if r := b.Respond(context.Background(), click(next)); r.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(PlainText(r), "Page 2 of") {
+		t.Errorf("Next on /find with the ferry article loaded again = %s, want page 2", PlainText(r))
+	}
+}
+
+// TestStampedButtons checks the custom_ids the bot sends and takes.
+func TestStampedButtons(t *testing.T) {
+	b := mustNew(mustParse(t, ferryArticle))
+	stamp := b.current().stamp
+	for _, id := range buttonIDs(b.Respond(context.Background(), findQuery("said"))) {
+		if !strings.HasPrefix(id, "find:"+stamp+":") {
+			t.Errorf("/find button custom_id = %q, want it to open with find:%s:", id, stamp)
+		}
+	}
+	tests := []struct {
+		id, want string
+	}{
+		{"find:2:said", "out of date or damaged"},
+		{"ask:para:1", "out of date or damaged"},
+		{"find:" + stamp, "out of date or damaged"},
+		{"find:" + stamp + "x:2:said", "out of date or damaged"},
+		{"find:AAAAAA:2:said", "has changed"},
+		{"ask:AAAAAA:para:1", "has changed"},
+		{"find:" + stamp + ":x", "out of date or damaged"},
+		{"find:" + stamp + ":2:said", "Page 2 of 2"},
+		{"ask:" + stamp + ":para:1", "The council voted on Tuesday"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			r := b.Respond(context.Background(), click(tt.id))
+			if text := PlainText(r); !strings.Contains(text, tt.want) {
+				t.Errorf("click(%q) = %s, want it to hold %q", tt.id, text, tt.want)
+			}
+		})
+	}
+}
+
 // TestReloadInFlight checks that requests in flight during a reload finish
-// on the article they started with, while the requests that arrive after
-// it get the new one.
+// on the article they started with, content and buttons alike, while the
+// requests that arrive after it get the new one.
 func TestReloadInFlight(t *testing.T) {
 	ferry, railway := mustParse(t, ferryArticle), mustParse(t, railwayArticle)
 	const inFlight = 16
@@ -314,6 +441,7 @@ func TestReloadInFlight(t *testing.T) {
 		})
 	}
 	b := mustNew(ferry, withCommands(slow))
+	ferryStamp := b.current().stamp
 
 	answers := make(chan *discordgo.InteractionResponse, inFlight)
 	for range inFlight {
@@ -334,10 +462,16 @@ func TestReloadInFlight(t *testing.T) {
 		if want := "Ferry service to return to the old harbour, 6 paragraphs"; r.Data.Content != want {
 			t.Errorf("/slow in flight during the reload = %q, want %q", r.Data.Content, want)
 		}
+		if ids := buttonIDs(r); len(ids) != 1 || ids[0] != "slow:"+ferryStamp+":again" {
+			t.Errorf("/slow in flight during the reload has buttons %q, want the ferry article's stamp %q", ids, ferryStamp)
+		}
 	}
 	r := b.Respond(context.Background(), slash("slow"))
 	if want := "Mountain railway reopens after storm repairs, 7 paragraphs"; r.Data.Content != want {
 		t.Errorf("/slow after the reload = %q, want %q", r.Data.Content, want)
+	}
+	if text := PlainText(b.Respond(context.Background(), click("slow:"+ferryStamp+":again"))); !strings.Contains(text, "has changed") {
+		t.Errorf("the button of an answer in flight during the reload = %s, want it to say the article has changed", text)
 	}
 }
 
