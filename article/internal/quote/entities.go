@@ -43,6 +43,7 @@ type entity struct {
 	mentioned  int // position of the latest mention, or -1
 	salient    int // position of the latest attribution or sentence-subject mention, or -1
 	spoke      int // position of the latest attribution, or -1
+	distinct   int // position of the latest mention that tells a person apart from namesakes, or -1
 	sp         int // 1 + the index of its speaker once it has quotes, else 0
 
 	r        *resolver // the resolver that keeps it
@@ -93,7 +94,7 @@ func newResolver() *resolver {
 }
 
 func (r *resolver) add(e *entity) *entity {
-	e.mentioned, e.salient, e.spoke = -1, -1, -1
+	e.mentioned, e.salient, e.spoke, e.distinct = -1, -1, -1, -1
 	e.r, e.salience, e.speech, e.mentions = r, -1, -1, -1
 	r.ents = append(r.ents, e)
 	if e.key != "" {

@@ -195,6 +195,11 @@ func (p *paragraph) splitTitle(ph []text.Token) int {
 	}
 	for i := n - 1; i >= 0; i-- {
 		t := ph[i]
+		if i < n-1 && start < n && isPossessive(t.Fold) {
+			// "Broad’s Zhang", "Harvard’s Church": the body the name
+			// works for, not a given name.
+			return start
+		}
 		switch {
 		case i > last:
 			start = i
@@ -213,6 +218,9 @@ func (p *paragraph) splitTitle(ph []text.Token) int {
 	}
 	return start
 }
+
+// isPossessive reports whether a folded word ends with "'s".
+func isPossessive(w string) bool { return strings.HasSuffix(w, "'s") }
 
 // hyphenName reports whether a word is a particle joined to a name by a
 // hyphen, such as "al-Assad".

@@ -263,8 +263,9 @@ func (p *paragraph) npBefore(lo, hi int) int {
 			}
 			break
 		}
-		if (t.Has(lexicon.Pronoun) && !t.Upper) || (k < hi-1 && t.Has(lexicon.Day)) {
-			break
+		if (t.Has(lexicon.Pronoun) && !t.Upper) || (k < hi-1 && t.Has(lexicon.Day)) ||
+			(k < hi-1 && !t.Upper && t.Has(lexicon.Time) && p.toks[k+1].Upper) {
+			break // "earlier this year Zhang claimed"
 		}
 		if t.Upper && (t.Has(lexicon.NPStop) || t.Has(lexicon.LeadAdverb)) && k < hi-1 && !t.Has(lexicon.Determiner) {
 			break

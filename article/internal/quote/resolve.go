@@ -129,17 +129,65 @@ func byHonorific(ps []*entity, title string) []*entity {
 	return ps
 }
 
-// mostRecent returns the person mentioned last, or the first introduced
-// when none has been mentioned yet.
-func mostRecent(ps []*entity) *entity {
-	var best *entity
-	for _, p := range ps {
-		if best == nil || p.mentioned > best.mentioned ||
-			(p.mentioned == best.mentioned && p.introduced < best.introduced) {
-			best = p
+// namesake returns the person at pos that a short form of a name means,
+// among ps, the persons it can mean: the only one; or, when several share
+// the name, the only one of them named in full (or told apart by an
+// honorific or a gender) in the paragraph at pos, or else in that paragraph
+// and the one before. It returns nil when it cannot tell which: a reader
+// would not know either.
+func namesake(ps []*entity, pos int) *entity {
+	if len(ps) > 1 {
+		// Those the text has introduced by pos, if any: a name given in
+		// full only later is no namesake yet.
+		var known []*entity
+		for _, p := range ps {
+			if p.introduced <= pos {
+				known = append(known, p)
+			}
+		}
+		if len(known) > 0 {
+			ps = known
 		}
 	}
-	return best
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	// Named in this paragraph, else in this one or the one before.
+	for reach := 0; reach <= 1; reach++ {
+		var found *entity
+		for _, p := range ps {
+			if p.distinct >= 0 && p.distinct <= pos && paraOf(pos)-paraOf(p.distinct) <= reach {
+				if found != nil {
+					return nil
+				}
+				found = p
+			}
+		}
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// shortForm returns the person a short form of a name (a surname, a
+// given name, "Mrs Alden") means at pos, and whether the form told that
+// person apart from the others who share the name by itself. ps are the
+// persons the name can mean; narrowed are those its honorific and gender
+// leave.
+func shortForm(ps, narrowed []*entity, pos int) (*entity, bool) {
+	if len(narrowed) == 1 {
+		return narrowed[0], len(ps) > 1
+	}
+	return namesake(narrowed, pos), false
+}
+
+// sawInFull notes that the text names e at pos in a form that tells e
+// apart from everyone else the article names.
+func (e *entity) sawInFull(pos int) {
+	if pos > e.distinct {
+		e.distinct = pos
+	}
 }
 
 // noteMention records a name seen in the text: it makes a person the most
@@ -149,9 +197,17 @@ func (r *resolver) noteMention(m mention) {
 	var e *entity
 	if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] {
 		e = r.byPerson[personKey(m.lows)]
+		if e != nil {
+			e.sawInFull(m.pos)
+		}
 	} else {
-		e = mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(m.lows, " "), m.gender), m.title), m.gender))
-		if e == nil {
+		ps := r.personsNamed(strings.Join(m.lows, " "), m.gender)
+		var apart bool
+		e, apart = shortForm(ps, byGender(byHonorific(ps, m.title), m.gender), m.pos)
+		if apart {
+			e.sawInFull(m.pos)
+		}
+		if e == nil && len(ps) == 0 {
 			e = r.byKey[text.Fold(m.name)]
 		}
 	}
@@ -186,6 +242,10 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 	case npBody:
 		if p := r.personTitled(np.text); p != nil {
 			return p // `Finance Minister: "…"` before "Finance Minister Clara Voss"
+		}
+		if p := r.surnameLikeTitle(np, pos); p != nil {
+			p.mentionedAt(pos)
+			return p
 		}
 		e = r.keyed(np.text, entBody, np, pos)
 		if np.title != "" && e.desc == "" {
@@ -240,12 +300,17 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	if len(np.names) >= 2 && !surname {
 		e := r.personFor(m)
 		e.mentionedAt(pos)
+		e.sawInFull(pos)
 		return e
 	}
 	if len(np.names) == 0 {
 		return nil
 	}
-	if e := mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(np.names, " "), np.gender), np.title), np.gender)); e != nil {
+	ps := r.personsNamed(strings.Join(np.names, " "), np.gender)
+	if e, apart := shortForm(ps, byGender(byHonorific(ps, np.title), np.gender), pos); e != nil {
+		if apart {
+			e.sawInFull(pos)
+		}
 		e.mentionedAt(pos)
 		if np.title != "" {
 			e.addTitle(np.title, np.name)
@@ -258,12 +323,26 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 		}
 		return e
 	}
+	if len(ps) > 0 {
+		return nil // namesakes the text does not tell apart here
+	}
 	if m.role {
 		e := r.personFor(m)
 		e.mentionedAt(pos)
 		return e
 	}
 	return r.keyed(np.name, entProper, np, pos)
+}
+
+// surnameLikeTitle returns the person a lone capitalised word stands for
+// when the word is a title or a party as well as a surname the article has
+// given someone ("King" of "Wayne King", "Green" of "David Green"), or
+// nil.
+func (r *resolver) surnameLikeTitle(np nounPhrase, pos int) *entity {
+	if np.det != "" || np.title != "" || strings.ContainsAny(np.text, " -") || !text.StartsUpper(np.text) {
+		return nil
+	}
+	return namesake(r.personsNamed(text.Fold(text.TrimPossessive(np.text)), np.gender), pos)
 }
 
 // personTitled returns the one person the text gives the title ("Finance
@@ -535,12 +614,16 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 			return e
 		}
 		if len(np.names) > 0 {
-			if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
+			if ps := r.personsNamed(strings.Join(np.names, " "), np.gender); len(ps) > 0 {
+				e, _ := shortForm(ps, byGender(byHonorific(ps, np.title), np.gender), pos)
 				return e
 			}
 			return r.byKey[text.Fold(np.name)]
 		}
 	case npBody:
+		if p := r.surnameLikeTitle(np, pos); p != nil {
+			return p
+		}
 		return r.keyed(np.text, entBody, np, pos)
 	case npDefinite:
 		return r.definite(np, pos)
