@@ -392,9 +392,12 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 
 // definite resolves "the analyst", "the top US diplomat": a named person
 // introduced earlier whose titles or descriptions share the head noun; else
-// an unnamed source with that head who spoke last; else the named person who
-// spoke, or was a sentence's subject, last. It never prefers an unnamed
-// source that merely stands nearer.
+// an unnamed source with that head who spoke last; else, for an epithet
+// ("the Scot"), the named person who spoke, or was a sentence's subject,
+// last; else the one person the article gave a role of the same line. It
+// never prefers an unnamed source that merely stands nearer, and otherwise
+// makes the description an unnamed source of its own: "the director" is
+// not the actor just written about.
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	if lexicon.DocumentNouns[np.head] && !np.plural {
 		// "the statement said": whoever just made one.
@@ -430,8 +433,18 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	if last != nil && last.kind == entUnnamed && last.head == np.head {
 		return last
 	}
-	// The named person who spoke or was the subject last.
-	if p := r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entPerson }); p != nil {
+	// An epithet ("the Scot", "the 76-year-old", "the Portuguese
+	// midfielder") is the named person who spoke or was the subject last,
+	// in this paragraph or the one before. A role alone ("the director")
+	// is no one the article has not described that way.
+	if epithet(np) {
+		if p := r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entPerson }); p != nil && paraOf(pos)-paraOf(p.salient) <= 1 {
+			p.addAlias(alias)
+			p.addWords(np.words)
+			return p
+		}
+	}
+	if p := r.sameRoleLine(np.head, pos); p != nil {
 		p.addAlias(alias)
 		p.addWords(np.words)
 		return p
@@ -440,6 +453,50 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 		return e
 	}
 	return r.keyed(alias, entUnnamed, np, pos)
+}
+
+// sameRoleLine returns the one named person who has spoken or been a
+// sentence's subject before pos and whom the article gave a role of the
+// same line as the folded role word head ("the top US diplomat" after "US
+// Secretary of State John Kerry"), or nil when there is none or more than
+// one.
+func (r *resolver) sameRoleLine(head string, pos int) *entity {
+	var found *entity
+	r.salience.latest(func(e *entity) bool {
+		if e.kind != entPerson || e.salient < 0 || e.salient >= pos || !e.hasRoleLine(head) {
+			return true
+		}
+		if found != nil {
+			found = nil
+			return false
+		}
+		found = e
+		return true
+	})
+	return found
+}
+
+// hasRoleLine reports whether a title or a description of e is of the
+// same line of work as the folded role word w.
+func (e *entity) hasRoleLine(w string) bool {
+	for _, t := range e.ftitles {
+		if lexicon.SameRoleLine(w, t) {
+			return true
+		}
+	}
+	return e.desc != "" && lexicon.SameRoleLine(w, text.Fold(e.desc))
+}
+
+// epithet reports whether a definite description names a person by
+// nationality or by age, as news does to avoid repeating a name: "the
+// Scot", "the Portuguese midfielder", "the 76-year-old".
+func epithet(np nounPhrase) bool {
+	for _, w := range np.words {
+		if lexicon.IsDemonym(w) || strings.HasSuffix(w, "-year-old") {
+			return true
+		}
+	}
+	return lexicon.IsDemonym(np.head)
 }
 
 // describedAs returns the person introduced before pos whose titles or
