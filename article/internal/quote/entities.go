@@ -187,7 +187,25 @@ func (r *resolver) personFor(m mention) *entity {
 	if m.title != "" {
 		e.addTitle(m.title, m.name)
 	}
+	e.describe(m.appos)
 	return e
+}
+
+// describe records a description the text gives a person beside the
+// name: the first becomes the person's description, and every one lends
+// its words and the gender of its head ("his wife, Jane Doe").
+func (e *entity) describe(desc string) {
+	if desc == "" {
+		return
+	}
+	if e.desc == "" {
+		e.desc = desc
+	}
+	words := strings.Fields(text.Fold(desc))
+	e.addWords(words)
+	if g := lexicon.Gender[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
+		e.gender = g
+	}
 }
 
 // addTitle records a title seen before the person's name: a description

@@ -16,7 +16,8 @@ type mention struct {
 	name   string   // "John Kerry"
 	lows   []string // folded name words
 	gender byte
-	role   bool // the title names a role ("Secretary", "Mr")
+	role   bool   // the title names a role ("Secretary", "Mr")
+	appos  string // a description of the person set off after the name, without its article
 }
 
 // nameMentions finds the capitalised names of a paragraph outside its
@@ -61,6 +62,7 @@ func (p *paragraph) nameMentions() []mention {
 				}
 			}
 			if m, ok := p.readMention(run); ok {
+				m.appos = p.appositiveAfterName(j)
 				out = append(out, m)
 			}
 		}
@@ -70,6 +72,43 @@ func (p *paragraph) nameMentions() []mention {
 		i = j
 	}
 	return out
+}
+
+// appositiveAfterName returns the description set off by commas after a
+// name that ends before toks[j], when its head is a role: "Hal Finney, a
+// noted cryptography expert," and "Dan (not his real name), a 19-year-old
+// student at the university,". An age before it and an aside in brackets
+// are passed over. It returns "" when there is none.
+func (p *paragraph) appositiveAfterName(j int) string {
+	k := j
+	if k < len(p.toks) && p.toks[k].Fold == "(" {
+		for k < len(p.toks) && p.toks[k].Fold != ")" {
+			k++
+		}
+		k++
+	}
+	if k+1 < len(p.toks) && p.toks[k].Fold == "," && startsDigit(p.toks[k+1].Fold) && k+2 < len(p.toks) && p.toks[k+2].Fold == "," {
+		k += 2 // "Jane Doe, 43, a teacher,"
+	}
+	if k+1 >= len(p.toks) || p.toks[k].Fold != "," || !opensAppositive(p.toks[k+1]) {
+		return ""
+	}
+	from := k + 1
+	end := from
+	for end < len(p.toks) && p.toks[end].Kind == text.Word && !(p.toks[end].Is("who", "which", "whose") && !p.toks[end].Upper) {
+		if !p.toks[end].Is("to") && p.toks[end].Has(lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) {
+			return "" // a clause, not a description
+		}
+		end++
+	}
+	if end == from || end-from > 16 || end < len(p.toks) && !p.toks[end].IsPunct(",.;—)") {
+		return ""
+	}
+	desc := stripArticle(p.text[p.toks[from].Span.Start:p.toks[end-1].Span.End])
+	if !lexicon.IsRoleWord(descriptionHead(strings.Fields(text.Fold(desc)))) {
+		return ""
+	}
+	return desc
 }
 
 // inNameRun reports whether toks[j] continues a run of name words that

@@ -8,9 +8,10 @@ import (
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
-// registerPersons creates a person for every full name ("John Kerry") and
-// every titled surname ("Mr Kerry") among the mentions, merging the forms
-// of one name: the fullest becomes the canonical name.
+// registerPersons creates a person for every full name ("John Kerry"),
+// every titled surname ("Mr Kerry") and every single name described as a
+// person ("Dan, a student,") among the mentions, merging the forms of one
+// name: the fullest becomes the canonical name.
 func (r *resolver) registerPersons(mentions []mention) {
 	for _, m := range mentions {
 		if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] {
@@ -18,7 +19,9 @@ func (r *resolver) registerPersons(mentions []mention) {
 		}
 	}
 	for _, m := range mentions {
-		if len(m.lows) == 1 && m.role && len(r.personsNamed(m.lows[0], 0)) == 0 {
+		if len(m.lows) == 1 && (m.role || m.appos != "") && len(r.personsNamed(m.lows[0], 0)) == 0 {
+			// "Mr Kerry", or "Dan, a 19-year-old student,": a person known
+			// by one name.
 			r.personFor(m)
 		}
 	}

@@ -62,7 +62,8 @@ func (s *sentence) leadSubject() nounPhrase {
 		return nounPhrase{}
 	}
 	np := s.classifyNP(k, last+1)
-	if last+1 == end && end+1 < s.to && s.toks[end].Fold == "," {
+	ofBody := last+1 < end && s.toks[last+1].Is("of", "for", "at", "from") && !s.toks[last+1].Upper
+	if (last+1 == end || ofBody) && end+1 < s.to && s.toks[end].Fold == "," {
 		after := end + 1
 		stop := after
 		for stop < s.to && s.toks[stop].Kind == text.Word {
@@ -74,7 +75,8 @@ func (s *sentence) leadSubject() nounPhrase {
 					name.gender = lexicon.Gender[np.head] // "Her granddaughter, Sophie Alden,"
 				}
 				if name.title == "" && np.kind != npBody {
-					name.title = stripArticle(np.text) // "The mayor, Jo Park,"
+					// "The mayor, Jo Park,", "The leader of the party, Jo Park,"
+					name.title = stripArticle(s.text[s.toks[k].Span.Start:s.toks[end-1].Span.End])
 				}
 				return name
 			}
