@@ -61,6 +61,7 @@ var contextSieves = []struct {
 	name   string
 	decide sieve
 }{
+	{"colon", colonIntroduction},
 	{"run", sameRun},
 	{"paragraph", sameParagraph},
 	{"previous sentence", previousSentence},
@@ -134,6 +135,21 @@ func (c *context) decide() (*entity, string) {
 		}
 	}
 	return nil, ""
+}
+
+// colonIntroduction gives a quotation that follows a colon in its own
+// sentence the person or body the sentence is about: `Giuliani echoed the
+// sentiment, but blamed the president: "…"`.
+func colonIntroduction(c *context) (*entity, bool) {
+	pq := &c.ps[c.i]
+	k := c.fq.tok
+	if k == 0 || pq.toks[k-1].Fold != ":" || k-1 <= pq.sents[c.fq.sent].from {
+		return nil, false
+	}
+	if e := pq.leads[c.fq.sent]; e != nil && (e.kind == entPerson || e.kind == entBody || e.kind == entProper) {
+		return e, true
+	}
+	return nil, false
 }
 
 // sameRun gives a quotation that runs over several paragraphs the speaker
