@@ -18,6 +18,7 @@ type mention struct {
 	gender byte
 	role   bool   // the title names a role ("Secretary", "Mr")
 	appos  string // a description of the person set off after the name, without its article
+	nick   bool   // the name someone goes by, after a cue such as "his name was"
 }
 
 // nameMentions finds the capitalised names of a paragraph outside its
@@ -63,6 +64,13 @@ func (p *paragraph) nameMentions() []mention {
 			}
 			if m, ok := p.readMention(run); ok {
 				m.appos = p.appositiveAfterName(j)
+				if len(m.lows) == 1 && cueBefore(p.toks, k-1) {
+					// `a resident who said his name was "Perry"`
+					m.nick = true
+					if m.appos == "" {
+						m.appos = p.nicknameOf(k)
+					}
+				}
 				out = append(out, m)
 			}
 		}

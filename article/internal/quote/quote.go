@@ -102,11 +102,16 @@ func Attribute(segs []text.Paragraph) Result {
 	}
 	buf := make([]text.Token, 0, size) // one token buffer for the article
 	all := make([]mention, 0, len(segs)*2)
+	names := nicknames(segs)
 	for i := range segs {
 		pq := &ps[i]
 		pq.idx, pq.text, pq.spans = i, segs[i].Text, segs[i].Quotes
 		from := len(buf)
-		buf = collapse(buf, &segs[i])
+		var nicks []int
+		if names != nil {
+			nicks = names[i]
+		}
+		buf = collapse(buf, &segs[i], nicks)
 		pq.toks = buf[from:len(buf):len(buf)]
 		pq.readSentences(&segs[i])
 		pq.attrs = make([][]attribution, len(pq.sents))

@@ -19,7 +19,7 @@ func (r *resolver) registerPersons(mentions []mention) {
 		}
 	}
 	for _, m := range mentions {
-		if len(m.lows) == 1 && (m.role || m.appos != "") && len(r.personsNamed(m.lows[0], 0)) == 0 {
+		if len(m.lows) == 1 && (m.role || m.appos != "" || m.nick) && len(r.personsNamed(m.lows[0], 0)) == 0 {
 			// "Mr Kerry", or "Dan, a 19-year-old student,": a person known
 			// by one name.
 			r.personFor(m)

@@ -62,8 +62,9 @@ var contextSieves = []struct {
 	decide sieve
 }{
 	{"colon", colonIntroduction},
+	{"paragraph", sameParagraphBefore},
 	{"run", sameRun},
-	{"paragraph", sameParagraph},
+	{"paragraph after", sameParagraphAfter},
 	{"previous sentence", previousSentence},
 	{"next sentence", nextSentence},
 	{"introduction", introduction},
@@ -161,15 +162,22 @@ func sameRun(c *context) (*entity, bool) {
 	return nil, false
 }
 
-// sameParagraph gives the speaker of the nearest whole quotation of the
-// paragraph that has one, before the quotation and else after it.
-func sameParagraph(c *context) (*entity, bool) {
+// sameParagraphBefore gives the speaker of the nearest whole quotation
+// before the quotation in its paragraph that has one: `"A," she said. "B."`
+func sameParagraphBefore(c *context) (*entity, bool) {
 	found := c.ps[c.i].found
 	for k := c.fi - 1; k >= 0; k-- {
 		if o := found[k]; o.verdict == speech && !o.partial && o.ent != nil {
 			return o.ent, true
 		}
 	}
+	return nil, false
+}
+
+// sameParagraphAfter gives the speaker of the nearest whole quotation
+// after the quotation in its paragraph that has one: `"A." "B," she said.`
+func sameParagraphAfter(c *context) (*entity, bool) {
+	found := c.ps[c.i].found
 	for k := c.fi + 1; k < len(found); k++ {
 		if o := found[k]; o.verdict == speech && !o.partial && o.ent != nil {
 			return o.ent, true
