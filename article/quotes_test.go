@@ -149,7 +149,7 @@ func TestSeedSpeakers(t *testing.T) {
 		{"kerry", "John Kerry", "US Secretary of State", []string{"Kerry", "US Secretary of State", "the top US diplomat"}, true},
 		{"jatras", "James George Jatras", "former US diplomat and adviser to the Senate Republican leadership", []string{"Jatras", "the analyst"}, true},
 		{"pentagon", "the Pentagon", "", nil, true},
-		{"military official", "US military official", "", nil, false},
+		{"military official", "US military official", "who spoke on condition of anonymity", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -98,12 +98,19 @@ func (s *sentence) leadSubject() nounPhrase {
 func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, string, int, bool) {
 	chunks := s.chunksBefore(j)
 	var desc *chunk
+	aside := "" // a relative clause right after the subject, which may describe it
 	for c := len(chunks) - 1; c >= 0; c-- {
 		ch := chunks[c]
 		if s.toks[ch.from].Kind != text.Word {
 			break
 		}
 		if ch.paren || s.isInsertion(ch.from, ch.to) || (ch.dashed && c > 0 && !opensAppositive(s.toks[ch.from])) {
+			if desc == nil {
+				aside = ""
+				if s.toks[ch.from].Is("who") && !s.toks[ch.from].Upper {
+					aside = s.text[s.toks[ch.from].Span.Start:s.toks[ch.to-1].Span.End]
+				}
+			}
 			continue // "(D-Mass.)", "who spoke on condition of anonymity", "— no relation —"
 		}
 		if c > 1 && opensClauseAside(s.toks[chunks[c-1].from]) {
@@ -118,6 +125,13 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 			if b := s.trailingName(ch.from, ch.core); b > ch.from {
 				ch.from = b
 			}
+		}
+		if desc == nil && c > 0 && s.longAppositive(ch) {
+			// "Prof Gavin Yamey, director of the Centre for Policy Impact
+			// in Global Health at Duke University, says"
+			d := ch
+			desc = &d
+			continue
 		}
 		if s.npBefore(ch.from, ch.core) != ch.from {
 			break
@@ -136,6 +150,9 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 					appos, from = a, f
 				}
 			}
+			if appos == "" && isDescription(np) {
+				appos = aside // "A second vice-chancellor, who runs a university, agreed"
+			}
 			return np, appos, from, np.isSpeaker()
 		}
 		if !namesSomeone(np) {
@@ -146,9 +163,27 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 	}
 	if desc != nil {
 		np := s.classifyNP(desc.from, desc.core)
-		return np, "", desc.from, np.isSpeaker()
+		return np, aside, desc.from, np.isSpeaker()
 	}
 	return nounPhrase{}, "", 0, false
+}
+
+// longAppositive reports whether a chunk is a description too long to read
+// as one noun phrase that opens like an appositive and whose head is a
+// role: "director of the Centre for Policy Impact in Global Health at Duke
+// University".
+func (s *sentence) longAppositive(ch chunk) bool {
+	if ch.core-ch.from <= 4 || !opensAppositive(s.toks[ch.from]) {
+		return false
+	}
+	var words []string
+	for k := ch.from; k < ch.core; k++ {
+		if s.toks[k].Kind != text.Word || !s.toks[k].Upper && s.toks[k].Has(lexicon.Modal|lexicon.BeAux|lexicon.HaveAux|lexicon.Pronoun) {
+			return false
+		}
+		words = append(words, s.toks[k].Fold)
+	}
+	return lexicon.IsRoleWord(descriptionHead(words[min(1, len(words)-1):]))
 }
 
 // chunk is a stretch of a sentence between commas, dashes or brackets.
