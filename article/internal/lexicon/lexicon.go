@@ -71,8 +71,9 @@ var (
 	NamingWords          = set("naming-words")
 	// NicknameCues are the phrases, as folded words, that introduce the
 	// name someone goes by.
-	NicknameCues  = phrases("nickname-cues")
-	DocumentNouns = set("document-nouns")
+	NicknameCues   = phrases("nickname-cues")
+	DocumentNouns  = set("document-nouns")
+	InterviewNouns = set("interview-nouns")
 )
 
 // Time.

@@ -241,8 +241,19 @@ func (s *sentence) inverted(a attribution) (attribution, bool) {
 	}
 	end := s.npAfter(a.verbEnd, s.to)
 	a.form = formInverted
+	if end > a.verbEnd && s.toks[a.verbEnd].Has(lexicon.ObjPronoun) && !s.toks[a.verbEnd].Has(lexicon.Pronoun) {
+		return a, false // `"…," told me`: the object, not the speaker
+	}
 	a.subj = s.classifyNP(a.verbEnd, end)
+	if isDescription(a.subj) {
+		// "said someone in the public who called into the meeting"
+		end = s.placeAfter(end)
+		a.subj = s.classifyNP(a.verbEnd, end)
+	}
 	a.appos, a.end = s.appositiveAfter(end)
+	if a.appos == "" && isDescription(a.subj) {
+		a.appos, a.end = s.relativeAfter(end)
+	}
 	if end == a.verbEnd || s.toks[a.verbEnd].Is("that", "to", "it") || a.subj.kind == npNone ||
 		info.Weak && p.Kind != text.Quote ||
 		p.Fold == "," && a.end < s.to && !s.toks[a.end].IsPunct(".!?,") {
@@ -257,6 +268,48 @@ func (s *sentence) inverted(a attribution) (attribution, bool) {
 		a.raw = a.clause.End
 	}
 	return a, true
+}
+
+// placeAfter extends a description that ends before toks[end] with where
+// the person was, when that ends the sentence or comes before a comma or a
+// relative clause: "someone in the public", "a woman outside the court".
+// Adverbials of the verb are left out: "in a statement", "on Monday".
+func (s *sentence) placeAfter(end int) int {
+	if end+1 >= s.to || s.toks[end].Kind != text.Word || s.toks[end].Upper ||
+		!s.toks[end].Is("in", "on", "during", "near", "outside", "inside", "among", "from") {
+		return end
+	}
+	e2 := s.npAfter(end+1, s.to)
+	if e2 == end+1 {
+		return end
+	}
+	for k := end + 1; k < e2; k++ {
+		if t := s.toks[k]; t.Has(lexicon.Day|lexicon.Time) || lexicon.DocumentNouns[t.Fold] || lexicon.InterviewNouns[t.Fold] {
+			return end
+		}
+	}
+	if e2 < s.to && !s.toks[e2].IsPunct(".!?,") && !s.toks[e2].Is("who") {
+		return end
+	}
+	return e2
+}
+
+// relativeAfter reads a relative clause that describes the speaker named
+// before toks[end], up to a comma or the end of the sentence: "who called
+// into the meeting". It returns the clause and the token after it, or ""
+// and end.
+func (s *sentence) relativeAfter(end int) (string, int) {
+	if end >= s.to || !s.toks[end].Is("who") || s.toks[end].Upper {
+		return "", end
+	}
+	k := end + 1
+	for k < s.to && s.toks[k].Kind == text.Word {
+		k++
+	}
+	if k == end+1 || k-end > 16 || k < s.to && !s.toks[k].IsPunct(".!?,") {
+		return "", end
+	}
+	return s.text[s.toks[end].Span.Start:s.toks[k-1].Span.End], k
 }
 
 // normalOrder reads a subject before its verb: "Kerry said that …",
