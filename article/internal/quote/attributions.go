@@ -253,6 +253,8 @@ func (s *sentence) inverted(a attribution) (attribution, bool) {
 	a.appos, a.end = s.appositiveAfter(end)
 	if a.appos == "" && isDescription(a.subj) {
 		a.appos, a.end = s.relativeAfter(end)
+	} else if a.appos == "" && a.subj.kind == npName {
+		a.appos, a.end = s.roleClauseAfter(end) // "said Leigh Sears who is the lake's manager"
 	}
 	if end == a.verbEnd || s.toks[a.verbEnd].Is("that", "to", "it") || a.subj.kind == npNone ||
 		info.Weak && p.Kind != text.Quote ||
@@ -310,6 +312,25 @@ func (s *sentence) relativeAfter(end int) (string, int) {
 		return "", end
 	}
 	return s.text[s.toks[end].Span.Start:s.toks[k-1].Span.End], k
+}
+
+// roleClauseAfter reads "who is the lake's concessions manager" after a
+// name that ends before toks[end], up to the end of the sentence or a
+// comma: the role it gives is the person's description. It returns the
+// description and the token after the clause, or "" and end.
+func (s *sentence) roleClauseAfter(end int) (string, int) {
+	if end+3 >= s.to || !s.toks[end].Is("who") || s.toks[end].Upper || !s.toks[end+1].Is("is", "was") ||
+		!s.toks[end+2].Has(lexicon.Determiner|lexicon.Possessive) {
+		return "", end
+	}
+	k := end + 3
+	for k < s.to && s.toks[k].Kind == text.Word && !s.toks[k].Has(lexicon.Prep) && !s.toks[k].Is("who", "which", "that", "and") {
+		k++
+	}
+	if k-end > 12 || k < s.to && !s.toks[k].IsPunct(".!?,") || !s.toks[k-1].IsRole() {
+		return "", end
+	}
+	return stripArticle(s.text[s.toks[end+2].Span.Start:s.toks[k-1].Span.End]), k
 }
 
 // normalOrder reads a subject before its verb: "Kerry said that …",

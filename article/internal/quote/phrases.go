@@ -328,7 +328,7 @@ func (p *paragraph) npAfter(lo, hi int) int {
 		if t.Upper && t.Has(lexicon.Day) {
 			break
 		}
-		if k > lo && !t.Upper && isParticiple(t.Fold) && (k+1 >= hi || p.toks[k+1].Kind != text.Word ||
+		if k > lo && !t.Upper && isParticiple(t.Fold) && !p.toks[k-1].Has(lexicon.Determiner|lexicon.Possessive) && (k+1 >= hi || p.toks[k+1].Kind != text.Word ||
 			p.toks[k+1].Has(lexicon.Prep|lexicon.Determiner|lexicon.Day) || p.toks[k+1].Is("by", "to", "on", "at")) {
 			break // "a study published in Nature", "figures released on Monday"
 		}
