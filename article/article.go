@@ -85,6 +85,7 @@ type Article struct {
 	// Built by the parts of the package that own them.
 	quotes   []Quote
 	speakers []*Speaker
+	cast     []*Person
 	people   []quote.Pos // where the text names a person, in document order
 	idx      *index.Index
 	summary  Summary

@@ -82,7 +82,8 @@ type Speaker struct {
 	// Reported holds the speaker's reported statements in document order.
 	Reported []Quote
 
-	keys []speakerKey // folded names for lookup, computed once
+	keys  []speakerKey // folded names for lookup, computed once
+	entry nameEntry    // the same, as lookup by words reads them
 }
 
 // Quotes returns every direct quote and reported statement in document order.
@@ -129,6 +130,8 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 		}
 	}
 	for _, sp := range a.speakers {
-		sp.keys = lookupKeys(sp)
+		sp.entry = newNameEntry(sp.Name, sp.Aliases, sp.Description, sp.Named)
+		sp.keys = sp.entry.keys
 	}
+	a.buildCast(res.Cast)
 }

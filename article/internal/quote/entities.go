@@ -39,12 +39,13 @@ type entity struct {
 	honor    string   // the folded honorific the text gives the surname: "mrs"
 	words    []string // folded words of titles, descriptions and aliases
 
-	introduced int // position of the first mention
-	mentioned  int // position of the latest mention, or -1
-	salient    int // position of the latest attribution or sentence-subject mention, or -1
-	spoke      int // position of the latest attribution, or -1
-	distinct   int // position of the latest mention that tells a person apart from namesakes, or -1
-	sp         int // 1 + the index of its speaker once it has quotes, else 0
+	introduced int   // position of the first mention
+	mentioned  int   // position of the latest mention, or -1
+	salient    int   // position of the latest attribution or sentence-subject mention, or -1
+	spoke      int   // position of the latest attribution, or -1
+	distinct   int   // position of the latest mention that tells a person apart from namesakes, or -1
+	sp         int   // 1 + the index of its speaker once it has quotes, else 0
+	mentionsAt []int // where the text names it outside quotations, in document order
 
 	r        *resolver // the resolver that keeps it
 	order    int       // its index in the resolver's persons, for a person

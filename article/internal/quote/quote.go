@@ -81,6 +81,9 @@ type Result struct {
 	// People holds where the text names a person outside quotations (a
 	// full name, or a name after a title), in document order.
 	People []Pos
+	// Cast holds everyone, and every body, the article names or quotes,
+	// in the order the text first names them.
+	Cast []Member
 }
 
 // Attribute finds the quotes of an article's paragraphs and their speakers.
@@ -151,7 +154,9 @@ func Attribute(segs []text.Paragraph) Result {
 	}
 	linkRuns(ps)
 	attributeFromContext(ps, events)
-	res.Quotes, res.Speakers = collectQuotes(ps)
+	var rank []int
+	res.Quotes, res.Speakers, rank = collectQuotes(ps)
+	res.Cast = r.cast(rank)
 	return res
 }
 
@@ -220,7 +225,7 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 }
 
 // collectQuotes turns what was found into quotes and speakers.
-func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
+func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int) {
 	var quotes []Quote
 	var speakers []Speaker
 	var first []int            // speaker index -> position of its first quote
@@ -289,13 +294,15 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
 		}
 		return a.Span.Start - b.Span.Start
 	})
-	return quotes, rankSpeakers(speakers, first, quotes)
+	sorted, rank := rankSpeakers(speakers, first, quotes)
+	return quotes, sorted, rank
 }
 
 // rankSpeakers counts the quotes of each speaker and orders the speakers
 // most quoted first: by direct quotes, then reported statements, then
-// where they were first quoted. It renumbers the quotes' speakers to match.
-func rankSpeakers(speakers []Speaker, first []int, quotes []Quote) []Speaker {
+// where they were first quoted. It renumbers the quotes' speakers to match,
+// and returns each speaker's new index by its old one.
+func rankSpeakers(speakers []Speaker, first []int, quotes []Quote) ([]Speaker, []int) {
 	for _, q := range quotes {
 		if q.Kind == Direct {
 			speakers[q.Speaker].Direct++
@@ -325,7 +332,7 @@ func rankSpeakers(speakers []Speaker, first []int, quotes []Quote) []Speaker {
 	for i := range quotes {
 		quotes[i].Speaker = rank[quotes[i].Speaker]
 	}
-	return sorted
+	return sorted, rank
 }
 
 // speakerAliases returns the ways the text refers to e, its name first.

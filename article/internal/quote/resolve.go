@@ -218,6 +218,9 @@ func (r *resolver) noteMention(m mention) {
 		return
 	}
 	e.mentionedAt(m.pos)
+	if n := len(e.mentionsAt); n == 0 || e.mentionsAt[n-1] < m.pos {
+		e.mentionsAt = append(e.mentionsAt, m.pos)
+	}
 	if e.gender == 0 && m.gender != 0 {
 		e.gender = m.gender
 	}
