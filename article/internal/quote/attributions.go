@@ -78,11 +78,20 @@ func (s *sentence) findAttributions() []attribution {
 	}
 	kept := found[:0]
 	for _, a := range found {
-		if a.subj.isSpeaker() {
+		if a.subj.isSpeaker() && !s.saysNothing(a) {
 			kept = append(kept, a)
 		}
 	}
 	return kept
+}
+
+// saysNothing reports whether an attribution whose verb reports a
+// statement only after "that" or a colon has neither a statement nor a
+// quotation beside it: "Con Edison, which maintains 90,000 miles of
+// cable", "she confirmed the deal".
+func (s *sentence) saysNothing(a attribution) bool {
+	return a.info.That && a.clause.End <= a.clause.Start && !s.hasQuoteNextTo(a) &&
+		!(a.verbEnd < s.to && s.toks[a.verbEnd].IsPunct(":"))
 }
 
 // headlineAttribution reads a sentence made of a name, a colon and a
