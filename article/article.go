@@ -83,12 +83,14 @@ type Article struct {
 	sentence []Sentence // every sentence, in document order
 
 	// Built by the parts of the package that own them.
-	quotes   []Quote
-	speakers []*Speaker
-	cast     []*Person
-	people   []quote.Pos // where the text names a person, in document order
-	idx      *index.Index
-	summary  Summary
+	quotes []Quote
+	// quotations read as speech that no one can be given
+	unattributed []Quote
+	speakers     []*Speaker
+	cast         []*Person
+	people       []quote.Pos // where the text names a person, in document order
+	idx          *index.Index
+	summary      Summary
 }
 
 // Meta is what an editor may say about an article besides its text, given as

@@ -85,6 +85,12 @@ func goldenReport(a *Article) string {
 		}
 		fmt.Fprintf(&b, "¶%d %s | %s | %s\n", q.Paragraph, kind, q.Speaker.Name, q.Text)
 	}
+	if un := a.Unattributed(); len(un) > 0 {
+		b.WriteString("\n# unattributed quotes: paragraph, text\n")
+		for _, q := range un {
+			fmt.Fprintf(&b, "¶%d | %s\n", q.Paragraph, q.Text)
+		}
+	}
 	b.WriteString("\n# speakers, most quoted first\n")
 	for _, sp := range a.Speakers() {
 		named := "unnamed"

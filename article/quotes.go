@@ -89,6 +89,14 @@ type Speaker struct {
 // Quotes returns every direct quote and reported statement in document order.
 func (a *Article) Quotes() []Quote { return a.quotes }
 
+// Unattributed returns the direct quotations whose speaker the engine
+// cannot tell, in document order, each with a nil Speaker: someone's
+// words, in quotation marks and read as speech, but neither their sentence
+// nor the text around them makes clear whose. They are in no speaker's
+// list and not in [Article.Quotes]: a quotation is shown under a speaker
+// only when the engine is sure it is theirs.
+func (a *Article) Unattributed() []Quote { return a.unattributed }
+
 // Speakers returns the article's speakers, most quoted first: by number of
 // direct quotes, then of reported statements, then by first appearance.
 func (a *Article) Speakers() []*Speaker { return a.speakers }
@@ -127,6 +135,16 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 			sp.Reported = append(sp.Reported, a.quotes[i])
 		} else {
 			sp.Quotes = append(sp.Quotes, a.quotes[i])
+		}
+	}
+	a.unattributed = make([]Quote, len(res.Unattributed))
+	for i, q := range res.Unattributed {
+		a.unattributed[i] = Quote{
+			Kind:      Direct,
+			Paragraph: q.Para + 1,
+			Span:      q.Span,
+			Text:      a.Paragraphs[q.Para].Text[q.Span.Start:q.Span.End],
+			Continued: q.Continued,
 		}
 	}
 	for _, sp := range a.speakers {

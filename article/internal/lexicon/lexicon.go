@@ -74,6 +74,7 @@ var (
 	NicknameCues   = phrases("nickname-cues")
 	DocumentNouns  = set("document-nouns")
 	InterviewNouns = set("interview-nouns")
+	Subordinators  = set("subordinators")
 )
 
 // Time.

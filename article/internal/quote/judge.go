@@ -16,6 +16,7 @@ const (
 	notSpeech  quoteVerdict = iota // a title, scare quotes, a heading
 	speech                         // someone's words, with a speaker
 	needsOwner                     // someone's words; the speaker comes from the context
+	unowned                        // someone's words, but no sieve can say whose
 )
 
 // foundQuote is a quotation token of a paragraph and what became of it.
@@ -45,6 +46,15 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 
 	ai, standalone := s.attributionOf(pq.attrs[si], k)
 	fq.partial = !standalone
+	if adj := s.adjacentAttribution(pq.attrs[si], k); adj >= 0 && pq.attrs[si][adj].ent == nil {
+		// `"…," they chant` where "they" is no one the text makes clear:
+		// the sentence says whose the words are, and no other sieve may
+		// guess.
+		if !fq.partial {
+			fq.verdict = unowned
+		}
+		return fq
+	}
 	if ai >= 0 && pq.attrs[si][ai].ent != nil {
 		at := &pq.attrs[si][ai]
 		if fq.partial && (s.namedNotQuoted(k) || titleLike(inner)) {
@@ -61,6 +71,9 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 	}
 	if len(toks) == 1 && !text.EndsSentence(inner) && countQuotedWords(inner) <= 12 {
 		return fq // a heading between quotation marks
+	}
+	if countQuotedWords(inner) <= 6 && !strings.ContainsFunc(inner, unicode.IsLower) {
+		return fq // words in capitals: a sign, a slogan, a headline
 	}
 	commaInside := span.Inner.End < len(pq.text) && pq.text[span.Inner.End] == ','
 	if text.EndsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.Closed {
@@ -108,6 +121,16 @@ func (s *sentence) attributionOf(attrs []attribution, k int) (int, bool) {
 		}
 	}
 	return best, whole
+}
+
+// adjacentAttribution returns the index of the attribution that follows
+// or introduces the quotation at toks[k], or -1.
+func (s *sentence) adjacentAttribution(attrs []attribution, k int) int {
+	if ai := s.attributionAfter(attrs, k); ai >= 0 {
+		return ai
+	}
+	ai, _ := s.attributionBefore(attrs, k)
+	return ai
 }
 
 // attributionAfter returns the index of the attribution that follows the

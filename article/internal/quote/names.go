@@ -19,6 +19,7 @@ type mention struct {
 	role   bool   // the title names a role ("Secretary", "Mr")
 	appos  string // a description of the person set off after the name, without its article
 	nick   bool   // the name someone goes by, after a cue such as "his name was"
+	place  bool   // after a preposition of place: "in Staten Island"
 }
 
 // nameMentions finds the capitalised names of a paragraph outside its
@@ -64,6 +65,7 @@ func (p *paragraph) nameMentions() []mention {
 			}
 			if m, ok := p.readMention(run); ok {
 				m.appos = p.appositiveAfterName(j)
+				m.place = p.afterLocative(k)
 				if len(m.lows) == 1 && cueBefore(p.toks, k-1) {
 					// `a resident who said his name was "Perry"`
 					m.nick = true
@@ -80,6 +82,16 @@ func (p *paragraph) nameMentions() []mention {
 		i = j
 	}
 	return out
+}
+
+// afterLocative reports whether the name that starts at toks[k] follows a
+// preposition of place, perhaps with "the" between: "in Staten Island",
+// "at the Bardo National Museum". People are seldom named so; places are.
+func (p *paragraph) afterLocative(k int) bool {
+	if k > 0 && p.toks[k-1].Is("the") {
+		k--
+	}
+	return k > 0 && p.toks[k-1].Kind == text.Word && !p.toks[k-1].Upper && lexicon.LocativePreps[p.toks[k-1].Fold] && !p.toks[k-1].Is("from")
 }
 
 // appositiveAfterName returns the description set off by commas after a

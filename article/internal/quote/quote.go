@@ -17,6 +17,7 @@ package quote
 import (
 	"slices"
 
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -84,6 +85,10 @@ type Result struct {
 	// Cast holds everyone, and every body, the article names or quotes,
 	// in the order the text first names them.
 	Cast []Member
+	// Unattributed holds the direct quotations no sieve could give a
+	// speaker, in document order, with Speaker -1: someone's words, but
+	// the text does not make clear whose.
+	Unattributed []Quote
 }
 
 // Attribute finds the quotes of an article's paragraphs and their speakers.
@@ -155,7 +160,7 @@ func Attribute(segs []text.Paragraph) Result {
 	linkRuns(ps)
 	attributeFromContext(ps, events)
 	var rank []int
-	res.Quotes, res.Speakers, rank = collectQuotes(ps)
+	res.Quotes, res.Speakers, rank, res.Unattributed = collectQuotes(ps)
 	res.Cast = r.cast(rank)
 	return res
 }
@@ -196,6 +201,10 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 			if at.headline && at.subj.kind != npName {
 				at.ent = r.personTitledAs(at.subj.text, true)
 			}
+			if at.ent == nil && at.subj.kind == npPronoun && at.start > s.from && pq.toks[at.start-1].Has(lexicon.Subordinator) {
+				// "Eric Garner, a man choked to death as he pleaded"
+				at.ent = r.namedBetween(position(pq.idx, pq.toks[s.from].Span.Start), pos, at.subj.text)
+			}
 			if at.ent == nil {
 				at.ent = r.resolve(at.subj, at.appos, pos)
 			}
@@ -224,9 +233,10 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 	return events
 }
 
-// collectQuotes turns what was found into quotes and speakers.
-func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int) {
-	var quotes []Quote
+// collectQuotes turns what was found into quotes and speakers, and the
+// quotations left without one.
+func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int, []Quote) {
+	var quotes, unattributed []Quote
 	var speakers []Speaker
 	var first []int            // speaker index -> position of its first quote
 	byName := map[string]int{} // one speaker per name, whatever its kind
@@ -259,6 +269,10 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int) {
 	for i := range ps {
 		pq := &ps[i]
 		for _, fq := range pq.found {
+			if fq.verdict == unowned && !fq.partial {
+				sp := pq.spans[fq.span]
+				unattributed = append(unattributed, Quote{Kind: Direct, Speaker: -1, Para: i, Span: sp.Inner, Continued: fq.continued})
+			}
 			if fq.verdict != speech || fq.ent == nil {
 				continue
 			}
@@ -295,7 +309,7 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int) {
 		return a.Span.Start - b.Span.Start
 	})
 	sorted, rank := rankSpeakers(speakers, first, quotes)
-	return quotes, sorted, rank
+	return quotes, sorted, rank, unattributed
 }
 
 // rankSpeakers counts the quotes of each speaker and orders the speakers

@@ -13,8 +13,16 @@ import (
 // person ("Dan, a student,") among the mentions, merging the forms of one
 // name: the fullest becomes the canonical name.
 func (r *resolver) registerPersons(mentions []mention) {
+	// A name the text only ever gives after a preposition of place, with no
+	// title or description, is a place's: "in Staten Island".
+	person := map[personID]bool{}
 	for _, m := range mentions {
-		if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] {
+		if !m.place || m.title != "" || m.appos != "" {
+			person[personKey(m.lows)] = true
+		}
+	}
+	for _, m := range mentions {
+		if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] && person[personKey(m.lows)] {
 			r.personFor(m)
 		}
 	}
@@ -607,6 +615,40 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 		})
 	}
 	return nil
+}
+
+// namedBetween returns the one person the text names between from and pos
+// whom the pronoun w ("he", "she") can mean, or nil when there is none or
+// more than one.
+func (r *resolver) namedBetween(from, pos int, w string) *entity {
+	g := byte('m')
+	switch w {
+	case "she":
+		g = 'f'
+	case "he":
+	default:
+		return nil
+	}
+	var found *entity
+	r.mention.latest(func(e *entity) bool {
+		if e.mentioned < from {
+			return false
+		}
+		n := len(e.mentionsAt)
+		if e.kind != entPerson || n == 0 || e.mentionsAt[n-1] < from || e.mentionsAt[n-1] >= pos || e.gender != 0 && e.gender != g {
+			return true
+		}
+		if found != nil {
+			found = nil
+			return false
+		}
+		found = e
+		return true
+	})
+	if found != nil && found.gender == 0 {
+		found.gender = g
+	}
+	return found
 }
 
 // personalPronoun resolves he (gender 'm') or she ('f') at pos.

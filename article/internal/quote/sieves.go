@@ -117,7 +117,7 @@ func attributeFromContext(ps []paragraph, events []attrEvent) {
 						c.runs[fq.run] = fq.ent
 					}
 				} else {
-					fq.verdict = notSpeech
+					fq.verdict = unowned
 				}
 			}
 			if fq.verdict == speech && !fq.partial {
