@@ -36,6 +36,7 @@ const (
 	npDefinite          // "the analyst", "the top US diplomat"
 	npIndefinite        // "a US military official"
 	npBare              // "US officials", "Pentagon spokesman"
+	npOneOf             // "One, who asked not to be named, said": one of a group just written about
 )
 
 // classifyNP describes the phrase toks[from:to] of the sentence, whose
@@ -44,6 +45,11 @@ const (
 func (s *sentence) classifyNP(from, to int) nounPhrase {
 	np := nounPhrase{from: from, to: to, initial: from == s.from}
 	if from >= to {
+		return np
+	}
+	if to-from == 1 && s.toks[from].Is("one", "another") {
+		np.kind = npOneOf
+		np.text = s.toks[from].Fold
 		return np
 	}
 	if to-from == 1 && s.toks[from].Has(lexicon.Pronoun) {
@@ -460,6 +466,8 @@ func (np nounPhrase) isSpeaker() bool {
 		return false
 	case npPronoun:
 		return !np.is("i", "we", "you")
+	case npOneOf:
+		return true
 	}
 	if np.head != "" && lexicon.NonSpeakers[np.head] {
 		return false

@@ -220,6 +220,13 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 		}
 		if len(attrs) > 0 && attrs[0].ent != nil {
 			pq.leads[si] = attrs[0].ent
+			if np := s.leadSubject(); np.kind == npBare && np.plural {
+				// "Vice-chancellors reacted to what he called …": the
+				// group is the sentence's subject all the same.
+				if e := r.lookup(np, position(pq.idx, pq.toks[s.from].Span.Start)); e != nil {
+					e.becameSalient(position(pq.idx, pq.toks[s.from].Span.Start))
+				}
+			}
 		} else if e := r.lookup(s.leadSubject(), position(pq.idx, pq.toks[s.from].Span.Start)); e != nil {
 			pq.leads[si] = e
 			e.becameSalient(position(pq.idx, pq.toks[s.from].Span.Start))

@@ -271,6 +271,8 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		e = r.unnamed(np, pos)
 	case npBare:
 		e = r.bare(np, pos)
+	case npOneOf:
+		e = r.oneOf(pos)
 	}
 	if e != nil && appos != "" {
 		if e.desc == "" {
@@ -567,6 +569,25 @@ func (r *resolver) unnamed(np nounPhrase, pos int) *entity {
 		kind = entUnnamedBody
 	}
 	return r.keyed(np.text, kind, np, pos)
+}
+
+// oneOf resolves "one" or "another" standing alone as a subject ("One,
+// who asked not to be named, said"): an unnamed member of the group of
+// people the text wrote about last, in this paragraph or the one before,
+// or nil when there is none.
+func (r *resolver) oneOf(pos int) *entity {
+	g := r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
+		return e.kind == entGroup && lexicon.IsRoleWord(e.head)
+	})
+	if g == nil || paraOf(pos)-paraOf(g.salient) > 1 {
+		return nil
+	}
+	head, _ := lexicon.Singular(g.head)
+	name := "one of the " + strings.ToLower(g.name[:1]) + g.name[1:]
+	if e := r.byKey[text.Fold(name)]; e != nil {
+		return e
+	}
+	return r.add(&entity{kind: entUnnamed, name: name, key: text.Fold(name), head: head, introduced: pos})
 }
 
 // bare resolves a description without an article: "US officials",

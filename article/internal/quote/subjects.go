@@ -150,7 +150,7 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 					appos, from = a, f
 				}
 			}
-			if appos == "" && isDescription(np) {
+			if appos == "" && (isDescription(np) || np.kind == npOneOf) {
 				appos = aside // "A second vice-chancellor, who runs a university, agreed"
 			}
 			return np, appos, from, np.isSpeaker()
