@@ -75,6 +75,8 @@ var (
 	DocumentNouns  = set("document-nouns")
 	InterviewNouns = set("interview-nouns")
 	Subordinators  = set("subordinators")
+	SpeakingNouns  = set("speaking-nouns")
+	IssuingVerbs   = set("issuing-verbs")
 )
 
 // Time.

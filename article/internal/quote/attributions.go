@@ -50,7 +50,10 @@ func (s *sentence) findAttributions() []attribution {
 		if ok {
 			covered := false
 			for _, b := range found {
-				if b.clause.End > b.clause.Start && i >= b.clause.Start && i < b.raw {
+				// A subject that cannot speak covers nothing: "That
+				// mobility remains low suggests "…" except …, Burtless said."
+				canSpeak := b.subj.isSpeaker() || b.form == formParticiple || b.form == formLead
+				if canSpeak && b.clause.End > b.clause.Start && i >= b.clause.Start && i < b.raw {
 					covered = true
 				}
 			}
@@ -158,7 +161,7 @@ func (s *sentence) accordingTo(a attribution) (attribution, bool) {
 		return a, false
 	}
 	if np := s.classifyNP(from, end); !np.isSpeaker() && end+2 < s.to &&
-		isParticiple(s.toks[end].Fold) && s.toks[end+1].Is("by") {
+		lexicon.IssuingVerbs[s.toks[end].Fold] && s.toks[end+1].Is("by") {
 		// "according to figures published by the Fiscal Council": the
 		// body that published them.
 		if e2 := s.npAfter(end+2, s.to); e2 > end+2 {
@@ -176,6 +179,16 @@ func (s *sentence) accordingTo(a attribution) (attribution, bool) {
 	a.appos, a.end = s.appositiveAfter(end)
 	if a.appos != "" && first && !s.describesSomeone(end, a.end) {
 		a.appos, a.end = "", end
+	}
+	if a.appos == "" && !first {
+		// "…, according to sources who know both women": who they are,
+		// not what they said.
+		if rel, after := s.relativeAfter(end); rel != "" {
+			if isDescription(a.subj) || a.subj.kind == npBare {
+				a.appos = rel
+			}
+			a.end = after
+		}
 	}
 	after := a.end
 	if after < s.to && s.toks[after].Fold == "," {

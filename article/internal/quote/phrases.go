@@ -475,7 +475,26 @@ func (np nounPhrase) isSpeaker() bool {
 	if len(np.words) == 0 && np.kind != npName {
 		return false
 	}
+	if isDescription(np) || np.kind == npBare {
+		return speakerHead(np.head)
+	}
 	return true
+}
+
+// speakerHead reports whether a description with the folded head noun
+// can name who said something: a person by role ("the analyst", "critics",
+// "the Scot"), a body ("the ministry", "the airline") or what a body
+// issues ("the statement"), but not "that mobility remains low" or "the
+// local election results".
+func speakerHead(head string) bool {
+	return lexicon.IsRoleWord(head) || lexicon.OrgWords[head] || lexicon.BodyTitles[head] ||
+		lexicon.DocumentNouns[head] || lexicon.IsDemonym(head) || lexicon.SpeakingNouns[head] ||
+		lexicon.OrgWords[singular(head)] || lexicon.BodyTitles[singular(head)] || lexicon.SpeakingNouns[singular(head)]
+}
+
+func singular(w string) string {
+	s, _ := lexicon.Singular(w)
+	return s
 }
 
 // is reports whether the phrase is one of the words, as written.

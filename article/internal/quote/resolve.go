@@ -672,6 +672,19 @@ func (r *resolver) namedBetween(from, pos int, w string) *entity {
 	return found
 }
 
+// pronounParas is how many paragraphs back he or she reaches for a person
+// who spoke or was a sentence's subject: a reader no longer connects a
+// pronoun to someone last written about further back.
+const pronounParas = 3
+
+// lastNamed returns where the text last named e outside quotations, or -1.
+func lastNamed(e *entity) int {
+	if len(e.mentionsAt) == 0 {
+		return -1
+	}
+	return e.mentionsAt[len(e.mentionsAt)-1]
+}
+
 // personalPronoun resolves he (gender 'm') or she ('f') at pos.
 func (r *resolver) personalPronoun(g byte, pos int) *entity {
 	var best, nearestPerson *entity
@@ -679,7 +692,7 @@ func (r *resolver) personalPronoun(g byte, pos int) *entity {
 	// Every person within reach counts, to know whether best is the only
 	// one of unknown gender.
 	r.salience.latest(func(e *entity) bool {
-		if e.salient < 0 || e.salient >= pos {
+		if e.salient < 0 || e.salient >= pos || paraOf(pos)-paraOf(e.salient) > pronounParas {
 			return true
 		}
 		switch e.kind {
@@ -706,7 +719,25 @@ func (r *resolver) personalPronoun(g byte, pos int) *entity {
 		return true
 	})
 	if best == nil {
-		best = r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entProper })
+		// No one the text has made a subject lately: the person it named
+		// last, in this paragraph or the one before ("… that Wayne King
+		// did not learn of it. He said …").
+		r.mention.latest(func(e *entity) bool {
+			if e.mentioned >= 0 && paraOf(pos)-paraOf(e.mentioned) > 1 {
+				return false // the log is in the order of mentions: all the rest are older
+			}
+			at := lastNamed(e)
+			if e.kind == entPerson && (e.gender == 0 || e.gender == g) && at >= 0 && at < pos &&
+				paraOf(pos)-paraOf(at) <= 1 && (best == nil || at > lastNamed(best)) {
+				best = e
+			}
+			return true
+		})
+	}
+	if best == nil {
+		best = r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
+			return e.kind == entProper && paraOf(pos)-paraOf(e.salient) <= 1
+		})
 		if best != nil {
 			best.kind = entPerson
 			best.lows = strings.Fields(best.key)

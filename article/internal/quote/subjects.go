@@ -307,7 +307,7 @@ func (p *paragraph) isInsertion(from, to int) bool {
 		}
 		next := p.toks[from+1]
 		return next.Kind == text.Word && !next.Upper &&
-			(next.Has(lexicon.Prep|lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.ObjPronoun|lexicon.Adverb) || next.Is("whether", "if", "why", "how", "what", "by", "to", "as"))
+			(next.Has(lexicon.Prep|lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.ObjPronoun|lexicon.Adverb|lexicon.Time) || next.Is("whether", "if", "why", "how", "what", "by", "to", "as"))
 	case lyAdverb(w) && to-from == 1:
 		return true
 	}
