@@ -66,8 +66,8 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 		}
 		return fq
 	}
-	if fq.partial || (span.Single && !british) {
-		return fq
+	if fq.partial || (span.Single && !british && !wholeStatement(inner)) {
+		return fq // single marks in an article that quotes with double ones: scare quotes
 	}
 	if len(toks) == 1 && !text.EndsSentence(inner) && countQuotedWords(inner) <= 12 {
 		return fq // a heading between quotation marks
@@ -198,6 +198,13 @@ func (s *sentence) namedNotQuoted(k int) bool {
 		return true
 	}
 	return prev == "as" && k-2 >= s.from && s.toks[k-2].Is("known", "billed", "styled", "dubbed", "referred")
+}
+
+// wholeStatement reports whether quoted words read as a statement of
+// their own, which scare quotes never are: a capital first, a full stop or
+// a question or exclamation mark last, and six words or more.
+func wholeStatement(s string) bool {
+	return text.StartsUpper(s) && text.EndsSentence(s) && countQuotedWords(s) >= 6
 }
 
 // titleLike reports whether quoted words are capitalised like a title or a
