@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
@@ -41,9 +42,16 @@ type Quote struct {
 	Paragraph int
 	// Span locates Text in the paragraph: the words inside the quotation
 	// marks for a direct quote, the reported clause for reported speech.
+	// For a quotation its attribution splits, it runs from the first part
+	// to the end of the last.
 	Span Span
-	// Text is the quoted words, or the reported clause.
+	// Text is the quoted words, or the reported clause. For a quotation
+	// its attribution splits (`"A," she said. "B."`), it is the parts
+	// joined by " … ": one utterance, counted once.
 	Text string
+	// Parts holds the text of each part of a quotation its attribution
+	// splits, in order; it is nil for a quotation in one piece.
+	Parts []string
 	// Partial marks words quoted inside a sentence of the article's own,
 	// such as reported speech (US officials claim that Russia is engaged in
 	// "an imminent enhanced Russian military buildup"), rather than a
@@ -86,6 +94,9 @@ type Speaker struct {
 	entry nameEntry    // the same, as lookup by words reads them
 }
 
+// splitMark joins the parts of a quotation its attribution splits.
+const splitMark = " … "
+
 // Quotes returns every direct quote and reported statement in document order.
 func (a *Article) Quotes() []Quote { return a.quotes }
 
@@ -121,14 +132,23 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 	a.quotes = make([]Quote, len(res.Quotes))
 	for i, q := range res.Quotes {
 		sp := a.speakers[q.Speaker]
+		text := a.Paragraphs[q.Para].Text
 		a.quotes[i] = Quote{
 			Kind:      Direct,
 			Speaker:   sp,
 			Paragraph: q.Para + 1,
 			Span:      q.Span,
-			Text:      a.Paragraphs[q.Para].Text[q.Span.Start:q.Span.End],
+			Text:      text[q.Span.Start:q.Span.End],
 			Partial:   q.Partial,
 			Continued: q.Continued,
+		}
+		if len(q.Parts) > 1 {
+			parts := make([]string, len(q.Parts))
+			for k, p := range q.Parts {
+				parts[k] = text[p.Start:p.End]
+			}
+			a.quotes[i].Parts = parts
+			a.quotes[i].Text = strings.Join(parts, splitMark)
 		}
 		if q.Kind == quote.Reported {
 			a.quotes[i].Kind = Reported

@@ -232,8 +232,16 @@ func checkQuoteInvariants(t *testing.T, a *Article) {
 		if !ok {
 			t.Fatalf("quote %q cites ¶%d, which does not exist", q.Text, q.Paragraph)
 		}
-		if q.Span.Start < 0 || q.Span.End > len(p.Text) || q.Span.Start >= q.Span.End || p.Text[q.Span.Start:q.Span.End] != q.Text {
+		if q.Span.Start < 0 || q.Span.End > len(p.Text) || q.Span.Start >= q.Span.End {
+			t.Fatalf("¶%d quote %q: span %v is not in the paragraph", q.Paragraph, q.Text, q.Span)
+		}
+		within := p.Text[q.Span.Start:q.Span.End]
+		switch {
+		case q.Parts == nil && within != q.Text:
 			t.Errorf("¶%d quote %q: span %v does not locate its text", q.Paragraph, q.Text, q.Span)
+		case q.Parts != nil && (len(q.Parts) < 2 || strings.Join(q.Parts, " … ") != q.Text ||
+			!strings.HasPrefix(within, q.Parts[0]) || !strings.HasSuffix(within, q.Parts[len(q.Parts)-1])):
+			t.Errorf("¶%d quote %q: parts %q are not the parts of its span %q", q.Paragraph, q.Text, q.Parts, within)
 		}
 		if q.Paragraph < prev.Paragraph || (q.Paragraph == prev.Paragraph && q.Span.Start < prev.Span.Start) {
 			t.Errorf("quote ¶%d@%d comes after ¶%d@%d: not in document order", q.Paragraph, q.Span.Start, prev.Paragraph, prev.Span.Start)

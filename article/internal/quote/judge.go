@@ -30,6 +30,7 @@ type foundQuote struct {
 	run       int // the run of paragraphs the quotation spans, or -1
 	ent       *entity
 	sieve     string // the sieve that gave it its speaker
+	attr      int    // the index of its attribution in its sentence's, or -1
 }
 
 // judgeQuote decides what the quotation at toks[k] of sentence si is, and
@@ -41,7 +42,7 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 	s := &pq.sents[si]
 	toks := pq.toks
 	span := pq.spans[toks[k].Quote]
-	fq := foundQuote{span: int(toks[k].Quote), tok: k, sent: si, run: -1}
+	fq := foundQuote{span: int(toks[k].Quote), tok: k, sent: si, run: -1, attr: -1}
 	inner := pq.text[span.Inner.Start:span.Inner.End]
 
 	ai, standalone := s.attributionOf(pq.attrs[si], k)
@@ -60,7 +61,7 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 		if fq.partial && (s.namedNotQuoted(k) || titleLike(inner)) {
 			return fq
 		}
-		fq.verdict, fq.ent, fq.sieve = speech, at.ent, "sentence"
+		fq.verdict, fq.ent, fq.sieve, fq.attr = speech, at.ent, "sentence", ai
 		if standalone {
 			at.direct = true
 		}

@@ -40,10 +40,14 @@ const (
 // Sieve names the rule that gave a direct quote its speaker: "sentence" for
 // the attribution in its own sentence, or the name of a context sieve
 // (sieves.go). It is empty for reported speech.
+//
+// A quotation that its attribution splits (`"A," she said, "B."`) is one
+// Quote: Span runs from the first part to the last, and Parts locates each.
 type Quote struct {
 	Kind               Kind
 	Speaker, Para      int
 	Span               text.Span
+	Parts              []text.Span
 	Partial, Continued bool
 	Sieve              string
 }
@@ -275,7 +279,9 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int, []Quote) {
 	}
 	for i := range ps {
 		pq := &ps[i]
-		for _, fq := range pq.found {
+		prev := -1 // the paragraph's last direct quote: its index in found and in quotes
+		last := -1
+		for fi, fq := range pq.found {
 			if fq.verdict == unowned && !fq.partial {
 				sp := pq.spans[fq.span]
 				unattributed = append(unattributed, Quote{Kind: Direct, Speaker: -1, Para: i, Span: sp.Inner, Continued: fq.continued})
@@ -284,6 +290,17 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int, []Quote) {
 				continue
 			}
 			sp := pq.spans[fq.span]
+			if prev >= 0 && pq.continuesUtterance(pq.found[prev], fq) {
+				q := &quotes[last]
+				if len(q.Parts) == 0 {
+					q.Parts = []text.Span{q.Span}
+				}
+				q.Parts = append(q.Parts, sp.Inner)
+				q.Span.End = sp.Inner.End
+				prev = fi
+				continue
+			}
+			prev, last = fi, len(quotes)
 			quotes = append(quotes, Quote{
 				Kind:      Direct,
 				Speaker:   speaker(fq.ent, position(i, sp.Inner.Start)),
@@ -317,6 +334,26 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int, []Quote) {
 	})
 	sorted, rank := rankSpeakers(speakers, first, quotes)
 	return quotes, sorted, rank, unattributed
+}
+
+// continuesUtterance reports whether the quotation b goes on with the
+// utterance of a, the quotation before it in the paragraph: both whole and
+// the same speaker's, with nothing between them but a's attribution and
+// punctuation: `"A," she said. "B."` and `"A," she said, "B."`, but not
+// `"A," she said. "B," she added.`
+func (p *paragraph) continuesUtterance(a, b foundQuote) bool {
+	if a.ent != b.ent || a.partial || b.partial || b.continued || a.attr < 0 ||
+		b.attr >= 0 && (b.sent != a.sent || b.attr != a.attr) {
+		return false
+	}
+	at := p.attrs[a.sent][a.attr]
+	for k := a.tok + 1; k < b.tok; k++ {
+		inAttr := k >= at.start && k < max(at.end, at.verbEnd)
+		if p.toks[k].Kind != text.Punct && !inAttr {
+			return false
+		}
+	}
+	return true
 }
 
 // rankSpeakers counts the quotes of each speaker and orders the speakers
