@@ -71,7 +71,7 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	}
 	var foot []string
 	if len(sp.Quotes) > 0 || len(sp.Reported) == 0 {
-		foot = append(foot, plural(len(sp.Quotes), "direct quote", "direct quotes"))
+		foot = append(foot, plural(utterances(sp.Quotes), "direct quote", "direct quotes"))
 	}
 	if len(sp.Reported) > 0 {
 		foot = append(foot, plural(len(sp.Reported), "reported statement", "reported statements"))
@@ -182,7 +182,7 @@ func directItems(qs []article.Quote) []string {
 		per := quoteRoom / len(group)
 		for j, q := range group {
 			paras = append(paras, q.Paragraph)
-			lines[j] = "> “" + escapeWithin(oneLine(q.Text), max(per-4, 10))
+			lines[j] = "> “" + quoteText(q, max(per-4, 10))
 			if j == len(group)-1 || group[j+1].Paragraph == q.Paragraph {
 				lines[j] += "”"
 			}
@@ -195,6 +195,34 @@ func directItems(qs []article.Quote) []string {
 		items = append(items, strings.Join(lines, "\n"))
 	}
 	return items
+}
+
+// utterances counts direct quotes as a reader does: a quotation that runs
+// on over several paragraphs once.
+func utterances(qs []article.Quote) int {
+	n := 0
+	for _, q := range qs {
+		if !q.Continued {
+			n++
+		}
+	}
+	return n
+}
+
+// quoteText returns a quotation's words, escaped, in at most room
+// characters: a quotation its attribution splits keeps the start of each
+// part ("A … B").
+func quoteText(q article.Quote, room int) string {
+	if len(q.Parts) < 2 {
+		return escapeWithin(oneLine(q.Text), room)
+	}
+	const mark = " … "
+	per := max((room-runeLen(mark)*(len(q.Parts)-1))/len(q.Parts), 10)
+	parts := make([]string, len(q.Parts))
+	for i, p := range q.Parts {
+		parts[i] = escapeWithin(oneLine(p), per)
+	}
+	return strings.Join(parts, mark)
 }
 
 // speakerIndex matches what someone types into /quote's speaker option
@@ -219,7 +247,7 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		if name == "" {
 			continue
 		}
-		count := plural(len(sp.Quotes), "quote", "quotes")
+		count := plural(utterances(sp.Quotes), "quote", "quotes")
 		switch {
 		case len(sp.Quotes) > 0:
 		case len(sp.Reported) > 0:
