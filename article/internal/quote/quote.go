@@ -148,6 +148,14 @@ func Attribute(segs []text.Paragraph) Result {
 		all = append(all, pq.mentions...)
 	}
 	british := singleVotes > 0 && singleVotes > doubleVotes
+	if roles := interviewRoles(ps); roles != nil {
+		for i := range ps {
+			ps[i].role = roles[i]
+			if roles[i] == roleQuestion {
+				clear(ps[i].attrs) // the interviewer's words: no one else's statement
+			}
+		}
+	}
 	for _, m := range all {
 		if len(m.lows) >= 2 || m.role {
 			res.People = append(res.People, Pos(m.pos))
@@ -237,8 +245,20 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 		}
 		for k := s.from; k < s.to; k++ {
 			if pq.toks[k].Kind == text.Quote {
-				pq.found = append(pq.found, judgeQuote(pq, si, k, british))
+				fq := judgeQuote(pq, si, k, british)
+				if pq.role == roleQuestion {
+					fq.verdict = notSpeech // the interviewer quoting someone
+				}
+				pq.found = append(pq.found, fq)
 			}
+		}
+	}
+	if pq.role == roleAnswer && len(pq.sents) > 0 {
+		if q, ok := answerSpan(pq); ok {
+			// An answer in no quotation marks: the interviewee's words all
+			// the same.
+			pq.spans = append(slices.Clip(pq.spans), q)
+			pq.found = append(pq.found, foundQuote{span: len(pq.spans) - 1, run: -1, attr: -1, verdict: needsOwner})
 		}
 	}
 	return events
@@ -347,9 +367,28 @@ func (p *paragraph) continuesUtterance(a, b foundQuote) bool {
 		return false
 	}
 	at := p.attrs[a.sent][a.attr]
+	if b.sent != a.sent && at.start > a.tok {
+		// `"A," said X, who chairs the committee. "B."`: the rest of a's
+		// sentence is its attribution; b opens its own sentence.
+		if !(b.sent == a.sent+1 && p.onlyPunct(p.sents[b.sent].from, b.tok)) || p.hasQuote(a.tok+1, p.sents[a.sent].to) {
+			return false
+		}
+		return true
+	}
 	for k := a.tok + 1; k < b.tok; k++ {
 		inAttr := k >= at.start && k < max(at.end, at.verbEnd)
 		if p.toks[k].Kind != text.Punct && !inAttr {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyPunct reports whether the tokens from..to hold nothing but
+// punctuation.
+func (p *paragraph) onlyPunct(from, to int) bool {
+	for k := from; k < to; k++ {
+		if p.toks[k].Kind != text.Punct {
 			return false
 		}
 	}

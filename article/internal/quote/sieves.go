@@ -2,7 +2,6 @@ package quote
 
 import (
 	"cmp"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 )
 
@@ -64,11 +63,11 @@ var contextSieves = []struct {
 	{"colon", colonIntroduction},
 	{"paragraph", sameParagraphBefore},
 	{"run", sameRun},
+	{"interview", interviewAnswer},
 	{"paragraph after", sameParagraphAfter},
 	{"previous sentence", previousSentence},
 	{"next sentence", nextSentence},
 	{"introduction", introduction},
-	{"interview", interviewAnswer},
 	{"previous speaker", previousSpeaker},
 	{"person before", personBefore},
 }
@@ -86,7 +85,7 @@ type context struct {
 	lastEnt *entity // who spoke the last whole direct quote, and where
 	lastPos int
 
-	firstQuestion int     // the first paragraph that opens with "Q:", or -1
+	firstQuestion int     // the first question of an interview, or -1
 	interviewee   *entity // the person the interview is with, if any
 }
 
@@ -229,21 +228,20 @@ func introduction(c *context) (*entity, bool) {
 	return nil, false
 }
 
-// interviewAnswer gives a quotation that opens an answer of a
-// question-and-answer interview ("A: “…”") to the person the interview is
-// with: the last person the paragraphs before the first question ("Q: …")
-// were about.
+// interviewAnswer gives the quotation that opens an answer of an
+// interview (interview.go) to the person the interview is with: the last
+// person the paragraphs before the first question were about.
 func interviewAnswer(c *context) (*entity, bool) {
-	if c.fq.tok != 2 || !isInterviewMark(c.ps[c.i].toks, "a") || c.firstQuestion < 0 || c.firstQuestion >= c.i {
+	if c.ps[c.i].role != roleAnswer || c.fi != 0 || c.firstQuestion < 0 || c.firstQuestion >= c.i {
 		return nil, false
 	}
 	return c.interviewee, c.interviewee != nil
 }
 
 // findInterviewee finds the first question of an interview, if the article
-// has one, and the last person the paragraphs before it were about.
+// is one, and the last person the paragraphs before it were about.
 func (c *context) findInterviewee() {
-	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return isInterviewMark(p.toks, "q") })
+	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return p.role == roleQuestion })
 	for k := c.firstQuestion - 1; k >= 0; k-- {
 		for si := len(c.ps[k].leads) - 1; si >= 0; si-- {
 			if e := c.ps[k].leads[si]; e != nil && e.kind == entPerson {
@@ -252,12 +250,6 @@ func (c *context) findInterviewee() {
 			}
 		}
 	}
-}
-
-// isInterviewMark reports whether a paragraph opens with a question or an
-// answer mark: "Q:" or "A:".
-func isInterviewMark(toks []text.Token, mark string) bool {
-	return len(toks) > 2 && toks[0].Kind == text.Word && toks[0].Fold == mark && toks[0].Upper && toks[1].Fold == ":"
 }
 
 // previousSpeaker gives the speaker of the last whole direct quote when it

@@ -20,6 +20,7 @@ type paragraph struct {
 	mentions []mention
 	leads    []*entity    // per sentence: who the sentence is about, if anyone
 	found    []foundQuote // the quotation tokens, in order
+	role     paraRole     // a question or an answer of an interview, or neither
 }
 
 // sentence is a sentence of a paragraph as the tokens [from, to) of the
