@@ -145,7 +145,7 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 		if len(q.Parts) > 1 {
 			parts := make([]string, len(q.Parts))
 			for k, p := range q.Parts {
-				parts[k] = text[p.Start:p.End]
+				parts[k] = text[p.Span.Start:p.Span.End]
 			}
 			a.quotes[i].Parts = parts
 			a.quotes[i].Text = strings.Join(parts, splitMark)

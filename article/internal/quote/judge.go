@@ -61,7 +61,7 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 		if fq.partial && (s.namedNotQuoted(k) || titleLike(inner)) {
 			return fq
 		}
-		fq.verdict, fq.ent, fq.sieve, fq.attr = speech, at.ent, "sentence", ai
+		fq.verdict, fq.ent, fq.sieve, fq.attr = speech, at.ent, "said: "+at.subj.kindName(), ai
 		if standalone {
 			at.direct = true
 		}

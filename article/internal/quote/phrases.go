@@ -459,6 +459,23 @@ func hasRoleWord(lows []string) bool {
 	return false
 }
 
+// kindName names the kind of phrase a subject is, as the sieves that
+// attribute a quotation in its own sentence are named by it: an explicit
+// name, a pronoun or a description.
+func (np nounPhrase) kindName() string {
+	switch np.kind {
+	case npPronoun:
+		return "pronoun"
+	case npName:
+		return "name"
+	case npBody:
+		return "body"
+	case npOneOf:
+		return "one of"
+	}
+	return "description"
+}
+
 // isSpeaker reports whether a phrase can name who said something.
 func (np nounPhrase) isSpeaker() bool {
 	switch np.kind {

@@ -37,19 +37,29 @@ const (
 // Result.Speakers, the paragraph's index from 0, and in Span the words
 // without quotation marks or the reported clause.
 //
-// Sieve names the rule that gave a direct quote its speaker: "sentence" for
-// the attribution in its own sentence, or the name of a context sieve
-// (sieves.go). It is empty for reported speech.
+// Sieve names the rule that gave a direct quote its speaker: for the
+// attribution in its own sentence, "said: " and the kind of its subject
+// ("said: name", "said: pronoun", "said: description", "said: body",
+// "said: one of"); otherwise the name of a context sieve (sieves.go). It is
+// empty for reported speech.
 //
 // A quotation that its attribution splits (`"A," she said, "B."`) is one
-// Quote: Span runs from the first part to the last, and Parts locates each.
+// Quote: Span runs from the first part to the last, and Parts holds each
+// part with the sieve that gave it its speaker.
 type Quote struct {
 	Kind               Kind
 	Speaker, Para      int
 	Span               text.Span
-	Parts              []text.Span
+	Parts              []Part
 	Partial, Continued bool
 	Sieve              string
+}
+
+// Part is one part of a quotation its attribution splits: its words, and
+// the sieve that gave it its speaker.
+type Part struct {
+	Span  text.Span
+	Sieve string
 }
 
 // Speaker is someone, or some body, the article quotes or reports, as the
@@ -105,6 +115,16 @@ type Result struct {
 // Last, quotations with no attribution in their sentence take their speaker
 // from the context, by the sieves of sieves.go.
 func Attribute(segs []text.Paragraph) Result {
+	return attribute(segs, nil)
+}
+
+// AttributeWithout is Attribute with the context sieves named left out, to
+// measure what each of them adds.
+func AttributeWithout(segs []text.Paragraph, sieves ...string) Result {
+	return attribute(segs, sieves)
+}
+
+func attribute(segs []text.Paragraph, without []string) Result {
 	var res Result
 	ps := make([]paragraph, len(segs))
 	singleVotes, doubleVotes := 0, 0
@@ -170,7 +190,7 @@ func Attribute(segs []text.Paragraph) Result {
 		events = resolveParagraph(r, &ps[i], british, events)
 	}
 	linkRuns(ps)
-	attributeFromContext(ps, events)
+	attributeFromContext(ps, events, without)
 	var rank []int
 	res.Quotes, res.Speakers, rank, res.Unattributed = collectQuotes(ps)
 	res.Cast = r.cast(rank)
@@ -313,9 +333,9 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int, []Quote) {
 			if prev >= 0 && pq.continuesUtterance(pq.found[prev], fq) {
 				q := &quotes[last]
 				if len(q.Parts) == 0 {
-					q.Parts = []text.Span{q.Span}
+					q.Parts = []Part{{q.Span, q.Sieve}}
 				}
-				q.Parts = append(q.Parts, sp.Inner)
+				q.Parts = append(q.Parts, Part{sp.Inner, fq.sieve})
 				q.Span.End = sp.Inner.End
 				prev = fi
 				continue

@@ -72,6 +72,16 @@ var contextSieves = []struct {
 	{"person before", personBefore},
 }
 
+// ContextSieves returns the names of the context sieves in the order they
+// run.
+func ContextSieves() []string {
+	names := make([]string, len(contextSieves))
+	for i, sv := range contextSieves {
+		names[i] = sv.name
+	}
+	return names
+}
+
 // context is what the sieves read about the quotation being decided.
 type context struct {
 	ps     []paragraph
@@ -87,12 +97,14 @@ type context struct {
 
 	firstQuestion int     // the first question of an interview, or -1
 	interviewee   *entity // the person the interview is with, if any
+
+	without []string // sieves not to run
 }
 
 // attributeFromContext gives a speaker to the quotations whose sentence
 // does not attribute them, in document order, by the context sieves.
-func attributeFromContext(ps []paragraph, events []attrEvent) {
-	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1}
+func attributeFromContext(ps []paragraph, events []attrEvent, without []string) {
+	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1, without: without}
 	slices.SortStableFunc(c.events, func(a, b attrEvent) int { return cmp.Compare(a.pos, b.pos) })
 	c.findInterviewee()
 	for i := range ps {
@@ -130,6 +142,9 @@ func attributeFromContext(ps []paragraph, events []attrEvent) {
 // first to decide gives, or nil, and the sieve's name.
 func (c *context) decide() (*entity, string) {
 	for _, sv := range contextSieves {
+		if slices.Contains(c.without, sv.name) {
+			continue
+		}
 		if e, ok := sv.decide(c); ok {
 			return e, sv.name
 		}
