@@ -378,7 +378,8 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
-			"paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
+			"paragraphs", len(a.Paragraphs), "unattributed_quotes", len(a.Unattributed()),
+			"article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 		m := bot.NewMetrics()
 		b := bot.New(a, bot.WithLogger(log), bot.WithObserver(m))
 		return runGateway(ctx, cfg, b, m, log, e.opts)
