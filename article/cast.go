@@ -20,8 +20,7 @@ type Person struct {
 	// Named reports whether the text names the person or body.
 	Named bool
 	// Mentions holds where the text names the person outside quotations,
-	// in document order: a paragraph's number and the offset of the name
-	// in its text. An unnamed source has none.
+	// in document order. An unnamed source has none.
 	Mentions []Mention
 	// Speaker holds what the person said, or is nil when the article
 	// quotes nothing of theirs.
@@ -34,8 +33,9 @@ type Person struct {
 type Mention struct {
 	// Paragraph is the number of the paragraph.
 	Paragraph int
-	// Offset is the byte offset of the name in the paragraph's text.
-	Offset int
+	// Span locates the name in the paragraph's text, with any title
+	// before it ("Mayor Jo Park").
+	Span Span
 }
 
 // Paragraphs returns the numbers of the paragraphs that name the person,
@@ -91,8 +91,8 @@ func (a *Article) buildCast(members []quote.Member) {
 	a.cast = make([]*Person, len(members))
 	for i, m := range members {
 		p := &Person{Name: m.Name, Aliases: m.Aliases, Description: m.Description, Named: m.Named}
-		for _, pos := range m.Mentions {
-			p.Mentions = append(p.Mentions, Mention{Paragraph: pos.Para() + 1, Offset: pos.Offset()})
+		for _, mn := range m.Mentions {
+			p.Mentions = append(p.Mentions, Mention{Paragraph: mn.At.Para() + 1, Span: Span{Start: mn.At.Offset(), End: mn.End}})
 		}
 		if m.Speaker >= 0 {
 			p.Speaker = a.speakers[m.Speaker]

@@ -31,8 +31,9 @@ func goldenArticles(t *testing.T) map[string]string {
 
 // TestGolden compares what the package reads from each test article with
 // its golden file: every sentence (opened with "»" when InQuote), every
-// quote with its speaker and kind, every speaker with its description
-// and aliases, and the summary. Run with -update to rewrite the files, then read the diff.
+// quote with its speaker and kind, the quotations left unattributed, every
+// speaker with its description and aliases, the cast with where the text
+// names each, and the summary. Run with -update to rewrite the files, then read the diff.
 func TestGolden(t *testing.T) {
 	for golden, path := range goldenArticles(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(golden), ".golden"), func(t *testing.T) {
@@ -100,6 +101,14 @@ func goldenReport(a *Article) string {
 		fmt.Fprintf(&b, "%s (%s; %d direct, %d reported)\n", sp.Name, named, len(sp.Quotes), len(sp.Reported))
 		fmt.Fprintf(&b, "\tdescription: %s\n", sp.Description)
 		fmt.Fprintf(&b, "\taliases: %s\n", strings.Join(sp.Aliases, " | "))
+	}
+	b.WriteString("\n# cast: who the article names, where, and whether it quotes them\n")
+	for _, p := range a.Cast() {
+		quoted := "not quoted"
+		if p.Speaker != nil {
+			quoted = "quoted"
+		}
+		fmt.Fprintf(&b, "%s (%s) ¶%v\n", p.Name, quoted, p.Paragraphs())
 	}
 	sum := a.Summary()
 	fmt.Fprintf(&b, "\n# summary (extractive: %v)\n", sum.Extractive)

@@ -81,11 +81,30 @@ func (s *sentence) findAttributions() []attribution {
 	}
 	kept := found[:0]
 	for _, a := range found {
+		a.subj = s.issuer(a.subj)
 		if a.subj.isSpeaker() && !s.saysNothing(a) {
 			kept = append(kept, a)
 		}
 	}
 	return kept
+}
+
+// issuer returns the speaker behind a document that a sentence makes its
+// subject, "A statement from the owners said": the owners. Any other
+// phrase is returned as it is.
+func (s *sentence) issuer(np nounPhrase) nounPhrase {
+	if np.kind != npDefinite && np.kind != npIndefinite && np.kind != npBare || !lexicon.DocumentNouns[np.head] {
+		return np
+	}
+	for k := np.from; k+1 < np.to; k++ {
+		if s.toks[k].Is("from", "by") && !s.toks[k].Upper {
+			if by := s.classifyNP(k+1, np.to); by.isSpeaker() {
+				return by
+			}
+			return np
+		}
+	}
+	return np
 }
 
 // saysNothing reports whether an attribution whose verb reports a
@@ -268,6 +287,22 @@ func (s *sentence) inverted(a attribution) (attribution, bool) {
 	}
 	a.subj = s.classifyNP(a.verbEnd, end)
 	if isDescription(a.subj) {
+		if name, _, e2 := s.nicknameAfter(end); name.kind == npName {
+			// `said a nurse who would give her name only as "Jess"`
+			a.appos = stripArticle(s.text[s.toks[a.verbEnd].Span.Start:s.toks[end-1].Span.End])
+			a.subj, a.end = name, e2
+			return s.invertedClause(a, p)
+		}
+		if name, e2 := s.nameAfter(end); name.kind == npName {
+			// "said the film's producer, Tom Reyes": the name is the
+			// speaker, the description theirs.
+			a.appos = stripArticle(s.text[s.toks[a.verbEnd].Span.Start:s.toks[end-1].Span.End])
+			a.subj, a.end = name, e2
+			if info.Weak && p.Kind != text.Quote {
+				return a, false
+			}
+			return s.invertedClause(a, p)
+		}
 		// "said someone in the public who called into the meeting"
 		end = s.placeAfter(end)
 		a.subj = s.classifyNP(a.verbEnd, end)
@@ -283,15 +318,67 @@ func (s *sentence) inverted(a attribution) (attribution, bool) {
 		p.Fold == "," && a.end < s.to && !s.toks[a.end].IsPunct(".!?,") {
 		return a, false
 	}
+	return s.invertedClause(a, p)
+}
+
+// invertedClause completes an inverted attribution: "Assad must go, said
+// Kerry" reports the clause before it; `"…," said Kerry` a quotation.
+func (s *sentence) invertedClause(a attribution, p text.Token) (attribution, bool) {
 	if p.Kind != text.Quote {
-		// "Assad must go, said Kerry": the clause comes first.
-		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, v-1)}
+		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.verb-1)}
 		if s.wordsIn(a.clause.Start, a.clause.End) < 3 || s.hasQuote(a.clause.Start, a.clause.End) {
 			a.clause = tokRange{}
 		}
 		a.raw = a.clause.End
 	}
 	return a, true
+}
+
+// nicknameAfter reads a relative clause after a description that ends
+// before toks[end] and ends with the name the person goes by: "who would
+// give her name only as Jess". It returns the name's phrase, where it
+// starts, and the token after the clause; or a phrase of no kind.
+func (s *sentence) nicknameAfter(end int) (nounPhrase, int, int) {
+	if end >= s.to || !s.toks[end].Is("who") || s.toks[end].Upper {
+		return nounPhrase{}, end, end
+	}
+	for k := end + 1; k < s.to && k < end+16; k++ {
+		if s.toks[k].Kind != text.Word {
+			break
+		}
+		if s.toks[k].Upper && cueBefore(s.toks, k-1) {
+			e := s.nameRunEnd(k, s.to)
+			if e > k && (e == s.to || s.toks[e].IsPunct(".!?,")) {
+				if np := s.classifyNP(k, e); np.kind == npName {
+					return np, k, e
+				}
+			}
+			break
+		}
+	}
+	return nounPhrase{}, end, end
+}
+
+// nameAfter reads a name set off by a comma after a description that ends
+// before toks[end], running to the end of the sentence or to a comma:
+// "the film's producer, Tom Reyes." It returns the name's phrase and the
+// token after it, or a phrase of no kind.
+func (s *sentence) nameAfter(end int) (nounPhrase, int) {
+	if end+1 >= s.to || s.toks[end].Fold != "," {
+		return nounPhrase{}, end
+	}
+	stop := end + 1
+	for stop < s.to && s.toks[stop].Kind == text.Word {
+		stop++
+	}
+	if e := s.nameRunEnd(end+1, stop); e != stop || stop < s.to && !s.toks[stop].IsPunct(".!?,") {
+		return nounPhrase{}, end
+	}
+	np := s.classifyNP(end+1, stop)
+	if np.kind != npName || len(np.names) < 2 {
+		return nounPhrase{}, end
+	}
+	return np, stop
 }
 
 // placeAfter extends a description that ends before toks[end] with where
@@ -367,7 +454,7 @@ func (s *sentence) normalOrder(a attribution) (attribution, bool) {
 		a.subj.kind != npName && a.subj.kind != npBody {
 		return a, false
 	}
-	if info.Weak && !s.quoteBefore(a.start) && !s.quoteAfterIntro(a.verbEnd) {
+	if info.Weak && !s.quoteBefore(a.start) && !s.quoteIntroduced(a.verbEnd) {
 		return a, false
 	}
 	if info.QuoteOnly {

@@ -11,8 +11,15 @@ type Member struct {
 	Name, Description string
 	Aliases           []string
 	Named             bool
-	Mentions          []Pos
+	Mentions          []Mention
 	Speaker           int
+}
+
+// Mention is where the text names someone: the name, with any title before
+// it, runs from At to End, a byte offset in the same paragraph.
+type Mention struct {
+	At  Pos
+	End int
 }
 
 // cast returns the article's cast: every person and named body the
@@ -33,9 +40,9 @@ func (r *resolver) cast(rank []int) []Member {
 		}
 		if k, ok := bySpeaker[sp]; ok && sp >= 0 {
 			m := &out[k]
-			m.Mentions = append(m.Mentions, positions(e.mentionsAt)...)
-			slices.Sort(m.Mentions)
-			m.Mentions = slices.Compact(m.Mentions)
+			m.Mentions = append(m.Mentions, mentionsOf(e)...)
+			slices.SortFunc(m.Mentions, func(a, b Mention) int { return int(a.At - b.At) })
+			m.Mentions = slices.CompactFunc(m.Mentions, func(a, b Mention) bool { return a.At == b.At })
 			continue
 		}
 		if sp >= 0 {
@@ -46,7 +53,7 @@ func (r *resolver) cast(rank []int) []Member {
 			Description: e.desc,
 			Aliases:     e.speakerAliases(),
 			Named:       named,
-			Mentions:    positions(e.mentionsAt),
+			Mentions:    mentionsOf(e),
 			Speaker:     sp,
 		})
 	}
@@ -60,13 +67,13 @@ func firstPos(m Member) int {
 	if len(m.Mentions) == 0 {
 		return 1 << 62
 	}
-	return int(m.Mentions[0])
+	return int(m.Mentions[0].At)
 }
 
-func positions(ps []int) []Pos {
-	out := make([]Pos, len(ps))
-	for i, p := range ps {
-		out[i] = Pos(p)
+func mentionsOf(e *entity) []Mention {
+	out := make([]Mention, len(e.mentionsAt))
+	for i, p := range e.mentionsAt {
+		out[i] = Mention{Pos(p), e.mentionEnd[i]}
 	}
 	return out
 }

@@ -298,8 +298,19 @@ func (s *sentence) quoteAfterIntro(k int) bool {
 	return k+1 < s.to && s.toks[k].IsPunct(":,") && s.toks[k+1].Kind == text.Quote
 }
 
+// quoteIntroduced reports whether a quotation follows toks[k-1] after a
+// colon or a comma, perhaps with a short adverbial before them: `wrote in
+// an email on Saturday: "…"`, `posted on X: "…"`.
+func (s *sentence) quoteIntroduced(k int) bool {
+	if s.quoteAfterIntro(k) {
+		return true
+	}
+	c := s.skipAdverbials(k, s.to)
+	return c > k && c+1 < s.to && s.toks[c].IsPunct(":") && s.toks[c+1].Kind == text.Quote
+}
+
 // hasQuoteNextTo reports whether a quotation stands right before or after
 // an attribution.
 func (s *sentence) hasQuoteNextTo(a attribution) bool {
-	return s.quoteBefore(a.start) || s.quoteAfterIntro(a.verbEnd)
+	return s.quoteBefore(a.start) || s.quoteIntroduced(a.verbEnd)
 }

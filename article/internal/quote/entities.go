@@ -44,8 +44,10 @@ type entity struct {
 	salient    int   // position of the latest attribution or sentence-subject mention, or -1
 	spoke      int   // position of the latest attribution, or -1
 	distinct   int   // position of the latest mention that tells a person apart from namesakes, or -1
+	named      int   // position of the latest mention by name other than after a preposition, or -1
 	sp         int   // 1 + the index of its speaker once it has quotes, else 0
 	mentionsAt []int // where the text names it outside quotations, in document order
+	mentionEnd []int // where each of those names ends in its paragraph
 
 	r        *resolver // the resolver that keeps it
 	order    int       // its index in the resolver's persons, for a person
@@ -95,7 +97,7 @@ func newResolver() *resolver {
 }
 
 func (r *resolver) add(e *entity) *entity {
-	e.mentioned, e.salient, e.spoke, e.distinct = -1, -1, -1, -1
+	e.mentioned, e.salient, e.spoke, e.distinct, e.named = -1, -1, -1, -1, -1
 	e.r, e.salience, e.speech, e.mentions = r, -1, -1, -1
 	r.ents = append(r.ents, e)
 	if e.key != "" {
@@ -161,6 +163,13 @@ func (r *resolver) personFor(m mention) *entity {
 	key := personKey(m.lows)
 	e := r.byPerson[key]
 	if e == nil {
+		if p := r.fullerName(m.lows); p != nil {
+			// "Tama Rewi" of "Tama Rewi Parata": the same person by the
+			// first of their names.
+			r.byPerson[key] = p
+			p.addAlias(m.name)
+			return p
+		}
 		e = r.add(&entity{
 			kind:       entPerson,
 			name:       m.name,
@@ -190,6 +199,25 @@ func (r *resolver) personFor(m mention) *entity {
 	}
 	e.describe(m.appos)
 	return e
+}
+
+// fullerName returns the one person whose name, given in full elsewhere,
+// begins with the two or more words lows and is longer ("Tama Rewi Parata"
+// for "Tama Rewi"), or nil when there is none or more than one.
+func (r *resolver) fullerName(lows []string) *entity {
+	if len(lows) < 2 {
+		return nil
+	}
+	var found *entity
+	for _, p := range r.byGiven[lows[0]] {
+		if len(p.lows) > len(lows) && slices.Equal(p.lows[:len(lows)], lows) {
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // describe records a description the text gives a person beside the

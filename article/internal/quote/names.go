@@ -12,6 +12,7 @@ import (
 // mention is a capitalised name in the text, with its title.
 type mention struct {
 	pos    int
+	end    int // the byte offset of the end of the name in its paragraph
 	title  string   // "US Secretary of State"
 	name   string   // "John Kerry"
 	lows   []string // folded name words
@@ -20,6 +21,7 @@ type mention struct {
 	appos  string // a description of the person set off after the name, without its article
 	nick   bool   // the name someone goes by, after a cue such as "his name was"
 	place  bool   // after a preposition of place: "in Staten Island"
+	object bool   // after any preposition: "a film by Dev Patel"
 }
 
 // nameMentions finds the capitalised names of a paragraph outside its
@@ -65,7 +67,11 @@ func (p *paragraph) nameMentions() []mention {
 			}
 			if m, ok := p.readMention(run); ok {
 				m.appos = p.appositiveAfterName(j)
+				if m.appos == "" && m.title == "" {
+					m.appos = p.appositiveBeforeName(k)
+				}
 				m.place = p.afterLocative(k)
+				m.object = k > 0 && p.toks[k-1].Kind == text.Word && !p.toks[k-1].Upper && p.toks[k-1].Has(lexicon.Prep)
 				if len(m.lows) == 1 && cueBefore(p.toks, k-1) {
 					// `a resident who said his name was "Perry"`
 					m.nick = true
@@ -131,6 +137,32 @@ func (p *paragraph) appositiveAfterName(j int) string {
 	return desc
 }
 
+// appositiveBeforeName returns the description set off by commas just
+// before a name that starts at toks[k], when it opens with a determiner or
+// a possessive and its head is a role: "a father and his son, Tama Rewi
+// Parata," gives "son". It returns "" when there is none.
+func (p *paragraph) appositiveBeforeName(k int) string {
+	if k < 2 || p.toks[k-1].Fold != "," {
+		return ""
+	}
+	from := k - 1
+	for from > 0 && p.toks[from-1].Kind == text.Word {
+		from--
+		if p.toks[from].Is("and", "or") && !p.toks[from].Upper {
+			from++ // "a father and his son": the part next to the name
+			break
+		}
+	}
+	if from == k-1 || k-1-from > 8 || !p.toks[from].Has(lexicon.Determiner|lexicon.Possessive) {
+		return ""
+	}
+	desc := stripArticle(p.text[p.toks[from].Span.Start:p.toks[k-2].Span.End])
+	if !lexicon.IsRoleWord(descriptionHead(strings.Fields(text.Fold(desc)))) {
+		return ""
+	}
+	return desc
+}
+
 // inNameRun reports whether toks[j] continues a run of name words that
 // started at toks[start].
 func (p *paragraph) inNameRun(j, start int) bool {
@@ -187,6 +219,7 @@ func (p *paragraph) readMention(run []text.Token) (mention, bool) {
 	}
 	m := mention{
 		pos:  position(p.idx, run[0].Span.Start),
+		end:  run[len(run)-1].Span.End,
 		name: text.TrimPossessive(p.text[run[start].Span.Start:run[len(run)-1].Span.End]),
 		lows: make([]string, 0, len(run)-start),
 	}

@@ -21,9 +21,18 @@ func (r *resolver) registerPersons(mentions []mention) {
 			person[personKey(m.lows)] = true
 		}
 	}
+	// The fullest names first, so that a shorter form given earlier
+	// ("Tama Rewi" before "Tama Rewi Parata") joins the person they name.
+	full := make([]mention, 0, len(mentions))
 	for _, m := range mentions {
 		if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] && person[personKey(m.lows)] {
-			r.personFor(m)
+			full = append(full, m)
+		}
+	}
+	slices.SortStableFunc(full, func(a, b mention) int { return len(b.lows) - len(a.lows) })
+	for _, m := range full {
+		if e := r.personFor(m); m.pos < e.introduced {
+			e.introduced = m.pos
 		}
 	}
 	for _, m := range mentions {
@@ -228,6 +237,10 @@ func (r *resolver) noteMention(m mention) {
 	e.mentionedAt(m.pos)
 	if n := len(e.mentionsAt); n == 0 || e.mentionsAt[n-1] < m.pos {
 		e.mentionsAt = append(e.mentionsAt, m.pos)
+		e.mentionEnd = append(e.mentionEnd, m.end)
+	}
+	if !m.object && m.pos > e.named {
+		e.named = m.pos
 	}
 	if e.gender == 0 && m.gender != 0 {
 		e.gender = m.gender
@@ -677,14 +690,6 @@ func (r *resolver) namedBetween(from, pos int, w string) *entity {
 // pronoun to someone last written about further back.
 const pronounParas = 3
 
-// lastNamed returns where the text last named e outside quotations, or -1.
-func lastNamed(e *entity) int {
-	if len(e.mentionsAt) == 0 {
-		return -1
-	}
-	return e.mentionsAt[len(e.mentionsAt)-1]
-}
-
 // personalPronoun resolves he (gender 'm') or she ('f') at pos.
 func (r *resolver) personalPronoun(g byte, pos int) *entity {
 	var best, nearestPerson *entity
@@ -720,15 +725,16 @@ func (r *resolver) personalPronoun(g byte, pos int) *entity {
 	})
 	if best == nil {
 		// No one the text has made a subject lately: the person it named
-		// last, in this paragraph or the one before ("… that Wayne King
-		// did not learn of it. He said …").
+		// last, in this paragraph or the one before, other than after a
+		// preposition ("… that Wayne King did not learn of it. He said …",
+		// but not "a film by Dev Patel").
 		r.mention.latest(func(e *entity) bool {
 			if e.mentioned >= 0 && paraOf(pos)-paraOf(e.mentioned) > 1 {
 				return false // the log is in the order of mentions: all the rest are older
 			}
-			at := lastNamed(e)
+			at := e.named
 			if e.kind == entPerson && (e.gender == 0 || e.gender == g) && at >= 0 && at < pos &&
-				paraOf(pos)-paraOf(at) <= 1 && (best == nil || at > lastNamed(best)) {
+				paraOf(pos)-paraOf(at) <= 1 && (best == nil || at > best.named) {
 				best = e
 			}
 			return true

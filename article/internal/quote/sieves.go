@@ -161,7 +161,7 @@ func colonIntroduction(c *context) (*entity, bool) {
 	if k == 0 || pq.toks[k-1].Fold != ":" || k-1 <= pq.sents[c.fq.sent].from {
 		return nil, false
 	}
-	if e := pq.leads[c.fq.sent]; e != nil && (e.kind == entPerson || e.kind == entBody || e.kind == entProper) {
+	if e := pq.leads[c.fq.sent]; e != nil && e.kind != entGroup {
 		return e, true
 	}
 	return nil, false
@@ -269,11 +269,15 @@ func (c *context) findInterviewee() {
 
 // previousSpeaker gives the speaker of the last whole direct quote when it
 // is at most two paragraphs back and nobody else has been credited with
-// words since; when someone else has, it decides that the quotation has no
-// speaker it can be sure of.
+// words since; when someone else has, or the quotation's own sentence is
+// about someone else, it decides that the quotation has no speaker it can
+// be sure of.
 func previousSpeaker(c *context) (*entity, bool) {
 	if c.lastEnt == nil || c.i-paraOf(c.lastPos) > 2 {
 		return nil, false
+	}
+	if l := c.ps[c.i].leads[c.fq.sent]; l != nil && l != c.lastEnt {
+		return nil, true // the quotation's own sentence is about someone else
 	}
 	k, _ := slices.BinarySearchFunc(c.events, c.lastPos+1, func(ev attrEvent, pos int) int { return cmp.Compare(ev.pos, pos) })
 	for ; k < len(c.events) && c.events[k].pos < c.pos; k++ {
