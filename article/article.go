@@ -135,7 +135,8 @@ type Sentence struct {
 	// Text is the sentence itself.
 	Text string
 	// InQuote reports that the sentence begins inside, or with, a
-	// quotation: on its own it may be a fragment of someone's words.
+	// quotation, or inside an interview's answer given without quotation
+	// marks: on its own it may be a fragment of someone's words.
 	InQuote bool
 }
 

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with what the package gives")
@@ -156,8 +159,9 @@ func lineDiff(want, got string) string {
 
 // TestInQuoteAgreesWithQuotes checks, over every test article under
 // testdata/ and the seed, that a sentence is InQuote exactly when it opens
-// inside or with a quotation the engine reads, and so that every sentence
-// opening inside a direct quote that Quotes gives is InQuote.
+// inside or with a quotation the engine reads (an interview's answer in no
+// quotation marks counts as one), and so that every sentence opening inside
+// a direct quote that Quotes gives is InQuote.
 func TestInQuoteAgreesWithQuotes(t *testing.T) {
 	articles := map[string]*Article{"seed": Default()}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
@@ -179,6 +183,21 @@ func TestInQuoteAgreesWithQuotes(t *testing.T) {
 		segs := segments(a)
 		for i, p := range a.Paragraphs {
 			quotes := segs[i].Quotes
+			for _, q := range a.Quotes() {
+				// An interview's answer in no quotation marks is read as a
+				// quotation too.
+				if q.Paragraph == p.N && q.Kind == Direct && !slices.ContainsFunc(quotes, func(t text.Quotation) bool {
+					return t.Open <= q.Span.Start && q.Span.End <= t.End
+				}) {
+					open := q.Span.Start // from the start of its sentence: "A: Six weeks."
+					for _, s := range p.Sentences {
+						if s.Span.Start <= open && open < s.Span.End {
+							open = s.Span.Start
+						}
+					}
+					quotes = append(slices.Clip(quotes), text.Quotation{Open: open, End: q.Span.End})
+				}
+			}
 			for _, s := range p.Sentences {
 				inside := false
 				for _, q := range quotes {

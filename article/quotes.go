@@ -150,6 +150,14 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 			a.quotes[i].Parts = parts
 			a.quotes[i].Text = strings.Join(parts, splitMark)
 		}
+		if q.Unmarked {
+			// An interview's answer in no quotation marks: its sentences
+			// are the interviewee's words, as those in quotation marks are.
+			for k := range a.Paragraphs[q.Para].Sentences {
+				s := &a.Paragraphs[q.Para].Sentences[k]
+				s.InQuote = s.InQuote || s.Span.End > q.Span.Start && s.Span.Start < q.Span.End
+			}
+		}
 		if q.Kind == quote.Reported {
 			a.quotes[i].Kind = Reported
 			sp.Reported = append(sp.Reported, a.quotes[i])

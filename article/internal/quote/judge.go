@@ -31,6 +31,7 @@ type foundQuote struct {
 	ent       *entity
 	sieve     string // the sieve that gave it its speaker
 	attr      int    // the index of its attribution in its sentence's, or -1
+	unmarked  bool   // an interview's answer in no quotation marks
 }
 
 // judgeQuote decides what the quotation at toks[k] of sentence si is, and

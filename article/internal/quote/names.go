@@ -12,7 +12,7 @@ import (
 // mention is a capitalised name in the text, with its title.
 type mention struct {
 	pos    int
-	end    int // the byte offset of the end of the name in its paragraph
+	end    int      // the byte offset of the end of the name in its paragraph
 	title  string   // "US Secretary of State"
 	name   string   // "John Kerry"
 	lows   []string // folded name words

@@ -53,6 +53,8 @@ type Quote struct {
 	Parts              []Part
 	Partial, Continued bool
 	Sieve              string
+	// Unmarked marks an interview's answer given in no quotation marks.
+	Unmarked bool
 }
 
 // Part is one part of a quotation its attribution splits: its words, and
@@ -278,7 +280,7 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 			// An answer in no quotation marks: the interviewee's words all
 			// the same.
 			pq.spans = append(slices.Clip(pq.spans), q)
-			pq.found = append(pq.found, foundQuote{span: len(pq.spans) - 1, run: -1, attr: -1, verdict: needsOwner})
+			pq.found = append(pq.found, foundQuote{span: len(pq.spans) - 1, run: -1, attr: -1, verdict: needsOwner, unmarked: true})
 		}
 	}
 	return events
@@ -349,6 +351,7 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int, []Quote) {
 				Partial:   fq.partial,
 				Continued: fq.continued,
 				Sieve:     fq.sieve,
+				Unmarked:  fq.unmarked,
 			})
 		}
 		for si := range pq.sents {
