@@ -49,6 +49,31 @@ func contentWords(s string) []string {
 	return out
 }
 
+// queryWord is a content word of a query, and whether it is part of the
+// name the query opens with rather than of what follows "of", "at", "from"
+// or "for": in "Karl Brenner of the Free Democrats", Karl Brenner is who is
+// meant.
+type queryWord struct {
+	w    string
+	head bool
+}
+
+// queryWords returns the content words of a query, marking those before
+// its first "of", "at", "from" or "for" (after its first word) as its head.
+func queryWords(query string) []queryWord {
+	var out []queryWord
+	head := true
+	for i, w := range strings.Fields(normalizeName(query)) {
+		if i > 0 && (w == "of" || w == "at" || w == "from" || w == "for") {
+			head = false
+		}
+		for _, c := range contentWords(w) {
+			out = append(out, queryWord{c, head})
+		}
+	}
+	return out
+}
+
 // lookupName finds the entry that a query names among n entries: the index
 // of the one it names best, or -1 with the entries it names equally well
 // when there are several. It tries, in order: a whole name or alias; the
@@ -89,7 +114,7 @@ func lookupName(query string, n int, entry func(int) *nameEntry) (found int, amb
 			}
 		}
 	}
-	if f, amb, c, ok := one(bestByWords(n, entry, contentWords(query))); ok {
+	if f, amb, c, ok := one(bestByWords(n, entry, queryWords(query))); ok {
 		return f, amb, c
 	}
 	if len(q) >= 3 {
@@ -124,7 +149,7 @@ func bestByTier(n int, entry func(int) *nameEntry, match func(speakerKey) bool) 
 
 // bestByWords returns the entries that the query's words q name best by
 // wordScore.
-func bestByWords(n int, entry func(int) *nameEntry, q []string) []int {
+func bestByWords(n int, entry func(int) *nameEntry, q []queryWord) []int {
 	if len(q) == 0 {
 		return nil
 	}
@@ -151,13 +176,17 @@ func bestByWords(n int, entry func(int) *nameEntry, q []string) []int {
 // comment" for "one person"); a one-word name of an unnamed source is too
 // common to count that way. Each word of the query that matches scores
 // most in the name, less in an alias and least in the description, and a
-// little less when only its singular matches ("official" and "officials").
-func wordScore(e *nameEntry, q []string) int {
+// little less when only its singular matches ("official" and "officials");
+// the words of the query's head count double.
+func wordScore(e *nameEntry, q []queryWord) int {
 	score, all := 0, true
 	for _, w := range q {
-		s := max(fieldScore(e.core, w, 6), fieldScore(e.alias, w, 4), fieldScore(e.desc, w, 2))
+		s := max(fieldScore(e.core, w.w, 6), fieldScore(e.alias, w.w, 4), fieldScore(e.desc, w.w, 2))
 		if s == 0 {
 			all = false
+		}
+		if w.head {
+			s *= 2
 		}
 		score += s
 	}
@@ -167,8 +196,12 @@ func wordScore(e *nameEntry, q []string) int {
 	if len(e.core) == 0 || !e.named && len(e.core) < 2 {
 		return 0
 	}
+	words := make([]string, len(q))
+	for i, w := range q {
+		words[i] = w.w
+	}
 	for _, c := range e.core {
-		if fieldScore(q, c, 1) == 0 {
+		if fieldScore(words, c, 1) == 0 {
 			return 0
 		}
 	}
@@ -231,7 +264,7 @@ func nearest(q string, n int, entry func(int) *nameEntry) (found int, ambiguous 
 	case 1:
 		return best[0], nil, -1
 	case 0:
-		if closest >= 0 && closestD <= max(2, len(q)/2) {
+		if closest >= 0 && closestD <= max(2, len(q)/3) {
 			return -1, nil, closest
 		}
 		return -1, nil, -1
