@@ -49,6 +49,16 @@ func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		return nil, err
 	}
 	sp, err := b.art.Speaker(name)
+	var ie *article.InputError
+	if err != nil && errors.As(err, &ie) && len(ie.Ambiguous) == 0 {
+		// Someone the article names without quoting: say so, and where.
+		if p, perr := b.art.Person(name); perr == nil {
+			if p.Speaker == nil {
+				return message([]*discordgo.MessageEmbed{b.mentionedEmbed(p)}, nil), nil
+			}
+			sp, err = p.Speaker, nil
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("looking up speaker %q: %w", name, err)
 	}
@@ -56,6 +66,51 @@ func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		return nil, errors.New("the speaker lookup returned neither a speaker nor an error")
 	}
 	return message([]*discordgo.MessageEmbed{b.speakerEmbed(sp)}, nil), nil
+}
+
+// mentionsShown is how many places naming someone /quote shows when the
+// article quotes nothing of theirs.
+const mentionsShown = 3
+
+// mentionedEmbed renders someone the article names but does not quote:
+// that it quotes nothing of theirs, and the first places it names them,
+// each with its paragraph and the name in bold.
+func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title: escapeWithin(capitalize(oneLine(p.Name)), limitEmbedTitle),
+		Color: embedColor,
+	}
+	paras := p.Paragraphs()
+	var lines []string
+	if d := oneLine(p.Description); d != "" {
+		lines = append(lines, "*"+escapeWithin(d, 300)+"*")
+	}
+	lines = append(lines, "The article mentions "+escapeWithin(oneLine(p.Name), 200)+
+		" but does not quote them: named in "+citeList(paras)+".")
+	shown, last := 0, 0
+	for _, m := range p.Mentions {
+		if shown == mentionsShown {
+			break
+		}
+		if m.Paragraph == last {
+			continue // one place a paragraph
+		}
+		last = m.Paragraph
+		para, ok := b.art.Paragraph(m.Paragraph)
+		if !ok {
+			continue
+		}
+		c := " — " + cite(m.Paragraph)
+		lines = append(lines, "• "+excerpt(para.Text, []article.Span{m.Span}, 240, 300)+c)
+		shown++
+	}
+	e.Description = truncate(strings.Join(lines, "\n"), limitEmbedDesc)
+	foot := []string{"mentioned, not quoted"}
+	if src := source(b.art.Meta.Publication, b.art.Meta.Date); src != "" {
+		foot = append(foot, src)
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(strings.Join(foot, " · "), limitFooterText)}
+	return e
 }
 
 // speakerEmbed renders a speaker: who they are, their direct quotes as
