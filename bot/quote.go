@@ -295,7 +295,7 @@ type speakerEntry struct {
 func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 	idx := &speakerIndex{}
 	for _, sp := range speakers {
-		if sp == nil {
+		if sp == nil || vagueGroup(sp) {
 			continue
 		}
 		name := truncateWords(oneLine(sp.Name), limitChoiceValue)
@@ -322,6 +322,14 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		idx.entries = append(idx.entries, ent)
 	}
 	return idx
+}
+
+// vagueGroup reports whether a speaker is a group the article names by one
+// plural word and never quotes directly ("experts", "critics"): /quote
+// still finds it, but autocomplete suggests people and bodies.
+func vagueGroup(sp *article.Speaker) bool {
+	return !sp.Named && len(sp.Quotes) == 0 && !strings.Contains(strings.TrimSpace(sp.Name), " ") &&
+		strings.HasSuffix(sp.Name, "s")
 }
 
 // truncateWords returns the whole words of s that fit in max characters,

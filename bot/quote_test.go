@@ -30,6 +30,7 @@ func testSpeakers() []*article.Speaker {
 		mk("Jan Novák", 1, 0, "Novák"),
 		mk("US officials", 1, 1),
 		mk("the Pentagon", 0, 1),
+		{Name: "experts", Reported: []article.Quote{{Kind: article.Reported, Paragraph: 2, Text: "a claim"}}},
 	}
 }
 
