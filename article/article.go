@@ -83,11 +83,11 @@ type Article struct {
 	sentence []Sentence // every sentence, in document order
 
 	// Built by the parts of the package that own them.
-	quotes []Quote
-	// quotations read as speech that no one can be given
-	unattributed []Quote
+	quotes       []Quote
+	unattributed []Quote // quotations read as speech that no one can be given
 	speakers     []*Speaker
 	cast         []*Person
+	lookup       nameIndex   // built on the first lookup by name
 	people       []quote.Pos // where the text names a person, in document order
 	idx          *index.Index
 	summary      Summary

@@ -1,6 +1,8 @@
 package article
 
 import (
+	"sync"
+
 	"github.com/articlebot/articlebot/article/internal/quote"
 )
 
@@ -25,8 +27,6 @@ type Person struct {
 	// Speaker holds what the person said, or is nil when the article
 	// quotes nothing of theirs.
 	Speaker *Speaker
-
-	entry nameEntry
 }
 
 // Mention is a place where the text names a person.
@@ -62,7 +62,8 @@ func (a *Article) Cast() []*Person { return a.cast }
 // the article names X without quoting them. A name that matches no one, or
 // several people equally well, gives an *[InputError].
 func (a *Article) Person(name string) (*Person, error) {
-	i, amb, suggestion := lookupName(name, len(a.cast), func(i int) *nameEntry { return &a.cast[i].entry })
+	cast := a.names().cast
+	i, amb, suggestion := lookupName(name, len(cast), func(i int) *nameEntry { return &cast[i] })
 	names := func(ix []int) []string {
 		out := make([]string, len(ix))
 		for k, j := range ix {
@@ -97,7 +98,30 @@ func (a *Article) buildCast(members []quote.Member) {
 		if m.Speaker >= 0 {
 			p.Speaker = a.speakers[m.Speaker]
 		}
-		p.entry = newNameEntry(p.Name, p.Aliases, p.Description, p.Named)
 		a.cast[i] = p
 	}
+}
+
+// nameIndex holds what lookup by name reads of the speakers and of the
+// cast, in their order. It is built on the first lookup, which most
+// articles loaded never need.
+type nameIndex struct {
+	once           sync.Once
+	speakers, cast []nameEntry
+}
+
+// names returns the article's name index, building it once.
+func (a *Article) names() *nameIndex {
+	a.lookup.once.Do(func() {
+		a.lookup.speakers = make([]nameEntry, len(a.speakers))
+		for i, sp := range a.speakers {
+			a.lookup.speakers[i] = newNameEntry(sp.keys, sp.Name, sp.Aliases, sp.Description, sp.Named)
+		}
+		a.lookup.cast = make([]nameEntry, len(a.cast))
+		for i, p := range a.cast {
+			keys := lookupKeys(p.Name, p.Aliases, p.Description, p.Named)
+			a.lookup.cast[i] = newNameEntry(keys, p.Name, p.Aliases, p.Description, p.Named)
+		}
+	})
+	return &a.lookup
 }

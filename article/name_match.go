@@ -17,8 +17,8 @@ type nameEntry struct {
 	named             bool
 }
 
-func newNameEntry(name string, aliases []string, description string, named bool) nameEntry {
-	e := nameEntry{keys: lookupKeys(name, aliases, description, named), named: named}
+func newNameEntry(keys []speakerKey, name string, aliases []string, description string, named bool) nameEntry {
+	e := nameEntry{keys: keys, named: named}
 	e.core = contentWords(name)
 	for _, a := range aliases {
 		e.alias = append(e.alias, contentWords(a)...)

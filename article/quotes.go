@@ -90,8 +90,7 @@ type Speaker struct {
 	// Reported holds the speaker's reported statements in document order.
 	Reported []Quote
 
-	keys  []speakerKey // folded names for lookup, computed once
-	entry nameEntry    // the same, as lookup by words reads them
+	keys []speakerKey // folded names for lookup, computed once
 }
 
 // splitMark joins the parts of a quotation its attribution splits.
@@ -176,8 +175,7 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 		}
 	}
 	for _, sp := range a.speakers {
-		sp.entry = newNameEntry(sp.Name, sp.Aliases, sp.Description, sp.Named)
-		sp.keys = sp.entry.keys
+		sp.keys = lookupKeys(sp.Name, sp.Aliases, sp.Description, sp.Named)
 	}
 	a.buildCast(res.Cast)
 }

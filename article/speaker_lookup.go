@@ -105,7 +105,8 @@ func (a *Article) Speaker(name string) (*Speaker, error) {
 	if normalizeName(name) == "" {
 		return nil, a.speakerError(name, "Say whose words you want: type the name of someone the article quotes.", nil, "")
 	}
-	i, amb, closest := lookupName(name, len(a.speakers), func(i int) *nameEntry { return &a.speakers[i].entry })
+	entries := a.names().speakers
+	i, amb, closest := lookupName(name, len(entries), func(i int) *nameEntry { return &entries[i] })
 	switch {
 	case i >= 0:
 		return a.speakers[i], nil
