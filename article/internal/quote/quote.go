@@ -1,6 +1,6 @@
 // Package quote finds who said what in an article: the direct quotations
-// and reported statements of its paragraphs, and the people and bodies they
-// belong to.
+// and reported statements of its paragraphs, the people and bodies they
+// belong to, and the article's cast of everyone it names.
 //
 // It reads the paragraphs as the text package segments them, with each
 // quotation as one token (view.go), so that the words around a quotation
@@ -8,10 +8,13 @@
 // their subjects and appositives (subjects.go) and reported clauses
 // (clauses.go) make attributions (attributions.go). Names and the people,
 // bodies and unnamed sources they stand for are tracked in document order
-// (names.go, entities.go, resolve.go). Each quotation is then given a
-// speaker by ordered sieves, precision first (judge.go for the
-// attribution in its own sentence, sieves.go for the context); a quotation
-// no sieve can decide stays unattributed.
+// (names.go, nicknames.go, entities.go, resolve.go), and make the cast
+// (cast.go). Interviews printed as questions and answers are read as such
+// (interview.go). Each quotation is then given a speaker by ordered sieves,
+// precision first (judge.go for the attribution in its own sentence,
+// sieves.go for the context); a quotation no sieve can decide stays
+// unattributed, and one whose own sentence names no one clear is never
+// given to someone nearby.
 package quote
 
 import (

@@ -52,10 +52,19 @@ type sieve func(c *context) (*entity, bool)
 
 // contextSieves are tried in order on each quotation whose own sentence
 // does not attribute it, in document order; the first to decide wins.
-// They go from the surest to the least sure: a quotation's run of
-// paragraphs, its paragraph, the sentences next to it, an introduction
-// ending the previous paragraph, an interview's answers, then the previous
-// speaker and last the person the previous paragraph is about.
+// They go from the surest to the least sure: the subject of the quotation's
+// own sentence when a colon introduces it, the speaker earlier in its
+// paragraph, its run of paragraphs, an interview's answers, the speaker
+// later in its paragraph, the sentences next to it, an introduction ending
+// the previous paragraph, then the previous speaker and last the person the
+// previous paragraph is about.
+//
+// The order and the set were measured on the annotated corpus of real news
+// (TestSievesOnCorpus in the article package logs the table): each sieve
+// that decides there gives every annotated quotation it attributes to the
+// annotated speaker, save one that goes to an unnamed dispatcher the text
+// calls only "the voice"; and leaving out any sieve loses quotations without
+// saving a wrong one, so none is cut.
 var contextSieves = []struct {
 	name   string
 	decide sieve
