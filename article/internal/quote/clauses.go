@@ -34,6 +34,11 @@ func (s *sentence) clauseAfter(verb, after int, info *lexicon.Verb) tokRange {
 			break
 		}
 		if tk.Is("that") && !tk.Upper {
+			if k > after && k+1 < s.to && s.toks[k+1].Kind == text.Word && !s.toks[k+1].Upper && isParticiple(s.toks[k+1].Fold) && strings.HasSuffix(s.toks[k+1].Fold, "ed") {
+				// "disclosed in an interview with Playbook that published
+				// it": a relative clause about the noun, not a statement.
+				return tokRange{}
+			}
 			if k+1 < s.to && s.wordsIn(k+1, s.to) >= 2 {
 				return tokRange{Start: k + 1, End: s.to}
 			}
