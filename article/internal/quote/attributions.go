@@ -213,10 +213,12 @@ func (s *sentence) accordingTo(a attribution) (attribution, bool) {
 	if after < s.to && s.toks[after].Fold == "," {
 		after++
 	}
-	if after < s.to && s.wordsIn(after, s.to) >= 3 {
-		a.clause = tokRange{Start: after, End: s.trimClauseEnd(after, s.to)}
-	} else if !first {
+	switch {
+	case !first:
+		// "CLAUSE, according to X …": what comes after X says more of X.
 		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.verb)}
+	case after < s.to && s.wordsIn(after, s.to) >= 3:
+		a.clause = tokRange{Start: after, End: s.trimClauseEnd(after, s.to)}
 	}
 	a.raw = a.clause.End
 	return a, true

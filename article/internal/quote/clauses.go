@@ -99,10 +99,32 @@ func (s *sentence) clauseAfter(verb, after int, info *lexicon.Verb) tokRange {
 	if first.Has(lexicon.Prep) || first.Has(lexicon.BeAux) || first.Has(lexicon.HaveAux) || first.Has(lexicon.Modal) || first.Is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
 		return tokRange{}
 	}
-	if s.wordsIn(k, s.to) < 3 {
-		return tokRange{}
+	if s.wordsIn(k, s.to) < 3 || !s.hasVerb(k, s.to) {
+		return tokRange{} // "claimed his own reward": an object, not a statement
 	}
 	return tokRange{Start: k, End: s.to}
+}
+
+// hasVerb reports whether the words from toks[from] hold what reads as the
+// verb of a clause: an auxiliary, a modal, or a word in "-ed" or "-s" after
+// the first ("the plane disappeared", "Russia has", "the rule applies").
+func (p *paragraph) hasVerb(from, to int) bool {
+	for k := from; k < to; k++ {
+		t := p.toks[k]
+		if t.Kind == text.Quote {
+			return true
+		}
+		if t.Kind != text.Word || t.Upper {
+			continue
+		}
+		if !t.Is("to") && t.Has(lexicon.BeAux|lexicon.HaveAux|lexicon.Modal) {
+			return true
+		}
+		if k > from && len(t.Fold) > 3 && (strings.HasSuffix(t.Fold, "ed") || strings.HasSuffix(t.Fold, "s") && !strings.HasSuffix(t.Fold, "ss") && !strings.HasSuffix(t.Fold, "'s")) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipAdverbials returns the index after the adverbials that may stand

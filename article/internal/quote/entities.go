@@ -78,6 +78,7 @@ type resolver struct {
 	byWord    map[string][]*entity // entities by a word of their titles and descriptions
 	byHead    map[string][]*entity // entities by the head noun of their description, in order of creation
 
+	thingAt  int     // where a sentence last had a thing that cannot speak for its subject ("The plane"), or -1
 	salience recency // entities by when they were last salient
 	speech   recency // entities by when they last spoke
 	mention  recency // entities by when they were last mentioned
@@ -90,6 +91,7 @@ func newResolver() *resolver {
 		byMiddle: make(map[string][]*entity), byTitle: make(map[string][]*entity),
 		byWord: make(map[string][]*entity), byHead: make(map[string][]*entity),
 	}
+	r.thingAt = -1
 	r.salience.slot = func(e *entity) *int { return &e.salience }
 	r.speech.slot = func(e *entity) *int { return &e.speech }
 	r.mention.slot = func(e *entity) *int { return &e.mentions }

@@ -90,6 +90,9 @@ func (s *sentence) classifyNP(from, to int) nounPhrase {
 			return name
 		}
 	}
+	if heading(s.text[ph[0].Span.Start:last.Span.End]) {
+		return nounPhrase{} // "SEARCHING THROUGH THE NIGHT": a subheading
+	}
 	lastNamey := last.Upper || hyphenName(lastRaw)
 	if len(ph) == 1 && np.initial && np.det == "" && (last.IsRole() || last.Has(lexicon.Org)) && !isAcronym(lastRaw) {
 		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
@@ -98,6 +101,22 @@ func (s *sentence) classifyNP(from, to int) nounPhrase {
 		return s.namedPhrase(np, ph)
 	}
 	return s.description(np, ph)
+}
+
+// heading reports whether words are a heading set in capitals rather than
+// a name: two words or more, one of them a word of five letters or more in
+// capitals throughout.
+func heading(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if len(w) >= 5 && isAcronym(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // readWords notes the content words of the phrase ph and the gender its
@@ -422,6 +441,9 @@ func headNoun(ph []text.Token) string {
 	}
 	for i := 1; i < len(ph); i++ {
 		if ph[i].Has(lexicon.Prep) || ph[i].Is("of", "to") {
+			if !ph[i].Upper && ph[i-1].Upper && !ph[i-1].IsRole() && i+1 < len(ph) && ph[i+1].Upper {
+				continue // inside a name: "Federal Reserve Bank of Dallas research"
+			}
 			h := i - 1
 			if h > 0 && ph[h].Has(lexicon.PostModifier) {
 				h-- // "people familiar with the matter"
@@ -488,6 +510,9 @@ func (np nounPhrase) isSpeaker() bool {
 	}
 	if np.head != "" && lexicon.NonSpeakers[np.head] {
 		return false
+	}
+	if first, _, _ := strings.Cut(strings.ToLower(np.text), " "); first == "no" || first == "neither" {
+		return false // "no group claimed responsibility"
 	}
 	if len(np.words) == 0 && np.kind != npName {
 		return false

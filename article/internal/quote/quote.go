@@ -255,6 +255,10 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 			r.noteMention(pq.mentions[mi])
 			mi++
 		}
+		if s.thingSubject() {
+			// "The plane disappeared …": a thing the next "it" may mean.
+			r.thingAt = position(pq.idx, pq.toks[s.from].Span.Start)
+		}
 		if len(attrs) > 0 && attrs[0].ent != nil {
 			pq.leads[si] = attrs[0].ent
 			if np := s.leadSubject(); np.kind == npBare && np.plural {

@@ -638,7 +638,7 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 		}
 		return r.personalPronoun(g, pos)
 	case "they", "it":
-		return r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
+		e := r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
 			switch e.kind {
 			case entBody, entUnnamedBody, entProper:
 				return true
@@ -647,6 +647,10 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 			}
 			return false
 		})
+		if w == "it" && e != nil && r.thingAt > e.salient && r.thingAt < pos {
+			return nil // "The plane disappeared. It had asked to climb": the plane
+		}
+		return e
 	}
 	return nil
 }

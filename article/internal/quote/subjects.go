@@ -85,6 +85,27 @@ func (s *sentence) leadSubject() nounPhrase {
 	return np
 }
 
+// thingSubject reports whether a sentence opens with a thing that cannot
+// speak for its subject, as "The plane, which …, disappeared" does: the
+// "it" of the next sentence is more likely that thing than a body.
+func (s *sentence) thingSubject() bool {
+	k := s.from
+	for k < s.to && s.toks[k].Is("but", "and", "yet", "so") {
+		k++
+	}
+	if k+1 >= s.to || !s.toks[k].Has(lexicon.Determiner|lexicon.Possessive) || s.toks[k].Is("this", "that") {
+		return false
+	}
+	e := k + 1
+	for e < s.to && s.toks[e].Kind == text.Word && !s.toks[e].Upper && !s.toks[e].Has(lexicon.Prep|lexicon.BeAux|lexicon.HaveAux|lexicon.Modal|lexicon.NPStop) {
+		e++
+	}
+	if e == k+1 || e < s.to && s.toks[e].Kind == text.Word && s.toks[e].Upper {
+		return false
+	}
+	return !speakerHead(text.TrimPossessive(s.toks[e-1].Fold))
+}
+
 // subjectBeforeInsertions finds the subject of a verb that follows a comma
 // or dash: "On Friday, a US military official, who spoke on condition of
 // anonymity, said" or "Jatras, a former US diplomat, said". Comma-separated
@@ -112,6 +133,12 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 				}
 			}
 			continue // "(D-Mass.)", "who spoke on condition of anonymity", "— no relation —"
+		}
+		if c > 0 && s.toks[chunks[c-1].from].Is("of", "from", "in") && !s.toks[chunks[c-1].from].Upper &&
+			ch.core-ch.from <= 2 && s.toks[ch.from].Upper {
+			// "Eddie Foreman, 40, of Opelika, Alabama, who …": the rest of
+			// an address.
+			continue
 		}
 		if c > 1 && opensClauseAside(s.toks[chunks[c-1].from]) {
 			// "Mr Pugh, who founded it with his late wife, Ann, said": the
