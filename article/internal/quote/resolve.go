@@ -490,19 +490,9 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 // Secretary of State John Kerry"), or nil when there is none or more than
 // one.
 func (r *resolver) sameRoleLine(head string, pos int) *entity {
-	var found *entity
-	r.salience.latest(func(e *entity) bool {
-		if e.kind != entPerson || e.salient < 0 || e.salient >= pos || !e.hasRoleLine(head) {
-			return true
-		}
-		if found != nil {
-			found = nil
-			return false
-		}
-		found = e
-		return true
+	return r.salience.only(func(*entity) bool { return false }, func(e *entity) bool {
+		return e.kind == entPerson && e.salient >= 0 && e.salient < pos && e.hasRoleLine(head)
 	})
-	return found
 }
 
 // hasRoleLine reports whether a title or a description of e is of the
@@ -667,21 +657,9 @@ func (r *resolver) namedBetween(from, pos int, w string) *entity {
 	default:
 		return nil
 	}
-	var found *entity
-	r.mention.latest(func(e *entity) bool {
-		if e.mentioned < from {
-			return false
-		}
+	found := r.mention.only(func(e *entity) bool { return e.mentioned < from }, func(e *entity) bool {
 		n := len(e.mentionsAt)
-		if e.kind != entPerson || n == 0 || e.mentionsAt[n-1] < from || e.mentionsAt[n-1] >= pos || e.gender != 0 && e.gender != g {
-			return true
-		}
-		if found != nil {
-			found = nil
-			return false
-		}
-		found = e
-		return true
+		return e.kind == entPerson && n > 0 && e.mentionsAt[n-1] >= from && e.mentionsAt[n-1] < pos && (e.gender == 0 || e.gender == g)
 	})
 	if found != nil && found.gender == 0 {
 		found.gender = g
