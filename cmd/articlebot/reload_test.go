@@ -477,11 +477,14 @@ func TestReloadRequestsCoalesce(t *testing.T) {
 	r := startServe(t, map[string]string{envArticleFile: "article.txt"}, withReloads(reloads), withArticleLoader(l.load))
 	reloads <- syscall.SIGHUP
 	l.waitEntered(t, 2)
-	// Each send returns once the run has taken the request.
+	// Each send returns once the run has taken the request, but the run
+	// may not yet have joined it to the one due: the log says when it has.
+	// The first of the five is the one due, the other four join it.
 	for range 5 {
 		reloads <- syscall.SIGHUP
 	}
-	r.waitLog(t, "reload requested while one is due; they make one reload")
+	const joined = "reload requested while one is due; they make one reload"
+	waitUntil(t, func() bool { return strings.Count(r.log.String(), joined) == 4 }, "4 requests joined to the one due:\n%s", r.log)
 	if n := l.count(); n != 2 {
 		t.Errorf("%d loads began while the first reload waited, want 2: reloads overlap", n)
 	}
