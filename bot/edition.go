@@ -33,6 +33,9 @@ type live struct {
 	// failed is the last reload when it failed, or nil when it succeeded
 	// or none has run.
 	failed atomic.Pointer[reloadFailure]
+	// began is when the reload that runs now began, or nil when none
+	// runs.
+	began atomic.Pointer[time.Time]
 }
 
 // reloadFailure is a reload that left the bot answering from the article
@@ -70,24 +73,44 @@ func (b *Bot) edition(a *article.Article) (*Bot, error) {
 // with, or the one its last successful reload loaded.
 func (b *Bot) Article() *article.Article { return b.current().art }
 
+// Fingerprint returns the fingerprint of the article the bot answers
+// from: a short digest of its metadata and paragraphs, which its buttons
+// carry. Two bots with the same fingerprint answer each other's buttons.
+func (b *Bot) Fingerprint() string { return b.current().stamp }
+
+// Reloaded describes a reload that succeeded: the article the bot
+// answered from before it and the one it answers from after it, each
+// with its fingerprint (see [Bot.Fingerprint]).
+type Reloaded struct {
+	Before, After                       *article.Article
+	BeforeFingerprint, AfterFingerprint string
+}
+
+// Same reports whether the article loaded is the one the bot had: the
+// buttons of earlier answers keep working.
+func (r Reloaded) Same() bool { return r.BeforeFingerprint == r.AfterFingerprint }
+
 // Reload loads an article with load and answers from it: the requests
 // that arrive once Reload has returned are answered about the new
 // article, while those in flight finish on the one they started with.
 // Reloads run one at a time; a call made while another runs waits for it.
+// While one runs, /readyz (see [NewOpsMux]) says since when.
 //
 // When load fails, or the bot's commands cannot be built for the new
 // article, the bot keeps answering from the article it had, Reload
-// returns the error, the bot's metrics count the failure and /readyz (see
-// [NewOpsMux]) reports it until a reload succeeds. A reload that fails
-// because ctx ended, as when the process shuts down, is neither counted
-// nor reported.
-func (b *Bot) Reload(ctx context.Context, load func(context.Context) (*article.Article, error)) (*article.Article, error) {
+// returns the error, the bot's metrics count the failure and /readyz
+// reports it until a reload succeeds. A reload that fails because ctx
+// ended, as when the process shuts down, is neither counted nor reported.
+func (b *Bot) Reload(ctx context.Context, load func(context.Context) (*article.Article, error)) (Reloaded, error) {
 	l := b.live
 	if l == nil {
-		return nil, errors.New("this bot cannot reload: make it with New")
+		return Reloaded{}, errors.New("this bot cannot reload: make it with New")
 	}
 	l.reloading.Lock()
 	defer l.reloading.Unlock()
+	began := b.cfg.now()
+	l.began.Store(&began)
+	defer l.began.Store(nil)
 
 	a, err := load(ctx)
 	if err == nil && a == nil {
@@ -104,13 +127,23 @@ func (b *Bot) Reload(ctx context.Context, load func(context.Context) (*article.A
 			l.failed.Store(&reloadFailure{at: b.cfg.now()})
 			b.cfg.metrics.countReload(false)
 		}
-		return nil, err
+		return Reloaded{}, err
 	}
+	old := l.current.Load()
 	l.current.Store(e)
 	l.failed.Store(nil)
 	b.cfg.metrics.countReload(true)
 	b.cfg.metrics.articleLoaded(e.loaded)
-	return a, nil
+	return Reloaded{Before: old.art, After: a, BeforeFingerprint: old.stamp, AfterFingerprint: e.stamp}, nil
+}
+
+// reloadBegan returns when the reload that runs now began, or nil when
+// none runs.
+func (b *Bot) reloadBegan() *time.Time {
+	if b.live == nil {
+		return nil
+	}
+	return b.live.began.Load()
 }
 
 // lastReloadFailure returns the last reload when it failed, or nil.

@@ -336,9 +336,11 @@ func NewServeMux(b *Bot, key ed25519.PublicKey) *http.ServeMux {
 //   - GET /readyz answers 200 with the article's paragraph count and load
 //     time once b holds an article with paragraphs and every check in
 //     ready passes, and 503 saying what is missing otherwise. The gateway
-//     mode adds a check that its session is connected. A reload that
-//     failed leaves the bot ready, since the article it had still
-//     answers: the answer then says when the reload failed.
+//     mode adds a check that its session is connected. The answer
+//     gives the article's fingerprint (see [Bot.Fingerprint]). A reload
+//     leaves the bot ready, since the article it had answers while the
+//     new one loads and after a new one fails to: the answer then says
+//     since when the reload runs, or when the last one failed.
 //   - GET /metrics serves b's metrics (see [WithMetrics]) in the Prometheus
 //     exposition format, or a fresh [Metrics] when b has none.
 func NewOpsMux(b *Bot, ready ...func(context.Context) error) *http.ServeMux {
@@ -392,8 +394,14 @@ func readiness(ctx context.Context, b *Bot, checks []func(context.Context) error
 	if !e.loaded.IsZero() {
 		state += ", loaded " + e.loaded.UTC().Format(time.RFC3339)
 	}
+	if e.stamp != "" {
+		state += ", fingerprint " + e.stamp
+	}
 	if f := b.lastReloadFailure(); f != nil {
 		state += fmt.Sprintf("; the reload at %s failed, so this article still answers (the log says why)", f.at.UTC().Format(time.RFC3339))
+	}
+	if began := b.reloadBegan(); began != nil {
+		state += fmt.Sprintf("; reloading since %s, and this article answers until the new one is loaded", began.UTC().Format(time.RFC3339))
 	}
 	return state, nil
 }

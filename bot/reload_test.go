@@ -161,14 +161,21 @@ func TestReload(t *testing.T) {
 
 	checkCounts(0, 0)
 	checkLoaded(clock.Now())
-	if code, body := readyz(); code != http.StatusOK || body != "ready: article of 6 paragraphs, loaded 2025-03-01T12:00:00Z\n" {
+	if code, body := readyz(); code != http.StatusOK || body != "ready: article of 6 paragraphs, loaded 2025-03-01T12:00:00Z, fingerprint "+stampOf(ferry)+"\n" {
 		t.Errorf("/readyz before any reload = %d %q, want 200 and the ferry article", code, body)
 	}
 
 	clock.Advance(time.Hour)
+	ferryPrint := b.Fingerprint()
 	got, err := b.Reload(context.Background(), loadOf(railway))
-	if err != nil || got != railway {
-		t.Fatalf("Reload(railway) = %p, %v; want the railway article", got, err)
+	if err != nil || got.After != railway || got.Before != ferry {
+		t.Fatalf("Reload(railway) = %+v, %v; want the ferry article before and the railway article after", got, err)
+	}
+	if got.BeforeFingerprint != ferryPrint || got.AfterFingerprint != stampOf(railway) || got.Same() {
+		t.Errorf("Reload(railway) fingerprints = %q, %q, want %q, %q", got.BeforeFingerprint, got.AfterFingerprint, ferryPrint, stampOf(railway))
+	}
+	if b.Fingerprint() != stampOf(railway) {
+		t.Errorf("Fingerprint() after the reload = %q, want the railway article's %q", b.Fingerprint(), stampOf(railway))
 	}
 	if b.Article() != railway {
 		t.Errorf("Article() after the reload is not the railway article")
@@ -178,7 +185,7 @@ func TestReload(t *testing.T) {
 	}
 	checkCounts(1, 0)
 	checkLoaded(clock.Now())
-	if code, body := readyz(); code != http.StatusOK || body != "ready: article of 7 paragraphs, loaded 2025-03-01T13:00:00Z\n" {
+	if code, body := readyz(); code != http.StatusOK || body != "ready: article of 7 paragraphs, loaded 2025-03-01T13:00:00Z, fingerprint "+stampOf(railway)+"\n" {
 		t.Errorf("/readyz after the reload = %d %q, want 200 and the railway article", code, body)
 	}
 
@@ -200,7 +207,7 @@ func TestReload(t *testing.T) {
 	checkCounts(1, 2)
 	checkLoaded(clock.Now().Add(-time.Minute))
 	if code, body := readyz(); code != http.StatusOK ||
-		body != "ready: article of 7 paragraphs, loaded 2025-03-01T13:00:00Z; the reload at 2025-03-01T13:01:00Z failed, so this article still answers (the log says why)\n" {
+		body != "ready: article of 7 paragraphs, loaded 2025-03-01T13:00:00Z, fingerprint "+stampOf(railway)+"; the reload at 2025-03-01T13:01:00Z failed, so this article still answers (the log says why)\n" {
 		t.Errorf("/readyz after a failed reload = %d %q, want 200 saying the reload failed", code, body)
 	}
 
@@ -212,11 +219,26 @@ func TestReload(t *testing.T) {
 	}
 	checkCounts(1, 2)
 
-	// A reload that succeeds clears the report.
+	// While a reload runs, the bot is ready with the article it has, and
+	// /readyz says since when the reload runs. The reload succeeds.
 	clock.Advance(time.Minute)
-	mustReload(t, b, ferry)
+	var during string
+	var duringCode int
+	if _, err := b.Reload(context.Background(), func(context.Context) (*article.Article, error) {
+		duringCode, during = readyz()
+		return ferry, nil
+	}); err != nil {
+		t.Fatalf("Reload(ferry) = %v", err)
+	}
+	if want := "ready: article of 7 paragraphs, loaded 2025-03-01T13:00:00Z, fingerprint " + stampOf(railway) +
+		"; the reload at 2025-03-01T13:01:00Z failed, so this article still answers (the log says why)" +
+		"; reloading since 2025-03-01T13:02:00Z, and this article answers until the new one is loaded\n"; duringCode != http.StatusOK || during != want {
+		t.Errorf("/readyz during a reload = %d %q, want 200 %q", duringCode, during, want)
+	}
+
+	// A reload that succeeds clears the report of the failure.
 	checkCounts(2, 2)
-	if code, body := readyz(); code != http.StatusOK || body != "ready: article of 6 paragraphs, loaded 2025-03-01T13:02:00Z\n" {
+	if code, body := readyz(); code != http.StatusOK || body != "ready: article of 6 paragraphs, loaded 2025-03-01T13:02:00Z, fingerprint "+stampOf(ferry)+"\n" {
 		t.Errorf("/readyz after a reload that succeeded = %d %q, want 200 and the ferry article", code, body)
 	}
 	const want = `
@@ -598,13 +620,14 @@ func TestReloadUnderLoad(t *testing.T) {
 func TestOneEditionPerRequest(t *testing.T) {
 	// The functions that may read the current edition, each once.
 	allowed := map[string]bool{
-		"Respond":   true, // every interaction
-		"answer":    true, // (*Mentions).answer: every mention
-		"readiness": true, // /readyz
-		"Commands":  true, // registration
-		"Article":   true, // the operator's view
+		"Respond":     true, // every interaction
+		"answer":      true, // (*Mentions).answer: every mention
+		"readiness":   true, // /readyz
+		"Commands":    true, // registration
+		"Article":     true, // the operator's view
+		"Fingerprint": true, // the operator's view
 	}
-	readers := map[string]bool{"current": true, "Article": true, "Commands": true}
+	readers := map[string]bool{"current": true, "Article": true, "Commands": true, "Fingerprint": true}
 	names, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

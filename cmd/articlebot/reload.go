@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -124,21 +125,49 @@ func (r *reloader) serve(ctx context.Context, reqs <-chan os.Signal) {
 // it had.
 func (r *reloader) reload(ctx context.Context) {
 	start := time.Now()
-	a, err := r.bot.Reload(ctx, r.src.load)
+	got, err := r.bot.Reload(ctx, r.src.load)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		r.log.Info("reload stopped: shutting down", "source", r.src.String())
 		return
 	case err != nil:
 		r.log.Error("reload refused: the bot keeps answering from the article it had",
-			"source", r.src.String(), "err", err)
+			"source", r.src.String(), "fingerprint", r.bot.Fingerprint(), "err", err)
 		return
 	}
-	r.log.Info("article reloaded", "title", a.Meta.Title, "paragraphs", len(a.Paragraphs),
-		"source", r.src.String(), "took", time.Since(start).Round(time.Millisecond))
+	r.log.Info("article reloaded", reloadedAttrs(got, r.src, time.Since(start))...)
 	if ctx.Err() == nil {
 		r.syncCommands(ctx)
 	}
+}
+
+// reloadedAttrs describes a reload that succeeded for the log: what the
+// article is now and, of its title, paragraph count and fingerprint, what
+// each was before when it changed. changed says which of them changed, or
+// "nothing" when the text is the one the bot had, whose buttons keep
+// working.
+func reloadedAttrs(r bot.Reloaded, src articleSource, took time.Duration) []any {
+	before, after := r.Before.Meta.Title, r.After.Meta.Title
+	np, op := len(r.After.Paragraphs), len(r.Before.Paragraphs)
+	var changed []string
+	attrs := []any{"title", after, "paragraphs", np, "fingerprint", r.AfterFingerprint}
+	if before != after {
+		changed = append(changed, "title")
+		attrs = append(attrs, "previous_title", before)
+	}
+	if np != op {
+		changed = append(changed, "paragraphs")
+		attrs = append(attrs, "previous_paragraphs", op)
+	}
+	if !r.Same() {
+		changed = append(changed, "fingerprint")
+		attrs = append(attrs, "previous_fingerprint", r.BeforeFingerprint)
+	}
+	what := "nothing"
+	if len(changed) > 0 {
+		what = strings.Join(changed, ",")
+	}
+	return append([]any{"changed", what}, append(attrs, "source", src.String(), "took", took.Round(time.Millisecond))...)
 }
 
 // syncCommands registers the commands again when their definitions differ

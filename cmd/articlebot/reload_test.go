@@ -352,6 +352,20 @@ func (r *serveRun) about(t *testing.T) string {
 	return answer
 }
 
+// wantLine checks that the last line of log holding mark also holds want.
+func wantLine(t *testing.T, log, mark, want string) {
+	t.Helper()
+	var line string
+	for _, l := range strings.Split(log, "\n") {
+		if strings.Contains(l, mark) {
+			line = l
+		}
+	}
+	if !strings.Contains(line, want) {
+		t.Errorf("the log line with %q = %q, want it to hold %q", mark, line, want)
+	}
+}
+
 // waitUntil polls cond until it holds, or fails the test with the message
 // format and args.
 func waitUntil(t *testing.T, cond func() bool, format string, args ...any) {
@@ -366,25 +380,46 @@ func waitUntil(t *testing.T, cond func() bool, format string, args ...any) {
 }
 
 // TestServeReload checks the HTTP mode's reload: the new article answers,
-// a file that cannot be used is refused, and the log says what happened.
+// a file that cannot be used is refused, and the log says what happened,
+// and what changed.
 func TestServeReload(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "article.txt")
 	replaceArticle(t, path, ferryText)
+	ferryPrint := testBot(t, parseText(t, ferryText)).Fingerprint()
+	railwayPrint := testBot(t, parseText(t, railwayText)).Fingerprint()
 	reloads := make(chan os.Signal, 1)
 	r := startServe(t, map[string]string{envArticleFile: path}, withReloads(reloads))
+	r.waitLog(t, "serving Discord interactions", "fingerprint="+ferryPrint)
 	if got := r.about(t); !strings.Contains(got, "Ferry service to return") {
 		t.Fatalf("/about = %s, want the ferry article", got)
 	}
 	replaceArticle(t, path, railwayText)
 	hangup(reloads)
-	r.waitLog(t, "article reloaded", "the commands are unchanged by the reload")
+	r.waitLog(t, "the commands are unchanged by the reload")
+	wantLine(t, r.log.String(), "article reloaded", `changed=title,fingerprint title="Mountain railway reopens after storm repairs" paragraphs=5 `+
+		`fingerprint=`+railwayPrint+` previous_title="Ferry service to return to the old harbour" previous_fingerprint=`+ferryPrint+` source=`+path)
 	if got := r.about(t); !strings.Contains(got, "Mountain railway reopens") {
 		t.Errorf("/about after the reload = %s, want the railway article", got)
 	}
+
+	// One paragraph more; the same title.
+	replaceArticle(t, path, railwayText+"Tickets can be bought on the train.\n")
+	longer := testBot(t, parseText(t, railwayText+"Tickets can be bought on the train.\n")).Fingerprint()
+	hangup(reloads)
+	r.waitReloads(t, 2)
+	wantLine(t, r.log.String(), "fingerprint="+longer, `changed=paragraphs,fingerprint title="Mountain railway reopens after storm repairs" paragraphs=6 `+
+		`fingerprint=`+longer+` previous_paragraphs=5 previous_fingerprint=`+railwayPrint+` source=`+path)
+
+	// The same text again: the buttons drawn from it keep working.
+	hangup(reloads)
+	r.waitReloads(t, 3)
+	wantLine(t, r.log.String(), "changed=nothing", `changed=nothing title="Mountain railway reopens after storm repairs" paragraphs=6 fingerprint=`+longer+` source=`+path)
+
 	replaceArticle(t, path, "\x00\x01 not text")
 	hangup(reloads)
 	r.waitLog(t, "reload refused", "not UTF-8")
+	wantLine(t, r.log.String(), "reload refused", "source="+path+" fingerprint="+longer+" err=")
 	if got := r.about(t); !strings.Contains(got, "Mountain railway reopens") {
 		t.Errorf("/about after a refused reload = %s, want the railway article still", got)
 	}
