@@ -158,7 +158,7 @@ func startGateway(ctx context.Context, conn *gateway.Session, s *discordgo.Sessi
 
 	if !shard.Registers() {
 		log.Info("ready; not registering the commands: shard 0 registers them for the whole application",
-			append([]any{"user", user, "application_id", appID}, shard.Attrs()...)...)
+			append([]any{"user", user, "application_id", appID, "fingerprint", b.Fingerprint()}, shard.Attrs()...)...)
 		return appID, nil
 	}
 	cmds := commands(b)
@@ -166,7 +166,7 @@ func startGateway(ctx context.Context, conn *gateway.Session, s *discordgo.Sessi
 		return "", err
 	}
 	log.Info("ready", append([]any{"user", user, "application_id", appID, "scope", scope(cfg),
-		"guild_id", cfg.guildID, "commands", len(cmds)}, shard.Attrs()...)...)
+		"guild_id", cfg.guildID, "commands", len(cmds), "fingerprint", b.Fingerprint()}, shard.Attrs()...)...)
 	return appID, nil
 }
 

@@ -61,7 +61,7 @@ func playFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 			log.Warn("the playground is open to other machines; use --addr 127.0.0.1:PORT to keep it to this one", "addr", svc.addr())
 		}
 		log.Info("serving the playground", "version", versionString(), "addr", svc.addr(),
-			"article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
+			"article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "fingerprint", b.Fingerprint(), "article_file", cfg.articleFile)
 		fmt.Fprintf(e.stdout, "articlebot playground: open %s in a browser (Ctrl-C stops it)\n", pageURL(bound))
 		rl := newReloader(b, cfg.source, log, registeredCommands)
 		rl.notRegistering = "reload the page to use them"

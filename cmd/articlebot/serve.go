@@ -69,7 +69,7 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 		}
 		log.Info("serving Discord interactions", "version", versionString(), "addr", svc.addr(),
 			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "unattributed_quotes", len(a.Unattributed()),
-			"article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
+			"fingerprint", b.Fingerprint(), "article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 		rl := newReloader(b, cfg.source, log, registeredCommands)
 		rl.notRegistering = `run "articlebot register" to update them in Discord`
 		stopReloading := goServe(ctx, rl, reloads)
