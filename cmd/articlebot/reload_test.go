@@ -19,6 +19,7 @@ import (
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/internal/discordtest"
+	"github.com/articlebot/articlebot/internal/fetch"
 	"github.com/articlebot/articlebot/internal/interaction"
 	"github.com/bwmarrin/discordgo"
 )
@@ -634,5 +635,68 @@ func TestPlayReloads(t *testing.T) {
 	r.cancel()
 	if res := r.wait(t); res.err != nil || !strings.Contains(res.stderr, "article reloaded") {
 		t.Errorf("play = %v, want nil, and a log saying the article was reloaded:\n%s", res.err, res.stderr)
+	}
+}
+
+// TestServeReloadFromURL checks that a reload fetches the article's URL
+// within the bounds of the fetch at start-up: a page too large, of a type
+// the bot does not read, behind too many redirects or not found is
+// refused with the reason in the log, and the article the bot had keeps
+// answering.
+func TestServeReloadFromURL(t *testing.T) {
+	t.Parallel()
+	var mode atomic.Value
+	mode.Store("ferry")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch mode.Load().(string) {
+		case "ferry":
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			io.WriteString(w, ferryText)
+		case "railway":
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			io.WriteString(w, railwayText)
+		case "too large":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			page := "<html><body><p>" + strings.Repeat("The ferry sails at noon. ", article.MaxPageSize/25+1) + "</p></body></html>"
+			io.WriteString(w, page)
+		case "pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			io.WriteString(w, "%PDF-1.7")
+		case "redirects":
+			http.Redirect(w, r, r.URL.Path+"x", http.StatusFound)
+		case "gone":
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+
+	reloads := make(chan os.Signal, 1)
+	r := startServe(t, map[string]string{envArticleURL: srv.URL + "/story"}, withReloads(reloads))
+	mode.Store("railway")
+	hangup(reloads)
+	r.waitReloads(t, 1)
+	if got := r.about(t); !strings.Contains(got, "Mountain railway reopens") {
+		t.Fatalf("/about after the reload from the URL = %s, want the railway article", got)
+	}
+
+	tests := []struct {
+		mode, why string
+	}{
+		{"too large", fetch.ErrTooLarge.Error()},
+		{"pdf", fetch.ErrContentType.Error()},
+		{"redirects", fetch.ErrTooManyRedirects.Error()},
+		{"gone", "404 Not Found"},
+	}
+	for k, tt := range tests {
+		mode.Store(tt.mode)
+		hangup(reloads)
+		waitUntil(t, func() bool { return strings.Count(r.log.String(), "reload refused") == k+1 }, "refusal %d:\n%s", k+1, r.log)
+		wantLine(t, r.log.String(), "reload refused", tt.why)
+		if got := r.about(t); !strings.Contains(got, "Mountain railway reopens") {
+			t.Errorf("/about after a reload from a page %s = %s, want the railway article still", tt.mode, got)
+		}
+	}
+	if err := r.stop(t); err != nil {
+		t.Fatalf("serve after cancel = %v, want nil", err)
 	}
 }
