@@ -565,6 +565,14 @@ func TestShutdownDuringSlowReload(t *testing.T) {
 	case <-time.After(discordtest.WaitTimeout):
 		t.Fatal("the reload never asked for the page")
 	}
+	// The reload waits for the page: the bot is ready, with the article
+	// it has, and says that it reloads.
+	if code, body := getBody(t, r.base+"/readyz"); code != http.StatusOK || !strings.Contains(body, "; reloading since ") {
+		t.Errorf("/readyz during the reload = %d %q, want ready, saying that a reload runs", code, body)
+	}
+	if got := r.about(t); !strings.Contains(got, "Ferry service to return") {
+		t.Errorf("/about during the reload = %s, want the ferry article", got)
+	}
 	start := time.Now()
 	if err := r.stop(t); err != nil {
 		t.Fatalf("serve after cancel = %v, want nil", err)
