@@ -241,6 +241,31 @@ func TestE2EReloadRegisters(t *testing.T) {
 	}
 }
 
+// TestE2EReloadOtherShard checks that a shard other than 0 registers no
+// commands on a reload that changes them, leaving that to shard 0, and
+// answers from the new article.
+func TestE2EReloadOtherShard(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "article.txt")
+	replaceArticle(t, path, ferryText)
+	f := discordtest.New(t)
+	reloads := make(chan os.Signal, 1)
+	b := startBot(t, f, map[string]string{envArticleFile: path, envShardID: "1", envShardCount: "2"},
+		withReloads(reloads), withCommandsOf(titledCommands))
+	waitLog(t, b, "ready; not registering the commands")
+
+	replaceArticle(t, path, railwayText)
+	hangup(reloads)
+	waitLog(t, b, "article reloaded", "the commands changed with the article: shard 0 registers them when it reloads the article")
+	answerOn(t, f, parseText(t, railwayText), commandPayload(t, "about"))
+	if n := len(f.Requests("PUT ")); n != 0 {
+		t.Errorf("shard 1 made %d registrations, want none; requests:\n%s", n, f.Summary(20))
+	}
+	if err := b.stop(t); err != nil {
+		t.Fatalf("run after cancel = %v, want nil", err)
+	}
+}
+
 // serveRun is a run of "articlebot serve" whose log can be read while it
 // runs.
 type serveRun struct {
