@@ -236,6 +236,35 @@ func TestE2EReloadRegisters(t *testing.T) {
 	if n := len(f.Requests(discordtest.RouteGlobalCommands)); n != 2 {
 		t.Errorf("%d registrations after a reload of the same article, want still 2", n)
 	}
+
+	// A registration Discord refuses is tried again on the next reload,
+	// even of the same article.
+	f.SetRESTFault(func(r discordtest.Request) *discordtest.Reply {
+		if r.Pattern == discordtest.RouteGlobalCommands {
+			return &discordtest.Reply{Status: http.StatusBadRequest, Header: http.Header{"Content-Type": {"application/json"}},
+				Body: `{"message": "Invalid Form Body", "code": 50035}`}
+		}
+		return nil
+	})
+	replaceArticle(t, path, ferryText)
+	hangup(reloads)
+	waitLog(t, b, "registering the changed commands failed: Discord keeps the ones it had; the next reload tries again")
+	f.SetRESTFault(nil)
+	hangup(reloads)
+	f.WaitFor(t, "a fourth registration, answered", func(r *discordtest.Records) bool {
+		answered := 0
+		for _, q := range r.Requests {
+			if q.Pattern == discordtest.RouteGlobalCommands && q.Status != 0 {
+				answered++
+			}
+		}
+		return answered == 4
+	})
+	if regs = f.Requests(discordtest.RouteGlobalCommands); regs[2].OK() || !regs[3].OK() ||
+		aboutOf(regs[3].Body) != "About Ferry service to return to the old harbour" {
+		t.Errorf("registrations after a refused one: %d then %d, /about as %q; want refused, then the ferry article's",
+			regs[2].Status, regs[3].Status, aboutOf(regs[3].Body))
+	}
 	if err := b.stop(t); err != nil {
 		t.Fatalf("run after cancel = %v, want nil", err)
 	}
