@@ -17,7 +17,8 @@ import (
 // paragraph, with a "Show paragraph" button for each paragraph cited.
 //
 // The buttons are stateless: a custom_id "ask:para:<N>" names the paragraph
-// to show, so any replica answers a click, before or after a restart. The
+// to show, so any replica with the same article answers a click, before or
+// after a restart; the pipeline adds the article's stamp (see stamp.go). The
 // paragraph is shown in a private message (a new ephemeral response of type
 // 4), to the person who clicked only, so that the channel is not filled
 // with paragraphs and the answer stays as it was for everyone else.

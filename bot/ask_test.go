@@ -66,8 +66,8 @@ func TestAsk(t *testing.T) {
 			if !strings.Contains(desc, tt.cite) {
 				t.Errorf("/ask %q = %q, want it to cite %q", tt.question, desc, tt.cite)
 			}
-			if got := buttonIDs(r); strings.Join(got, " ") != strings.Join(tt.buttons, " ") {
-				t.Errorf("/ask %q buttons = %q, want %q", tt.question, got, tt.buttons)
+			if got, want := buttonIDs(r), stampedAll(b, tt.buttons); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("/ask %q buttons = %q, want %q", tt.question, got, want)
 			}
 			if tt.speaker != "" && !strings.HasPrefix(desc, tt.speaker) {
 				t.Errorf("/ask %q = %q, want it to open with %s", tt.question, desc, tt.speaker)
@@ -218,7 +218,7 @@ func TestShowParagraph(t *testing.T) {
 		t.Run(tt.id, func(t *testing.T) {
 			rec := &recorder{}
 			b.cfg.observer = rec
-			r := b.Respond(context.Background(), click(tt.id))
+			r := b.Respond(context.Background(), click(stamped(b, tt.id)))
 			if err := checkResponse(r); err != nil {
 				t.Fatalf("the answer breaks Discord's rules: %v", err)
 			}

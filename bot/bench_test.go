@@ -22,10 +22,13 @@ func BenchmarkRespond(b *testing.B) {
 		{"quote", slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, "kerry"))},
 		{"autocomplete", autocomplete("quote", focused)},
 		{"find", slash("find", opt("query", discordgo.ApplicationCommandOptionString, "russia"))},
-		{"find-page", click(findID(2, "russia"))},
+		{"find-page", click(stamped(bot, findID(2, "russia")))},
 		{"about", slash("about")},
 	}
 	for _, c := range cases {
+		if r := bot.Respond(context.Background(), c.i); r.Data != nil && r.Data.Flags&discordgo.MessageFlagsEphemeral != 0 {
+			b.Fatalf("%s answers with a private message, as to a mistake: %s", c.name, PlainText(r))
+		}
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

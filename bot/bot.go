@@ -15,13 +15,25 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// Bot answers interactions about one article. It is safe for concurrent
-// use.
+// Bot answers interactions about an article, which [Bot.Reload] may
+// replace while the bot runs. It is safe for concurrent use.
+//
+// Each request is answered by one edition of the bot (see edition.go): a
+// *Bot whose article, commands and button stamp never change, read once
+// when the request arrives. The *Bot that [New] returns is the first
+// edition, and its methods that answer requests go to the current one.
 type Bot struct {
-	art *article.Article
+	// The edition's own: the article, the commands built for it, the
+	// stamp its buttons carry and when it began answering.
+	art    *article.Article
+	reg    *registry
+	stamp  string
+	loaded time.Time
+
 	cfg config
 	log *slog.Logger
-	reg *registry
+	// live is shared by every edition of the bot.
+	live *live
 }
 
 // Outcome describes how one interaction was answered.
@@ -54,11 +66,13 @@ func New(a *article.Article, opts ...Option) (*Bot, error) {
 	if a == nil {
 		a = article.Default()
 	}
-	b := &Bot{art: a, cfg: newConfig(opts)}
-	b.log = b.cfg.log
-	if err := b.register(b.builtins()...); err != nil {
+	cfg := newConfig(opts)
+	b, err := (&Bot{cfg: cfg, log: cfg.log, live: new(live)}).edition(a)
+	if err != nil {
 		return nil, fmt.Errorf("the bot's commands are not valid: %w", err)
 	}
+	b.live.current.Store(b)
+	b.cfg.metrics.articleLoaded(b.loaded)
 	return b, nil
 }
 
@@ -89,9 +103,10 @@ func (b *Bot) register(cmds ...*command) error {
 	return nil
 }
 
-// Commands returns the application commands the bot registers: exactly the
-// body of the bulk overwrite that registration sends.
-func (b *Bot) Commands() []*discordgo.ApplicationCommand { return b.reg.defs() }
+// Commands returns the application commands the bot registers for the
+// article it answers from: exactly the body of the bulk overwrite that
+// registration sends.
+func (b *Bot) Commands() []*discordgo.ApplicationCommand { return b.current().reg.defs() }
 
 // Interaction kinds, as reported in Outcome.Kind and the log.
 const (
@@ -136,15 +151,19 @@ func kindOf(i *discordgo.Interaction) string {
 // panics included, a private apology and a full log entry. Autocomplete
 // interactions always get a list of choices, empty when there is nothing to
 // suggest.
+//
+// The answer comes wholly from the article the bot answered from when
+// Respond was called, whatever reloads happen meanwhile.
 func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
+	e := b.current()
 	r := request{kind: kindOf(i), logMsg: "interaction", handle: func(ctx context.Context, name *string) (*discordgo.InteractionResponse, error) {
-		return b.dispatch(ctx, i, name)
+		return e.dispatch(ctx, i, name)
 	}}
 	if i != nil {
 		r.id = slog.String("interaction_id", i.ID)
 		r.guildID, r.channelID, r.userID = i.GuildID, i.ChannelID, userID(i)
 	}
-	return b.serve(ctx, r)
+	return e.serve(ctx, r)
 }
 
 // request is one thing the bot is asked, an interaction or a mention, as
@@ -162,11 +181,12 @@ type request struct {
 	handle func(ctx context.Context, name *string) (*discordgo.InteractionResponse, error)
 }
 
-// serve is the pipeline every request goes through: it runs the request's
-// handler, turning a panic into an error; checks the answer against
-// Discord's rules; answers a user's mistake with its explanation and any
-// other failure with an apology, both private; logs one line; and tells the
-// observer. It returns a response Discord accepts.
+// serve is the pipeline every request goes through, on the edition b that
+// answers it: it runs the request's handler, turning a panic into an
+// error; stamps the answer's buttons with the edition's stamp; checks the
+// answer against Discord's rules; answers a user's mistake with its
+// explanation and any other failure with an apology, both private; logs
+// one line; and tells the observer. It returns a response Discord accepts.
 func (b *Bot) serve(ctx context.Context, r request) *discordgo.InteractionResponse {
 	if ctx == nil {
 		ctx = context.Background()
@@ -183,6 +203,7 @@ func (b *Bot) serve(ctx context.Context, r request) *discordgo.InteractionRespon
 		return err
 	})
 	if err == nil {
+		resp = b.stampResponse(resp)
 		if cerr := errors.Join(checkResponse(resp), checkAnswers(out.Kind, resp)); cerr != nil {
 			err = fmt.Errorf("the response breaks Discord's rules: %w", cerr)
 		}
@@ -256,7 +277,11 @@ func (b *Bot) dispatch(ctx context.Context, i *discordgo.Interaction, name *stri
 			return nil, userErrorf("This button doesn't work any more. Run the command again for a fresh answer.")
 		}
 		*name = c.def.Name
-		return c.component(ctx, i)
+		id, err := b.unstamp(data.CustomID, c.def.Name)
+		if err != nil {
+			return nil, err
+		}
+		return c.component(ctx, withCustomID(i, data, id))
 
 	case discordgo.InteractionModalSubmit:
 		return nil, userErrorf("I don't use forms, so I can't take this one. My commands are listed by /about.")

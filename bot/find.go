@@ -18,7 +18,10 @@ import (
 //
 // The Previous and Next buttons are stateless: each custom_id is
 // "find:<page>:<query>", the page to show and the query with its spaces
-// collapsed, so any replica, before or after a restart, can answer a click.
+// collapsed, so any replica with the same article, before or after a
+// restart, can answer a click. The pipeline adds the article's stamp (see
+// stamp.go), which is why the query gets customIDRoom and not Discord's
+// whole limit.
 // A query too long to fit in a custom_id is shortened by dropping free
 // words whose removal leaves the search results exactly as they were (stop
 // words, words the article does not contain); when that is not enough, the
@@ -91,7 +94,7 @@ func (b *Bot) findPage(query string, page int, isUpdate bool) (*discordgo.Intera
 	e.Description = plural(res.Total, "paragraph matches.", "paragraphs match, best first.")
 	var rows []discordgo.MessageComponent
 	if pages > 1 {
-		compact, fits := b.compactQuery(query, limitCustomID-runeLen(findID(pages, "")))
+		compact, fits := b.compactQuery(query, customIDRoom-runeLen(findID(pages, "")))
 		if fits {
 			e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Page %d of %d", page, pages)}
 			rows = []discordgo.MessageComponent{findButtons(compact, page, pages)}

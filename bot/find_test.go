@@ -183,7 +183,7 @@ func TestFindPages(t *testing.T) {
 	}
 
 	// A page past the end, as after the article changed, shows the last.
-	r := b.Respond(context.Background(), click(findID(99, "russia")))
+	r := b.Respond(context.Background(), click(stamped(b, findID(99, "russia"))))
 	if got, want := r.Data.Embeds[0].Footer.Text, fmt.Sprintf("Page %d of %d", len(pages), len(pages)); got != want {
 		t.Errorf("page 99 of /find russia shows %q, want %q", got, want)
 	}
@@ -228,7 +228,7 @@ func TestFindLongQuery(t *testing.T) {
 			if len(rows) == 0 {
 				t.Fatalf("/find %q has no buttons", tt.query)
 			}
-			id := rows[0].(discordgo.ActionsRow).Components[1].(discordgo.Button).CustomID
+			id := unstamped(t, b, rows[0].(discordgo.ActionsRow).Components[1].(discordgo.Button).CustomID)
 			_, q, ok := parseFindID(id)
 			if !ok {
 				t.Fatalf("Next button custom_id %q does not parse", id)

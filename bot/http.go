@@ -333,10 +333,14 @@ func NewServeMux(b *Bot, key ed25519.PublicKey) *http.ServeMux {
 // gateway mode's metrics address:
 //
 //   - GET /healthz answers 200 "ok" while the process runs.
-//   - GET /readyz answers 200 with the article's paragraph count once b
-//     holds an article with paragraphs and every check in ready passes, and
-//     503 saying what is missing otherwise. The gateway mode adds a check
-//     that its session is connected.
+//   - GET /readyz answers 200 with the article's paragraph count and load
+//     time once b holds an article with paragraphs and every check in
+//     ready passes, and 503 saying what is missing otherwise. The gateway
+//     mode adds a check that its session is connected. The answer
+//     gives the article's fingerprint (see [Bot.Fingerprint]). A reload
+//     leaves the bot ready, since the article it had answers while the
+//     new one loads and after a new one fails to: the answer then says
+//     since when the reload runs, or when the last one failed.
 //   - GET /metrics serves b's metrics (see [WithMetrics]) in the Prometheus
 //     exposition format, or a fresh [Metrics] when b has none.
 func NewOpsMux(b *Bot, ready ...func(context.Context) error) *http.ServeMux {
@@ -354,34 +358,52 @@ func NewOpsMux(b *Bot, ready ...func(context.Context) error) *http.ServeMux {
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		paragraphs, err := readiness(r.Context(), b, ready)
+		state, err := readiness(r.Context(), b, ready)
 		if err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			fmt.Fprintf(w, "not ready: %v\n", err)
 			return
 		}
-		fmt.Fprintf(w, "ready: article of %d paragraphs\n", paragraphs)
+		fmt.Fprintf(w, "ready: %s\n", state)
 	})
 	mux.Handle("GET /metrics", m.Handler())
 	return mux
 }
 
-// readiness reports the number of paragraphs of b's article, or why b
-// cannot answer yet.
-func readiness(ctx context.Context, b *Bot, checks []func(context.Context) error) (int, error) {
-	if b == nil || b.art == nil {
-		return 0, errors.New("no article is loaded")
+// readiness describes the article b answers from, or says why b cannot
+// answer yet. A reload that failed leaves b ready, since the article it
+// had still answers; the description then says so.
+func readiness(ctx context.Context, b *Bot, checks []func(context.Context) error) (string, error) {
+	if b == nil {
+		return "", errors.New("no article is loaded")
 	}
-	n := len(b.art.Paragraphs)
+	e := b.current()
+	if e.art == nil {
+		return "", errors.New("no article is loaded")
+	}
+	n := len(e.art.Paragraphs)
 	if n == 0 {
-		return 0, errors.New("the article has no paragraphs")
+		return "", errors.New("the article has no paragraphs")
 	}
 	for _, check := range checks {
 		if err := check(ctx); err != nil {
-			return 0, err
+			return "", err
 		}
 	}
-	return n, nil
+	state := fmt.Sprintf("article of %d paragraphs", n)
+	if !e.loaded.IsZero() {
+		state += ", loaded " + e.loaded.UTC().Format(time.RFC3339)
+	}
+	if e.stamp != "" {
+		state += ", fingerprint " + e.stamp
+	}
+	if f := b.lastReloadFailure(); f != nil {
+		state += fmt.Sprintf("; the reload at %s failed, so this article still answers (the log says why)", f.at.UTC().Format(time.RFC3339))
+	}
+	if began := b.reloadBegan(); began != nil {
+		state += fmt.Sprintf("; reloading since %s, and this article answers until the new one is loaded", began.UTC().Format(time.RFC3339))
+	}
+	return state, nil
 }
 
 // The timeouts [NewHTTPServer] sets.

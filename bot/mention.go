@@ -126,13 +126,15 @@ func (m *Mentions) allow(ctx context.Context, msg *discordgo.Message) bool {
 // pipeline every interaction goes through: a question the engine cannot
 // take gets its reason, and a failure of the bot's own, panics included,
 // is logged and gets the apology interactions get. The bot's observer is
-// told the outcome, as /ask's.
+// told the outcome, as /ask's. The reply comes wholly from the article the
+// bot answered from when answer was called.
 func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question string) *discordgo.MessageSend {
+	e := m.bot.current()
 	r := request{
 		kind: kindMention, command: "ask", logMsg: "mention",
 		id: slog.String("message_id", msg.ID), guildID: msg.GuildID, channelID: msg.ChannelID,
 		handle: func(ctx context.Context, _ *string) (*discordgo.InteractionResponse, error) {
-			r, err := m.bot.answer(question)
+			r, err := e.answer(question)
 			if err != nil {
 				return nil, err
 			}
@@ -142,7 +144,7 @@ func (m *Mentions) answer(ctx context.Context, msg *discordgo.Message, question 
 	if msg.Author != nil {
 		r.userID = msg.Author.ID
 	}
-	resp := m.bot.serve(ctx, r)
+	resp := e.serve(ctx, r)
 	return mentionReply(msg, rendered{content: resp.Data.Content, embeds: resp.Data.Embeds, components: resp.Data.Components})
 }
 

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -33,6 +34,12 @@ import (
 //     worked out but could not post to Discord, by kind: "interaction" for
 //     an interaction's callback, "mention" for the reply to a mention.
 //     Count them by passing the metrics to [WithMetrics].
+//   - article_reloads_total{result}: reloads of the article (see
+//     [Bot.Reload]), by result: "ok", or "error" for a reload that left
+//     the bot answering from the article it had.
+//   - article_loaded_timestamp_seconds: when the bot began answering from
+//     the article it answers from, at start-up or at the last successful
+//     reload, in seconds since the Unix epoch.
 //
 // The registry also holds the Go runtime and process collectors.
 type Metrics struct {
@@ -42,6 +49,8 @@ type Metrics struct {
 	sigFailures  *prometheus.CounterVec
 	replies      *prometheus.CounterVec
 	undelivered  *prometheus.CounterVec
+	reloads      *prometheus.CounterVec
+	loadedAt     prometheus.Gauge
 
 	// The endpoint's counters, looked up once rather than per request.
 	sigFailure map[string]prometheus.Counter
@@ -56,6 +65,9 @@ type Metrics struct {
 
 // outcomeKey names one series of interactions_total.
 type outcomeKey struct{ command, kind, result string }
+
+// reloadResults are the results of a reload of the article.
+var reloadResults = []string{"ok", "error"}
 
 // deliveryKinds are the kinds of answer the gateway mode posts.
 var deliveryKinds = []string{"interaction", "mention"}
@@ -100,9 +112,19 @@ func NewMetrics() *Metrics {
 			Name:      "gateway_delivery_failures_total",
 			Help:      "Answers the gateway mode could not post to Discord, by kind.",
 		}, []string{"kind"}),
+		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "articlebot",
+			Name:      "article_reloads_total",
+			Help:      "Reloads of the article, by result: ok, or error when the bot kept the article it had.",
+		}, []string{"result"}),
+		loadedAt: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "articlebot",
+			Name:      "article_loaded_timestamp_seconds",
+			Help:      "When the bot began answering from its current article, in seconds since the Unix epoch.",
+		}),
 	}
 	m.reg.MustRegister(
-		m.interactions, m.latency, m.sigFailures, m.replies, m.undelivered,
+		m.interactions, m.latency, m.sigFailures, m.replies, m.undelivered, m.reloads, m.loadedAt,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -118,6 +140,9 @@ func NewMetrics() *Metrics {
 	}
 	for _, kind := range deliveryKinds {
 		m.undelivered.WithLabelValues(kind)
+	}
+	for _, result := range reloadResults {
+		m.reloads.WithLabelValues(result)
 	}
 	return m
 }
@@ -193,4 +218,24 @@ func (m *Metrics) countDeliveryFailure(kind string) {
 		return
 	}
 	m.undelivered.WithLabelValues(kind).Inc()
+}
+
+// countReload counts a reload of the article that succeeded (ok) or failed.
+func (m *Metrics) countReload(ok bool) {
+	if m == nil {
+		return
+	}
+	result := reloadResults[1]
+	if ok {
+		result = reloadResults[0]
+	}
+	m.reloads.WithLabelValues(result).Inc()
+}
+
+// articleLoaded records that the bot began answering from an article at t.
+func (m *Metrics) articleLoaded(t time.Time) {
+	if m == nil {
+		return
+	}
+	m.loadedAt.Set(float64(t.UnixNano()) / 1e9)
 }

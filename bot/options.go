@@ -34,9 +34,12 @@ type config struct {
 	answerTimeout    time.Duration
 	responseDeadline time.Duration
 	mentionInterval  time.Duration
-	// now is the clock of signature checks and of the mention limiter;
-	// tests replace it.
+	// now is the clock of signature checks, of the mention limiter and of
+	// the times articles are loaded; tests replace it.
 	now func() time.Time
+	// commands returns the commands of edition e; e.builtins when nil.
+	// Tests replace it.
+	commands func(e *Bot) []*command
 }
 
 func newConfig(opts []Option) config {
@@ -112,12 +115,18 @@ func WithMentionInterval(d time.Duration) Option {
 	}
 }
 
-// withClock makes signature checks and the mention limiter read the time
-// from now, for tests.
+// withClock makes signature checks, the mention limiter and the times
+// articles are loaded read the time from now, for tests.
 func withClock(now func() time.Time) Option {
 	return func(c *config) {
 		if now != nil {
 			c.now = now
 		}
 	}
+}
+
+// withCommands makes every edition of the bot answer with the commands
+// cmds returns for it instead of the built-in ones, for tests.
+func withCommands(cmds func(e *Bot) []*command) Option {
+	return func(c *config) { c.commands = cmds }
 }

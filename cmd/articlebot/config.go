@@ -52,6 +52,9 @@ type config struct {
 	// shard is the gateway shard this process runs, from SHARD_ID and
 	// SHARD_COUNT.
 	shard shardConfig
+
+	// source is where the article comes from, which a reload reads again.
+	source articleSource
 }
 
 // configError is a problem the operator has to fix in the configuration:

@@ -550,17 +550,31 @@ func TestE2EFaults(t *testing.T) {
 	t.Run("heartbeats not acknowledged: connects again and answers", func(t *testing.T) {
 		t.Parallel()
 		f := discordtest.New(t)
-		// discordgo gives up on a connection after five intervals without an
-		// acknowledgement.
-		f.SetHeartbeatInterval(200 * time.Millisecond)
+		// discordgo gives up on a connection after five heartbeat intervals
+		// without an acknowledgement. The zombie, connection 2, has a short
+		// interval so that it is given up on within a second; the others
+		// keep Discord's usual interval, so that none of them is given up
+		// on when the machine is too busy to read acknowledgements in time,
+		// and no interaction is dispatched on a connection about to go.
+		const zombie = 2
+		f.ZombieConnection(zombie, 200*time.Millisecond)
 		b := startBot(t, f, nil)
-		conn := f.WaitStarted(t, 1)
+		first := f.WaitStarted(t, 1)
 		checkAnswer(t, f, f.Interact(t, summary), msg)
-		conn.IgnoreHeartbeats()
-		conn.Wait(t)
-		f.WaitFor(t, "a handshake on a new connection", func(r *discordtest.Records) bool {
-			return r.Handshakes >= 2 && r.Live != 0 && r.Live != conn.N
+		// RECONNECT moves the session to the zombie.
+		if err := first.Reconnect(); err != nil {
+			t.Fatal(err)
+		}
+		f.WaitFor(t, "the client to close the zombie connection and connect again", func(r *discordtest.Records) bool {
+			closed := false
+			for _, e := range r.Ends {
+				closed = closed || (e.Conn == zombie && !e.ByFake)
+			}
+			return closed && r.Live > zombie
 		})
+		if n := len(f.Resumes()); n == 0 || f.Resumes()[0].Conn != zombie {
+			t.Errorf("resumes = %+v, want the first on connection %d: the zombie had the session", f.Resumes(), zombie)
+		}
 		t.Logf("after the zombie connection: %d identifies, %d resumes", len(f.Identifies()), len(f.Resumes()))
 		checkAnswer(t, f, f.Interact(t, summary), msg)
 		if err := b.stop(t); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
 	"sync/atomic"
 	"time"
 
@@ -25,15 +26,17 @@ const defaultDrainTimeout = bot.DefaultAnswerTimeout
 var errTokenRejected = gateway.ErrTokenRejected
 
 // runGateway connects to Discord's gateway, registers b's commands (on
-// shard 0 only), and answers interactions until ctx is cancelled. It then
-// stops taking new interactions, lets the answers in flight finish (for at
-// most the drain timeout), closes the connection and returns nil. With
-// METRICS_ADDR set it serves b's metrics and the session's health there
-// meanwhile. It
-// returns an error when the session cannot start, when Discord rejects the
-// token, or when the gateway refuses the session for good; the error is
-// not logged, since the caller prints it.
-func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o options) error {
+// shard 0 only), and answers interactions until ctx is cancelled. Once it
+// is ready, it reloads the article on each request from reloads,
+// registering the commands again (on shard 0) when a reload changed them.
+// When ctx is cancelled it stops taking new interactions, lets the answers
+// in flight finish (for at most the drain timeout), closes the connection
+// and returns nil. With METRICS_ADDR set it serves b's metrics and the
+// session's health there meanwhile. It returns an error when the session
+// cannot start, when Discord rejects the token, or when the gateway
+// refuses the session for good; the error is not logged, since the caller
+// prints it.
+func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o options, reloads <-chan os.Signal) error {
 	detach := discordgoLogs.attach(log, cfg.token)
 	defer detach()
 
@@ -80,10 +83,20 @@ func runGateway(ctx context.Context, cfg config, b *bot.Bot, log *slog.Logger, o
 	drain := o.drain()
 	log.Info("connecting to Discord", append([]any{"scope", scope(cfg), "guild_id", cfg.guildID,
 		"answer_mentions", cfg.askOnMention}, shard.Attrs()...)...)
-	err = startGateway(ctx, conn, s, cfg, b, shard, log)
+	appID, err := startGateway(ctx, conn, s, cfg, b, o.commands, shard, log)
 	if err == nil {
 		registered.Store(true)
+		rl := newReloader(b, cfg.source, log, o.commands)
+		if shard.Registers() {
+			rl.register = func(ctx context.Context, cmds []*discordgo.ApplicationCommand) error {
+				return overwriteCommands(ctx, s, appID, cfg.guildID, cmds)
+			}
+		} else {
+			rl.notRegistering = "shard 0 registers them when it reloads the article"
+		}
+		stopReloading := goServe(ctx, rl, reloads)
 		err = conn.Serve(ctx)
+		stopReloading()
 	}
 	if ctx.Err() != nil {
 		log.Info("shutting down: finishing the answers in flight", "drain_timeout", drain)
@@ -119,11 +132,13 @@ func scope(cfg config) string {
 	return "global"
 }
 
-// startGateway connects, waits for READY and registers the commands.
-func startGateway(ctx context.Context, conn *gateway.Session, s *discordgo.Session, cfg config, b *bot.Bot, shard gateway.Shard, log *slog.Logger) error {
+// startGateway connects, waits for READY and registers the commands that
+// commands gives for b. It returns the application's ID.
+func startGateway(ctx context.Context, conn *gateway.Session, s *discordgo.Session, cfg config, b *bot.Bot,
+	commands func(*bot.Bot) []*discordgo.ApplicationCommand, shard gateway.Shard, log *slog.Logger) (string, error) {
 	r, err := conn.Start(ctx)
 	if err != nil {
-		return err
+		return "", err
 	}
 	appID := cfg.appID
 	if r.Application != nil && r.Application.ID != "" {
@@ -134,7 +149,7 @@ func startGateway(ctx context.Context, conn *gateway.Session, s *discordgo.Sessi
 		appID = r.Application.ID
 	}
 	if appID == "" && shard.Registers() {
-		return &configError{variables: true, problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
+		return "", &configError{variables: true, problems: []string{"the gateway's READY named no application: set " + envAppID + " to the application ID from the General Information page of the developer portal."}}
 	}
 	user := ""
 	if r.User != nil {
@@ -143,16 +158,16 @@ func startGateway(ctx context.Context, conn *gateway.Session, s *discordgo.Sessi
 
 	if !shard.Registers() {
 		log.Info("ready; not registering the commands: shard 0 registers them for the whole application",
-			append([]any{"user", user, "application_id", appID}, shard.Attrs()...)...)
-		return nil
+			append([]any{"user", user, "application_id", appID, "fingerprint", b.Fingerprint()}, shard.Attrs()...)...)
+		return appID, nil
 	}
-	cmds := registeredCommands(b)
+	cmds := commands(b)
 	if err := overwriteCommands(ctx, s, appID, cfg.guildID, cmds); err != nil {
-		return err
+		return "", err
 	}
 	log.Info("ready", append([]any{"user", user, "application_id", appID, "scope", scope(cfg),
-		"guild_id", cfg.guildID, "commands", len(cmds)}, shard.Attrs()...)...)
-	return nil
+		"guild_id", cfg.guildID, "commands", len(cmds), "fingerprint", b.Fingerprint()}, shard.Attrs()...)...)
+	return appID, nil
 }
 
 // shutdownGateway closes the gateway connection normally, so that no new

@@ -23,7 +23,9 @@ commands (with /quote's suggestions as you type), press the buttons of the
 answers, use Find in article on any message and ask the bot by mentioning it
 ("@articlebot who said Assad has to go?"), and see every answer as Discord
 shows it, rendered from the JSON the bot would send Discord. It listens on
-this machine only unless --addr says otherwise. Ctrl-C stops it.
+this machine only unless --addr says otherwise. SIGHUP reads the article
+again from its file or URL (reload the page to see its title). Ctrl-C stops
+it.
 `
 
 func playFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
@@ -34,6 +36,8 @@ func playFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err := noArgs("play", args); err != nil {
 			return err
 		}
+		reloads, stopReloads := e.opts.reloadRequests()
+		defer stopReloads()
 		if _, port, err := net.SplitHostPort(*addr); err != nil || port == "" {
 			return &usageError{fmt.Sprintf("--addr %q is not a listen address: write host:port, such as %s", *addr, defaultPlayAddr)}
 		}
@@ -46,7 +50,7 @@ func playFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err != nil {
 			return err
 		}
-		h := playground.New(playground.Config{Bot: b, Title: a.Meta.Title, Log: log})
+		h := playground.New(playground.Config{Bot: b, Log: log})
 
 		svc, err := listenHTTP(serverPlayground, *addr, h, e.opts)
 		if err != nil {
@@ -57,14 +61,19 @@ func playFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 			log.Warn("the playground is open to other machines; use --addr 127.0.0.1:PORT to keep it to this one", "addr", svc.addr())
 		}
 		log.Info("serving the playground", "version", versionString(), "addr", svc.addr(),
-			"article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "article_file", cfg.articleFile)
+			"article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "fingerprint", b.Fingerprint(), "article_file", cfg.articleFile)
 		fmt.Fprintf(e.stdout, "articlebot playground: open %s in a browser (Ctrl-C stops it)\n", pageURL(bound))
+		rl := newReloader(b, cfg.source, log, registeredCommands)
+		rl.notRegistering = "reload the page to use them"
+		stopReloading := goServe(ctx, rl, reloads)
+		defer stopReloading()
 
 		select {
 		case <-ctx.Done():
 		case <-svc.done:
 			return fmt.Errorf("serving the playground on %s: %w", svc.addr(), svc.err)
 		}
+		stopReloading()
 		if err := svc.shutdown(e.opts.drain()); err != nil {
 			log.Warn("stopped before every request was answered", "err", err)
 		}

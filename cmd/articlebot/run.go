@@ -8,12 +8,14 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/internal/gateway"
+	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 )
 
@@ -34,6 +36,12 @@ type options struct {
 	// listening, when set, is told the address each HTTP server (named
 	// serverInteractions or serverMetrics) is bound to, once it listens.
 	listening func(server string, addr net.Addr)
+	// reloads, when set, carries the requests to reload the article
+	// instead of SIGHUP.
+	reloads <-chan os.Signal
+	// commandsOf, when set, gives the commands the gateway mode registers
+	// for a bot instead of the bot's own.
+	commandsOf func(*bot.Bot) []*discordgo.ApplicationCommand
 }
 
 // option changes one of a run's options.
@@ -284,6 +292,9 @@ func (e *env) commandUsage(w io.Writer, cmd subcommand, fs *flag.FlagSet) {
 const runDetails = `Needs DISCORD_TOKEN. Registers the commands with one bulk overwrite (in
 DISCORD_GUILD_ID when set, globally otherwise), then answers interactions until
 SIGINT or SIGTERM, when it lets the answers in flight finish and exits 0.
+On SIGHUP it reads the article again from its file or URL, and answers from
+it if it loads, or keeps the one it has; it registers the commands again
+only if their definitions changed with the article.
 With METRICS_ADDR set it also serves /healthz, /readyz and /metrics there.
 With SHARD_ID and SHARD_COUNT (a number, or auto for Discord's recommendation)
 it runs one shard of the bot; only shard 0 registers the commands.
@@ -368,6 +379,7 @@ func (c *commonFlags) setup(ctx context.Context, e *env, needs configNeeds) (con
 		if aerr != nil {
 			problems = append(problems, aerr.Error())
 		}
+		cfg.source = src
 	}
 	if len(problems) > 0 {
 		return config{}, nil, &configError{problems: problems, variables: variables}
@@ -390,6 +402,10 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err := noArgs("run", args); err != nil {
 			return err
 		}
+		// A reload asked for during start-up waits for the bot to be
+		// ready.
+		reloads, stopReloads := e.opts.reloadRequests()
+		defer stopReloads()
 		cfg, a, err := c.setup(ctx, e, configNeeds{token: true, gateway: true})
 		if err != nil {
 			return err
@@ -406,7 +422,7 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		if err != nil {
 			return err
 		}
-		return runGateway(ctx, cfg, b, log, e.opts)
+		return runGateway(ctx, cfg, b, log, e.opts, reloads)
 	}
 }
 

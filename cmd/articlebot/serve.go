@@ -31,8 +31,10 @@ Listens on HTTP_ADDR (default :8080) and answers Discord's signed interaction
 requests at POST /interactions, with /healthz, /readyz and /metrics beside
 it; the Interactions Endpoint URL in the developer portal must point at
 /interactions. The commands are registered separately, with
-"articlebot register". On SIGINT or SIGTERM it stops accepting connections,
-lets the requests in flight finish and exits 0.
+"articlebot register". On SIGHUP it reads the article again from its file or
+URL, and answers from it if it loads, or keeps the one it has. On SIGINT or
+SIGTERM it stops accepting connections, lets the requests in flight finish
+and exits 0.
 `
 
 func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
@@ -42,6 +44,10 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 		if err := noArgs("serve", args); err != nil {
 			return err
 		}
+		// A reload asked for during start-up waits for the server to
+		// listen.
+		reloads, stopReloads := e.opts.reloadRequests()
+		defer stopReloads()
 		cfg, a, err := c.setup(ctx, e, configNeeds{serve: true})
 		if err != nil {
 			return err
@@ -63,13 +69,18 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 		}
 		log.Info("serving Discord interactions", "version", versionString(), "addr", svc.addr(),
 			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "unattributed_quotes", len(a.Unattributed()),
-			"article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
+			"fingerprint", b.Fingerprint(), "article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
+		rl := newReloader(b, cfg.source, log, registeredCommands)
+		rl.notRegistering = `run "articlebot register" to update them in Discord`
+		stopReloading := goServe(ctx, rl, reloads)
+		defer stopReloading()
 
 		select {
 		case <-ctx.Done():
 		case <-svc.done:
 			return fmt.Errorf("serving interactions on %s: %w", svc.addr(), svc.err)
 		}
+		stopReloading()
 		drain := e.opts.drain()
 		log.Info("shutting down: finishing the requests in flight", "drain_timeout", drain)
 		if err := svc.shutdown(drain); err != nil {

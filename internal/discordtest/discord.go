@@ -67,8 +67,8 @@ import (
 // Faults are injected per REST request ([Discord.SetRESTFault], or the
 // replies given to [Discord.Interact] for one interaction's callbacks),
 // per gateway connection ([Conn.Drop], [Conn.CloseWith],
-// [Conn.Reconnect], [Conn.InvalidSession],
-// [Conn.IgnoreHeartbeats]), per handshake ([Discord.RevokeToken],
+// [Conn.Reconnect], [Conn.InvalidSession], [Conn.IgnoreHeartbeats],
+// [Discord.ZombieConnection]), per handshake ([Discord.RevokeToken],
 // [Discord.SetHandshakeFault], [Discord.HoldHandshakes],
 // [Discord.ExpireSessions]) and for
 // the whole gateway ([Discord.RefuseConnections],
@@ -104,6 +104,7 @@ type Discord struct {
 	handshakeHook func(op, n int) int
 	handshakeHold <-chan struct{} // handshakes wait until it is closed
 	heartbeatMS   int             // the heartbeat interval HELLO announces
+	zombies       map[int]int     // connection number -> the heartbeat interval of a zombie
 	shards        int             // the shard count GET /gateway/bot recommends
 	snowflake     uint64
 	commands      map[string][]map[string]any // by scope: "global" or a guild ID
@@ -438,6 +439,20 @@ func (f *Discord) SetHeartbeatInterval(d time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.heartbeatMS = int(d.Milliseconds())
+}
+
+// ZombieConnection makes connection n (counting from 1), when it opens,
+// look dead to the client: its HELLO announces interval, and its
+// heartbeats go unacknowledged. The other connections keep the interval
+// [Discord.SetHeartbeatInterval] sets, so that a client busy enough to
+// read acknowledgements late gives up on none of them.
+func (f *Discord) ZombieConnection(n int, interval time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.zombies == nil {
+		f.zombies = make(map[int]int)
+	}
+	f.zombies[n] = int(interval.Milliseconds())
 }
 
 // RefuseConnections makes the gateway refuse new connections (503 before
@@ -1041,11 +1056,16 @@ func (f *Discord) serveGateway(w http.ResponseWriter, r *http.Request, _ *Reques
 
 	f.mu.Lock()
 	hb := f.heartbeatMS
+	zombie, isZombie := f.zombies[c.N]
 	mute := f.mute > 0
 	if mute {
 		f.mute--
 	}
 	f.mu.Unlock()
+	if isZombie {
+		hb = zombie
+		c.IgnoreHeartbeats()
+	}
 	if mute {
 		c.drain()
 		return

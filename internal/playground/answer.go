@@ -39,6 +39,9 @@ func newAnswerer(b *bot.Bot) answerer {
 	return answerer{bot: b, mentions: bot.NewMentions(b)}
 }
 
+// title returns the title of the article the bot answers from.
+func (a answerer) title() string { return a.bot.Article().Meta.Title }
+
 // commands returns the bot's command definitions, as registration sends
 // them.
 func (a answerer) commands() []*discordgo.ApplicationCommand { return a.bot.Commands() }

@@ -46,6 +46,10 @@ type appInfo struct {
 
 // app answers GET /api/app with the application as the page needs it.
 func (s *server) app(w http.ResponseWriter, r *http.Request) {
+	title := s.title
+	if title == "" {
+		title = s.bot.title()
+	}
 	user := map[string]any{"id": userID, "username": "you", "global_name": "You", "discriminator": "0", "avatar": nil}
 	s.writeJSON(w, appInfo{
 		ApplicationID: applicationID,
@@ -54,10 +58,10 @@ func (s *server) app(w http.ResponseWriter, r *http.Request) {
 		Member: map[string]any{"user": user, "roles": []string{}, "joined_at": joinedAt, "deaf": false, "mute": false,
 			"flags": 0, "pending": false, "nick": nil, "avatar": nil, "permissions": permissions},
 		Guild:          map[string]any{"id": guildID, "locale": string(discordgo.EnglishUS), "features": []string{}},
-		Channel:        map[string]any{"id": channelID, "type": discordgo.ChannelTypeGuildText, "guild_id": guildID, "name": "playground", "topic": s.title, "nsfw": false, "permissions": permissions},
+		Channel:        map[string]any{"id": channelID, "type": discordgo.ChannelTypeGuildText, "guild_id": guildID, "name": "playground", "topic": title, "nsfw": false, "permissions": permissions},
 		AppPermissions: permissions,
 		Commands:       registered(s.bot.commands()),
-		Title:          s.title,
+		Title:          title,
 	})
 }
 

@@ -2,6 +2,7 @@ package playground
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"image/png"
@@ -178,8 +179,8 @@ func TestPageFindNextPageUpdatesTheMessage(t *testing.T) {
 	// The button's interaction carries the message it belongs to.
 	var in discordgo.Interaction
 	p.sent.last(t, "/api/interactions", &in)
-	if in.Type != discordgo.InteractionMessageComponent || in.MessageComponentData().CustomID != "find:2:russia" {
-		t.Fatalf("the page sent an interaction of type %v for Next, want a component with custom_id find:2:russia", in.Type)
+	if want := nextOfFind(t, "russia"); in.Type != discordgo.InteractionMessageComponent || in.MessageComponentData().CustomID != want {
+		t.Fatalf("the page sent an interaction of type %v for Next, want a component with custom_id %s", in.Type, want)
 	}
 	if id := eval[string](p, `window.findAnswer.dataset.id`); in.Message == nil || in.Message.ID != id {
 		t.Errorf("the interaction carries message %+v, want the answer %s", in.Message, id)
@@ -412,4 +413,24 @@ func checkSameSize(t *testing.T, path string, shot []byte) {
 		t.Errorf("%s is %dx%d, the screenshot %dx%d: %s takes it again",
 			path, committed.Width, committed.Height, taken.Width, taken.Height, refresh)
 	}
+}
+
+// nextOfFind returns the custom_id of the Next button of /find query on
+// the embedded article, as the bot draws it.
+func nextOfFind(t *testing.T, query string) string {
+	t.Helper()
+	r := newBot(t, nil).Respond(context.Background(), &discordgo.Interaction{
+		Type: discordgo.InteractionApplicationCommand,
+		Data: discordgo.ApplicationCommandInteractionData{Name: "find", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+			{Name: "query", Type: discordgo.ApplicationCommandOptionString, Value: query},
+		}},
+	})
+	if r.Data == nil || len(r.Data.Components) != 1 {
+		t.Fatalf("/find %s has no row of buttons: %+v", query, r.Data)
+	}
+	row, ok := r.Data.Components[0].(discordgo.ActionsRow)
+	if !ok || len(row.Components) != 2 {
+		t.Fatalf("/find %s has no Previous and Next buttons: %+v", query, r.Data.Components)
+	}
+	return row.Components[1].(discordgo.Button).CustomID
 }

@@ -31,7 +31,8 @@ type Config struct {
 	// Bot answers the page's interactions and mentions; nil means a bot
 	// that answers about the embedded article.
 	Bot *bot.Bot
-	// Title is the article's title, shown as the channel's topic.
+	// Title is shown as the channel's topic; when it is empty, the title
+	// of the article the bot answers from when the page loads is.
 	Title string
 	// Log receives refused requests and the bot's failures; nil discards
 	// them.

@@ -186,6 +186,35 @@ func TestAppDescribesTheRegisteredCommands(t *testing.T) {
 	}
 }
 
+// TestAppTitleFollowsTheArticle checks that a playground given no title
+// shows the title of the article the bot answers from, after a reload too.
+func TestAppTitleFollowsTheArticle(t *testing.T) {
+	b := newBot(t, nil)
+	h := New(Config{Bot: b})
+	title := func() string {
+		t.Helper()
+		var app struct{ Title string }
+		w := serve(h, request(http.MethodGet, "/api/app", nil))
+		if err := json.Unmarshal(w.Body.Bytes(), &app); w.Code != http.StatusOK || err != nil {
+			t.Fatalf("GET /api/app = %d %v", w.Code, err)
+		}
+		return app.Title
+	}
+	if got, want := title(), article.Default().Meta.Title; got != want {
+		t.Errorf("title = %q, want the embedded article's %q", got, want)
+	}
+	other, err := article.Parse(strings.NewReader("---\ntitle: The harbour reopens\n---\nThe harbour reopened on Monday.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Reload(context.Background(), func(context.Context) (*article.Article, error) { return other, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != "The harbour reopens" {
+		t.Errorf("title after a reload = %q, want %q", got, "The harbour reopens")
+	}
+}
+
 func TestRefusedRequests(t *testing.T) {
 	h := New(Config{})
 	huge := append([]byte(`{"type":2,"padding":"`), bytes.Repeat([]byte("x"), maxRequest)...)
