@@ -59,6 +59,7 @@ func New(a *article.Article, opts ...Option) (*Bot, error) {
 	if err := b.register(b.builtins()...); err != nil {
 		return nil, fmt.Errorf("the bot's commands are not valid: %w", err)
 	}
+	b.cfg.metrics.describeArticle(a)
 	return b, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/articlebot/articlebot/article"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -33,6 +34,15 @@ import (
 //     worked out but could not post to Discord, by kind: "interaction" for
 //     an interaction's callback, "mention" for the reply to a mention.
 //     Count them by passing the metrics to [WithMetrics].
+//   - article_quotations: the direct quotations of the article the bot
+//     answers about, each utterance once (a quotation that runs on over
+//     several paragraphs counts once), attributed or not.
+//   - article_unattributed_quotations: those of them whose speaker the
+//     engine could not tell, which /quote shows under no one. A high share
+//     means the bot is failing its users on this article.
+//
+// The two article gauges describe the article of the bot last made with
+// [WithMetrics] given these metrics.
 //
 // The registry also holds the Go runtime and process collectors.
 type Metrics struct {
@@ -42,6 +52,8 @@ type Metrics struct {
 	sigFailures  *prometheus.CounterVec
 	replies      *prometheus.CounterVec
 	undelivered  *prometheus.CounterVec
+	quotations   prometheus.Gauge
+	unattributed prometheus.Gauge
 
 	// The endpoint's counters, looked up once rather than per request.
 	sigFailure map[string]prometheus.Counter
@@ -100,9 +112,19 @@ func NewMetrics() *Metrics {
 			Name:      "gateway_delivery_failures_total",
 			Help:      "Answers the gateway mode could not post to Discord, by kind.",
 		}, []string{"kind"}),
+		quotations: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "articlebot",
+			Name:      "article_quotations",
+			Help:      "Direct quotations in the loaded article, each utterance once, attributed or not.",
+		}),
+		unattributed: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "articlebot",
+			Name:      "article_unattributed_quotations",
+			Help:      "Direct quotations in the loaded article whose speaker the engine could not tell, shown under no one.",
+		}),
 	}
 	m.reg.MustRegister(
-		m.interactions, m.latency, m.sigFailures, m.replies, m.undelivered,
+		m.interactions, m.latency, m.sigFailures, m.replies, m.undelivered, m.quotations, m.unattributed,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -145,6 +167,27 @@ func (m *Metrics) Observe(o Outcome) {
 	}
 	c.Inc()
 	h.Observe(o.Latency.Seconds())
+}
+
+// describeArticle sets the article gauges to what the engine read of a.
+func (m *Metrics) describeArticle(a *article.Article) {
+	if m == nil || a == nil {
+		return
+	}
+	attributed := 0
+	for _, q := range a.Quotes() {
+		if q.Kind == article.Direct && !q.Continued {
+			attributed++
+		}
+	}
+	unattributed := 0
+	for _, q := range a.Unattributed() {
+		if !q.Continued {
+			unattributed++
+		}
+	}
+	m.quotations.Set(float64(attributed + unattributed))
+	m.unattributed.Set(float64(unattributed))
 }
 
 // registry returns the registry the metrics are kept in.
