@@ -258,6 +258,18 @@ func checkQuoteInvariants(t *testing.T, a *Article) {
 		counts[q.Speaker] = c
 		prev = q
 	}
+	// A quotation no one can be given is in no speaker's list: neither it
+	// nor any part of it is under a name.
+	for _, u := range a.Unattributed() {
+		if u.Speaker != nil {
+			t.Errorf("¶%d unattributed quotation %q has speaker %s", u.Paragraph, u.Text, u.Speaker.Name)
+		}
+		for _, q := range a.Quotes() {
+			if q.Kind == Direct && q.Paragraph == u.Paragraph && q.Span.Start < u.Span.End && u.Span.Start < q.Span.End {
+				t.Errorf("¶%d unattributed quotation %q is also %s's quote %q", u.Paragraph, u.Text, q.Speaker.Name, q.Text)
+			}
+		}
+	}
 	sps := a.Speakers()
 	if len(sps) != len(counts) {
 		t.Errorf("Speakers() has %d speakers, but %d speakers have quotes", len(sps), len(counts))
