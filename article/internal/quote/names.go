@@ -204,7 +204,7 @@ func (p *paragraph) closedAppositiveStart(k, j int) int {
 		if t.Kind != text.Word || t.Is("and", "or") {
 			return -1
 		}
-		if t.Has(lexicon.Determiner) && !t.Upper {
+		if t.Has(lexicon.Determiner|lexicon.Possessive) && !t.Upper {
 			if from == k-2 || from == 0 || p.toks[from-1].Kind != text.Word || p.toks[from-1].Upper {
 				return -1
 			}
