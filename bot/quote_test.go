@@ -247,3 +247,37 @@ func TestQuoteUnknownEscapes(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggestFullestName checks, on an article parsed by the engine, that
+// autocomplete offers each person by the fullest name the article gives,
+// whatever short form is typed, and counts a quotation its attribution
+// splits once.
+func TestSuggestFullestName(t *testing.T) {
+	const body = "Rep. Dolores Harlan of South Carolina opened the new lock on the canal on Friday.\n\n" +
+		"\"It took nine years,\" Congresswoman Harlan said. \"It should have taken two.\"\n\n" +
+		"The lock keeper, Tomás R. Ibarra Vidal, told co-host Nia Booth on the local radio show that boats had queued since dawn.\n\n" +
+		"\"I counted forty of them,\" Tomás said.\n\n" +
+		"\"And I counted forty-one,\" Booth joked.\n"
+	idx := newSpeakerIndex(mustParse(t, body).Speakers())
+	tests := []struct {
+		typed string
+		want  string // the first choice's name
+	}{
+		{"harlan", "Dolores Harlan — 1 quote"},
+		{"congresswoman", "Dolores Harlan — 1 quote"},
+		{"tomas", "Tomás R. Ibarra Vidal — 1 quote"},
+		{"vidal", "Tomás R. Ibarra Vidal — 1 quote"},
+		{"booth", "Nia Booth — 1 quote"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typed, func(t *testing.T) {
+			got := idx.suggest(tt.typed, limitChoices)
+			if len(got) == 0 {
+				t.Fatalf("suggest(%q) = no choices, want %q first", tt.typed, tt.want)
+			}
+			if got[0].Name != tt.want {
+				t.Errorf("suggest(%q)[0] = %q, want %q", tt.typed, got[0].Name, tt.want)
+			}
+		})
+	}
+}
