@@ -288,7 +288,7 @@ type speakerIndex struct {
 
 type speakerEntry struct {
 	name  string   // canonical name
-	label string   // the choice shown: "John Kerry — 4 quotes"
+	label string   // the choice shown: "John Kerry (US Secretary of State) — 4 quotes"
 	names []string // folded name and aliases
 }
 
@@ -313,7 +313,7 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		suffix := " — " + count
 		ent := speakerEntry{
 			name:  name,
-			label: truncate(name, limitChoiceName-runeLen(suffix)) + suffix,
+			label: choiceLabel(name, oneLine(sp.Description), suffix),
 			names: []string{article.Fold(oneLine(sp.Name))},
 		}
 		for _, a := range sp.Aliases {
@@ -322,6 +322,24 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		idx.entries = append(idx.entries, ent)
 	}
 	return idx
+}
+
+// minDescShown is the fewest characters of a description worth showing in
+// a choice; a shorter room leaves it out.
+const minDescShown = 12
+
+// choiceLabel returns the autocomplete choice for a speaker: the name, the
+// description the article gives them in brackets when there is room for a
+// useful part of it, and suffix, within Discord's limit. The name and the
+// suffix are kept whole where they fit; the description gives way first.
+func choiceLabel(name, desc, suffix string) string {
+	room := limitChoiceName - runeLen(suffix)
+	if desc != "" && !strings.EqualFold(desc, name) {
+		if descRoom := room - runeLen(name) - len(" ()"); descRoom >= minDescShown {
+			return name + " (" + truncate(desc, descRoom) + ")" + suffix
+		}
+	}
+	return truncate(name, room) + suffix
 }
 
 // vagueGroup reports whether a speaker is a group the article names by one

@@ -263,11 +263,11 @@ func TestSuggestFullestName(t *testing.T) {
 		typed string
 		want  string // the first choice's name
 	}{
-		{"harlan", "Dolores Harlan — 1 quote"},
-		{"congresswoman", "Dolores Harlan — 1 quote"},
-		{"tomas", "Tomás R. Ibarra Vidal — 1 quote"},
-		{"vidal", "Tomás R. Ibarra Vidal — 1 quote"},
-		{"booth", "Nia Booth — 1 quote"},
+		{"harlan", "Dolores Harlan (Rep.) — 1 quote"},
+		{"congresswoman", "Dolores Harlan (Rep.) — 1 quote"},
+		{"tomas", "Tomás R. Ibarra Vidal (lock keeper) — 1 quote"},
+		{"vidal", "Tomás R. Ibarra Vidal (lock keeper) — 1 quote"},
+		{"booth", "Nia Booth (co-host) — 1 quote"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.typed, func(t *testing.T) {
@@ -279,5 +279,28 @@ func TestSuggestFullestName(t *testing.T) {
 				t.Errorf("suggest(%q)[0] = %q, want %q", tt.typed, got[0].Name, tt.want)
 			}
 		})
+	}
+}
+
+func TestChoiceLabel(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	tests := []struct {
+		name, desc, suffix string
+		want               string
+	}{
+		{"Ana Werner", "ranger", " — 2 quotes", "Ana Werner (ranger) — 2 quotes"},
+		{"Ana Werner", "", " — 2 quotes", "Ana Werner — 2 quotes"},
+		{"Reuters", "reuters", " — 1 quote", "Reuters — 1 quote"},
+		{"Ana Werner", long, " — 2 quotes", "Ana Werner (" + strings.TrimSpace(strings.Repeat("word ", 15)) + "…) — 2 quotes"},
+		{strings.Repeat("N", 80), "ranger", " — 2 quotes", strings.Repeat("N", 80) + " — 2 quotes"},
+	}
+	for _, tt := range tests {
+		got := choiceLabel(tt.name, tt.desc, tt.suffix)
+		if got != tt.want {
+			t.Errorf("choiceLabel(%q, %q, %q) = %q, want %q", tt.name, tt.desc, tt.suffix, got, tt.want)
+		}
+		if n := runeLen(got); n > limitChoiceName {
+			t.Errorf("choiceLabel(%q, %q, %q) has %d characters, over Discord's %d", tt.name, tt.desc, tt.suffix, n, limitChoiceName)
+		}
 	}
 }
