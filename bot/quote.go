@@ -87,6 +87,10 @@ func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
 	}
 	lines = append(lines, "The article mentions "+escapeWithin(oneLine(p.Name), 200)+
 		" but does not quote them: named in "+citeList(paras)+".")
+	if spokes := b.spokespeople(p.Name, nil); len(spokes) > 0 {
+		lines = append(lines, "Speaking for it: "+escapeWithin(strings.Join(spokes, ", "), 300)+
+			" (ask /quote for them by name).")
+	}
 	shown, last := 0, 0
 	for _, m := range p.Mentions {
 		if shown == mentionsShown {
@@ -143,6 +147,13 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	if aka := otherNames(sp); len(aka) > 0 {
 		intro = append(intro, "Also called: "+escapeWithin(strings.Join(aka, ", "), 300))
 	}
+	if f := oneLine(sp.SpeaksFor); f != "" {
+		intro = append(intro, "Speaks for "+escapeWithin(f, 200)+".")
+	}
+	if spokes := b.spokespeople(sp.Name, sp); len(spokes) > 0 {
+		intro = append(intro, "Also speaking for it: "+escapeWithin(strings.Join(spokes, ", "), 300)+
+			" (ask /quote for them by name).")
+	}
 	introText := strings.Join(intro, "\n")
 
 	direct := directItems(sp.Quotes)
@@ -191,6 +202,18 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	}
 	e.Description = strings.Join(parts, gap)
 	return e
+}
+
+// spokespeople returns the names of the speakers other than self who
+// speak for the body called name, in the article's order of speakers.
+func (b *Bot) spokespeople(name string, self *article.Speaker) []string {
+	var out []string
+	for _, o := range b.art.Speakers() {
+		if o != self && o.SpeaksFor != "" && o.SpeaksFor == name {
+			out = append(out, oneLine(o.Name))
+		}
+	}
+	return out
 }
 
 // otherNames returns the aliases of sp other than its name and its

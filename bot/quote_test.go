@@ -304,3 +304,60 @@ func TestChoiceLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteSpokespeople checks that /quote says whom a spokesperson speaks
+// for, and lists under a body the spokespeople who speak for it, whether
+// the article quotes the body itself or only them.
+func TestQuoteSpokespeople(t *testing.T) {
+	const body = "Larkfield Buses will withdraw the night service on route 9 from June, it said on Friday.\n\n" +
+		"\"Fewer than ten people a night use it,\" a Larkfield spokeswoman said.\n\n" +
+		"\"It is the only way home for shift workers,\" said Omar Haddad, a cleaner at the hospital.\n"
+	b := mustNew(mustParse(t, body))
+	tests := []struct {
+		speaker string
+		want    []string // in the embed's description
+		not     []string
+	}{
+		{"Larkfield spokeswoman", []string{"Speaks for Larkfield Buses."}, []string{"Also speaking for it"}},
+		// The article quotes the company only through its spokeswoman.
+		{"Larkfield Buses", []string{"does not quote them", "Speaking for it: Larkfield spokeswoman"}, []string{"Speaks for"}},
+		{"Omar Haddad", nil, []string{"Speaks for", "speaking for it"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.speaker, func(t *testing.T) {
+			r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, tt.speaker)))
+			if r.Data == nil || len(r.Data.Embeds) == 0 {
+				t.Fatalf("/quote %s gave no embed: %+v", tt.speaker, r.Data)
+			}
+			d := r.Data.Embeds[0].Description
+			for _, w := range tt.want {
+				if !strings.Contains(d, w) {
+					t.Errorf("/quote %s = %q, want it to hold %q", tt.speaker, d, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(d, w) {
+					t.Errorf("/quote %s = %q, want no %q", tt.speaker, d, w)
+				}
+			}
+		})
+	}
+}
+
+// TestQuoteSpokespeopleOfAQuotedBody checks the list of spokespeople under
+// a body the article quotes itself.
+func TestQuoteSpokespeopleOfAQuotedBody(t *testing.T) {
+	const body = "\"We are proud of our drivers,\" Larkfield Buses said in a statement.\n\n" +
+		"\"Fewer than ten people a night use route 9,\" a Larkfield spokeswoman said.\n"
+	b := mustNew(mustParse(t, body))
+	r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, "Larkfield Buses")))
+	if r.Data == nil || len(r.Data.Embeds) == 0 {
+		t.Fatalf("/quote Larkfield Buses gave no embed: %+v", r.Data)
+	}
+	d := r.Data.Embeds[0].Description
+	for _, w := range []string{"We are proud of our drivers", "Also speaking for it: Larkfield spokeswoman"} {
+		if !strings.Contains(d, w) {
+			t.Errorf("/quote Larkfield Buses = %q, want it to hold %q", d, w)
+		}
+	}
+}
