@@ -367,6 +367,24 @@ func TestSpeechVerbs(t *testing.T) {
 	}
 }
 
+// TestSpeechVerbsOfTheIssue checks the verbs and forms that report a
+// quotation only beside it (joked, chimed in, countered, quipped, shouted,
+// called out, shot back) and the forms that name the medium ("wrote in an
+// email", "posted on X") or introduce the words with a colon.
+func TestSpeechVerbsOfTheIssue(t *testing.T) {
+	var tests []factCase
+	for _, v := range []string{"joked", "chimed in", "countered", "recalled", "quipped", "shouted", "called out", "shot back", "laughed"} {
+		tests = append(tests, factCase{v, "Ines Moreau crossed the finish line first.\n\"The hill nearly beat me,\" Moreau " + v + ".",
+			[]string{"Ines Moreau ¶2 direct"}})
+	}
+	tests = append(tests,
+		factCase{"wrote in an email", "Ines Moreau wrote in an email on Sunday: \"The hill nearly beat me.\"", []string{"Ines Moreau ¶1 direct"}},
+		factCase{"posted on X", "Ines Moreau posted on X: \"The hill nearly beat me.\"", []string{"Ines Moreau ¶1 direct"}},
+		factCase{"name and colon after an introduction", "Ines Moreau crossed the finish line first.\nMoreau: \"The hill nearly beat me.\"", []string{"Ines Moreau ¶2 direct"}},
+	)
+	checkFactCases(t, tests)
+}
+
 // factCase is a short article with every quote and reported statement it
 // holds, as facts: "Speaker ¶N kind", with "partial" or "continued" after
 // a direct quote that is one.
