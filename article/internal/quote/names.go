@@ -190,9 +190,10 @@ func (p *paragraph) appositiveBeforeName(k, j int) string {
 }
 
 // closedAppositiveStart returns where a description before the name
-// toks[k:j] starts when it follows a verb or a preposition inside a
-// sentence and the name is set off by commas on both sides: "met the
-// governor, Helen Moss, at" gives the index of "the". It returns -1 when
+// toks[k:j] starts when it opens with a determiner or a possessive after a
+// verb or a preposition inside a sentence, and the name is set off by
+// commas on both sides: "met the governor, Helen Moss, at" gives the index
+// of "the", "from her uncle, Arjun Rao, in" that of "her". It returns -1 when
 // there is none, and for "After losing to the champion, Serena Williams
 // said", where no comma closes the name.
 func (p *paragraph) closedAppositiveStart(k, j int) int {
