@@ -353,10 +353,17 @@ const minDescShown = 12
 
 // choiceLabel returns the autocomplete choice for a speaker: the name, the
 // description the article gives them in brackets when there is room for a
-// useful part of it, and suffix, within Discord's limit. The name and the
+// useful part of it and it says who they are rather than what they did
+// ("who spoke on condition of anonymity"), and suffix, within Discord's
+// limit. The name and the
 // suffix are kept whole where they fit; the description gives way first.
 func choiceLabel(name, desc, suffix string) string {
 	room := limitChoiceName - runeLen(suffix)
+	if first, _, _ := strings.Cut(strings.ToLower(desc), " "); first == "who" || first == "whose" || first == "which" || first == "that" {
+		// "who asked not to be named": what the source did, not who
+		// they are.
+		desc = ""
+	}
 	if desc != "" && !strings.EqualFold(desc, name) {
 		if descRoom := room - runeLen(name) - len(" ()"); descRoom >= minDescShown {
 			return name + " (" + truncate(desc, descRoom) + ")" + suffix

@@ -291,6 +291,8 @@ func TestChoiceLabel(t *testing.T) {
 		{"Ana Werner", "ranger", " — 2 quotes", "Ana Werner (ranger) — 2 quotes"},
 		{"Ana Werner", "", " — 2 quotes", "Ana Werner — 2 quotes"},
 		{"Reuters", "reuters", " — 1 quote", "Reuters — 1 quote"},
+		{"US official", "who spoke on condition of anonymity", " — 1 quote", "US official — 1 quote"},
+		{"Ada Obi", "whose shop closed", " — 1 quote", "Ada Obi — 1 quote"},
 		{"Ana Werner", long, " — 2 quotes", "Ana Werner (" + strings.TrimSpace(strings.Repeat("word ", 15)) + "…) — 2 quotes"},
 		{strings.Repeat("N", 80), "ranger", " — 2 quotes", strings.Repeat("N", 80) + " — 2 quotes"},
 	}
