@@ -503,3 +503,37 @@ func TestQuoteContext(t *testing.T) {
 	}
 	checkFactCases(t, tests)
 }
+
+// TestUnreadSpeakerLeavesQuotationUnattributed checks that a quotation
+// its sentence gives to someone in words no sieve reads (`"…," a voice
+// called`) is kept as an unattributed quotation: neither lost nor given to
+// the person who spoke before.
+func TestUnreadSpeakerLeavesQuotationUnattributed(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		facts        []string
+		unattributed []string
+	}{
+		{"a voice called", "Mayor Jo Park said the queue would move soon.\n\"Nobody asked us,\" a voice called from the back.",
+			[]string{"Jo Park ¶1 reported"}, []string{"Nobody asked us"}},
+		{"a man sobbed", "\"We lost everything in one night,\" a man sobbed outside the hall.",
+			nil, []string{"We lost everything in one night"}},
+		{"a title is no quotation", "\"Gridlock,\" the documentary about the ring road, airs on Sunday.",
+			nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustParse(t, tt.text)
+			if got := quoteFacts(a); !slices.Equal(got, tt.facts) {
+				t.Errorf("quotes of %q = %q, want %q", tt.text, got, tt.facts)
+			}
+			var un []string
+			for _, q := range a.Unattributed() {
+				un = append(un, q.Text)
+			}
+			if !slices.Equal(un, tt.unattributed) {
+				t.Errorf("unattributed quotations of %q = %q, want %q", tt.text, un, tt.unattributed)
+			}
+		})
+	}
+}
