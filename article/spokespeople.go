@@ -63,6 +63,9 @@ func namesAs(p *Person, key string) bool {
 // names no spokesperson, or the body by no capitalised name ("a
 // spokeswoman for the company").
 func spokenFor(desc string) string {
+	if !hasSpokespersonNoun(desc) {
+		return ""
+	}
 	words := strings.Fields(desc)
 	for h, w := range words {
 		if !lexicon.SpokespersonNouns[text.Fold(strings.Trim(w, ",.;:"))] {
@@ -91,4 +94,15 @@ func spokenFor(desc string) string {
 		return text.TrimPossessive(strings.TrimRight(strings.Join(part, " "), ",.;:"))
 	}
 	return ""
+}
+
+// hasSpokespersonNoun reports whether a word of s names a spokesperson,
+// without the allocations of splitting s, which most descriptions need not.
+func hasSpokespersonNoun(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		if lexicon.SpokespersonNouns[text.Fold(strings.Trim(w, ",.;:"))] {
+			return true
+		}
+	}
+	return false
 }
