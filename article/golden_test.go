@@ -104,6 +104,9 @@ func goldenReport(a *Article) string {
 		fmt.Fprintf(&b, "%s (%s; %d direct, %d reported)\n", sp.Name, named, len(sp.Quotes), len(sp.Reported))
 		fmt.Fprintf(&b, "\tdescription: %s\n", sp.Description)
 		fmt.Fprintf(&b, "\taliases: %s\n", strings.Join(sp.Aliases, " | "))
+		if sp.SpeaksFor != "" {
+			fmt.Fprintf(&b, "\tspeaks for: %s\n", sp.SpeaksFor)
+		}
 	}
 	b.WriteString("\n# cast: who the article names, where, and whether it quotes them\n")
 	for _, p := range a.Cast() {

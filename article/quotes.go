@@ -85,6 +85,13 @@ type Speaker struct {
 	// false for unnamed sources ("US officials", "a spokesman for the
 	// company", "the ministry").
 	Named bool
+	// SpeaksFor is the body the speaker speaks for, when the article
+	// says so: "Brightwater Energy" for "a Brightwater spokesman" in an
+	// article that names Brightwater Energy, "Hull City Council" for "a
+	// spokeswoman for Hull City Council". It is the name of a member of
+	// the cast ([Article.Cast]) when one goes by the words the article
+	// uses, else those words; "" for everyone else.
+	SpeaksFor string
 	// Quotes holds the speaker's direct quotes in document order.
 	Quotes []Quote
 	// Reported holds the speaker's reported statements in document order.
@@ -178,4 +185,5 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 		sp.keys = lookupKeys(sp.Name, sp.Aliases, sp.Description, sp.Named)
 	}
 	a.buildCast(res.Cast)
+	a.linkSpokespeople()
 }

@@ -258,6 +258,18 @@ func checkQuoteInvariants(t *testing.T, a *Article) {
 		counts[q.Speaker] = c
 		prev = q
 	}
+	// A quotation no one can be given is in no speaker's list: neither it
+	// nor any part of it is under a name.
+	for _, u := range a.Unattributed() {
+		if u.Speaker != nil {
+			t.Errorf("¶%d unattributed quotation %q has speaker %s", u.Paragraph, u.Text, u.Speaker.Name)
+		}
+		for _, q := range a.Quotes() {
+			if q.Kind == Direct && q.Paragraph == u.Paragraph && q.Span.Start < u.Span.End && u.Span.Start < q.Span.End {
+				t.Errorf("¶%d unattributed quotation %q is also %s's quote %q", u.Paragraph, u.Text, q.Speaker.Name, q.Text)
+			}
+		}
+	}
 	sps := a.Speakers()
 	if len(sps) != len(counts) {
 		t.Errorf("Speakers() has %d speakers, but %d speakers have quotes", len(sps), len(counts))
@@ -353,6 +365,24 @@ func TestSpeechVerbs(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestSpeechVerbsOfTheIssue checks the verbs and forms that report a
+// quotation only beside it (joked, chimed in, countered, quipped, shouted,
+// called out, shot back) and the forms that name the medium ("wrote in an
+// email", "posted on X") or introduce the words with a colon.
+func TestSpeechVerbsOfTheIssue(t *testing.T) {
+	var tests []factCase
+	for _, v := range []string{"joked", "chimed in", "countered", "recalled", "quipped", "shouted", "called out", "shot back", "laughed"} {
+		tests = append(tests, factCase{v, "Ines Moreau crossed the finish line first.\n\"The hill nearly beat me,\" Moreau " + v + ".",
+			[]string{"Ines Moreau ¶2 direct"}})
+	}
+	tests = append(tests,
+		factCase{"wrote in an email", "Ines Moreau wrote in an email on Sunday: \"The hill nearly beat me.\"", []string{"Ines Moreau ¶1 direct"}},
+		factCase{"posted on X", "Ines Moreau posted on X: \"The hill nearly beat me.\"", []string{"Ines Moreau ¶1 direct"}},
+		factCase{"name and colon after an introduction", "Ines Moreau crossed the finish line first.\nMoreau: \"The hill nearly beat me.\"", []string{"Ines Moreau ¶2 direct"}},
+	)
+	checkFactCases(t, tests)
 }
 
 // factCase is a short article with every quote and reported statement it
@@ -472,4 +502,38 @@ func TestQuoteContext(t *testing.T) {
 			[]string{"the family ¶1 reported", "the family ¶1 direct"}},
 	}
 	checkFactCases(t, tests)
+}
+
+// TestUnreadSpeakerLeavesQuotationUnattributed checks that a quotation
+// its sentence gives to someone in words no sieve reads (`"…," a voice
+// called`) is kept as an unattributed quotation: neither lost nor given to
+// the person who spoke before.
+func TestUnreadSpeakerLeavesQuotationUnattributed(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		facts        []string
+		unattributed []string
+	}{
+		{"a voice called", "Mayor Jo Park said the queue would move soon.\n\"Nobody asked us,\" a voice called from the back.",
+			[]string{"Jo Park ¶1 reported"}, []string{"Nobody asked us"}},
+		{"a man sobbed", "\"We lost everything in one night,\" a man sobbed outside the hall.",
+			nil, []string{"We lost everything in one night"}},
+		{"a title is no quotation", "\"Gridlock,\" the documentary about the ring road, airs on Sunday.",
+			nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustParse(t, tt.text)
+			if got := quoteFacts(a); !slices.Equal(got, tt.facts) {
+				t.Errorf("quotes of %q = %q, want %q", tt.text, got, tt.facts)
+			}
+			var un []string
+			for _, q := range a.Unattributed() {
+				un = append(un, q.Text)
+			}
+			if !slices.Equal(un, tt.unattributed) {
+				t.Errorf("unattributed quotations of %q = %q, want %q", tt.text, un, tt.unattributed)
+			}
+		})
+	}
 }

@@ -72,7 +72,7 @@ func New(a *article.Article, opts ...Option) (*Bot, error) {
 		return nil, fmt.Errorf("the bot's commands are not valid: %w", err)
 	}
 	b.live.current.Store(b)
-	b.cfg.metrics.articleLoaded(b.loaded)
+	b.cfg.metrics.articleLoaded(a, b.loaded)
 	return b, nil
 }
 

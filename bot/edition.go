@@ -133,7 +133,7 @@ func (b *Bot) Reload(ctx context.Context, load func(context.Context) (*article.A
 	l.current.Store(e)
 	l.failed.Store(nil)
 	b.cfg.metrics.countReload(true)
-	b.cfg.metrics.articleLoaded(e.loaded)
+	b.cfg.metrics.articleLoaded(a, e.loaded)
 	return Reloaded{Before: old.art, After: a, BeforeFingerprint: old.stamp, AfterFingerprint: e.stamp}, nil
 }
 

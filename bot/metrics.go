@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/articlebot/articlebot/article"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -40,6 +41,15 @@ import (
 //   - article_loaded_timestamp_seconds: when the bot began answering from
 //     the article it answers from, at start-up or at the last successful
 //     reload, in seconds since the Unix epoch.
+//   - article_quotations: the direct quotations of the article the bot
+//     answers about, each utterance once (a quotation that runs on over
+//     several paragraphs counts once), attributed or not.
+//   - article_unattributed_quotations: those of them whose speaker the
+//     engine could not tell, which /quote shows under no one. A high share
+//     means the bot is failing its users on this article.
+//
+// The two quotation gauges describe the article the bot answers from: the
+// one it was made with, then each one a reload puts in its place.
 //
 // The registry also holds the Go runtime and process collectors.
 type Metrics struct {
@@ -51,6 +61,8 @@ type Metrics struct {
 	undelivered  *prometheus.CounterVec
 	reloads      *prometheus.CounterVec
 	loadedAt     prometheus.Gauge
+	quotations   prometheus.Gauge
+	unattributed prometheus.Gauge
 
 	// The endpoint's counters, looked up once rather than per request.
 	sigFailure map[string]prometheus.Counter
@@ -122,9 +134,20 @@ func NewMetrics() *Metrics {
 			Name:      "article_loaded_timestamp_seconds",
 			Help:      "When the bot began answering from its current article, in seconds since the Unix epoch.",
 		}),
+		quotations: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "articlebot",
+			Name:      "article_quotations",
+			Help:      "Direct quotations in the loaded article, each utterance once, attributed or not.",
+		}),
+		unattributed: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "articlebot",
+			Name:      "article_unattributed_quotations",
+			Help:      "Direct quotations in the loaded article whose speaker the engine could not tell, shown under no one.",
+		}),
 	}
 	m.reg.MustRegister(
 		m.interactions, m.latency, m.sigFailures, m.replies, m.undelivered, m.reloads, m.loadedAt,
+		m.quotations, m.unattributed,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -170,6 +193,27 @@ func (m *Metrics) Observe(o Outcome) {
 	}
 	c.Inc()
 	h.Observe(o.Latency.Seconds())
+}
+
+// describeArticle sets the article gauges to what the engine read of a.
+func (m *Metrics) describeArticle(a *article.Article) {
+	if m == nil || a == nil {
+		return
+	}
+	attributed := 0
+	for _, q := range a.Quotes() {
+		if q.Kind == article.Direct && !q.Continued {
+			attributed++
+		}
+	}
+	unattributed := 0
+	for _, q := range a.Unattributed() {
+		if !q.Continued {
+			unattributed++
+		}
+	}
+	m.quotations.Set(float64(attributed + unattributed))
+	m.unattributed.Set(float64(unattributed))
 }
 
 // registry returns the registry the metrics are kept in.
@@ -232,10 +276,12 @@ func (m *Metrics) countReload(ok bool) {
 	m.reloads.WithLabelValues(result).Inc()
 }
 
-// articleLoaded records that the bot began answering from an article at t.
-func (m *Metrics) articleLoaded(t time.Time) {
+// articleLoaded records that the bot began answering from article a at t,
+// and sets the quotation gauges to what the engine read of it.
+func (m *Metrics) articleLoaded(a *article.Article, t time.Time) {
 	if m == nil {
 		return
 	}
 	m.loadedAt.Set(float64(t.UnixNano()) / 1e9)
+	m.describeArticle(a)
 }

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -237,4 +239,98 @@ articlebot_http_interaction_replies_total{code="503"} 0
 			}
 		}
 	})
+}
+
+// TestMetricsArticleQuotations checks that a bot made with metrics reports
+// how many direct quotations its article holds and how many of them the
+// engine could give no speaker, counting a quotation that runs on over
+// paragraphs or that its attribution splits once.
+func TestMetricsArticleQuotations(t *testing.T) {
+	tests := []struct {
+		name               string
+		body               string
+		total, unattributd float64
+	}{
+		{
+			name: "one unattributed",
+			body: "The square filled up long before noon on Saturday.\n\n" +
+				"\"We are not going home until they listen to us.\"\n\n" +
+				"\"The bridge will open in May,\" said Mayor Jo Park. \"The tolls will go.\"\n",
+			total: 2, unattributd: 1,
+		},
+		{
+			name: "a quotation over two paragraphs, attributed",
+			body: "Ferries stopped running at noon as the gale reached the harbour.\n\n" +
+				"\"We have never closed the port for a whole day.\n\n" +
+				"\"But nobody will sail in this,\" said harbourmaster Ines Rocha.\n",
+			total: 1, unattributd: 0,
+		},
+		{
+			name:  "no quotation",
+			body:  "The library will open an hour later on Sundays from next month.\n",
+			total: 0, unattributd: 0,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := NewMetrics()
+			if _, err := New(mustParse(t, tt.body), WithMetrics(m)); err != nil {
+				t.Fatal(err)
+			}
+			if got := testutil.ToFloat64(m.quotations); got != tt.total {
+				t.Errorf("articlebot_article_quotations = %v, want %v", got, tt.total)
+			}
+			if got := testutil.ToFloat64(m.unattributed); got != tt.unattributd {
+				t.Errorf("articlebot_article_unattributed_quotations = %v, want %v", got, tt.unattributd)
+			}
+		})
+	}
+
+	// The seed attributes every quotation, and /metrics serves the gauges.
+	m := NewMetrics()
+	if _, err := New(nil, WithMetrics(m)); err != nil {
+		t.Fatal(err)
+	}
+	w := httptest.NewRecorder()
+	m.Handler().ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	body := w.Body.String()
+	if !strings.Contains(body, "\narticlebot_article_unattributed_quotations 0\n") {
+		t.Errorf("/metrics of a bot about the seed lacks articlebot_article_unattributed_quotations 0:\n%s", body)
+	}
+	if got := testutil.ToFloat64(m.quotations); got < 5 {
+		t.Errorf("articlebot_article_quotations of the seed = %v, want the five or more it quotes", got)
+	}
+}
+
+// TestMetricsArticleQuotationsFollowReload checks that the quotation gauges
+// describe the article a reload puts in place, and stay as they were when a
+// reload is refused.
+func TestMetricsArticleQuotationsFollowReload(t *testing.T) {
+	m := NewMetrics()
+	b, err := New(mustParse(t, "The library will open an hour later on Sundays from next month.\n"), WithMetrics(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := mustParse(t, "The square filled up long before noon on Saturday.\n\n"+
+		"\"We are not going home until they listen to us.\"\n\n"+
+		"\"The bridge will open in May,\" said Mayor Jo Park.\n")
+	if _, err := b.Reload(context.Background(), func(context.Context) (*article.Article, error) { return next, nil }); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		if got := testutil.ToFloat64(m.quotations); got != 2 {
+			t.Errorf("%s: articlebot_article_quotations = %v, want 2", when, got)
+		}
+		if got := testutil.ToFloat64(m.unattributed); got != 1 {
+			t.Errorf("%s: articlebot_article_unattributed_quotations = %v, want 1", when, got)
+		}
+	}
+	check("after a reload")
+	if _, err := b.Reload(context.Background(), func(context.Context) (*article.Article, error) {
+		return nil, errors.New("the file is gone")
+	}); err == nil {
+		t.Fatal("a reload whose load fails succeeded")
+	}
+	check("after a refused reload")
 }

@@ -72,7 +72,8 @@ func WithObserver(o Observer) Option { return func(c *config) { c.observer = o }
 // WithMetrics counts in m everything the bot does: how every interaction
 // and mention was answered (m is the bot's observer), the HTTP endpoint's
 // replies and signature failures, and the answers the gateway could not
-// deliver.
+// deliver; and it sets m's gauges of the article's quotations, attributed
+// and not.
 func WithMetrics(m *Metrics) Option {
 	return func(c *config) {
 		c.metrics = m

@@ -87,6 +87,10 @@ func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
 	}
 	lines = append(lines, "The article mentions "+escapeWithin(oneLine(p.Name), 200)+
 		" but does not quote them: named in "+citeList(paras)+".")
+	if spokes := b.spokespeople(p.Name, nil); len(spokes) > 0 {
+		lines = append(lines, "Speaking for it: "+escapeWithin(strings.Join(spokes, ", "), 300)+
+			" (ask /quote for them by name).")
+	}
 	shown, last := 0, 0
 	for _, m := range p.Mentions {
 		if shown == mentionsShown {
@@ -143,6 +147,13 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	if aka := otherNames(sp); len(aka) > 0 {
 		intro = append(intro, "Also called: "+escapeWithin(strings.Join(aka, ", "), 300))
 	}
+	if f := oneLine(sp.SpeaksFor); f != "" {
+		intro = append(intro, "Speaks for "+escapeWithin(f, 200)+".")
+	}
+	if spokes := b.spokespeople(sp.Name, sp); len(spokes) > 0 {
+		intro = append(intro, "Also speaking for it: "+escapeWithin(strings.Join(spokes, ", "), 300)+
+			" (ask /quote for them by name).")
+	}
 	introText := strings.Join(intro, "\n")
 
 	direct := directItems(sp.Quotes)
@@ -191,6 +202,18 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	}
 	e.Description = strings.Join(parts, gap)
 	return e
+}
+
+// spokespeople returns the names of the speakers other than self who
+// speak for the body called name, in the article's order of speakers.
+func (b *Bot) spokespeople(name string, self *article.Speaker) []string {
+	var out []string
+	for _, o := range b.art.Speakers() {
+		if o != self && o.SpeaksFor != "" && o.SpeaksFor == name {
+			out = append(out, oneLine(o.Name))
+		}
+	}
+	return out
 }
 
 // otherNames returns the aliases of sp other than its name and its
@@ -288,7 +311,7 @@ type speakerIndex struct {
 
 type speakerEntry struct {
 	name  string   // canonical name
-	label string   // the choice shown: "John Kerry — 4 quotes"
+	label string   // the choice shown: "John Kerry (US Secretary of State) — 4 quotes"
 	names []string // folded name and aliases
 }
 
@@ -313,7 +336,7 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		suffix := " — " + count
 		ent := speakerEntry{
 			name:  name,
-			label: truncate(name, limitChoiceName-runeLen(suffix)) + suffix,
+			label: choiceLabel(name, oneLine(sp.Description), suffix),
 			names: []string{article.Fold(oneLine(sp.Name))},
 		}
 		for _, a := range sp.Aliases {
@@ -322,6 +345,31 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		idx.entries = append(idx.entries, ent)
 	}
 	return idx
+}
+
+// minDescShown is the fewest characters of a description worth showing in
+// a choice; a shorter room leaves it out.
+const minDescShown = 12
+
+// choiceLabel returns the autocomplete choice for a speaker: the name, the
+// description the article gives them in brackets when there is room for a
+// useful part of it and it says who they are rather than what they did
+// ("who spoke on condition of anonymity"), and suffix, within Discord's
+// limit. The name and the
+// suffix are kept whole where they fit; the description gives way first.
+func choiceLabel(name, desc, suffix string) string {
+	room := limitChoiceName - runeLen(suffix)
+	if first, _, _ := strings.Cut(strings.ToLower(desc), " "); first == "who" || first == "whose" || first == "which" || first == "that" {
+		// "who asked not to be named": what the source did, not who
+		// they are.
+		desc = ""
+	}
+	if desc != "" && !strings.EqualFold(desc, name) {
+		if descRoom := room - runeLen(name) - len(" ()"); descRoom >= minDescShown {
+			return name + " (" + truncate(desc, descRoom) + ")" + suffix
+		}
+	}
+	return truncate(name, room) + suffix
 }
 
 // vagueGroup reports whether a speaker is a group the article names by one

@@ -247,3 +247,119 @@ func TestQuoteUnknownEscapes(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggestFullestName checks, on an article parsed by the engine, that
+// autocomplete offers each person by the fullest name the article gives,
+// whatever short form is typed, and counts a quotation its attribution
+// splits once.
+func TestSuggestFullestName(t *testing.T) {
+	const body = "Rep. Dolores Harlan of South Carolina opened the new lock on the canal on Friday.\n\n" +
+		"\"It took nine years,\" Congresswoman Harlan said. \"It should have taken two.\"\n\n" +
+		"The lock keeper, Tomás R. Ibarra Vidal, told co-host Nia Booth on the local radio show that boats had queued since dawn.\n\n" +
+		"\"I counted forty of them,\" Tomás said.\n\n" +
+		"\"And I counted forty-one,\" Booth joked.\n"
+	idx := newSpeakerIndex(mustParse(t, body).Speakers())
+	tests := []struct {
+		typed string
+		want  string // the first choice's name
+	}{
+		{"harlan", "Dolores Harlan (Rep.) — 1 quote"},
+		{"congresswoman", "Dolores Harlan (Rep.) — 1 quote"},
+		{"tomas", "Tomás R. Ibarra Vidal (lock keeper) — 1 quote"},
+		{"vidal", "Tomás R. Ibarra Vidal (lock keeper) — 1 quote"},
+		{"booth", "Nia Booth (co-host) — 1 quote"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typed, func(t *testing.T) {
+			got := idx.suggest(tt.typed, limitChoices)
+			if len(got) == 0 {
+				t.Fatalf("suggest(%q) = no choices, want %q first", tt.typed, tt.want)
+			}
+			if got[0].Name != tt.want {
+				t.Errorf("suggest(%q)[0] = %q, want %q", tt.typed, got[0].Name, tt.want)
+			}
+		})
+	}
+}
+
+func TestChoiceLabel(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	tests := []struct {
+		name, desc, suffix string
+		want               string
+	}{
+		{"Ana Werner", "ranger", " — 2 quotes", "Ana Werner (ranger) — 2 quotes"},
+		{"Ana Werner", "", " — 2 quotes", "Ana Werner — 2 quotes"},
+		{"Reuters", "reuters", " — 1 quote", "Reuters — 1 quote"},
+		{"US official", "who spoke on condition of anonymity", " — 1 quote", "US official — 1 quote"},
+		{"Ada Obi", "whose shop closed", " — 1 quote", "Ada Obi — 1 quote"},
+		{"Ana Werner", long, " — 2 quotes", "Ana Werner (" + strings.TrimSpace(strings.Repeat("word ", 15)) + "…) — 2 quotes"},
+		{strings.Repeat("N", 80), "ranger", " — 2 quotes", strings.Repeat("N", 80) + " — 2 quotes"},
+	}
+	for _, tt := range tests {
+		got := choiceLabel(tt.name, tt.desc, tt.suffix)
+		if got != tt.want {
+			t.Errorf("choiceLabel(%q, %q, %q) = %q, want %q", tt.name, tt.desc, tt.suffix, got, tt.want)
+		}
+		if n := runeLen(got); n > limitChoiceName {
+			t.Errorf("choiceLabel(%q, %q, %q) has %d characters, over Discord's %d", tt.name, tt.desc, tt.suffix, n, limitChoiceName)
+		}
+	}
+}
+
+// TestQuoteSpokespeople checks that /quote says whom a spokesperson speaks
+// for, and lists under a body the spokespeople who speak for it, whether
+// the article quotes the body itself or only them.
+func TestQuoteSpokespeople(t *testing.T) {
+	const body = "Larkfield Buses will withdraw the night service on route 9 from June, it said on Friday.\n\n" +
+		"\"Fewer than ten people a night use it,\" a Larkfield spokeswoman said.\n\n" +
+		"\"It is the only way home for shift workers,\" said Omar Haddad, a cleaner at the hospital.\n"
+	b := mustNew(mustParse(t, body))
+	tests := []struct {
+		speaker string
+		want    []string // in the embed's description
+		not     []string
+	}{
+		{"Larkfield spokeswoman", []string{"Speaks for Larkfield Buses."}, []string{"Also speaking for it"}},
+		// The article quotes the company only through its spokeswoman.
+		{"Larkfield Buses", []string{"does not quote them", "Speaking for it: Larkfield spokeswoman"}, []string{"Speaks for"}},
+		{"Omar Haddad", nil, []string{"Speaks for", "speaking for it"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.speaker, func(t *testing.T) {
+			r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, tt.speaker)))
+			if r.Data == nil || len(r.Data.Embeds) == 0 {
+				t.Fatalf("/quote %s gave no embed: %+v", tt.speaker, r.Data)
+			}
+			d := r.Data.Embeds[0].Description
+			for _, w := range tt.want {
+				if !strings.Contains(d, w) {
+					t.Errorf("/quote %s = %q, want it to hold %q", tt.speaker, d, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(d, w) {
+					t.Errorf("/quote %s = %q, want no %q", tt.speaker, d, w)
+				}
+			}
+		})
+	}
+}
+
+// TestQuoteSpokespeopleOfAQuotedBody checks the list of spokespeople under
+// a body the article quotes itself.
+func TestQuoteSpokespeopleOfAQuotedBody(t *testing.T) {
+	const body = "\"We are proud of our drivers,\" Larkfield Buses said in a statement.\n\n" +
+		"\"Fewer than ten people a night use route 9,\" a Larkfield spokeswoman said.\n"
+	b := mustNew(mustParse(t, body))
+	r := b.Respond(context.Background(), slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, "Larkfield Buses")))
+	if r.Data == nil || len(r.Data.Embeds) == 0 {
+		t.Fatalf("/quote Larkfield Buses gave no embed: %+v", r.Data)
+	}
+	d := r.Data.Embeds[0].Description
+	for _, w := range []string{"We are proud of our drivers", "Also speaking for it: Larkfield spokeswoman"} {
+		if !strings.Contains(d, w) {
+			t.Errorf("/quote Larkfield Buses = %q, want it to hold %q", d, w)
+		}
+	}
+}

@@ -77,6 +77,8 @@ var (
 	Subordinators  = set("subordinators")
 	SpeakingNouns  = set("speaking-nouns")
 	IssuingVerbs   = set("issuing-verbs")
+	// SpokespersonNouns name someone who speaks for a body.
+	SpokespersonNouns = set("spokesperson-nouns")
 )
 
 // Time.

@@ -275,7 +275,7 @@ func (e *entity) addTitle(title, name string) {
 		return // no role, or a plural one: "Union leaders Gordon Reid and …"
 	}
 	if e.desc == "" || strings.HasSuffix(text.Fold(title), " "+text.Fold(e.desc)) {
-		e.desc = title // the fullest form: "White House press secretary"
+		e.desc = stripArticle(title) // the fullest form: "White House press secretary"
 	}
 	e.addAlias(title)
 	e.addWords(lows)

@@ -68,6 +68,16 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 		}
 		return fq
 	}
+	commaInside := span.Inner.End < len(pq.text) && pq.text[span.Inner.End] == ','
+	if fq.partial && ai < 0 && k == s.from && commaInside && k+1 < s.to && toks[k+1].Kind == text.Word &&
+		countQuotedWords(inner) >= 3 && text.StartsUpper(inner) && !(span.Single && !british) {
+		// `"Nobody asked us," a voice called from the queue.`: words
+		// spoken, by someone the sentence names in a way no sieve reads.
+		// They are someone's, and no one else's.
+		fq.partial = false
+		fq.verdict = unowned
+		return fq
+	}
 	if fq.partial || (span.Single && !british && !wholeStatement(inner)) {
 		return fq // single marks in an article that quotes with double ones: scare quotes
 	}
@@ -77,7 +87,6 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 	if countQuotedWords(inner) <= 6 && !strings.ContainsFunc(inner, unicode.IsLower) {
 		return fq // words in capitals: a sign, a slogan, a headline
 	}
-	commaInside := span.Inner.End < len(pq.text) && pq.text[span.Inner.End] == ','
 	if text.EndsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.Closed {
 		fq.verdict = needsOwner
 	}

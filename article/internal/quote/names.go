@@ -57,6 +57,7 @@ func (p *paragraph) nameMentions() []mention {
 				k = j // "Chipmaker Veridian Semiconductor", not "Bank of England Governor Andrew Bailey"
 			}
 		}
+		j = p.nameBeforeOf(k, j)
 		if k < j {
 			run := p.toks[k:j]
 			for _, t := range run {
@@ -68,7 +69,7 @@ func (p *paragraph) nameMentions() []mention {
 			if m, ok := p.readMention(run); ok {
 				m.appos = p.appositiveAfterName(j)
 				if m.appos == "" && m.title == "" {
-					m.appos = p.appositiveBeforeName(k)
+					m.appos = p.appositiveBeforeName(k, j)
 				}
 				m.place = p.afterLocative(k)
 				m.object = k > 0 && p.toks[k-1].Kind == text.Word && !p.toks[k-1].Upper && p.toks[k-1].Has(lexicon.Prep)
@@ -88,6 +89,28 @@ func (p *paragraph) nameMentions() []mention {
 		i = j
 	}
 	return out
+}
+
+// nameBeforeOf returns where the name in the run toks[k:j] ends when a
+// person's name of two words or more stands before an "of" inside it: in
+// "Rep. Jo Harlan of South Carolina" the person is Jo Harlan and the place
+// is where she is from. A run whose words before "of" are one word or a
+// body's ("Bank of England") keeps its end j.
+func (p *paragraph) nameBeforeOf(k, j int) int {
+	for of := k + 2; of < j; of++ {
+		if !p.toks[of].Is("of") || p.toks[of].Upper {
+			continue
+		}
+		names := 0
+		for b := of - 1; b >= k && p.isNameTok(p.toks[b]) && !p.toks[b].Has(lexicon.Place|lexicon.BodyTitle); b-- {
+			names++
+		}
+		if names >= 2 {
+			return of
+		}
+		return j
+	}
+	return j
 }
 
 // afterLocative reports whether the name that starts at toks[k] follows a
@@ -141,7 +164,7 @@ func (p *paragraph) appositiveAfterName(j int) string {
 // before a name that starts at toks[k], when it opens with a determiner or
 // a possessive and its head is a role: "a father and his son, Tama Rewi
 // Parata," gives "son". It returns "" when there is none.
-func (p *paragraph) appositiveBeforeName(k int) string {
+func (p *paragraph) appositiveBeforeName(k, j int) string {
 	if k < 2 || p.toks[k-1].Fold != "," {
 		return ""
 	}
@@ -154,6 +177,9 @@ func (p *paragraph) appositiveBeforeName(k int) string {
 		}
 	}
 	if from == k-1 || k-1-from > 8 || !p.toks[from].Has(lexicon.Determiner|lexicon.Possessive) {
+		from = p.closedAppositiveStart(k, j)
+	}
+	if from < 0 {
 		return ""
 	}
 	desc := stripArticle(p.text[p.toks[from].Span.Start:p.toks[k-2].Span.End])
@@ -161,6 +187,32 @@ func (p *paragraph) appositiveBeforeName(k int) string {
 		return ""
 	}
 	return desc
+}
+
+// closedAppositiveStart returns where a description before the name
+// toks[k:j] starts when it opens with a determiner or a possessive after a
+// verb or a preposition inside a sentence, and the name is set off by
+// commas on both sides: "met the governor, Helen Moss, at" gives the index
+// of "the", "from her uncle, Arjun Rao, in" that of "her". It returns -1 when
+// there is none, and for "After losing to the champion, Serena Williams
+// said", where no comma closes the name.
+func (p *paragraph) closedAppositiveStart(k, j int) int {
+	if j >= len(p.toks) || !p.toks[j].IsPunct(",") {
+		return -1
+	}
+	for from := k - 2; from >= 0 && from >= k-6; from-- {
+		t := p.toks[from]
+		if t.Kind != text.Word || t.Is("and", "or") {
+			return -1
+		}
+		if t.Has(lexicon.Determiner|lexicon.Possessive) && !t.Upper {
+			if from == k-2 || from == 0 || p.toks[from-1].Kind != text.Word || p.toks[from-1].Upper {
+				return -1
+			}
+			return from
+		}
+	}
+	return -1
 }
 
 // inNameRun reports whether toks[j] continues a run of name words that

@@ -705,6 +705,15 @@ func (r *resolver) personalPronoun(g byte, pos int) *entity {
 		}
 		return true
 	})
+	if best != nil && best.gender == 0 && nearestPerson != nil && nearestPerson != best &&
+		paraOf(pos)-paraOf(best.salient) > 1 && paraOf(best.introduced) > 0 {
+		// The pronoun would pass over a nearer person of the other gender
+		// to reach one of unknown gender paragraphs back: "he" after "Her
+		// deputy, Janet Morrow, …" is no surer of Karen Voss, who spoke
+		// before her, than of anyone else. The person the first paragraph
+		// introduces, whom the article is about, stays within reach.
+		return nil
+	}
 	if best == nil {
 		// No one the text has made a subject lately: the person it named
 		// last, in this paragraph or the one before, other than after a

@@ -3,6 +3,7 @@ package quote
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // attrEvent is an attribution in document order.
@@ -281,9 +282,10 @@ func (c *context) findInterviewee() {
 
 // previousSpeaker gives the speaker of the last whole direct quote when it
 // is at most two paragraphs back and nobody else has been credited with
-// words since; when someone else has, or the quotation's own sentence is
-// about someone else, it decides that the quotation has no speaker it can
-// be sure of.
+// words since and any paragraph between is about them (see
+// [paragraph.about]); when someone else has been, or the quotation's own
+// sentence or a paragraph between is about something else, it decides that the quotation
+// has no speaker it can be sure of.
 func previousSpeaker(c *context) (*entity, bool) {
 	if c.lastEnt == nil || c.i-paraOf(c.lastPos) > 2 {
 		return nil, false
@@ -297,7 +299,31 @@ func previousSpeaker(c *context) (*entity, bool) {
 			return nil, true
 		}
 	}
+	for i := paraOf(c.lastPos) + 1; i < c.i; i++ {
+		if !c.ps[i].about(c.lastEnt) {
+			return nil, true // a paragraph between is about something else
+		}
+	}
 	return c.lastEnt, true
+}
+
+// about reports whether a paragraph between a speaker's words and a
+// quotation leaves them the speaker's: a sentence of it is about e and none
+// about anyone else ("Ndlovu, 68, inherited the cinema …"), or it is a
+// subheading, a short line with no full stop ("Falling numbers").
+func (p *paragraph) about(e *entity) bool {
+	of := false
+	for _, l := range p.leads {
+		if l != nil && l != e {
+			return false
+		}
+		of = of || l == e
+	}
+	if of {
+		return true
+	}
+	t := strings.TrimRight(p.text, " ")
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?\"'”’:;") && len(strings.Fields(t)) <= 12
 }
 
 // personBefore gives a quotation that opens its paragraph to the person

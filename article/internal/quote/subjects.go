@@ -40,6 +40,11 @@ func (s *sentence) leadSubject() nounPhrase {
 	if e := s.nameRunEnd(k, end); e > k {
 		np := s.classifyNP(k, e)
 		if np.kind == npName || np.kind == npBody {
+			if e+1 < end && s.toks[e].Is("and", "or") && !s.toks[e].Upper {
+				// "Osei and Tillery left": two subjects, neither one the
+				// sentence's alone.
+				return nounPhrase{}
+			}
 			return np
 		}
 	}
