@@ -13,6 +13,10 @@ type Query struct {
 	terms   []term
 	unknown []string             // query words that are not in the article
 	slotsOf map[string][]slotRef // see Spans
+
+	// Spans reads each paragraph into these, kept for the next paragraph.
+	words []text.Token
+	fills [][]slotRef
 }
 
 // term is a word or a phrase of a query with the paragraphs holding it.
@@ -212,8 +216,10 @@ func (q *Query) Spans(paragraph string) []text.Span {
 			}
 		}
 	}
-	words := text.PlainWords(paragraph)
-	fills := make([][]slotRef, len(words))
+	q.words = text.AppendPlainWords(q.words[:0], paragraph)
+	words := q.words
+	q.fills = slices.Grow(q.fills[:0], len(words))[:len(words)]
+	fills := q.fills
 	for i, w := range words {
 		fills[i] = q.slotsOf[w.Fold]
 	}
