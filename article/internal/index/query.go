@@ -216,7 +216,9 @@ func (q *Query) Spans(paragraph string) []text.Span {
 			}
 		}
 	}
-	q.words = text.AppendPlainWords(q.words[:0], paragraph)
+	// Room for the paragraph's tokens and then its words, about one each
+	// five bytes.
+	q.words = text.AppendPlainWords(slices.Grow(q.words[:0], 2*(len(paragraph)/5+1)), paragraph)
 	words := q.words
 	q.fills = slices.Grow(q.fills[:0], len(words))[:len(words)]
 	fills := q.fills
