@@ -167,8 +167,8 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	// both fit, and otherwise reported speech keeps up to a third.
 	room := min(limitEmbedDesc, limitEmbedTotal-embedLen(e)) - runeLen(introText) - 2*runeLen(gap)
 	room -= runeLen(directHead) + runeLen(reportedHead) + 2
-	needD := runeLen(strings.Join(direct, gap))
-	needR := runeLen(strings.Join(reported, "\n"))
+	needD := joinedLen(direct, gap)
+	needR := joinedLen(reported, "\n")
 	roomR := min(needR, room/3)
 	if needD+needR <= room {
 		roomR = needR
@@ -220,34 +220,43 @@ func otherNames(sp *article.Speaker) []string {
 // separate quotations of one paragraph ("A," she said, "B.").
 func directItems(qs []article.Quote) []string {
 	var items []string
+	var paras []int
 	for k := 0; k < len(qs); {
-		group := []article.Quote{qs[k]}
-		for k+len(group) < len(qs) {
-			next, last := qs[k+len(group)], group[len(group)-1]
+		n := 1
+		for k+n < len(qs) {
+			next, last := qs[k+n], qs[k+n-1]
 			runsOn := next.Continued && next.Paragraph == last.Paragraph+1
 			if !runsOn && next.Paragraph != last.Paragraph {
 				break
 			}
-			group = append(group, next)
+			n++
 		}
-		k += len(group)
+		group := qs[k : k+n]
+		k += n
 
-		lines := make([]string, len(group))
-		var paras []int
+		// One item is built in one buffer: its lines, each quotation
+		// closed where the next does not run on from it, then where it is.
+		var b strings.Builder
+		b.Grow(quoteRoom + 64)
+		paras = paras[:0]
 		per := quoteRoom / len(group)
 		for j, q := range group {
 			paras = append(paras, q.Paragraph)
-			lines[j] = "> “" + quoteText(q, max(per-4, 10))
+			if j > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString("> “")
+			b.WriteString(quoteText(q, max(per-4, 10)))
 			if j == len(group)-1 || group[j+1].Paragraph == q.Paragraph {
-				lines[j] += "”"
+				b.WriteString("”")
 			}
 		}
-		last := " — " + citeList(paras)
+		b.WriteString(" — ")
+		b.WriteString(citeList(paras))
 		if group[0].Partial {
-			last += " (words quoted within reported speech)"
+			b.WriteString(" (words quoted within reported speech)")
 		}
-		lines[len(lines)-1] += last
-		items = append(items, strings.Join(lines, "\n"))
+		items = append(items, b.String())
 	}
 	return items
 }

@@ -215,6 +215,19 @@ func citeList(ns []int) string {
 	return strings.Join(out, ", ")
 }
 
+// joinedLen returns the length in characters of items joined with sep, an
+// ASCII separator, without joining them.
+func joinedLen(items []string, sep string) int {
+	if len(items) == 0 {
+		return 0
+	}
+	n := (len(items) - 1) * len(sep)
+	for _, it := range items {
+		n += runeLen(it)
+	}
+	return n
+}
+
 // plural returns "1 quote" or "n quotes".
 func plural(n int, one, many string) string {
 	if n == 1 {
