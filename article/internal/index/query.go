@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/articlebot/articlebot/article/internal/text"
 )
@@ -13,10 +14,6 @@ type Query struct {
 	terms   []term
 	unknown []string             // query words that are not in the article
 	slotsOf map[string][]slotRef // see Spans
-
-	// Spans reads each paragraph into these, kept for the next paragraph.
-	words []text.Token
-	fills [][]slotRef
 }
 
 // term is a word or a phrase of a query with the paragraphs holding it.
@@ -216,12 +213,14 @@ func (q *Query) Spans(paragraph string) []text.Span {
 			}
 		}
 	}
+	buf := spanBufs.Get().(*spanBuf)
+	defer buf.release()
 	// Room for the paragraph's tokens and then its words, about one each
 	// five bytes.
-	q.words = text.AppendPlainWords(slices.Grow(q.words[:0], 2*(len(paragraph)/5+1)), paragraph)
-	words := q.words
-	q.fills = slices.Grow(q.fills[:0], len(words))[:len(words)]
-	fills := q.fills
+	buf.words = text.AppendPlainWords(slices.Grow(buf.words[:0], 2*(len(paragraph)/5+1)), paragraph)
+	words := buf.words
+	buf.fills = slices.Grow(buf.fills[:0], len(words))[:len(words)]
+	fills := buf.fills
 	for i, w := range words {
 		fills[i] = q.slotsOf[w.Fold]
 	}
@@ -246,6 +245,28 @@ func (q *Query) Spans(paragraph string) []text.Span {
 		}
 	}
 	return MergeSpans(spans)
+}
+
+// spanBuf is what Spans reads a paragraph into: its words, and the slots
+// each fills.
+type spanBuf struct {
+	words []text.Token
+	fills [][]slotRef
+}
+
+// spanBufs keeps Spans' buffers between calls, so that bolding the
+// paragraphs a search shows allocates nothing for them once the buffers
+// have grown to the paragraphs' size.
+var spanBufs = sync.Pool{New: func() any { return new(spanBuf) }}
+
+// maxPooledWords bounds the buffers kept: one grown for a longer paragraph
+// is left to the garbage collector.
+const maxPooledWords = 1 << 12
+
+func (b *spanBuf) release() {
+	if cap(b.words) <= maxPooledWords && cap(b.fills) <= maxPooledWords {
+		spanBufs.Put(b)
+	}
 }
 
 // slotRef names the j-th word (slot) of the query's term-th term.
