@@ -274,10 +274,18 @@ func webURL(u string) string {
 
 // joinWithin joins items with sep, keeping as many whole items from the
 // start as fit in max characters together with the line that more(n) returns
-// for the n items left out.
+// for the n items left out. more(n) must be no longer than more(n+1), as
+// "…and 9 more quotes" is no longer than "…and 10 more quotes".
 func joinWithin(items []string, sep string, max int, more func(left int) string) string {
 	var b strings.Builder
 	used := 0
+	// The longest note an item can need, since no note is longer than the
+	// one for more items: an item that fits with it needs no note of its
+	// own worked out.
+	longest := 0
+	if len(items) > 1 {
+		longest = runeLen(sep) + runeLen(more(len(items)-1))
+	}
 	for k, it := range items {
 		add := runeLen(it)
 		if k > 0 {
@@ -285,7 +293,7 @@ func joinWithin(items []string, sep string, max int, more func(left int) string)
 		}
 		left := len(items) - k - 1
 		tail := 0
-		if left > 0 {
+		if left > 0 && used+add+longest > max {
 			tail = runeLen(sep) + runeLen(more(left))
 		}
 		if used+add+tail > max {
