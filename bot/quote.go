@@ -219,7 +219,7 @@ func otherNames(sp *article.Speaker) []string {
 // per paragraph, the closing mark at the end, as print does) and the
 // separate quotations of one paragraph ("A," she said, "B.").
 func directItems(qs []article.Quote) []string {
-	var items []string
+	var items, texts []string
 	var paras []int
 	for k := 0; k < len(qs); {
 		n := 1
@@ -236,17 +236,22 @@ func directItems(qs []article.Quote) []string {
 
 		// One item is built in one buffer: its lines, each quotation
 		// closed where the next does not run on from it, then where it is.
-		var b strings.Builder
-		b.Grow(quoteRoom + 64)
-		paras = paras[:0]
+		paras, texts = paras[:0], texts[:0]
+		size := 64
 		per := quoteRoom / len(group)
-		for j, q := range group {
+		for _, q := range group {
 			paras = append(paras, q.Paragraph)
+			texts = append(texts, quoteText(q, max(per-4, 10)))
+			size += len(texts[len(texts)-1]) + 16
+		}
+		var b strings.Builder
+		b.Grow(size)
+		for j, q := range group {
 			if j > 0 {
 				b.WriteByte('\n')
 			}
 			b.WriteString("> “")
-			b.WriteString(quoteText(q, max(per-4, 10)))
+			b.WriteString(texts[j])
 			if j == len(group)-1 || group[j+1].Paragraph == q.Paragraph {
 				b.WriteString("”")
 			}
