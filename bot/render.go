@@ -277,7 +277,29 @@ func webURL(u string) string {
 // for the n items left out. more(n) must be no longer than more(n+1), as
 // "…and 9 more quotes" is no longer than "…and 10 more quotes".
 func joinWithin(items []string, sep string, max int, more func(left int) string) string {
+	kept, rest := fitWithin(items, sep, max, more)
+	size := len(rest)
+	for k, it := range items[:kept] {
+		if k > 0 {
+			size += len(sep)
+		}
+		size += len(it)
+	}
 	var b strings.Builder
+	b.Grow(size)
+	for k, it := range items[:kept] {
+		if k > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(it)
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// fitWithin works out what joinWithin keeps: how many items, and the note
+// that follows them, with its separator, or "".
+func fitWithin(items []string, sep string, max int, more func(left int) string) (kept int, rest string) {
 	used := 0
 	// The longest note an item can need, since no note is longer than the
 	// one for more items: an item that fits with it needs no note of its
@@ -301,18 +323,14 @@ func joinWithin(items []string, sep string, max int, more func(left int) string)
 			if k > 0 {
 				rest = sep + rest
 			}
-			if used+runeLen(rest) <= max {
-				b.WriteString(rest)
+			if used+runeLen(rest) > max {
+				rest = ""
 			}
-			return b.String()
+			return k, rest
 		}
-		if k > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(it)
 		used += add
 	}
-	return b.String()
+	return len(items), ""
 }
 
 // noMentions allows no mention of any kind: echoed text can never ping.
