@@ -179,17 +179,23 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 		return "…and " + plural(n, "more statement", "more statements")
 	})
 
-	var parts []string
-	if introText != "" {
-		parts = append(parts, introText)
+	// The description is introText, then each block under its heading,
+	// with gap between those present, put together in one buffer.
+	var d strings.Builder
+	d.Grow(len(introText) + len(directHead) + len(dBlock) + len(reportedHead) + len(rBlock) + 2*len(gap) + 2)
+	d.WriteString(introText)
+	for _, block := range [...]struct{ head, text string }{{directHead, dBlock}, {reportedHead, rBlock}} {
+		if block.text == "" {
+			continue
+		}
+		if d.Len() > 0 {
+			d.WriteString(gap)
+		}
+		d.WriteString(block.head)
+		d.WriteByte('\n')
+		d.WriteString(block.text)
 	}
-	if dBlock != "" {
-		parts = append(parts, directHead+"\n"+dBlock)
-	}
-	if rBlock != "" {
-		parts = append(parts, reportedHead+"\n"+rBlock)
-	}
-	e.Description = strings.Join(parts, gap)
+	e.Description = d.String()
 	return e
 }
 
