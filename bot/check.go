@@ -70,7 +70,7 @@ func checkMessage(t discordgo.InteractionResponseType, d *discordgo.InteractionR
 	if d.Flags&^(discordgo.MessageFlagsEphemeral|discordgo.MessageFlagsSuppressEmbeds) != 0 {
 		bad("flags %d include flags a response cannot set", d.Flags)
 	}
-	checkText("content", d.Content, 0, limitContent, bad)
+	checkText(place{format: "content"}, d.Content, 0, limitContent, bad)
 	if t == discordgo.InteractionResponseChannelMessageWithSource && d.Content == "" && len(d.Embeds) == 0 {
 		bad("a new message needs content or an embed")
 	}
@@ -93,17 +93,17 @@ func checkMessage(t discordgo.InteractionResponseType, d *discordgo.InteractionR
 }
 
 func checkEmbed(i int, e *discordgo.MessageEmbed, bad func(string, ...any)) {
-	where := fmt.Sprintf("embed %d", i)
-	checkText(where+" title", e.Title, 0, limitEmbedTitle, bad)
-	checkText(where+" description", e.Description, 0, limitEmbedDesc, bad)
+	where := place{format: "embed %d", n: 1, a: i}
+	checkText(where.with(" title"), e.Title, 0, limitEmbedTitle, bad)
+	checkText(where.with(" description"), e.Description, 0, limitEmbedDesc, bad)
 	if e.URL != "" && webURL(e.URL) != e.URL {
 		bad("%s url %q is not an absolute http(s) URL", where, e.URL)
 	}
 	if e.Footer != nil {
-		checkText(where+" footer", e.Footer.Text, 1, limitFooterText, bad)
+		checkText(where.with(" footer"), e.Footer.Text, 1, limitFooterText, bad)
 	}
 	if e.Author != nil {
-		checkText(where+" author", e.Author.Name, 1, limitAuthorName, bad)
+		checkText(where.with(" author"), e.Author.Name, 1, limitAuthorName, bad)
 	}
 	if len(e.Fields) > limitEmbedFields {
 		bad("%s has %d fields, more than %d", where, len(e.Fields), limitEmbedFields)
@@ -113,8 +113,8 @@ func checkEmbed(i int, e *discordgo.MessageEmbed, bad func(string, ...any)) {
 			bad("%s field %d is nil", where, j)
 			continue
 		}
-		checkText(fmt.Sprintf("%s field %d name", where, j), f.Name, 1, limitFieldName, bad)
-		checkText(fmt.Sprintf("%s field %d value", where, j), f.Value, 1, limitFieldValue, bad)
+		checkText(place{format: "embed %d field %d name", n: 2, a: i, b: j}, f.Name, 1, limitFieldName, bad)
+		checkText(place{format: "embed %d field %d value", n: 2, a: i, b: j}, f.Value, 1, limitFieldValue, bad)
 	}
 	if e.Title == "" && e.Description == "" && len(e.Fields) == 0 && e.Footer == nil && e.Author == nil {
 		bad("%s is empty", where)
@@ -151,19 +151,19 @@ func checkComponents(rows []discordgo.MessageComponent, bad func(string, ...any)
 				bad("component %d of row %d is not a button", j, i)
 				continue
 			}
-			where := fmt.Sprintf("button %d of row %d", j, i)
+			where := place{format: "button %d of row %d", n: 2, a: j, b: i}
 			if b.Label == "" && b.Emoji == nil {
 				bad("%s has no label", where)
 			}
-			checkText(where+" label", b.Label, 0, limitButtonLabel, bad)
+			checkText(where.with(" label"), b.Label, 0, limitButtonLabel, bad)
 			if b.Style == discordgo.LinkButton {
 				if webURL(b.URL) == "" || b.CustomID != "" {
 					bad("%s links nowhere", where)
 				}
-				checkText(where+" url", b.URL, 0, limitButtonURL, bad)
+				checkText(where.with(" url"), b.URL, 0, limitButtonURL, bad)
 				continue
 			}
-			checkText(where+" custom_id", b.CustomID, 1, limitCustomID, bad)
+			checkText(where.with(" custom_id"), b.CustomID, 1, limitCustomID, bad)
 			if seen[b.CustomID] {
 				bad("%s repeats custom_id %q", where, b.CustomID)
 			}
@@ -184,10 +184,10 @@ func checkChoices(cs []*discordgo.ApplicationCommandOptionChoice, bad func(strin
 			bad("choice %d is nil", i)
 			continue
 		}
-		checkText(fmt.Sprintf("choice %d name", i), c.Name, 1, limitChoiceName, bad)
+		checkText(place{format: "choice %d name", n: 1, a: i}, c.Name, 1, limitChoiceName, bad)
 		switch v := c.Value.(type) {
 		case string:
-			checkText(fmt.Sprintf("choice %d value", i), v, 1, limitChoiceValue, bad)
+			checkText(place{format: "choice %d value", n: 1, a: i}, v, 1, limitChoiceValue, bad)
 		case int, int64, float64:
 		default:
 			bad("choice %d value has type %T", i, c.Value)
@@ -195,9 +195,35 @@ func checkChoices(cs []*discordgo.ApplicationCommandOptionChoice, bad func(strin
 	}
 }
 
+// place names the part of a response a problem is in, such as "embed 0
+// title". Its words are put together only to describe a problem, so that
+// checking a valid response allocates nothing for them.
+type place struct {
+	format string // with n %d verbs, for a and then b
+	n      int
+	a, b   int
+	suffix string // follows the formatted words
+}
+
+// with returns p with suffix added to its name.
+func (p place) with(suffix string) place {
+	p.suffix = suffix
+	return p
+}
+
+func (p place) String() string {
+	switch p.n {
+	case 0:
+		return p.format + p.suffix
+	case 1:
+		return fmt.Sprintf(p.format, p.a) + p.suffix
+	}
+	return fmt.Sprintf(p.format, p.a, p.b) + p.suffix
+}
+
 // checkText reports text that is not UTF-8 or whose length in characters is
 // outside [min, max].
-func checkText(what, s string, min, max int, bad func(string, ...any)) {
+func checkText(what place, s string, min, max int, bad func(string, ...any)) {
 	if !utf8.ValidString(s) {
 		bad("%s is not valid UTF-8", what)
 	}

@@ -178,8 +178,8 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	// both fit, and otherwise reported speech keeps up to a third.
 	room := min(limitEmbedDesc, limitEmbedTotal-embedLen(e)) - runeLen(introText) - 2*runeLen(gap)
 	room -= runeLen(directHead) + runeLen(reportedHead) + 2
-	needD := runeLen(strings.Join(direct, gap))
-	needR := runeLen(strings.Join(reported, "\n"))
+	needD := joinedLen(direct, gap)
+	needR := joinedLen(reported, "\n")
 	roomR := min(needR, room/3)
 	if needD+needR <= room {
 		roomR = needR
@@ -190,17 +190,23 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 		return "…and " + plural(n, "more statement", "more statements")
 	})
 
-	var parts []string
-	if introText != "" {
-		parts = append(parts, introText)
+	// The description is introText, then each block under its heading,
+	// with gap between those present, put together in one buffer.
+	var d strings.Builder
+	d.Grow(len(introText) + len(directHead) + len(dBlock) + len(reportedHead) + len(rBlock) + 2*len(gap) + 2)
+	d.WriteString(introText)
+	for _, block := range [...]struct{ head, text string }{{directHead, dBlock}, {reportedHead, rBlock}} {
+		if block.text == "" {
+			continue
+		}
+		if d.Len() > 0 {
+			d.WriteString(gap)
+		}
+		d.WriteString(block.head)
+		d.WriteByte('\n')
+		d.WriteString(block.text)
 	}
-	if dBlock != "" {
-		parts = append(parts, directHead+"\n"+dBlock)
-	}
-	if rBlock != "" {
-		parts = append(parts, reportedHead+"\n"+rBlock)
-	}
-	e.Description = strings.Join(parts, gap)
+	e.Description = d.String()
 	return e
 }
 
@@ -242,35 +248,49 @@ func otherNames(sp *article.Speaker) []string {
 // per paragraph, the closing mark at the end, as print does) and the
 // separate quotations of one paragraph ("A," she said, "B.").
 func directItems(qs []article.Quote) []string {
-	var items []string
+	var items, texts []string
+	var paras []int
 	for k := 0; k < len(qs); {
-		group := []article.Quote{qs[k]}
-		for k+len(group) < len(qs) {
-			next, last := qs[k+len(group)], group[len(group)-1]
+		n := 1
+		for k+n < len(qs) {
+			next, last := qs[k+n], qs[k+n-1]
 			runsOn := next.Continued && next.Paragraph == last.Paragraph+1
 			if !runsOn && next.Paragraph != last.Paragraph {
 				break
 			}
-			group = append(group, next)
+			n++
 		}
-		k += len(group)
+		group := qs[k : k+n]
+		k += n
 
-		lines := make([]string, len(group))
-		var paras []int
+		// One item is built in one buffer: its lines, each quotation
+		// closed where the next does not run on from it, then where it is.
+		paras, texts = paras[:0], texts[:0]
+		size := 64
 		per := quoteRoom / len(group)
-		for j, q := range group {
+		for _, q := range group {
 			paras = append(paras, q.Paragraph)
-			lines[j] = "> “" + quoteText(q, max(per-4, 10))
+			texts = append(texts, quoteText(q, max(per-4, 10)))
+			size += len(texts[len(texts)-1]) + 16
+		}
+		var b strings.Builder
+		b.Grow(size)
+		for j, q := range group {
+			if j > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString("> “")
+			b.WriteString(texts[j])
 			if j == len(group)-1 || group[j+1].Paragraph == q.Paragraph {
-				lines[j] += "”"
+				b.WriteString("”")
 			}
 		}
-		last := " — " + citeList(paras)
+		b.WriteString(" — ")
+		b.WriteString(citeList(paras))
 		if group[0].Partial {
-			last += " (words quoted within reported speech)"
+			b.WriteString(" (words quoted within reported speech)")
 		}
-		lines[len(lines)-1] += last
-		items = append(items, strings.Join(lines, "\n"))
+		items = append(items, b.String())
 	}
 	return items
 }

@@ -215,6 +215,19 @@ func citeList(ns []int) string {
 	return strings.Join(out, ", ")
 }
 
+// joinedLen returns the length in characters of items joined with sep, an
+// ASCII separator, without joining them.
+func joinedLen(items []string, sep string) int {
+	if len(items) == 0 {
+		return 0
+	}
+	n := (len(items) - 1) * len(sep)
+	for _, it := range items {
+		n += runeLen(it)
+	}
+	return n
+}
+
 // plural returns "1 quote" or "n quotes".
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -261,10 +274,40 @@ func webURL(u string) string {
 
 // joinWithin joins items with sep, keeping as many whole items from the
 // start as fit in max characters together with the line that more(n) returns
-// for the n items left out.
+// for the n items left out. more(n) must be no longer than more(n+1), as
+// "…and 9 more quotes" is no longer than "…and 10 more quotes".
 func joinWithin(items []string, sep string, max int, more func(left int) string) string {
+	kept, rest := fitWithin(items, sep, max, more)
+	size := len(rest)
+	for k, it := range items[:kept] {
+		if k > 0 {
+			size += len(sep)
+		}
+		size += len(it)
+	}
 	var b strings.Builder
+	b.Grow(size)
+	for k, it := range items[:kept] {
+		if k > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(it)
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// fitWithin works out what joinWithin keeps: how many items, and the note
+// that follows them, with its separator, or "".
+func fitWithin(items []string, sep string, max int, more func(left int) string) (kept int, rest string) {
 	used := 0
+	// The longest note an item can need, since no note is longer than the
+	// one for more items: an item that fits with it needs no note of its
+	// own worked out.
+	longest := 0
+	if len(items) > 1 {
+		longest = runeLen(sep) + runeLen(more(len(items)-1))
+	}
 	for k, it := range items {
 		add := runeLen(it)
 		if k > 0 {
@@ -272,7 +315,7 @@ func joinWithin(items []string, sep string, max int, more func(left int) string)
 		}
 		left := len(items) - k - 1
 		tail := 0
-		if left > 0 {
+		if left > 0 && used+add+longest > max {
 			tail = runeLen(sep) + runeLen(more(left))
 		}
 		if used+add+tail > max {
@@ -280,18 +323,14 @@ func joinWithin(items []string, sep string, max int, more func(left int) string)
 			if k > 0 {
 				rest = sep + rest
 			}
-			if used+runeLen(rest) <= max {
-				b.WriteString(rest)
+			if used+runeLen(rest) > max {
+				rest = ""
 			}
-			return b.String()
+			return k, rest
 		}
-		if k > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(it)
 		used += add
 	}
-	return b.String()
+	return len(items), ""
 }
 
 // noMentions allows no mention of any kind: echoed text can never ping.

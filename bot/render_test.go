@@ -236,3 +236,24 @@ func TestFindTitleDropsBidiOverrides(t *testing.T) {
 		t.Errorf("/find \\u202erussia title = %q, want %q", title, "Find: russia")
 	}
 }
+
+func TestJoinedLen(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []string
+		sep   string
+	}{
+		{"none", nil, "\n"},
+		{"one", []string{"“Yes,” he said."}, "\n\n"},
+		{"several", []string{"> “Assad must go” — ¶1", "", "é…"}, "\n\n"},
+		{"invalid UTF-8 at the ends", []string{"a\xe2\x80", "\x99b"}, "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := runeLen(strings.Join(tt.items, tt.sep))
+			if got := joinedLen(tt.items, tt.sep); got != want {
+				t.Errorf("joinedLen(%q, %q) = %d, want %d", tt.items, tt.sep, got, want)
+			}
+		})
+	}
+}

@@ -13,13 +13,15 @@
 // (GOMAXPROCS=1) and pinned to CPU 0, while the load generator is pinned to
 // the other CPUs, so that the two do not take each other's time; the
 // server's CPU time over the window is read from the child, so throughput
-// per CPU-second is reported too. -inprocess runs both in one process
+// per CPU-second is reported too. -server-env sets variables in the child
+// alone, such as the Go runtime's GOGC and GOMEMLIMIT, to measure what they
+// change. -inprocess runs both in one process
 // instead, and -url drives an endpoint started elsewhere (articlebot serve
 // with DISCORD_PUBLIC_KEY set to the key -key-seed prints).
 //
 // Usage:
 //
-//	go run ./bench/loadgen [-c 64] [-d 10s] [-server-procs 1] [-pin=true]
+//	go run ./bench/loadgen [-c 64] [-d 10s] [-server-procs 1] [-pin=true] [-server-env GOGC=50]
 //	go run ./bench/loadgen -key-seed HEX -print-key
 //	go run ./bench/loadgen -url http://127.0.0.1:8080/interactions -key-seed HEX
 package main
@@ -69,6 +71,7 @@ type config struct {
 	pin         bool
 	profile     string
 	floorTime   time.Duration
+	serverEnv   envList
 }
 
 func main() {
@@ -103,6 +106,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&c.serverProcs, "server-procs", 1, "GOMAXPROCS of the endpoint's process")
 	fs.BoolVar(&c.pin, "pin", canPin, "pin the endpoint to the first -server-procs CPUs and the load generator to the rest")
 	fs.StringVar(&c.profile, "server-cpuprofile", "", "write a CPU profile of the endpoint's process to this file")
+	fs.Var(&c.serverEnv, "server-env", "NAME=VALUE to set in the endpoint's process only, such as GOMEMLIMIT=12MiB (repeatable)")
 	fs.BoolVar(&childServer, "child-server", false, "internal: be the endpoint process")
 	fs.StringVar(&childPub, "pubkey", "", "internal: the endpoint process's public key")
 	fs.StringVar(&childCPUs, "child-cpus", "", "internal: CPUs the endpoint process is pinned to")
@@ -154,12 +158,29 @@ func (c config) check() error {
 	if c.serverProcs < 1 {
 		problems = append(problems, "-server-procs must be at least 1")
 	}
+	if len(c.serverEnv) > 0 && (c.url != "" || c.inProcess) {
+		problems = append(problems, "-server-env needs the endpoint in a child process: not with -url or -inprocess")
+	}
 	if c.url != "" && c.keySeed == "" {
 		problems = append(problems, "-url needs -key-seed: the endpoint must know the public key")
 	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "; "))
 	}
+	return nil
+}
+
+// envList is the value of a repeatable NAME=VALUE flag.
+type envList []string
+
+func (e *envList) String() string { return strings.Join(*e, " ") }
+
+func (e *envList) Set(s string) error {
+	name, _, ok := strings.Cut(s, "=")
+	if !ok || name == "" || strings.ContainsAny(name, " \t") {
+		return fmt.Errorf("%q: want NAME=VALUE", s)
+	}
+	*e = append(*e, s)
 	return nil
 }
 
@@ -242,13 +263,16 @@ func measure(ctx context.Context, c config, priv ed25519.PrivateKey, stdout, std
 		rep.serverCPUs = runtime.GOMAXPROCS(0)
 		cpuNow = processCPU
 	default:
-		ch, err := startChild(c.articlePath, priv.Public().(ed25519.PublicKey), c.serverProcs, formatCPUs(serverSet), c.profile)
+		ch, err := startChild(c.articlePath, priv.Public().(ed25519.PublicKey), c.serverProcs, formatCPUs(serverSet), c.profile, c.serverEnv)
 		if err != nil {
 			return err
 		}
 		defer ch.stop()
 		addr = ch.addr
 		rep.mode = fmt.Sprintf("endpoint in a child process, GOMAXPROCS=%d", c.serverProcs)
+		if len(c.serverEnv) > 0 {
+			rep.mode += " " + strings.Join(c.serverEnv, " ")
+		}
 		if serverSet != nil {
 			rep.mode += fmt.Sprintf(", pinned to CPU %s; load generator pinned to CPU %s", formatCPUs(serverSet), formatCPUs(clientSet))
 		}

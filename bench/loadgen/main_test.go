@@ -191,6 +191,9 @@ func TestRunRefusesBadFlags(t *testing.T) {
 		{"url without key", []string{"-url", "http://127.0.0.1:8080/interactions"}, "-url needs -key-seed"},
 		{"bad seed", []string{"-key-seed", "abc", "-print-key"}, "-key-seed must be 64 hexadecimal digits"},
 		{"stray argument", []string{"now"}, "unexpected arguments"},
+		{"environment without a name", []string{"-server-env", "=50"}, "want NAME=VALUE"},
+		{"environment without a value", []string{"-server-env", "GOGC"}, "want NAME=VALUE"},
+		{"environment in the tool's process", []string{"-inprocess", "-server-env", "GOGC=50"}, "-server-env needs the endpoint in a child process"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

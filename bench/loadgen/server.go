@@ -137,8 +137,8 @@ type child struct {
 }
 
 // startChild starts the load tool's own binary as a server with GOMAXPROCS
-// procs, pinned to cpus when cpus is not empty.
-func startChild(articlePath string, pub []byte, procs int, cpus, profile string) (*child, error) {
+// procs and the variables env, pinned to cpus when cpus is not empty.
+func startChild(articlePath string, pub []byte, procs int, cpus, profile string, env []string) (*child, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("finding the load tool's binary: %w", err)
@@ -152,6 +152,7 @@ func startChild(articlePath string, pub []byte, procs int, cpus, profile string)
 	}
 	cmd := exec.Command(exe, args...)
 	cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(procs))
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stderr = os.Stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/articlebot/articlebot/article/internal/text"
 )
@@ -212,8 +213,14 @@ func (q *Query) Spans(paragraph string) []text.Span {
 			}
 		}
 	}
-	words := text.PlainWords(paragraph)
-	fills := make([][]slotRef, len(words))
+	buf := spanBufs.Get().(*spanBuf)
+	defer buf.release()
+	// Room for the paragraph's tokens and then its words, about one each
+	// five bytes.
+	buf.words = text.AppendPlainWords(slices.Grow(buf.words[:0], 2*(len(paragraph)/5+1)), paragraph)
+	words := buf.words
+	buf.fills = slices.Grow(buf.fills[:0], len(words))[:len(words)]
+	fills := buf.fills
 	for i, w := range words {
 		fills[i] = q.slotsOf[w.Fold]
 	}
@@ -238,6 +245,28 @@ func (q *Query) Spans(paragraph string) []text.Span {
 		}
 	}
 	return MergeSpans(spans)
+}
+
+// spanBuf is what Spans reads a paragraph into: its words, and the slots
+// each fills.
+type spanBuf struct {
+	words []text.Token
+	fills [][]slotRef
+}
+
+// spanBufs keeps Spans' buffers between calls, so that bolding the
+// paragraphs a search shows allocates nothing for them once the buffers
+// have grown to the paragraphs' size.
+var spanBufs = sync.Pool{New: func() any { return new(spanBuf) }}
+
+// maxPooledWords bounds the buffers kept: one grown for a longer paragraph
+// is left to the garbage collector.
+const maxPooledWords = 1 << 12
+
+func (b *spanBuf) release() {
+	if cap(b.words) <= maxPooledWords && cap(b.fills) <= maxPooledWords {
+		spanBufs.Put(b)
+	}
 }
 
 // slotRef names the j-th word (slot) of the query's term-th term.

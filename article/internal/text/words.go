@@ -23,12 +23,22 @@ func Words(text string) []Token {
 // Class: for a reader that only compares the words, such as a search
 // bolding its matches.
 func PlainWords(text string) []Token {
-	toks := appendTokens(make([]Token, 0, len(text)/5+1), text, false)
-	out := make([]Token, 0, len(toks))
-	for _, t := range toks {
-		out = AppendWords(out, text, t)
+	return AppendPlainWords(make([]Token, 0, len(text)/5+1), text)
+}
+
+// AppendPlainWords appends the plain words of text, as PlainWords returns
+// them, to dst, using the room dst has past its length to tokenize: a
+// reader that goes through many paragraphs can pass the same slice each
+// time instead of allocating two for each.
+func AppendPlainWords(dst []Token, text string) []Token {
+	start := len(dst)
+	dst = appendTokens(dst, text, false)
+	end := len(dst)
+	for i := start; i < end; i++ {
+		dst = AppendWords(dst, text, dst[i])
 	}
-	return out
+	n := copy(dst[start:], dst[end:])
+	return dst[:start+n]
 }
 
 // AppendWords appends the plain words of the token t of text to dst: a
