@@ -346,7 +346,7 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 			}
 		}
 	}
-	for _, sp := range a.ask.spansOf(c.sent) {
+	for _, sp := range a.tables().spansOf(c.sent) {
 		km := kindMatch[q.Want][sp.Kind]
 		if (q.Focus == "name" || q.Focus == "names") && sp.Kind != spans.Person {
 			km = 0 // "the names of …": people, not bodies
@@ -405,7 +405,7 @@ func (a *Article) bm25(q *question, c *askCand) float64 {
 // also consecutive in the question (see phraseRuns).
 func (a *Article) phraseShare(q *question, c *askCand) float64 {
 	words := a.ask.sentenceWords(c.sent)
-	in := phraseRuns(q, a.ask.keys, words, a.Paragraphs[a.sentence[c.sent].Paragraph-1].Text)
+	in := phraseRuns(q, a.tables().keys, words, a.Paragraphs[a.sentence[c.sent].Paragraph-1].Text)
 	var got, all float64
 	for ti, t := range q.terms {
 		all += t.weight

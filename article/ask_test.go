@@ -474,7 +474,7 @@ func TestSentenceKinds(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			a := mustParse(t, tt.text)
 			var number, time, place bool
-			for _, sp := range a.ask.spansOf(0) {
+			for _, sp := range a.tables().spansOf(0) {
 				number = number || sp.Kind.IsQuantity() && sp.Kind != spans.Date && sp.Kind != spans.Clock
 				time = time || sp.Kind == spans.Date || sp.Kind == spans.Clock
 				place = place || sp.Kind == spans.Place

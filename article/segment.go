@@ -36,9 +36,9 @@ func (a *Article) read(texts []string) []text.Paragraph {
 // from: the quotes and their speakers, the search index and the summary.
 func (a *Article) compute(paras []text.Paragraph) {
 	a.extractQuotes(paras)
-	b := &sentBuilder{a: a, paras: paras, ix: &sentIndex{}}
+	b := &sentBuilder{a: a, ix: &sentIndex{}}
 	a.idx = index.Build(paras, b.visit)
-	b.finish(a.idx)
+	b.finish()
 	a.ask = b.ix
 	a.buildSummary(paras)
 }

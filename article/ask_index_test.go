@@ -1,0 +1,95 @@
+package article
+
+import (
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/articlebot/articlebot/article/internal/spans"
+)
+
+// testArticles returns the seed and the package's test articles.
+func testArticles(t *testing.T) map[string]*Article {
+	t.Helper()
+	out := map[string]*Article{"seed": Default()}
+	names, err := filepath.Glob(filepath.Join("testdata", "quotes", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		a, err := Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(name)] = a
+	}
+	return out
+}
+
+// TestAskTablesSpans checks that the typed spans Ask builds on first use
+// are those of each sentence's tokens as segmentation gives them.
+func TestAskTablesSpans(t *testing.T) {
+	for name, a := range testArticles(t) {
+		t.Run(name, func(t *testing.T) {
+			tables := a.tables()
+			k := int32(0)
+			offsets := peopleOffsets(a)
+			for p, seg := range segments(a) {
+				for _, s := range seg.Sentences {
+					want := spans.Find(seg.Text, seg.Tokens[s.From:s.To], offsets[p])
+					if got := tables.spansOf(k); !slices.Equal(got, want) {
+						t.Errorf("spans of sentence %d (%q) = %v, want %v", k, seg.Text[s.Span.Start:s.Span.End], got, want)
+					}
+					k++
+				}
+			}
+			if k != int32(len(a.sentence)) {
+				t.Errorf("segmentation gives %d sentences, the article has %d", k, len(a.sentence))
+			}
+		})
+	}
+}
+
+// peopleOffsets returns, for each paragraph, where the text names a person.
+func peopleOffsets(a *Article) [][]int {
+	out := make([][]int, len(a.Paragraphs))
+	for _, pos := range a.people {
+		out[pos.Para()] = append(out[pos.Para()], pos.Offset())
+	}
+	return out
+}
+
+// TestAskTablesConcurrent asks questions from many goroutines at once
+// about a freshly parsed article, whose tables the first question builds:
+// every answer is the one a single goroutine gets.
+func TestAskTablesConcurrent(t *testing.T) {
+	questions := []string{"who said Assad has to go?", "how many fighters were trained?", "where did Kerry meet Hammond?"}
+	want := make([]int, len(questions))
+	for i, q := range questions {
+		ans, err := Default().Ask(q)
+		if err != nil || !ans.Found() {
+			t.Fatalf("Ask(%q) = %v, %v; want an answer", q, ans, err)
+		}
+		want[i] = ans.Sentences[0].Paragraph
+	}
+	a, err := parse(seedText, seedMeta, "seed/article.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	got := make([]int, 8*len(questions))
+	for i := range got {
+		wg.Go(func() {
+			if ans, err := a.Ask(questions[i%len(questions)]); err == nil && ans.Found() {
+				got[i] = ans.Sentences[0].Paragraph
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range got {
+		if q := questions[i%len(questions)]; p != want[i%len(questions)] {
+			t.Errorf("Ask(%q) in goroutine %d answers from paragraph %d, want %d", q, i, p, want[i%len(questions)])
+		}
+	}
+}
