@@ -93,3 +93,35 @@ func TestAskTablesConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSpansBothWays checks that the spans a search bolds, and the
+// spellings it suggests, from the places of words kept at parse time are
+// those that reading the paragraphs again gives, as an article built for
+// search alone does.
+func TestSearchSpansBothWays(t *testing.T) {
+	queries := []string{"russia", "russia negotiation iran", `"dead end"`, "said", "police", `"the city"`, "4", "extorting", "high-level talks", "latakya", "polise", "Kery"}
+	for name, a := range testArticles(t) {
+		plain := ForSearch(paragraphTexts(a))
+		for _, q := range queries {
+			got, err := a.Search(q, Page{})
+			if err != nil {
+				t.Fatalf("Search(%q): %v", q, err)
+			}
+			want, err := plain.Search(q, Page{})
+			if err != nil {
+				t.Fatalf("Search(%q) on ForSearch: %v", q, err)
+			}
+			if !slices.Equal(got.Suggestions, want.Suggestions) {
+				t.Errorf("%s: Search(%q) suggests %q, ForSearch's %q", name, q, got.Suggestions, want.Suggestions)
+			}
+			if len(got.Matches) != len(want.Matches) {
+				t.Fatalf("%s: Search(%q) = %d matches, ForSearch's = %d", name, q, len(got.Matches), len(want.Matches))
+			}
+			for i, m := range got.Matches {
+				if w := want.Matches[i]; m.Paragraph != w.Paragraph || !slices.Equal(m.Spans, w.Spans) {
+					t.Errorf("%s: Search(%q) match %d = ¶%d %v, ForSearch's = ¶%d %v", name, q, i, m.Paragraph, m.Spans, w.Paragraph, w.Spans)
+				}
+			}
+		}
+	}
+}
