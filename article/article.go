@@ -85,12 +85,15 @@ type Article struct {
 	sentence []Sentence // every sentence, in document order
 
 	// Built by the parts of the package that own them.
-	quotes   []Quote
-	speakers []*Speaker
-	people   []quote.Pos // where the text names a person, in document order
-	idx      *index.Index
-	ask      *sentIndex // the sentences as Ask reads them
-	summary  Summary
+	quotes       []Quote
+	unattributed []Quote // quotations read as speech that no one can be given
+	speakers     []*Speaker
+	cast         []*Person
+	lookup       nameIndex   // built on the first lookup by name
+	people       []quote.Pos // where the text names a person, in document order
+	idx          *index.Index
+	ask          *sentIndex // the sentences as Ask reads them
+	summary      Summary
 }
 
 // Meta is what an editor may say about an article besides its text, given as
@@ -135,7 +138,8 @@ type Sentence struct {
 	// Text is the sentence itself.
 	Text string
 	// InQuote reports that the sentence begins inside, or with, a
-	// quotation: on its own it may be a fragment of someone's words.
+	// quotation, or inside an interview's answer given without quotation
+	// marks: on its own it may be a fragment of someone's words.
 	InQuote bool
 }
 

@@ -50,3 +50,27 @@ func ExampleArticle_Speaker() {
 	// The article quotes nobody called “Lavrov”.
 	// speakers: John Kerry; James George Jatras; US officials; the United States; US military official; the Pentagon; American foreign policy analyst
 }
+
+func ExampleArticle_Person() {
+	a := article.Default()
+
+	// Someone the article quotes: the person has a Speaker.
+	p, err := a.Person("Secretary Kerry")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s: %d direct quotes, named in ¶%v\n", p.Name, len(p.Speaker.Quotes), p.Paragraphs())
+
+	// Someone it names but never quotes: no Speaker, and where it names
+	// them. This is how "what did Hammond say?" is answered honestly.
+	p, _ = a.Person("Philip Hammond")
+	if p.Speaker == nil {
+		m := p.Mentions[0]
+		text := a.Paragraphs[m.Paragraph-1].Text
+		fmt.Printf("%s is not quoted; ¶%d names %q\n", p.Name, m.Paragraph, text[m.Span.Start:m.Span.End])
+	}
+	// Output:
+	// John Kerry: 4 direct quotes, named in ¶[2 3]
+	// Philip Hammond is not quoted; ¶2 names "British Foreign Secretary Philip Hammond"
+}

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with what the package gives")
@@ -31,8 +34,9 @@ func goldenArticles(t *testing.T) map[string]string {
 
 // TestGolden compares what the package reads from each test article with
 // its golden file: every sentence (opened with "»" when InQuote), every
-// quote with its speaker and kind, every speaker with its description
-// and aliases, and the summary. Run with -update to rewrite the files, then read the diff.
+// quote with its speaker and kind, the quotations left unattributed, every
+// speaker with its description and aliases, the cast with where the text
+// names each, and the summary. Run with -update to rewrite the files, then read the diff.
 func TestGolden(t *testing.T) {
 	for golden, path := range goldenArticles(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(golden), ".golden"), func(t *testing.T) {
@@ -85,6 +89,12 @@ func goldenReport(a *Article) string {
 		}
 		fmt.Fprintf(&b, "¶%d %s | %s | %s\n", q.Paragraph, kind, q.Speaker.Name, q.Text)
 	}
+	if un := a.Unattributed(); len(un) > 0 {
+		b.WriteString("\n# unattributed quotes: paragraph, text\n")
+		for _, q := range un {
+			fmt.Fprintf(&b, "¶%d | %s\n", q.Paragraph, q.Text)
+		}
+	}
 	b.WriteString("\n# speakers, most quoted first\n")
 	for _, sp := range a.Speakers() {
 		named := "unnamed"
@@ -94,6 +104,14 @@ func goldenReport(a *Article) string {
 		fmt.Fprintf(&b, "%s (%s; %d direct, %d reported)\n", sp.Name, named, len(sp.Quotes), len(sp.Reported))
 		fmt.Fprintf(&b, "\tdescription: %s\n", sp.Description)
 		fmt.Fprintf(&b, "\taliases: %s\n", strings.Join(sp.Aliases, " | "))
+	}
+	b.WriteString("\n# cast: who the article names, where, and whether it quotes them\n")
+	for _, p := range a.Cast() {
+		quoted := "not quoted"
+		if p.Speaker != nil {
+			quoted = "quoted"
+		}
+		fmt.Fprintf(&b, "%s (%s) ¶%v\n", p.Name, quoted, p.Paragraphs())
 	}
 	sum := a.Summary()
 	fmt.Fprintf(&b, "\n# summary (extractive: %v)\n", sum.Extractive)
@@ -141,8 +159,9 @@ func lineDiff(want, got string) string {
 
 // TestInQuoteAgreesWithQuotes checks, over every test article under
 // testdata/ and the seed, that a sentence is InQuote exactly when it opens
-// inside or with a quotation the engine reads, and so that every sentence
-// opening inside a direct quote that Quotes gives is InQuote.
+// inside or with a quotation the engine reads (an interview's answer in no
+// quotation marks counts as one), and so that every sentence opening inside
+// a direct quote that Quotes gives is InQuote.
 func TestInQuoteAgreesWithQuotes(t *testing.T) {
 	articles := map[string]*Article{"seed": Default()}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
@@ -164,6 +183,21 @@ func TestInQuoteAgreesWithQuotes(t *testing.T) {
 		segs := segments(a)
 		for i, p := range a.Paragraphs {
 			quotes := segs[i].Quotes
+			for _, q := range a.Quotes() {
+				// An interview's answer in no quotation marks is read as a
+				// quotation too.
+				if q.Paragraph == p.N && q.Kind == Direct && !slices.ContainsFunc(quotes, func(t text.Quotation) bool {
+					return t.Open <= q.Span.Start && q.Span.End <= t.End
+				}) {
+					open := q.Span.Start // from the start of its sentence: "A: Six weeks."
+					for _, s := range p.Sentences {
+						if s.Span.Start <= open && open < s.Span.End {
+							open = s.Span.Start
+						}
+					}
+					quotes = append(slices.Clip(quotes), text.Quotation{Open: open, End: q.Span.End})
+				}
+			}
 			for _, s := range p.Sentences {
 				inside := false
 				for _, q := range quotes {

@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
@@ -41,9 +42,16 @@ type Quote struct {
 	Paragraph int
 	// Span locates Text in the paragraph: the words inside the quotation
 	// marks for a direct quote, the reported clause for reported speech.
+	// For a quotation its attribution splits, it runs from the first part
+	// to the end of the last.
 	Span Span
-	// Text is the quoted words, or the reported clause.
+	// Text is the quoted words, or the reported clause. For a quotation
+	// its attribution splits (`"A," she said. "B."`), it is the parts
+	// joined by " … ": one utterance, counted once.
 	Text string
+	// Parts holds the text of each part of a quotation its attribution
+	// splits, in order; it is nil for a quotation in one piece.
+	Parts []string
 	// Partial marks words quoted inside a sentence of the article's own,
 	// such as reported speech (US officials claim that Russia is engaged in
 	// "an imminent enhanced Russian military buildup"), rather than a
@@ -85,8 +93,19 @@ type Speaker struct {
 	keys []speakerKey // folded names for lookup, computed once
 }
 
+// splitMark joins the parts of a quotation its attribution splits.
+const splitMark = " … "
+
 // Quotes returns every direct quote and reported statement in document order.
 func (a *Article) Quotes() []Quote { return a.quotes }
+
+// Unattributed returns the direct quotations whose speaker the engine
+// cannot tell, in document order, each with a nil Speaker: someone's
+// words, in quotation marks and read as speech, but neither their sentence
+// nor the text around them makes clear whose. They are in no speaker's
+// list and not in [Article.Quotes]: a quotation is shown under a speaker
+// only when the engine is sure it is theirs.
+func (a *Article) Unattributed() []Quote { return a.unattributed }
 
 // Speakers returns the article's speakers, most quoted first: by number of
 // direct quotes, then of reported statements, then by first appearance.
@@ -112,14 +131,31 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 	a.quotes = make([]Quote, len(res.Quotes))
 	for i, q := range res.Quotes {
 		sp := a.speakers[q.Speaker]
+		text := a.Paragraphs[q.Para].Text
 		a.quotes[i] = Quote{
 			Kind:      Direct,
 			Speaker:   sp,
 			Paragraph: q.Para + 1,
 			Span:      q.Span,
-			Text:      a.Paragraphs[q.Para].Text[q.Span.Start:q.Span.End],
+			Text:      text[q.Span.Start:q.Span.End],
 			Partial:   q.Partial,
 			Continued: q.Continued,
+		}
+		if len(q.Parts) > 1 {
+			parts := make([]string, len(q.Parts))
+			for k, p := range q.Parts {
+				parts[k] = text[p.Span.Start:p.Span.End]
+			}
+			a.quotes[i].Parts = parts
+			a.quotes[i].Text = strings.Join(parts, splitMark)
+		}
+		if q.Unmarked {
+			// An interview's answer in no quotation marks: its sentences
+			// are the interviewee's words, as those in quotation marks are.
+			for k := range a.Paragraphs[q.Para].Sentences {
+				s := &a.Paragraphs[q.Para].Sentences[k]
+				s.InQuote = s.InQuote || s.Span.End > q.Span.Start && s.Span.Start < q.Span.End
+			}
 		}
 		if q.Kind == quote.Reported {
 			a.quotes[i].Kind = Reported
@@ -128,7 +164,18 @@ func (a *Article) extractQuotes(paras []text.Paragraph) {
 			sp.Quotes = append(sp.Quotes, a.quotes[i])
 		}
 	}
-	for _, sp := range a.speakers {
-		sp.keys = lookupKeys(sp)
+	a.unattributed = make([]Quote, len(res.Unattributed))
+	for i, q := range res.Unattributed {
+		a.unattributed[i] = Quote{
+			Kind:      Direct,
+			Paragraph: q.Para + 1,
+			Span:      q.Span,
+			Text:      a.Paragraphs[q.Para].Text[q.Span.Start:q.Span.End],
+			Continued: q.Continued,
+		}
 	}
+	for _, sp := range a.speakers {
+		sp.keys = lookupKeys(sp.Name, sp.Aliases, sp.Description, sp.Named)
+	}
+	a.buildCast(res.Cast)
 }

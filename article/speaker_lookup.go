@@ -21,8 +21,10 @@ const (
 	keyName                      // the canonical name ("john kerry")
 )
 
-// lookupKeys computes the keys of a speaker once, at parse time.
-func lookupKeys(sp *Speaker) []speakerKey {
+// lookupKeys computes the keys of a speaker or a person once, at parse
+// time: the name and each alias whole, then their words and those of the
+// description.
+func lookupKeys(name string, aliases []string, description string, named bool) []speakerKey {
 	var keys []speakerKey
 	add := func(k string, tier uint8) {
 		if k == "" {
@@ -38,7 +40,7 @@ func lookupKeys(sp *Speaker) []speakerKey {
 	}
 	addWords := func(s string, tier uint8) {
 		for _, w := range strings.Fields(normalizeName(s)) {
-			if len(w) < 3 && !(tier == keyNamePart && sp.Named) || lexicon.NameStopWords[w] {
+			if len(w) < 3 && !(tier == keyNamePart && named) || lexicon.NameStopWords[w] {
 				continue
 			}
 			add(w, tier)
@@ -47,15 +49,15 @@ func lookupKeys(sp *Speaker) []speakerKey {
 			}
 		}
 	}
-	add(normalizeName(sp.Name), keyName)
-	for _, a := range sp.Aliases {
+	add(normalizeName(name), keyName)
+	for _, a := range aliases {
 		add(normalizeName(a), keyWhole)
 	}
-	addWords(sp.Name, keyNamePart)
-	for _, a := range sp.Aliases {
+	addWords(name, keyNamePart)
+	for _, a := range aliases {
 		addWords(a, keyWord)
 	}
-	addWords(sp.Description, keyWord)
+	addWords(description, keyWord)
 	return keys
 }
 
@@ -89,107 +91,35 @@ func normalizeName(s string) string {
 	return text.TrimPossessive(out)
 }
 
-// Speaker finds a speaker by name, alias or part of a name, ignoring case
-// and diacritics and forgiving a small typo ("kery" finds John Kerry). A
-// name that matches nobody gives an *[InputError] listing the speakers, with
-// a suggestion when one is close; a name that matches several speakers
-// equally well (a surname two people share) gives an *[InputError] listing
-// them in Ambiguous.
+// Speaker finds a speaker by any form of the name: the full name, the
+// surname, the first name, a title with the surname ("Mr Kerry"), an alias
+// or a description ("the analyst"), or a query with more words than the
+// article uses ("Angela Merkel" finds a speaker the article calls only
+// "Merkel"), ignoring case and diacritics and forgiving a small typo
+// ("kery" finds John Kerry). A name that matches nobody gives an
+// *[InputError] listing the speakers, with a suggestion when one is close;
+// a name that matches several speakers equally well (a surname two people
+// share) gives an *[InputError] listing them in Ambiguous. [Article.Person]
+// finds people the article names without quoting them.
 func (a *Article) Speaker(name string) (*Speaker, error) {
-	q := normalizeName(name)
-	if q == "" {
+	if normalizeName(name) == "" {
 		return nil, a.speakerError(name, "Say whose words you want: type the name of someone the article quotes.", nil, "")
 	}
-	if sp, amb := a.bestByTier(func(k speakerKey) bool { return k.key == q }); sp != nil || amb != nil {
-		return sp, a.ambiguity(name, amb)
-	}
-	// "mr kerry", "secretary kerry": drop the title words.
-	if words := strings.Fields(q); len(words) > 1 {
-		var rest []string
-		for _, w := range words {
-			if !lexicon.Honorifics[w] && !lexicon.RoleWords[w] {
-				rest = append(rest, w)
-			}
-		}
-		if len(rest) > 0 && len(rest) < len(words) {
-			r := strings.Join(rest, " ")
-			if sp, amb := a.bestByTier(func(k speakerKey) bool { return k.key == r && k.tier >= keyNamePart }); sp != nil || amb != nil {
-				return sp, a.ambiguity(name, amb)
-			}
-		}
-		// Every word of the query is a word of one speaker's names.
-		var found []*Speaker
-		for _, sp := range a.speakers {
-			all := true
-			for _, w := range words {
-				if lexicon.NameStopWords[w] {
-					continue
-				}
-				has := false
-				for _, k := range sp.keys {
-					if k.key == w {
-						has = true
-						break
-					}
-				}
-				all = all && has
-			}
-			if all {
-				found = append(found, sp)
-			}
-		}
-		if len(found) == 1 {
-			return found[0], nil
-		}
-	}
-	if len(q) >= 3 {
-		if sp, amb := a.bestByTier(func(k speakerKey) bool { return k.tier >= keyNamePart && strings.HasPrefix(k.key, q) }); sp != nil || amb != nil {
-			return sp, a.ambiguity(name, amb)
-		}
-	}
-	// A small typo: the closest key within a distance that grows with the
-	// query's length.
-	allowed := typoAllowance(len(q))
-	best, bestD := []*Speaker(nil), 1<<30
-	var closest *Speaker
-	closestD := 1 << 30
-	for _, sp := range a.speakers {
-		d := 1 << 30
-		for _, k := range sp.keys {
-			if k.tier < keyNamePart {
-				continue
-			}
-			diff := len(k.key) - len(q)
-			if diff < 0 {
-				diff = -diff
-			}
-			if diff > max(allowed, len(q)/2) || diff >= d {
-				continue
-			}
-			d = min(d, text.EditDistance(q, k.key))
-		}
-		if d < closestD {
-			closest, closestD = sp, d
-		}
-		if d > allowed {
-			continue
-		}
-		switch {
-		case d < bestD:
-			best, bestD = []*Speaker{sp}, d
-		case d == bestD:
-			best = append(best, sp)
-		}
-	}
+	entries := a.names().speakers
+	i, amb, closest := lookupName(name, len(entries), func(i int) *nameEntry { return &entries[i] })
 	switch {
-	case len(best) == 1:
-		return best[0], nil
-	case len(best) > 1:
-		return nil, a.ambiguity(name, best)
+	case i >= 0:
+		return a.speakers[i], nil
+	case len(amb) > 1:
+		names := make([]string, len(amb))
+		for k, j := range amb {
+			names[k] = a.speakers[j].Name
+		}
+		return nil, a.speakerError(name, "Type more of the name: "+quoted(name)+" names more than one person the article quotes.", names, "")
 	}
 	suggestion := ""
-	if closest != nil && closestD <= max(2, len(q)/2) {
-		suggestion = closest.Name
+	if closest >= 0 {
+		suggestion = a.speakers[closest].Name
 	}
 	reason := "The article quotes nobody called " + quoted(name) + "."
 	if len(a.speakers) == 0 {
@@ -209,48 +139,6 @@ func typoAllowance(n int) int {
 		return 2
 	}
 	return 3
-}
-
-// bestByTier returns the one speaker with the best key that match accepts,
-// or the speakers that tie for it.
-func (a *Article) bestByTier(match func(speakerKey) bool) (*Speaker, []*Speaker) {
-	var best []*Speaker
-	var bestTier uint8
-	for _, sp := range a.speakers {
-		var tier uint8
-		for _, k := range sp.keys {
-			if k.tier > tier && match(k) {
-				tier = k.tier
-			}
-		}
-		switch {
-		case tier == 0:
-		case tier > bestTier:
-			best, bestTier = []*Speaker{sp}, tier
-		case tier == bestTier:
-			best = append(best, sp)
-		}
-	}
-	switch len(best) {
-	case 0:
-		return nil, nil
-	case 1:
-		return best[0], nil
-	}
-	return nil, best
-}
-
-// ambiguity returns the error for a query that several speakers match, or
-// nil when they are fewer than two.
-func (a *Article) ambiguity(query string, sps []*Speaker) error {
-	if len(sps) < 2 {
-		return nil
-	}
-	names := make([]string, len(sps))
-	for i, sp := range sps {
-		names[i] = sp.Name
-	}
-	return a.speakerError(query, "Type more of the name: "+quoted(query)+" names more than one person the article quotes.", names, "")
 }
 
 // speakerError returns the error for a name that names no one speaker,

@@ -47,9 +47,14 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 	if u := webURL(m.URL); u != "" {
 		art = append(art, truncate(u, 500))
 	}
-	art = append(art, plural(len(b.art.Paragraphs), "paragraph", "paragraphs")+" · "+
-		plural(len(b.art.Speakers()), "speaker", "speakers")+" · "+
-		plural(b.art.WordCount(), "word", "words"))
+	counts := plural(len(b.art.Paragraphs), "paragraph", "paragraphs") + " · " +
+		plural(len(b.art.Speakers()), "speaker", "speakers")
+	if n := len(b.art.Unattributed()); n > 0 {
+		// Words in quotation marks whose speaker the article does not make
+		// clear: shown under no one.
+		counts += " · " + plural(n, "quotation", "quotations") + " whose speaker is unclear"
+	}
+	art = append(art, counts+" · "+plural(b.art.WordCount(), "word", "words"))
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
 		Name:  "The article",
 		Value: truncate(strings.Join(art, "\n"), limitFieldValue),

@@ -116,3 +116,24 @@ func TestAboutListsNewCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutCountsUnattributedQuotations checks that /about says how many
+// quotations the engine could give no speaker, and says nothing of them in
+// an article where every quotation has one.
+func TestAboutCountsUnattributedQuotations(t *testing.T) {
+	const body = "The square filled up long before noon on Saturday.\n\n" +
+		"\"We are not going home until they listen to us.\"\n\n" +
+		"\"The bridge will open in May,\" said Mayor Jo Park.\n"
+	a := mustParse(t, body)
+	if n := len(a.Unattributed()); n != 1 {
+		t.Fatalf("the test article has %d unattributed quotations, want 1", n)
+	}
+	art := mustNew(a).Respond(context.Background(), slash("about")).Data.Embeds[0].Fields[0].Value
+	if want := "1 quotation whose speaker is unclear"; !strings.Contains(art, want) {
+		t.Errorf("/about article field = %q, want it to hold %q", art, want)
+	}
+	seed := mustNew(article.Default()).Respond(context.Background(), slash("about")).Data.Embeds[0].Fields[0].Value
+	if strings.Contains(seed, "unclear") {
+		t.Errorf("/about of the seed = %q, which attributes every quotation", seed)
+	}
+}

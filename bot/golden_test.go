@@ -38,6 +38,7 @@ var goldenCases = []goldenCase{
 	{"quote-kerry", "John Kerry"},
 	{"quote-jatras", "James George Jatras"},
 	{"quote-unknown", "quotes nobody called"},
+	{"quote-mentioned", "does not quote them"},
 	{"find-russia", "Page 1 of"},
 	{"find-russia-page2", "Page 2 of"},
 	{"find-dead-end", "**dead end**"},

@@ -49,6 +49,16 @@ func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		return nil, err
 	}
 	sp, err := b.art.Speaker(name)
+	var ie *article.InputError
+	if err != nil && errors.As(err, &ie) && len(ie.Ambiguous) == 0 {
+		// Someone the article names without quoting: say so, and where.
+		if p, perr := b.art.Person(name); perr == nil {
+			if p.Speaker == nil {
+				return message([]*discordgo.MessageEmbed{b.mentionedEmbed(p)}, nil), nil
+			}
+			sp, err = p.Speaker, nil
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("looking up speaker %q: %w", name, err)
 	}
@@ -56,6 +66,51 @@ func (b *Bot) quote(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 		return nil, errors.New("the speaker lookup returned neither a speaker nor an error")
 	}
 	return message([]*discordgo.MessageEmbed{b.speakerEmbed(sp)}, nil), nil
+}
+
+// mentionsShown is how many places naming someone /quote shows when the
+// article quotes nothing of theirs.
+const mentionsShown = 3
+
+// mentionedEmbed renders someone the article names but does not quote:
+// that it quotes nothing of theirs, and the first places it names them,
+// each with its paragraph and the name in bold.
+func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title: escapeWithin(capitalize(oneLine(p.Name)), limitEmbedTitle),
+		Color: embedColor,
+	}
+	paras := p.Paragraphs()
+	var lines []string
+	if d := oneLine(p.Description); d != "" {
+		lines = append(lines, "*"+escapeWithin(d, 300)+"*")
+	}
+	lines = append(lines, "The article mentions "+escapeWithin(oneLine(p.Name), 200)+
+		" but does not quote them: named in "+citeList(paras)+".")
+	shown, last := 0, 0
+	for _, m := range p.Mentions {
+		if shown == mentionsShown {
+			break
+		}
+		if m.Paragraph == last {
+			continue // one place a paragraph
+		}
+		last = m.Paragraph
+		para, ok := b.art.Paragraph(m.Paragraph)
+		if !ok {
+			continue
+		}
+		c := " — " + cite(m.Paragraph)
+		lines = append(lines, "• "+excerpt(para.Text, []article.Span{m.Span}, 240, 300)+c)
+		shown++
+	}
+	e.Description = truncate(strings.Join(lines, "\n"), limitEmbedDesc)
+	foot := []string{"mentioned, not quoted"}
+	if src := source(b.art.Meta.Publication, b.art.Meta.Date); src != "" {
+		foot = append(foot, src)
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(strings.Join(foot, " · "), limitFooterText)}
+	return e
 }
 
 // speakerEmbed renders a speaker: who they are, their direct quotes as
@@ -71,7 +126,7 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	}
 	var foot []string
 	if len(sp.Quotes) > 0 || len(sp.Reported) == 0 {
-		foot = append(foot, plural(len(sp.Quotes), "direct quote", "direct quotes"))
+		foot = append(foot, plural(utterances(sp.Quotes), "direct quote", "direct quotes"))
 	}
 	if len(sp.Reported) > 0 {
 		foot = append(foot, plural(len(sp.Reported), "reported statement", "reported statements"))
@@ -182,7 +237,7 @@ func directItems(qs []article.Quote) []string {
 		per := quoteRoom / len(group)
 		for j, q := range group {
 			paras = append(paras, q.Paragraph)
-			lines[j] = "> “" + escapeWithin(oneLine(q.Text), max(per-4, 10))
+			lines[j] = "> “" + quoteText(q, max(per-4, 10))
 			if j == len(group)-1 || group[j+1].Paragraph == q.Paragraph {
 				lines[j] += "”"
 			}
@@ -195,6 +250,34 @@ func directItems(qs []article.Quote) []string {
 		items = append(items, strings.Join(lines, "\n"))
 	}
 	return items
+}
+
+// utterances counts direct quotes as a reader does: a quotation that runs
+// on over several paragraphs once.
+func utterances(qs []article.Quote) int {
+	n := 0
+	for _, q := range qs {
+		if !q.Continued {
+			n++
+		}
+	}
+	return n
+}
+
+// quoteText returns a quotation's words, escaped, in at most room
+// characters: a quotation its attribution splits keeps the start of each
+// part ("A … B").
+func quoteText(q article.Quote, room int) string {
+	if len(q.Parts) < 2 {
+		return escapeWithin(oneLine(q.Text), room)
+	}
+	const mark = " … "
+	per := max((room-runeLen(mark)*(len(q.Parts)-1))/len(q.Parts), 10)
+	parts := make([]string, len(q.Parts))
+	for i, p := range q.Parts {
+		parts[i] = escapeWithin(oneLine(p), per)
+	}
+	return strings.Join(parts, mark)
 }
 
 // speakerIndex matches what someone types into /quote's speaker option
@@ -212,14 +295,14 @@ type speakerEntry struct {
 func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 	idx := &speakerIndex{}
 	for _, sp := range speakers {
-		if sp == nil {
+		if sp == nil || vagueGroup(sp) {
 			continue
 		}
 		name := truncateWords(oneLine(sp.Name), limitChoiceValue)
 		if name == "" {
 			continue
 		}
-		count := plural(len(sp.Quotes), "quote", "quotes")
+		count := plural(utterances(sp.Quotes), "quote", "quotes")
 		switch {
 		case len(sp.Quotes) > 0:
 		case len(sp.Reported) > 0:
@@ -239,6 +322,14 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		idx.entries = append(idx.entries, ent)
 	}
 	return idx
+}
+
+// vagueGroup reports whether a speaker is a group the article names by one
+// plural word and never quotes directly ("experts", "critics"): /quote
+// still finds it, but autocomplete suggests people and bodies.
+func vagueGroup(sp *article.Speaker) bool {
+	return !sp.Named && len(sp.Quotes) == 0 && !strings.Contains(strings.TrimSpace(sp.Name), " ") &&
+		strings.HasSuffix(sp.Name, "s")
 }
 
 // truncateWords returns the whole words of s that fit in max characters,

@@ -30,6 +30,7 @@ func testSpeakers() []*article.Speaker {
 		mk("Jan Novák", 1, 0, "Novák"),
 		mk("US officials", 1, 1),
 		mk("the Pentagon", 0, 1),
+		{Name: "experts", Reported: []article.Quote{{Kind: article.Reported, Paragraph: 2, Text: "a claim"}}},
 	}
 }
 
@@ -107,6 +108,7 @@ func TestDirectItems(t *testing.T) {
 		{Kind: article.Direct, Paragraph: 12, Text: "an *imminent* buildup", Partial: true},
 		{Kind: article.Direct, Paragraph: 14, Text: "We're prepared,"},
 		{Kind: article.Direct, Paragraph: 14, Text: "Are they?"},
+		{Kind: article.Direct, Paragraph: 16, Text: "Not *yet* … Soon.", Parts: []string{"Not *yet*", "Soon."}},
 	}
 	want := []string{
 		"> “We need to get to the negotiation.” — ¶4",
@@ -114,6 +116,7 @@ func TestDirectItems(t *testing.T) {
 		"> “a new quotation” — ¶11",
 		"> “an \\*imminent\\* buildup” — ¶12 (words quoted within reported speech)",
 		"> “We're prepared,”\n> “Are they?” — ¶14",
+		"> “Not \\*yet\\* … Soon.” — ¶16",
 	}
 	if got := directItems(qs); !slices.Equal(got, want) {
 		t.Errorf("directItems() =\n%q\nwant\n%q", got, want)

@@ -175,7 +175,7 @@ func shutdownGateway(conn *gateway.Session, gw *bot.Gateway, drain time.Duration
 // session's parameters, what the operator can do about it.
 var refusedSessions = map[int]string{
 	4010: "the shard is not valid: check that " + envShardID + " is below " + envShardCount + ", and that every process has the same " + envShardCount,
-	4011: "the bot is in too many servers for one connection: run it in shards, with " + envShardID + " and " + envShardCount + " (auto for Discord's recommendation); see the README's Deployment section",
+	4011: "the bot is in too many servers for one connection: run it in shards, with " + envShardID + " and " + envShardCount + " (auto for Discord's recommendation); see docs/deployment.md",
 	4012: "this version of articlebot speaks a gateway version Discord no longer accepts: upgrade articlebot",
 	4013: "the gateway intents are not valid: upgrade articlebot, or set " + envAskMention + "=false to ask for none",
 	4014: "the application may not use the intents it asks for (guild and direct messages, to answer mentions): set " + envAskMention + "=false to ask for none",

@@ -48,7 +48,7 @@ func registerFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) err
 		}
 		cmds := registeredCommands(b)
 		if *dryRun {
-			return printRegistration(e, cfg, cmds)
+			return printRegistration(e, "register", cfg, cmds)
 		}
 		appID, err := overwrite(ctx, cfg, cmds, log, e.opts)
 		if err != nil {
@@ -68,17 +68,17 @@ func scopeText(guildID string) string {
 	return "globally"
 }
 
-// printRegistration writes the request registration would send: its method
-// and URL on one line, then the body, exactly what "articlebot commands"
-// prints.
-func printRegistration(e *env, cfg config, cmds []*discordgo.ApplicationCommand) error {
+// printRegistration writes the request the command name ("register" or
+// "unregister") would send: its method and URL on one line, then the body,
+// cmds as "articlebot commands" prints them.
+func printRegistration(e *env, name string, cfg config, cmds []*discordgo.ApplicationCommand) error {
 	appID := cfg.appID
 	if appID == "" {
 		appID = "{" + envAppID + "}"
 	}
 	fmt.Fprintf(e.stdout, "%s %s\n", http.MethodPut, commandsEndpoint(appID, cfg.guildID))
 	if cfg.appID == "" {
-		fmt.Fprintf(e.stderr, "%s is not set: without --dry-run, register asks Discord for the application of the token.\n", envAppID)
+		fmt.Fprintf(e.stderr, "%s is not set: without --dry-run, %s asks Discord for the application of the token.\n", envAppID, name)
 	}
 	return writeJSON(e.stdout, cmds)
 }

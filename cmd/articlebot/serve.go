@@ -62,7 +62,7 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 			return listenError(envHTTPAddr, cfg.httpAddr, err)
 		}
 		log.Info("serving Discord interactions", "version", versionString(), "addr", svc.addr(),
-			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs),
+			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "unattributed_quotes", len(a.Unattributed()),
 			"article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 
 		select {

@@ -49,7 +49,7 @@ func unregisterFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) e
 		}
 		none := []*discordgo.ApplicationCommand{}
 		if *dryRun {
-			return printRegistration(e, cfg, none)
+			return printRegistration(e, "unregister", cfg, none)
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		appID, err := overwrite(ctx, cfg, none, log, e.opts)

@@ -113,3 +113,24 @@ func TestUnregisterDryRun(t *testing.T) {
 		t.Errorf("--dry-run sent %d requests, want none", n)
 	}
 }
+
+// TestUnregisterDryRunWithoutAppID checks that, with no application ID,
+// --dry-run shows where it goes and says that unregister would ask
+// Discord for it.
+func TestUnregisterDryRunWithoutAppID(t *testing.T) {
+	f := discordtest.New(t)
+	stdout, stderr, err := runArgs(t, nil, []string{"unregister", "--dry-run"}, fakeOptions(f)...)
+	if err != nil {
+		t.Fatalf("run(unregister --dry-run) = %v", err)
+	}
+	want := "PUT https://discord.com/api/v9/applications/{DISCORD_APP_ID}/commands\n[]\n"
+	if stdout != want {
+		t.Errorf("run(unregister --dry-run) printed %q, want %q", stdout, want)
+	}
+	if note := "without --dry-run, unregister asks Discord"; !strings.Contains(stderr, note) {
+		t.Errorf("stderr = %q, want it to say %q", stderr, note)
+	}
+	if n := len(f.Requests("")); n != 0 {
+		t.Errorf("--dry-run sent %d requests, want none", n)
+	}
+}

@@ -188,7 +188,7 @@ func (b binaryFacts) checkContainer(t *testing.T, where string, pod corev1.PodSp
 			switch {
 			case ref.SecretKeyRef != nil && ref.SecretKeyRef.Key != e.Name,
 				ref.ConfigMapKeyRef != nil && ref.ConfigMapKeyRef.Key != e.Name:
-				t.Errorf("%s: %s comes from a key of another name; the README's kubectl commands name the key as the variable", where, e.Name)
+				t.Errorf("%s: %s comes from a key of another name; the kubectl commands of docs/deployment.md name the key as the variable", where, e.Name)
 			}
 		}
 	}

@@ -39,6 +39,7 @@ const (
 	PostModifier                   // an adjective after its noun: "familiar"
 	Speech                         // a verb of speech, or the first word of one
 	BodyTitle                      // describes a body before its name: "chipmaker"
+	Subordinator                   // opens a clause inside a sentence: "as", "when"
 )
 
 var classes = buildClasses()
@@ -85,6 +86,7 @@ func buildClasses() map[string]Class {
 	add(NamingWords, Naming)
 	add(PostModifiers, PostModifier)
 	add(BodyTitles, BodyTitle)
+	add(Subordinators, Subordinator)
 	for w := range speechVerbs {
 		m[w] |= Speech
 	}

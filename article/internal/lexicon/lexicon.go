@@ -69,7 +69,14 @@ var (
 	LyNouns              = set("ly-nouns")
 	IrregularParticiples = set("irregular-participles")
 	NamingWords          = set("naming-words")
-	DocumentNouns        = set("document-nouns")
+	// NicknameCues are the phrases, as folded words, that introduce the
+	// name someone goes by.
+	NicknameCues   = phrases("nickname-cues")
+	DocumentNouns  = set("document-nouns")
+	InterviewNouns = set("interview-nouns")
+	Subordinators  = set("subordinators")
+	SpeakingNouns  = set("speaking-nouns")
+	IssuingVerbs   = set("issuing-verbs")
 )
 
 // Time.
@@ -153,6 +160,15 @@ func words(name string) []string {
 	var out []string
 	for _, line := range lines(name) {
 		out = append(out, strings.Fields(line)...)
+	}
+	return out
+}
+
+// phrases returns the lines of a list file as phrases of words.
+func phrases(name string) [][]string {
+	var out [][]string
+	for _, line := range lines(name) {
+		out = append(out, strings.Fields(line))
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package lexicon
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // IsRoleWord reports whether the folded word names a person's role,
 // including its plural ("officials", "witnesses").
@@ -60,4 +63,42 @@ func Singular(w string) (string, bool) {
 func IsPluralNoun(w string) bool {
 	_, ok := Singular(w)
 	return ok
+}
+
+var roleFamilies = readRoleFamilies()
+
+// readRoleFamilies maps each word or phrase of role-families.txt to the
+// families, numbered from 1, it belongs to.
+func readRoleFamilies() map[string][]int {
+	m := make(map[string][]int)
+	for i, line := range lines("role-families") {
+		for _, w := range strings.Fields(line) {
+			w = strings.ReplaceAll(w, "_", " ")
+			m[w] = append(m[w], i+1)
+		}
+	}
+	return m
+}
+
+// SameRoleLine reports whether the folded role word w and the folded
+// title or description title belong to one line of work, so that news may
+// call one person by both: "diplomat" and "US Secretary of State",
+// "defender" and "captain". A word of title, or a phrase of it, must be in
+// a family of w.
+func SameRoleLine(w, title string) bool {
+	fams := roleFamilies[w]
+	if len(fams) == 0 {
+		return false
+	}
+	words := strings.Fields(title)
+	for i := range words {
+		for j := i + 1; j <= len(words) && j <= i+3; j++ {
+			for _, f := range roleFamilies[strings.Join(words[i:j], " ")] {
+				if slices.Contains(fams, f) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

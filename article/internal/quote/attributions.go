@@ -50,7 +50,10 @@ func (s *sentence) findAttributions() []attribution {
 		if ok {
 			covered := false
 			for _, b := range found {
-				if b.clause.End > b.clause.Start && i >= b.clause.Start && i < b.raw {
+				// A subject that cannot speak covers nothing: "That
+				// mobility remains low suggests "…" except …, Burtless said."
+				canSpeak := b.subj.isSpeaker() || b.form == formParticiple || b.form == formLead
+				if canSpeak && b.clause.End > b.clause.Start && i >= b.clause.Start && i < b.raw {
 					covered = true
 				}
 			}
@@ -78,11 +81,39 @@ func (s *sentence) findAttributions() []attribution {
 	}
 	kept := found[:0]
 	for _, a := range found {
-		if a.subj.isSpeaker() {
+		a.subj = s.issuer(a.subj)
+		if a.subj.isSpeaker() && !s.saysNothing(a) {
 			kept = append(kept, a)
 		}
 	}
 	return kept
+}
+
+// issuer returns the speaker behind a document that a sentence makes its
+// subject, "A statement from the owners said": the owners. Any other
+// phrase is returned as it is.
+func (s *sentence) issuer(np nounPhrase) nounPhrase {
+	if np.kind != npDefinite && np.kind != npIndefinite && np.kind != npBare || !lexicon.DocumentNouns[np.head] {
+		return np
+	}
+	for k := np.from; k+1 < np.to; k++ {
+		if s.toks[k].Is("from", "by") && !s.toks[k].Upper {
+			if by := s.classifyNP(k+1, np.to); by.isSpeaker() {
+				return by
+			}
+			return np
+		}
+	}
+	return np
+}
+
+// saysNothing reports whether an attribution whose verb reports a
+// statement only after "that" or a colon has neither a statement nor a
+// quotation beside it: "Con Edison, which maintains 90,000 miles of
+// cable", "she confirmed the deal".
+func (s *sentence) saysNothing(a attribution) bool {
+	return a.info.That && a.clause.End <= a.clause.Start && !s.hasQuoteNextTo(a) &&
+		!(a.verbEnd < s.to && s.toks[a.verbEnd].IsPunct(":"))
 }
 
 // headlineAttribution reads a sentence made of a name, a colon and a
@@ -149,7 +180,7 @@ func (s *sentence) accordingTo(a attribution) (attribution, bool) {
 		return a, false
 	}
 	if np := s.classifyNP(from, end); !np.isSpeaker() && end+2 < s.to &&
-		isParticiple(s.toks[end].Fold) && s.toks[end+1].Is("by") {
+		lexicon.IssuingVerbs[s.toks[end].Fold] && s.toks[end+1].Is("by") {
 		// "according to figures published by the Fiscal Council": the
 		// body that published them.
 		if e2 := s.npAfter(end+2, s.to); e2 > end+2 {
@@ -168,14 +199,26 @@ func (s *sentence) accordingTo(a attribution) (attribution, bool) {
 	if a.appos != "" && first && !s.describesSomeone(end, a.end) {
 		a.appos, a.end = "", end
 	}
+	if a.appos == "" && !first {
+		// "…, according to sources who know both women": who they are,
+		// not what they said.
+		if rel, after := s.relativeAfter(end); rel != "" {
+			if isDescription(a.subj) || a.subj.kind == npBare {
+				a.appos = rel
+			}
+			a.end = after
+		}
+	}
 	after := a.end
 	if after < s.to && s.toks[after].Fold == "," {
 		after++
 	}
-	if after < s.to && s.wordsIn(after, s.to) >= 3 {
-		a.clause = tokRange{Start: after, End: s.trimClauseEnd(after, s.to)}
-	} else if !first {
+	switch {
+	case !first:
+		// "CLAUSE, according to X …": what comes after X says more of X.
 		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.verb)}
+	case after < s.to && s.wordsIn(after, s.to) >= 3:
+		a.clause = tokRange{Start: after, End: s.trimClauseEnd(after, s.to)}
 	}
 	a.raw = a.clause.End
 	return a, true
@@ -241,22 +284,164 @@ func (s *sentence) inverted(a attribution) (attribution, bool) {
 	}
 	end := s.npAfter(a.verbEnd, s.to)
 	a.form = formInverted
+	if end > a.verbEnd && s.toks[a.verbEnd].Has(lexicon.ObjPronoun) && !s.toks[a.verbEnd].Has(lexicon.Pronoun) {
+		return a, false // `"…," told me`: the object, not the speaker
+	}
 	a.subj = s.classifyNP(a.verbEnd, end)
+	if isDescription(a.subj) {
+		if name, _, e2 := s.nicknameAfter(end); name.kind == npName {
+			// `said a nurse who would give her name only as "Jess"`
+			a.appos = stripArticle(s.text[s.toks[a.verbEnd].Span.Start:s.toks[end-1].Span.End])
+			a.subj, a.end = name, e2
+			return s.invertedClause(a, p)
+		}
+		if name, e2 := s.nameAfter(end); name.kind == npName {
+			// "said the film's producer, Tom Reyes": the name is the
+			// speaker, the description theirs.
+			a.appos = stripArticle(s.text[s.toks[a.verbEnd].Span.Start:s.toks[end-1].Span.End])
+			a.subj, a.end = name, e2
+			if info.Weak && p.Kind != text.Quote {
+				return a, false
+			}
+			return s.invertedClause(a, p)
+		}
+		// "said someone in the public who called into the meeting"
+		end = s.placeAfter(end)
+		a.subj = s.classifyNP(a.verbEnd, end)
+	}
 	a.appos, a.end = s.appositiveAfter(end)
+	if a.appos == "" && isDescription(a.subj) {
+		a.appos, a.end = s.relativeAfter(end)
+	} else if a.appos == "" && a.subj.kind == npName {
+		a.appos, a.end = s.roleClauseAfter(end) // "said Leigh Sears who is the lake's manager"
+	}
 	if end == a.verbEnd || s.toks[a.verbEnd].Is("that", "to", "it") || a.subj.kind == npNone ||
 		info.Weak && p.Kind != text.Quote ||
 		p.Fold == "," && a.end < s.to && !s.toks[a.end].IsPunct(".!?,") {
 		return a, false
 	}
+	return s.invertedClause(a, p)
+}
+
+// invertedClause completes an inverted attribution: "Assad must go, said
+// Kerry" reports the clause before it; `"…," said Kerry` a quotation.
+func (s *sentence) invertedClause(a attribution, p text.Token) (attribution, bool) {
 	if p.Kind != text.Quote {
-		// "Assad must go, said Kerry": the clause comes first.
-		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, v-1)}
+		a.clause = tokRange{Start: s.from, End: s.trimClauseEnd(s.from, a.verb-1)}
 		if s.wordsIn(a.clause.Start, a.clause.End) < 3 || s.hasQuote(a.clause.Start, a.clause.End) {
 			a.clause = tokRange{}
 		}
 		a.raw = a.clause.End
 	}
 	return a, true
+}
+
+// nicknameAfter reads a relative clause after a description that ends
+// before toks[end] and ends with the name the person goes by: "who would
+// give her name only as Jess". It returns the name's phrase, where it
+// starts, and the token after the clause; or a phrase of no kind.
+func (s *sentence) nicknameAfter(end int) (nounPhrase, int, int) {
+	if end >= s.to || !s.toks[end].Is("who") || s.toks[end].Upper {
+		return nounPhrase{}, end, end
+	}
+	for k := end + 1; k < s.to && k < end+16; k++ {
+		if s.toks[k].Kind != text.Word {
+			break
+		}
+		if s.toks[k].Upper && cueBefore(s.toks, k-1) {
+			e := s.nameRunEnd(k, s.to)
+			if e > k && (e == s.to || s.toks[e].IsPunct(".!?,")) {
+				if np := s.classifyNP(k, e); np.kind == npName {
+					return np, k, e
+				}
+			}
+			break
+		}
+	}
+	return nounPhrase{}, end, end
+}
+
+// nameAfter reads a name set off by a comma after a description that ends
+// before toks[end], running to the end of the sentence or to a comma:
+// "the film's producer, Tom Reyes." It returns the name's phrase and the
+// token after it, or a phrase of no kind.
+func (s *sentence) nameAfter(end int) (nounPhrase, int) {
+	if end+1 >= s.to || s.toks[end].Fold != "," {
+		return nounPhrase{}, end
+	}
+	stop := end + 1
+	for stop < s.to && s.toks[stop].Kind == text.Word {
+		stop++
+	}
+	if e := s.nameRunEnd(end+1, stop); e != stop || stop < s.to && !s.toks[stop].IsPunct(".!?,") {
+		return nounPhrase{}, end
+	}
+	np := s.classifyNP(end+1, stop)
+	if np.kind != npName || len(np.names) < 2 {
+		return nounPhrase{}, end
+	}
+	return np, stop
+}
+
+// placeAfter extends a description that ends before toks[end] with where
+// the person was, when that ends the sentence or comes before a comma or a
+// relative clause: "someone in the public", "a woman outside the court".
+// Adverbials of the verb are left out: "in a statement", "on Monday".
+func (s *sentence) placeAfter(end int) int {
+	if end+1 >= s.to || s.toks[end].Kind != text.Word || s.toks[end].Upper ||
+		!s.toks[end].Is("in", "on", "during", "near", "outside", "inside", "among", "from") {
+		return end
+	}
+	e2 := s.npAfter(end+1, s.to)
+	if e2 == end+1 {
+		return end
+	}
+	for k := end + 1; k < e2; k++ {
+		if t := s.toks[k]; t.Has(lexicon.Day|lexicon.Time) || lexicon.DocumentNouns[t.Fold] || lexicon.InterviewNouns[t.Fold] {
+			return end
+		}
+	}
+	if e2 < s.to && !s.toks[e2].IsPunct(".!?,") && !s.toks[e2].Is("who") {
+		return end
+	}
+	return e2
+}
+
+// relativeAfter reads a relative clause that describes the speaker named
+// before toks[end], up to a comma or the end of the sentence: "who called
+// into the meeting". It returns the clause and the token after it, or ""
+// and end.
+func (s *sentence) relativeAfter(end int) (string, int) {
+	if end >= s.to || !s.toks[end].Is("who") || s.toks[end].Upper {
+		return "", end
+	}
+	k := end + 1
+	for k < s.to && s.toks[k].Kind == text.Word {
+		k++
+	}
+	if k == end+1 || k-end > 16 || k < s.to && !s.toks[k].IsPunct(".!?,") {
+		return "", end
+	}
+	return s.text[s.toks[end].Span.Start:s.toks[k-1].Span.End], k
+}
+
+// roleClauseAfter reads "who is the lake's concessions manager" after a
+// name that ends before toks[end], up to the end of the sentence or a
+// comma: the role it gives is the person's description. It returns the
+// description and the token after the clause, or "" and end.
+func (s *sentence) roleClauseAfter(end int) (string, int) {
+	if end+3 >= s.to || !s.toks[end].Is("who") || s.toks[end].Upper || !s.toks[end+1].Is("is", "was") ||
+		!s.toks[end+2].Has(lexicon.Determiner|lexicon.Possessive) {
+		return "", end
+	}
+	k := end + 3
+	for k < s.to && s.toks[k].Kind == text.Word && !s.toks[k].Has(lexicon.Prep) && !s.toks[k].Is("who", "which", "that", "and") {
+		k++
+	}
+	if k-end > 12 || k < s.to && !s.toks[k].IsPunct(".!?,") || !s.toks[k-1].IsRole() {
+		return "", end
+	}
+	return stripArticle(s.text[s.toks[end+2].Span.Start:s.toks[k-1].Span.End]), k
 }
 
 // normalOrder reads a subject before its verb: "Kerry said that …",
@@ -271,7 +456,7 @@ func (s *sentence) normalOrder(a attribution) (attribution, bool) {
 		a.subj.kind != npName && a.subj.kind != npBody {
 		return a, false
 	}
-	if info.Weak && !s.quoteBefore(a.start) && !s.quoteAfterIntro(a.verbEnd) {
+	if info.Weak && !s.quoteBefore(a.start) && !s.quoteIntroduced(a.verbEnd) {
 		return a, false
 	}
 	if info.QuoteOnly {

@@ -34,6 +34,11 @@ func (s *sentence) clauseAfter(verb, after int, info *lexicon.Verb) tokRange {
 			break
 		}
 		if tk.Is("that") && !tk.Upper {
+			if k > after && k+1 < s.to && s.toks[k+1].Kind == text.Word && !s.toks[k+1].Upper && isParticiple(s.toks[k+1].Fold) && strings.HasSuffix(s.toks[k+1].Fold, "ed") {
+				// "disclosed in an interview with Playbook that published
+				// it": a relative clause about the noun, not a statement.
+				return tokRange{}
+			}
 			if k+1 < s.to && s.wordsIn(k+1, s.to) >= 2 {
 				return tokRange{Start: k + 1, End: s.to}
 			}
@@ -94,10 +99,32 @@ func (s *sentence) clauseAfter(verb, after int, info *lexicon.Verb) tokRange {
 	if first.Has(lexicon.Prep) || first.Has(lexicon.BeAux) || first.Has(lexicon.HaveAux) || first.Has(lexicon.Modal) || first.Is("and", "but", "so", "as", "nothing", "goodbye", "no", "yes") {
 		return tokRange{}
 	}
-	if s.wordsIn(k, s.to) < 3 {
-		return tokRange{}
+	if s.wordsIn(k, s.to) < 3 || !s.hasVerb(k, s.to) {
+		return tokRange{} // "claimed his own reward": an object, not a statement
 	}
 	return tokRange{Start: k, End: s.to}
+}
+
+// hasVerb reports whether the words from toks[from] hold what reads as the
+// verb of a clause: an auxiliary, a modal, or a word in "-ed" or "-s" after
+// the first ("the plane disappeared", "Russia has", "the rule applies").
+func (p *paragraph) hasVerb(from, to int) bool {
+	for k := from; k < to; k++ {
+		t := p.toks[k]
+		if t.Kind == text.Quote {
+			return true
+		}
+		if t.Kind != text.Word || t.Upper {
+			continue
+		}
+		if !t.Is("to") && t.Has(lexicon.BeAux|lexicon.HaveAux|lexicon.Modal) {
+			return true
+		}
+		if k > from && len(t.Fold) > 3 && (strings.HasSuffix(t.Fold, "ed") || strings.HasSuffix(t.Fold, "s") && !strings.HasSuffix(t.Fold, "ss") && !strings.HasSuffix(t.Fold, "'s")) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipAdverbials returns the index after the adverbials that may stand
@@ -298,8 +325,19 @@ func (s *sentence) quoteAfterIntro(k int) bool {
 	return k+1 < s.to && s.toks[k].IsPunct(":,") && s.toks[k+1].Kind == text.Quote
 }
 
+// quoteIntroduced reports whether a quotation follows toks[k-1] after a
+// colon or a comma, perhaps with a short adverbial before them: `wrote in
+// an email on Saturday: "…"`, `posted on X: "…"`.
+func (s *sentence) quoteIntroduced(k int) bool {
+	if s.quoteAfterIntro(k) {
+		return true
+	}
+	c := s.skipAdverbials(k, s.to)
+	return c > k && c+1 < s.to && s.toks[c].IsPunct(":") && s.toks[c+1].Kind == text.Quote
+}
+
 // hasQuoteNextTo reports whether a quotation stands right before or after
 // an attribution.
 func (s *sentence) hasQuoteNextTo(a attribution) bool {
-	return s.quoteBefore(a.start) || s.quoteAfterIntro(a.verbEnd)
+	return s.quoteBefore(a.start) || s.quoteIntroduced(a.verbEnd)
 }

@@ -39,11 +39,15 @@ type entity struct {
 	honor    string   // the folded honorific the text gives the surname: "mrs"
 	words    []string // folded words of titles, descriptions and aliases
 
-	introduced int // position of the first mention
-	mentioned  int // position of the latest mention, or -1
-	salient    int // position of the latest attribution or sentence-subject mention, or -1
-	spoke      int // position of the latest attribution, or -1
-	sp         int // 1 + the index of its speaker once it has quotes, else 0
+	introduced int   // position of the first mention
+	mentioned  int   // position of the latest mention, or -1
+	salient    int   // position of the latest attribution or sentence-subject mention, or -1
+	spoke      int   // position of the latest attribution, or -1
+	distinct   int   // position of the latest mention that tells a person apart from namesakes, or -1
+	named      int   // position of the latest mention by name other than after a preposition, or -1
+	sp         int   // 1 + the index of its speaker once it has quotes, else 0
+	mentionsAt []int // where the text names it outside quotations, in document order
+	mentionEnd []int // where each of those names ends in its paragraph
 
 	r        *resolver // the resolver that keeps it
 	order    int       // its index in the resolver's persons, for a person
@@ -74,6 +78,7 @@ type resolver struct {
 	byWord    map[string][]*entity // entities by a word of their titles and descriptions
 	byHead    map[string][]*entity // entities by the head noun of their description, in order of creation
 
+	thingAt  int     // where a sentence last had a thing that cannot speak for its subject ("The plane"), or -1
 	salience recency // entities by when they were last salient
 	speech   recency // entities by when they last spoke
 	mention  recency // entities by when they were last mentioned
@@ -86,6 +91,7 @@ func newResolver() *resolver {
 		byMiddle: make(map[string][]*entity), byTitle: make(map[string][]*entity),
 		byWord: make(map[string][]*entity), byHead: make(map[string][]*entity),
 	}
+	r.thingAt = -1
 	r.salience.slot = func(e *entity) *int { return &e.salience }
 	r.speech.slot = func(e *entity) *int { return &e.speech }
 	r.mention.slot = func(e *entity) *int { return &e.mentions }
@@ -93,7 +99,7 @@ func newResolver() *resolver {
 }
 
 func (r *resolver) add(e *entity) *entity {
-	e.mentioned, e.salient, e.spoke = -1, -1, -1
+	e.mentioned, e.salient, e.spoke, e.distinct, e.named = -1, -1, -1, -1, -1
 	e.r, e.salience, e.speech, e.mentions = r, -1, -1, -1
 	r.ents = append(r.ents, e)
 	if e.key != "" {
@@ -159,6 +165,13 @@ func (r *resolver) personFor(m mention) *entity {
 	key := personKey(m.lows)
 	e := r.byPerson[key]
 	if e == nil {
+		if p := r.fullerName(m.lows); p != nil {
+			// "Tama Rewi" of "Tama Rewi Parata": the same person by the
+			// first of their names.
+			r.byPerson[key] = p
+			p.addAlias(m.name)
+			return p
+		}
 		e = r.add(&entity{
 			kind:       entPerson,
 			name:       m.name,
@@ -186,7 +199,44 @@ func (r *resolver) personFor(m mention) *entity {
 	if m.title != "" {
 		e.addTitle(m.title, m.name)
 	}
+	e.describe(m.appos)
 	return e
+}
+
+// fullerName returns the one person whose name, given in full elsewhere,
+// begins with the two or more words lows and is longer ("Tama Rewi Parata"
+// for "Tama Rewi"), or nil when there is none or more than one.
+func (r *resolver) fullerName(lows []string) *entity {
+	if len(lows) < 2 {
+		return nil
+	}
+	var found *entity
+	for _, p := range r.byGiven[lows[0]] {
+		if len(p.lows) > len(lows) && slices.Equal(p.lows[:len(lows)], lows) {
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
+}
+
+// describe records a description the text gives a person beside the
+// name: the first becomes the person's description, and every one lends
+// its words and the gender of its head ("his wife, Jane Doe").
+func (e *entity) describe(desc string) {
+	if desc == "" {
+		return
+	}
+	if e.desc == "" {
+		e.desc = desc
+	}
+	words := strings.Fields(text.Fold(desc))
+	e.addWords(words)
+	if g := lexicon.Gender[descriptionHead(words)]; e.gender == 0 && e.kind == entPerson && g != 0 {
+		e.gender = g
+	}
 }
 
 // addTitle records a title seen before the person's name: a description

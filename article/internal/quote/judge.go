@@ -16,6 +16,7 @@ const (
 	notSpeech  quoteVerdict = iota // a title, scare quotes, a heading
 	speech                         // someone's words, with a speaker
 	needsOwner                     // someone's words; the speaker comes from the context
+	unowned                        // someone's words, but no sieve can say whose
 )
 
 // foundQuote is a quotation token of a paragraph and what became of it.
@@ -29,6 +30,8 @@ type foundQuote struct {
 	run       int // the run of paragraphs the quotation spans, or -1
 	ent       *entity
 	sieve     string // the sieve that gave it its speaker
+	attr      int    // the index of its attribution in its sentence's, or -1
+	unmarked  bool   // an interview's answer in no quotation marks
 }
 
 // judgeQuote decides what the quotation at toks[k] of sentence si is, and
@@ -40,27 +43,39 @@ func judgeQuote(pq *paragraph, si, k int, british bool) foundQuote {
 	s := &pq.sents[si]
 	toks := pq.toks
 	span := pq.spans[toks[k].Quote]
-	fq := foundQuote{span: int(toks[k].Quote), tok: k, sent: si, run: -1}
+	fq := foundQuote{span: int(toks[k].Quote), tok: k, sent: si, run: -1, attr: -1}
 	inner := pq.text[span.Inner.Start:span.Inner.End]
 
 	ai, standalone := s.attributionOf(pq.attrs[si], k)
 	fq.partial = !standalone
+	if adj := s.adjacentAttribution(pq.attrs[si], k); adj >= 0 && pq.attrs[si][adj].ent == nil {
+		// `"…," they chant` where "they" is no one the text makes clear:
+		// the sentence says whose the words are, and no other sieve may
+		// guess.
+		if !fq.partial {
+			fq.verdict = unowned
+		}
+		return fq
+	}
 	if ai >= 0 && pq.attrs[si][ai].ent != nil {
 		at := &pq.attrs[si][ai]
 		if fq.partial && (s.namedNotQuoted(k) || titleLike(inner)) {
 			return fq
 		}
-		fq.verdict, fq.ent, fq.sieve = speech, at.ent, "sentence"
+		fq.verdict, fq.ent, fq.sieve, fq.attr = speech, at.ent, "said: "+at.subj.kindName(), ai
 		if standalone {
 			at.direct = true
 		}
 		return fq
 	}
-	if fq.partial || (span.Single && !british) {
-		return fq
+	if fq.partial || (span.Single && !british && !wholeStatement(inner)) {
+		return fq // single marks in an article that quotes with double ones: scare quotes
 	}
 	if len(toks) == 1 && !text.EndsSentence(inner) && countQuotedWords(inner) <= 12 {
 		return fq // a heading between quotation marks
+	}
+	if countQuotedWords(inner) <= 6 && !strings.ContainsFunc(inner, unicode.IsLower) {
+		return fq // words in capitals: a sign, a slogan, a headline
 	}
 	commaInside := span.Inner.End < len(pq.text) && pq.text[span.Inner.End] == ','
 	if text.EndsSentence(inner) || commaInside || countQuotedWords(inner) >= 6 || !span.Closed {
@@ -108,6 +123,16 @@ func (s *sentence) attributionOf(attrs []attribution, k int) (int, bool) {
 		}
 	}
 	return best, whole
+}
+
+// adjacentAttribution returns the index of the attribution that follows
+// or introduces the quotation at toks[k], or -1.
+func (s *sentence) adjacentAttribution(attrs []attribution, k int) int {
+	if ai := s.attributionAfter(attrs, k); ai >= 0 {
+		return ai
+	}
+	ai, _ := s.attributionBefore(attrs, k)
+	return ai
 }
 
 // attributionAfter returns the index of the attribution that follows the
@@ -175,6 +200,13 @@ func (s *sentence) namedNotQuoted(k int) bool {
 		return true
 	}
 	return prev == "as" && k-2 >= s.from && s.toks[k-2].Is("known", "billed", "styled", "dubbed", "referred")
+}
+
+// wholeStatement reports whether quoted words read as a statement of
+// their own, which scare quotes never are: a capital first, a full stop or
+// a question or exclamation mark last, and six words or more.
+func wholeStatement(s string) bool {
+	return text.StartsUpper(s) && text.EndsSentence(s) && countQuotedWords(s) >= 6
 }
 
 // titleLike reports whether quoted words are capitalised like a title or a

@@ -12,11 +12,16 @@ import (
 // mention is a capitalised name in the text, with its title.
 type mention struct {
 	pos    int
+	end    int      // the byte offset of the end of the name in its paragraph
 	title  string   // "US Secretary of State"
 	name   string   // "John Kerry"
 	lows   []string // folded name words
 	gender byte
-	role   bool // the title names a role ("Secretary", "Mr")
+	role   bool   // the title names a role ("Secretary", "Mr")
+	appos  string // a description of the person set off after the name, without its article
+	nick   bool   // the name someone goes by, after a cue such as "his name was"
+	place  bool   // after a preposition of place: "in Staten Island"
+	object bool   // after any preposition: "a film by Dev Patel"
 }
 
 // nameMentions finds the capitalised names of a paragraph outside its
@@ -61,6 +66,19 @@ func (p *paragraph) nameMentions() []mention {
 				}
 			}
 			if m, ok := p.readMention(run); ok {
+				m.appos = p.appositiveAfterName(j)
+				if m.appos == "" && m.title == "" {
+					m.appos = p.appositiveBeforeName(k)
+				}
+				m.place = p.afterLocative(k)
+				m.object = k > 0 && p.toks[k-1].Kind == text.Word && !p.toks[k-1].Upper && p.toks[k-1].Has(lexicon.Prep)
+				if len(m.lows) == 1 && cueBefore(p.toks, k-1) {
+					// `a resident who said his name was "Perry"`
+					m.nick = true
+					if m.appos == "" {
+						m.appos = p.nicknameOf(k)
+					}
+				}
 				out = append(out, m)
 			}
 		}
@@ -70,6 +88,79 @@ func (p *paragraph) nameMentions() []mention {
 		i = j
 	}
 	return out
+}
+
+// afterLocative reports whether the name that starts at toks[k] follows a
+// preposition of place, perhaps with "the" between: "in Staten Island",
+// "at the Bardo National Museum". People are seldom named so; places are.
+func (p *paragraph) afterLocative(k int) bool {
+	if k > 0 && p.toks[k-1].Is("the") {
+		k--
+	}
+	return k > 0 && p.toks[k-1].Kind == text.Word && !p.toks[k-1].Upper && lexicon.LocativePreps[p.toks[k-1].Fold] && !p.toks[k-1].Is("from")
+}
+
+// appositiveAfterName returns the description set off by commas after a
+// name that ends before toks[j], when its head is a role: "Hal Finney, a
+// noted cryptography expert," and "Dan (not his real name), a 19-year-old
+// student at the university,". An age before it and an aside in brackets
+// are passed over. It returns "" when there is none.
+func (p *paragraph) appositiveAfterName(j int) string {
+	k := j
+	if k < len(p.toks) && p.toks[k].Fold == "(" {
+		for k < len(p.toks) && p.toks[k].Fold != ")" {
+			k++
+		}
+		k++
+	}
+	if k+1 < len(p.toks) && p.toks[k].Fold == "," && startsDigit(p.toks[k+1].Fold) && k+2 < len(p.toks) && p.toks[k+2].Fold == "," {
+		k += 2 // "Jane Doe, 43, a teacher,"
+	}
+	if k+1 >= len(p.toks) || p.toks[k].Fold != "," || !opensAppositive(p.toks[k+1]) {
+		return ""
+	}
+	from := k + 1
+	end := from
+	for end < len(p.toks) && p.toks[end].Kind == text.Word && !(p.toks[end].Is("who", "which", "whose") && !p.toks[end].Upper) {
+		if !p.toks[end].Is("to") && p.toks[end].Has(lexicon.Modal|lexicon.BeAux|lexicon.HaveAux) {
+			return "" // a clause, not a description
+		}
+		end++
+	}
+	if end == from || end-from > 16 || end < len(p.toks) && !p.toks[end].IsPunct(",.;—)") {
+		return ""
+	}
+	desc := stripArticle(p.text[p.toks[from].Span.Start:p.toks[end-1].Span.End])
+	if !lexicon.IsRoleWord(descriptionHead(strings.Fields(text.Fold(desc)))) {
+		return ""
+	}
+	return desc
+}
+
+// appositiveBeforeName returns the description set off by commas just
+// before a name that starts at toks[k], when it opens with a determiner or
+// a possessive and its head is a role: "a father and his son, Tama Rewi
+// Parata," gives "son". It returns "" when there is none.
+func (p *paragraph) appositiveBeforeName(k int) string {
+	if k < 2 || p.toks[k-1].Fold != "," {
+		return ""
+	}
+	from := k - 1
+	for from > 0 && p.toks[from-1].Kind == text.Word {
+		from--
+		if p.toks[from].Is("and", "or") && !p.toks[from].Upper {
+			from++ // "a father and his son": the part next to the name
+			break
+		}
+	}
+	if from == k-1 || k-1-from > 8 || !p.toks[from].Has(lexicon.Determiner|lexicon.Possessive) {
+		return ""
+	}
+	desc := stripArticle(p.text[p.toks[from].Span.Start:p.toks[k-2].Span.End])
+	if !lexicon.IsRoleWord(descriptionHead(strings.Fields(text.Fold(desc)))) {
+		return ""
+	}
+	return desc
 }
 
 // inNameRun reports whether toks[j] continues a run of name words that
@@ -128,6 +219,7 @@ func (p *paragraph) readMention(run []text.Token) (mention, bool) {
 	}
 	m := mention{
 		pos:  position(p.idx, run[0].Span.Start),
+		end:  run[len(run)-1].Span.End,
 		name: text.TrimPossessive(p.text[run[start].Span.Start:run[len(run)-1].Span.End]),
 		lows: make([]string, 0, len(run)-start),
 	}
@@ -195,6 +287,11 @@ func (p *paragraph) splitTitle(ph []text.Token) int {
 	}
 	for i := n - 1; i >= 0; i-- {
 		t := ph[i]
+		if i < n-1 && start < n && isPossessive(t.Fold) {
+			// "Broad’s Zhang", "Harvard’s Church": the body the name
+			// works for, not a given name.
+			return start
+		}
 		switch {
 		case i > last:
 			start = i
@@ -213,6 +310,9 @@ func (p *paragraph) splitTitle(ph []text.Token) int {
 	}
 	return start
 }
+
+// isPossessive reports whether a folded word ends with "'s".
+func isPossessive(w string) bool { return strings.HasSuffix(w, "'s") }
 
 // hyphenName reports whether a word is a particle joined to a name by a
 // hyphen, such as "al-Assad".

@@ -36,6 +36,7 @@ const (
 	npDefinite          // "the analyst", "the top US diplomat"
 	npIndefinite        // "a US military official"
 	npBare              // "US officials", "Pentagon spokesman"
+	npOneOf             // "One, who asked not to be named, said": one of a group just written about
 )
 
 // classifyNP describes the phrase toks[from:to] of the sentence, whose
@@ -44,6 +45,11 @@ const (
 func (s *sentence) classifyNP(from, to int) nounPhrase {
 	np := nounPhrase{from: from, to: to, initial: from == s.from}
 	if from >= to {
+		return np
+	}
+	if to-from == 1 && s.toks[from].Is("one", "another") {
+		np.kind = npOneOf
+		np.text = s.toks[from].Fold
 		return np
 	}
 	if to-from == 1 && s.toks[from].Has(lexicon.Pronoun) {
@@ -84,6 +90,9 @@ func (s *sentence) classifyNP(from, to int) nounPhrase {
 			return name
 		}
 	}
+	if heading(s.text[ph[0].Span.Start:last.Span.End]) {
+		return nounPhrase{} // "SEARCHING THROUGH THE NIGHT": a subheading
+	}
 	lastNamey := last.Upper || hyphenName(lastRaw)
 	if len(ph) == 1 && np.initial && np.det == "" && (last.IsRole() || last.Has(lexicon.Org)) && !isAcronym(lastRaw) {
 		lastNamey = false // "Critics say", "Police said": the capital is the sentence's
@@ -92,6 +101,22 @@ func (s *sentence) classifyNP(from, to int) nounPhrase {
 		return s.namedPhrase(np, ph)
 	}
 	return s.description(np, ph)
+}
+
+// heading reports whether words are a heading set in capitals rather than
+// a name: two words or more, one of them a word of five letters or more in
+// capitals throughout.
+func heading(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if len(w) >= 5 && isAcronym(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // readWords notes the content words of the phrase ph and the gender its
@@ -263,8 +288,9 @@ func (p *paragraph) npBefore(lo, hi int) int {
 			}
 			break
 		}
-		if (t.Has(lexicon.Pronoun) && !t.Upper) || (k < hi-1 && t.Has(lexicon.Day)) {
-			break
+		if (t.Has(lexicon.Pronoun) && !t.Upper) || (k < hi-1 && t.Has(lexicon.Day)) ||
+			(k < hi-1 && !t.Upper && t.Has(lexicon.Time) && p.toks[k+1].Upper) {
+			break // "earlier this year Zhang claimed"
 		}
 		if t.Upper && (t.Has(lexicon.NPStop) || t.Has(lexicon.LeadAdverb)) && k < hi-1 && !t.Has(lexicon.Determiner) {
 			break
@@ -327,7 +353,7 @@ func (p *paragraph) npAfter(lo, hi int) int {
 		if t.Upper && t.Has(lexicon.Day) {
 			break
 		}
-		if k > lo && !t.Upper && isParticiple(t.Fold) && (k+1 >= hi || p.toks[k+1].Kind != text.Word ||
+		if k > lo && !t.Upper && isParticiple(t.Fold) && !p.toks[k-1].Has(lexicon.Determiner|lexicon.Possessive) && (k+1 >= hi || p.toks[k+1].Kind != text.Word ||
 			p.toks[k+1].Has(lexicon.Prep|lexicon.Determiner|lexicon.Day) || p.toks[k+1].Is("by", "to", "on", "at")) {
 			break // "a study published in Nature", "figures released on Monday"
 		}
@@ -415,6 +441,9 @@ func headNoun(ph []text.Token) string {
 	}
 	for i := 1; i < len(ph); i++ {
 		if ph[i].Has(lexicon.Prep) || ph[i].Is("of", "to") {
+			if !ph[i].Upper && ph[i-1].Upper && !ph[i-1].IsRole() && i+1 < len(ph) && ph[i+1].Upper {
+				continue // inside a name: "Federal Reserve Bank of Dallas research"
+			}
 			h := i - 1
 			if h > 0 && ph[h].Has(lexicon.PostModifier) {
 				h-- // "people familiar with the matter"
@@ -452,6 +481,23 @@ func hasRoleWord(lows []string) bool {
 	return false
 }
 
+// kindName names the kind of phrase a subject is, as the sieves that
+// attribute a quotation in its own sentence are named by it: an explicit
+// name, a pronoun or a description.
+func (np nounPhrase) kindName() string {
+	switch np.kind {
+	case npPronoun:
+		return "pronoun"
+	case npName:
+		return "name"
+	case npBody:
+		return "body"
+	case npOneOf:
+		return "one of"
+	}
+	return "description"
+}
+
 // isSpeaker reports whether a phrase can name who said something.
 func (np nounPhrase) isSpeaker() bool {
 	switch np.kind {
@@ -459,14 +505,38 @@ func (np nounPhrase) isSpeaker() bool {
 		return false
 	case npPronoun:
 		return !np.is("i", "we", "you")
+	case npOneOf:
+		return true
 	}
 	if np.head != "" && lexicon.NonSpeakers[np.head] {
 		return false
 	}
+	if first, _, _ := strings.Cut(strings.ToLower(np.text), " "); first == "no" || first == "neither" {
+		return false // "no group claimed responsibility"
+	}
 	if len(np.words) == 0 && np.kind != npName {
 		return false
 	}
+	if isDescription(np) || np.kind == npBare {
+		return speakerHead(np.head)
+	}
 	return true
+}
+
+// speakerHead reports whether a description with the folded head noun
+// can name who said something: a person by role ("the analyst", "critics",
+// "the Scot"), a body ("the ministry", "the airline") or what a body
+// issues ("the statement"), but not "that mobility remains low" or "the
+// local election results".
+func speakerHead(head string) bool {
+	return lexicon.IsRoleWord(head) || lexicon.OrgWords[head] || lexicon.BodyTitles[head] ||
+		lexicon.DocumentNouns[head] || lexicon.IsDemonym(head) || lexicon.SpeakingNouns[head] ||
+		lexicon.OrgWords[singular(head)] || lexicon.BodyTitles[singular(head)] || lexicon.SpeakingNouns[singular(head)]
+}
+
+func singular(w string) string {
+	s, _ := lexicon.Singular(w)
+	return s
 }
 
 // is reports whether the phrase is one of the words, as written.

@@ -1,6 +1,6 @@
 // Package quote finds who said what in an article: the direct quotations
-// and reported statements of its paragraphs, and the people and bodies they
-// belong to.
+// and reported statements of its paragraphs, the people and bodies they
+// belong to, and the article's cast of everyone it names.
 //
 // It reads the paragraphs as the text package segments them, with each
 // quotation as one token (view.go), so that the words around a quotation
@@ -8,15 +8,19 @@
 // their subjects and appositives (subjects.go) and reported clauses
 // (clauses.go) make attributions (attributions.go). Names and the people,
 // bodies and unnamed sources they stand for are tracked in document order
-// (names.go, entities.go, resolve.go). Each quotation is then given a
-// speaker by ordered sieves, precision first (judge.go for the
-// attribution in its own sentence, sieves.go for the context); a quotation
-// no sieve can decide stays unattributed.
+// (names.go, nicknames.go, entities.go, resolve.go), and make the cast
+// (cast.go). Interviews printed as questions and answers are read as such
+// (interview.go). Each quotation is then given a speaker by ordered sieves,
+// precision first (judge.go for the attribution in its own sentence,
+// sieves.go for the context); a quotation no sieve can decide stays
+// unattributed, and one whose own sentence names no one clear is never
+// given to someone nearby.
 package quote
 
 import (
 	"slices"
 
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -36,15 +40,31 @@ const (
 // Result.Speakers, the paragraph's index from 0, and in Span the words
 // without quotation marks or the reported clause.
 //
-// Sieve names the rule that gave a direct quote its speaker: "sentence" for
-// the attribution in its own sentence, or the name of a context sieve
-// (sieves.go). It is empty for reported speech.
+// Sieve names the rule that gave a direct quote its speaker: for the
+// attribution in its own sentence, "said: " and the kind of its subject
+// ("said: name", "said: pronoun", "said: description", "said: body",
+// "said: one of"); otherwise the name of a context sieve (sieves.go). It is
+// empty for reported speech.
+//
+// A quotation that its attribution splits (`"A," she said, "B."`) is one
+// Quote: Span runs from the first part to the last, and Parts holds each
+// part with the sieve that gave it its speaker.
 type Quote struct {
 	Kind               Kind
 	Speaker, Para      int
 	Span               text.Span
+	Parts              []Part
 	Partial, Continued bool
 	Sieve              string
+	// Unmarked marks an interview's answer given in no quotation marks.
+	Unmarked bool
+}
+
+// Part is one part of a quotation its attribution splits: its words, and
+// the sieve that gave it its speaker.
+type Part struct {
+	Span  text.Span
+	Sieve string
 }
 
 // Speaker is someone, or some body, the article quotes or reports, as the
@@ -81,6 +101,13 @@ type Result struct {
 	// People holds where the text names a person outside quotations (a
 	// full name, or a name after a title), in document order.
 	People []Pos
+	// Cast holds everyone, and every body, the article names or quotes,
+	// in the order the text first names them.
+	Cast []Member
+	// Unattributed holds the direct quotations no sieve could give a
+	// speaker, in document order, with Speaker -1: someone's words, but
+	// the text does not make clear whose.
+	Unattributed []Quote
 }
 
 // Attribute finds the quotes of an article's paragraphs and their speakers.
@@ -93,6 +120,16 @@ type Result struct {
 // Last, quotations with no attribution in their sentence take their speaker
 // from the context, by the sieves of sieves.go.
 func Attribute(segs []text.Paragraph) Result {
+	return attribute(segs, nil)
+}
+
+// AttributeWithout is Attribute with the context sieves named left out, to
+// measure what each of them adds.
+func AttributeWithout(segs []text.Paragraph, sieves ...string) Result {
+	return attribute(segs, sieves)
+}
+
+func attribute(segs []text.Paragraph, without []string) Result {
 	var res Result
 	ps := make([]paragraph, len(segs))
 	singleVotes, doubleVotes := 0, 0
@@ -102,11 +139,16 @@ func Attribute(segs []text.Paragraph) Result {
 	}
 	buf := make([]text.Token, 0, size) // one token buffer for the article
 	all := make([]mention, 0, len(segs)*2)
+	names := nicknames(segs)
 	for i := range segs {
 		pq := &ps[i]
 		pq.idx, pq.text, pq.spans = i, segs[i].Text, segs[i].Quotes
 		from := len(buf)
-		buf = collapse(buf, &segs[i])
+		var nicks []int
+		if names != nil {
+			nicks = names[i]
+		}
+		buf = collapse(buf, &segs[i], nicks)
 		pq.toks = buf[from:len(buf):len(buf)]
 		pq.readSentences(&segs[i])
 		pq.attrs = make([][]attribution, len(pq.sents))
@@ -131,6 +173,14 @@ func Attribute(segs []text.Paragraph) Result {
 		all = append(all, pq.mentions...)
 	}
 	british := singleVotes > 0 && singleVotes > doubleVotes
+	if roles := interviewRoles(ps); roles != nil {
+		for i := range ps {
+			ps[i].role = roles[i]
+			if roles[i] == roleQuestion {
+				clear(ps[i].attrs) // the interviewer's words: no one else's statement
+			}
+		}
+	}
 	for _, m := range all {
 		if len(m.lows) >= 2 || m.role {
 			res.People = append(res.People, Pos(m.pos))
@@ -145,8 +195,10 @@ func Attribute(segs []text.Paragraph) Result {
 		events = resolveParagraph(r, &ps[i], british, events)
 	}
 	linkRuns(ps)
-	attributeFromContext(ps, events)
-	res.Quotes, res.Speakers = collectQuotes(ps)
+	attributeFromContext(ps, events, without)
+	var rank []int
+	res.Quotes, res.Speakers, rank, res.Unattributed = collectQuotes(ps)
+	res.Cast = r.cast(rank)
 	return res
 }
 
@@ -186,6 +238,10 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 			if at.headline && at.subj.kind != npName {
 				at.ent = r.personTitledAs(at.subj.text, true)
 			}
+			if at.ent == nil && at.subj.kind == npPronoun && at.start > s.from && pq.toks[at.start-1].Has(lexicon.Subordinator) {
+				// "Eric Garner, a man choked to death as he pleaded"
+				at.ent = r.namedBetween(position(pq.idx, pq.toks[s.from].Span.Start), pos, at.subj.text)
+			}
 			if at.ent == nil {
 				at.ent = r.resolve(at.subj, at.appos, pos)
 			}
@@ -199,24 +255,48 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 			r.noteMention(pq.mentions[mi])
 			mi++
 		}
+		if s.thingSubject() {
+			// "The plane disappeared …": a thing the next "it" may mean.
+			r.thingAt = position(pq.idx, pq.toks[s.from].Span.Start)
+		}
 		if len(attrs) > 0 && attrs[0].ent != nil {
 			pq.leads[si] = attrs[0].ent
+			if np := s.leadSubject(); np.kind == npBare && np.plural {
+				// "Vice-chancellors reacted to what he called …": the
+				// group is the sentence's subject all the same.
+				if e := r.lookup(np, position(pq.idx, pq.toks[s.from].Span.Start)); e != nil {
+					e.becameSalient(position(pq.idx, pq.toks[s.from].Span.Start))
+				}
+			}
 		} else if e := r.lookup(s.leadSubject(), position(pq.idx, pq.toks[s.from].Span.Start)); e != nil {
 			pq.leads[si] = e
 			e.becameSalient(position(pq.idx, pq.toks[s.from].Span.Start))
 		}
 		for k := s.from; k < s.to; k++ {
 			if pq.toks[k].Kind == text.Quote {
-				pq.found = append(pq.found, judgeQuote(pq, si, k, british))
+				fq := judgeQuote(pq, si, k, british)
+				if pq.role == roleQuestion {
+					fq.verdict = notSpeech // the interviewer quoting someone
+				}
+				pq.found = append(pq.found, fq)
 			}
+		}
+	}
+	if pq.role == roleAnswer && len(pq.sents) > 0 {
+		if q, ok := answerSpan(pq); ok {
+			// An answer in no quotation marks: the interviewee's words all
+			// the same.
+			pq.spans = append(slices.Clip(pq.spans), q)
+			pq.found = append(pq.found, foundQuote{span: len(pq.spans) - 1, run: -1, attr: -1, verdict: needsOwner, unmarked: true})
 		}
 	}
 	return events
 }
 
-// collectQuotes turns what was found into quotes and speakers.
-func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
-	var quotes []Quote
+// collectQuotes turns what was found into quotes and speakers, and the
+// quotations left without one.
+func collectQuotes(ps []paragraph) ([]Quote, []Speaker, []int, []Quote) {
+	var quotes, unattributed []Quote
 	var speakers []Speaker
 	var first []int            // speaker index -> position of its first quote
 	byName := map[string]int{} // one speaker per name, whatever its kind
@@ -248,11 +328,28 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
 	}
 	for i := range ps {
 		pq := &ps[i]
-		for _, fq := range pq.found {
+		prev := -1 // the paragraph's last direct quote: its index in found and in quotes
+		last := -1
+		for fi, fq := range pq.found {
+			if fq.verdict == unowned && !fq.partial {
+				sp := pq.spans[fq.span]
+				unattributed = append(unattributed, Quote{Kind: Direct, Speaker: -1, Para: i, Span: sp.Inner, Continued: fq.continued})
+			}
 			if fq.verdict != speech || fq.ent == nil {
 				continue
 			}
 			sp := pq.spans[fq.span]
+			if prev >= 0 && pq.continuesUtterance(pq.found[prev], fq) {
+				q := &quotes[last]
+				if len(q.Parts) == 0 {
+					q.Parts = []Part{{q.Span, q.Sieve}}
+				}
+				q.Parts = append(q.Parts, Part{sp.Inner, fq.sieve})
+				q.Span.End = sp.Inner.End
+				prev = fi
+				continue
+			}
+			prev, last = fi, len(quotes)
 			quotes = append(quotes, Quote{
 				Kind:      Direct,
 				Speaker:   speaker(fq.ent, position(i, sp.Inner.Start)),
@@ -261,6 +358,7 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
 				Partial:   fq.partial,
 				Continued: fq.continued,
 				Sieve:     fq.sieve,
+				Unmarked:  fq.unmarked,
 			})
 		}
 		for si := range pq.sents {
@@ -284,13 +382,54 @@ func collectQuotes(ps []paragraph) ([]Quote, []Speaker) {
 		}
 		return a.Span.Start - b.Span.Start
 	})
-	return quotes, rankSpeakers(speakers, first, quotes)
+	sorted, rank := rankSpeakers(speakers, first, quotes)
+	return quotes, sorted, rank, unattributed
+}
+
+// continuesUtterance reports whether the quotation b goes on with the
+// utterance of a, the quotation before it in the paragraph: both whole and
+// the same speaker's, with nothing between them but a's attribution and
+// punctuation: `"A," she said. "B."` and `"A," she said, "B."`, but not
+// `"A," she said. "B," she added.`
+func (p *paragraph) continuesUtterance(a, b foundQuote) bool {
+	if a.ent != b.ent || a.partial || b.partial || b.continued || a.attr < 0 ||
+		b.attr >= 0 && (b.sent != a.sent || b.attr != a.attr) {
+		return false
+	}
+	at := p.attrs[a.sent][a.attr]
+	if b.sent != a.sent && at.start > a.tok {
+		// `"A," said X, who chairs the committee. "B."`: the rest of a's
+		// sentence is its attribution; b opens its own sentence.
+		if !(b.sent == a.sent+1 && p.onlyPunct(p.sents[b.sent].from, b.tok)) || p.hasQuote(a.tok+1, p.sents[a.sent].to) {
+			return false
+		}
+		return true
+	}
+	for k := a.tok + 1; k < b.tok; k++ {
+		inAttr := k >= at.start && k < max(at.end, at.verbEnd)
+		if p.toks[k].Kind != text.Punct && !inAttr {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyPunct reports whether the tokens from..to hold nothing but
+// punctuation.
+func (p *paragraph) onlyPunct(from, to int) bool {
+	for k := from; k < to; k++ {
+		if p.toks[k].Kind != text.Punct {
+			return false
+		}
+	}
+	return true
 }
 
 // rankSpeakers counts the quotes of each speaker and orders the speakers
 // most quoted first: by direct quotes, then reported statements, then
-// where they were first quoted. It renumbers the quotes' speakers to match.
-func rankSpeakers(speakers []Speaker, first []int, quotes []Quote) []Speaker {
+// where they were first quoted. It renumbers the quotes' speakers to match,
+// and returns each speaker's new index by its old one.
+func rankSpeakers(speakers []Speaker, first []int, quotes []Quote) ([]Speaker, []int) {
 	for _, q := range quotes {
 		if q.Kind == Direct {
 			speakers[q.Speaker].Direct++
@@ -320,7 +459,7 @@ func rankSpeakers(speakers []Speaker, first []int, quotes []Quote) []Speaker {
 	for i := range quotes {
 		quotes[i].Speaker = rank[quotes[i].Speaker]
 	}
-	return sorted
+	return sorted, rank
 }
 
 // speakerAliases returns the ways the text refers to e, its name first.

@@ -61,6 +61,31 @@ func (l *recency) latest(f func(e *entity) bool) {
 	}
 }
 
+// only returns the one entity within reach that ok accepts, reading back
+// from the most recent until done accepts one, or nil when there is none or
+// more than one.
+func (l *recency) only(done, ok func(*entity) bool) *entity {
+	var found *entity
+	several := false
+	l.latest(func(e *entity) bool {
+		switch {
+		case done(e):
+			return false
+		case !ok(e):
+			return true
+		case found != nil:
+			several = true
+			return false
+		}
+		found = e
+		return true
+	})
+	if several {
+		return nil
+	}
+	return found
+}
+
 // latestBefore returns the entity that ok accepts with the greatest
 // position before pos, as at gives it, among those within reach.
 func (l *recency) latestBefore(pos int, at func(*entity) int, ok func(*entity) bool) *entity {

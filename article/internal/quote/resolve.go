@@ -8,17 +8,37 @@ import (
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
-// registerPersons creates a person for every full name ("John Kerry") and
-// every titled surname ("Mr Kerry") among the mentions, merging the forms
-// of one name: the fullest becomes the canonical name.
+// registerPersons creates a person for every full name ("John Kerry"),
+// every titled surname ("Mr Kerry") and every single name described as a
+// person ("Dan, a student,") among the mentions, merging the forms of one
+// name: the fullest becomes the canonical name.
 func (r *resolver) registerPersons(mentions []mention) {
+	// A name the text only ever gives after a preposition of place, with no
+	// title or description, is a place's: "in Staten Island".
+	person := map[personID]bool{}
 	for _, m := range mentions {
-		if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] {
-			r.personFor(m)
+		if !m.place || m.title != "" || m.appos != "" {
+			person[personKey(m.lows)] = true
+		}
+	}
+	// The fullest names first, so that a shorter form given earlier
+	// ("Tama Rewi" before "Tama Rewi Parata") joins the person they name.
+	full := make([]mention, 0, len(mentions))
+	for _, m := range mentions {
+		if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] && person[personKey(m.lows)] {
+			full = append(full, m)
+		}
+	}
+	slices.SortStableFunc(full, func(a, b mention) int { return len(b.lows) - len(a.lows) })
+	for _, m := range full {
+		if e := r.personFor(m); m.pos < e.introduced {
+			e.introduced = m.pos
 		}
 	}
 	for _, m := range mentions {
-		if len(m.lows) == 1 && m.role && len(r.personsNamed(m.lows[0], 0)) == 0 {
+		if len(m.lows) == 1 && (m.role || m.appos != "" || m.nick) && len(r.personsNamed(m.lows[0], 0)) == 0 {
+			// "Mr Kerry", or "Dan, a 19-year-old student,": a person known
+			// by one name.
 			r.personFor(m)
 		}
 	}
@@ -129,17 +149,65 @@ func byHonorific(ps []*entity, title string) []*entity {
 	return ps
 }
 
-// mostRecent returns the person mentioned last, or the first introduced
-// when none has been mentioned yet.
-func mostRecent(ps []*entity) *entity {
-	var best *entity
-	for _, p := range ps {
-		if best == nil || p.mentioned > best.mentioned ||
-			(p.mentioned == best.mentioned && p.introduced < best.introduced) {
-			best = p
+// namesake returns the person at pos that a short form of a name means,
+// among ps, the persons it can mean: the only one; or, when several share
+// the name, the only one of them named in full (or told apart by an
+// honorific or a gender) in the paragraph at pos, or else in that paragraph
+// and the one before. It returns nil when it cannot tell which: a reader
+// would not know either.
+func namesake(ps []*entity, pos int) *entity {
+	if len(ps) > 1 {
+		// Those the text has introduced by pos, if any: a name given in
+		// full only later is no namesake yet.
+		var known []*entity
+		for _, p := range ps {
+			if p.introduced <= pos {
+				known = append(known, p)
+			}
+		}
+		if len(known) > 0 {
+			ps = known
 		}
 	}
-	return best
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	// Named in this paragraph, else in this one or the one before.
+	for reach := 0; reach <= 1; reach++ {
+		var found *entity
+		for _, p := range ps {
+			if p.distinct >= 0 && p.distinct <= pos && paraOf(pos)-paraOf(p.distinct) <= reach {
+				if found != nil {
+					return nil
+				}
+				found = p
+			}
+		}
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// shortForm returns the person a short form of a name (a surname, a
+// given name, "Mrs Alden") means at pos, and whether the form told that
+// person apart from the others who share the name by itself. ps are the
+// persons the name can mean; narrowed are those its honorific and gender
+// leave.
+func shortForm(ps, narrowed []*entity, pos int) (*entity, bool) {
+	if len(narrowed) == 1 {
+		return narrowed[0], len(ps) > 1
+	}
+	return namesake(narrowed, pos), false
+}
+
+// sawInFull notes that the text names e at pos in a form that tells e
+// apart from everyone else the article names.
+func (e *entity) sawInFull(pos int) {
+	if pos > e.distinct {
+		e.distinct = pos
+	}
 }
 
 // noteMention records a name seen in the text: it makes a person the most
@@ -149,9 +217,17 @@ func (r *resolver) noteMention(m mention) {
 	var e *entity
 	if len(m.lows) >= 2 && !lexicon.NameParticles[m.lows[0]] {
 		e = r.byPerson[personKey(m.lows)]
+		if e != nil {
+			e.sawInFull(m.pos)
+		}
 	} else {
-		e = mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(m.lows, " "), m.gender), m.title), m.gender))
-		if e == nil {
+		ps := r.personsNamed(strings.Join(m.lows, " "), m.gender)
+		var apart bool
+		e, apart = shortForm(ps, byGender(byHonorific(ps, m.title), m.gender), m.pos)
+		if apart {
+			e.sawInFull(m.pos)
+		}
+		if e == nil && len(ps) == 0 {
 			e = r.byKey[text.Fold(m.name)]
 		}
 	}
@@ -159,6 +235,13 @@ func (r *resolver) noteMention(m mention) {
 		return
 	}
 	e.mentionedAt(m.pos)
+	if n := len(e.mentionsAt); n == 0 || e.mentionsAt[n-1] < m.pos {
+		e.mentionsAt = append(e.mentionsAt, m.pos)
+		e.mentionEnd = append(e.mentionEnd, m.end)
+	}
+	if !m.object && m.pos > e.named {
+		e.named = m.pos
+	}
 	if e.gender == 0 && m.gender != 0 {
 		e.gender = m.gender
 	}
@@ -187,6 +270,10 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		if p := r.personTitled(np.text); p != nil {
 			return p // `Finance Minister: "…"` before "Finance Minister Clara Voss"
 		}
+		if p := r.surnameLikeTitle(np, pos); p != nil {
+			p.mentionedAt(pos)
+			return p
+		}
 		e = r.keyed(np.text, entBody, np, pos)
 		if np.title != "" && e.desc == "" {
 			e.desc = np.title
@@ -197,6 +284,8 @@ func (r *resolver) resolve(np nounPhrase, appos string, pos int) *entity {
 		e = r.unnamed(np, pos)
 	case npBare:
 		e = r.bare(np, pos)
+	case npOneOf:
+		e = r.oneOf(pos)
 	}
 	if e != nil && appos != "" {
 		if e.desc == "" {
@@ -240,12 +329,17 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 	if len(np.names) >= 2 && !surname {
 		e := r.personFor(m)
 		e.mentionedAt(pos)
+		e.sawInFull(pos)
 		return e
 	}
 	if len(np.names) == 0 {
 		return nil
 	}
-	if e := mostRecent(byGender(byHonorific(r.personsNamed(strings.Join(np.names, " "), np.gender), np.title), np.gender)); e != nil {
+	ps := r.personsNamed(strings.Join(np.names, " "), np.gender)
+	if e, apart := shortForm(ps, byGender(byHonorific(ps, np.title), np.gender), pos); e != nil {
+		if apart {
+			e.sawInFull(pos)
+		}
 		e.mentionedAt(pos)
 		if np.title != "" {
 			e.addTitle(np.title, np.name)
@@ -258,12 +352,26 @@ func (r *resolver) named(np nounPhrase, pos int) *entity {
 		}
 		return e
 	}
+	if len(ps) > 0 {
+		return nil // namesakes the text does not tell apart here
+	}
 	if m.role {
 		e := r.personFor(m)
 		e.mentionedAt(pos)
 		return e
 	}
 	return r.keyed(np.name, entProper, np, pos)
+}
+
+// surnameLikeTitle returns the person a lone capitalised word stands for
+// when the word is a title or a party as well as a surname the article has
+// given someone ("King" of "Wayne King", "Green" of "David Green"), or
+// nil.
+func (r *resolver) surnameLikeTitle(np nounPhrase, pos int) *entity {
+	if np.det != "" || np.title != "" || strings.ContainsAny(np.text, " -") || !text.StartsUpper(np.text) {
+		return nil
+	}
+	return namesake(r.personsNamed(text.Fold(text.TrimPossessive(np.text)), np.gender), pos)
 }
 
 // personTitled returns the one person the text gives the title ("Finance
@@ -313,9 +421,12 @@ func (r *resolver) keyed(name string, kind entityKind, np nounPhrase, pos int) *
 
 // definite resolves "the analyst", "the top US diplomat": a named person
 // introduced earlier whose titles or descriptions share the head noun; else
-// an unnamed source with that head who spoke last; else the named person who
-// spoke, or was a sentence's subject, last. It never prefers an unnamed
-// source that merely stands nearer.
+// an unnamed source with that head who spoke last; else, for an epithet
+// ("the Scot"), the named person who spoke, or was a sentence's subject,
+// last; else the one person the article gave a role of the same line. It
+// never prefers an unnamed source that merely stands nearer, and otherwise
+// makes the description an unnamed source of its own: "the director" is
+// not the actor just written about.
 func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	if lexicon.DocumentNouns[np.head] && !np.plural {
 		// "the statement said": whoever just made one.
@@ -351,8 +462,18 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 	if last != nil && last.kind == entUnnamed && last.head == np.head {
 		return last
 	}
-	// The named person who spoke or was the subject last.
-	if p := r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entPerson }); p != nil {
+	// An epithet ("the Scot", "the 76-year-old", "the Portuguese
+	// midfielder") is the named person who spoke or was the subject last,
+	// in this paragraph or the one before. A role alone ("the director")
+	// is no one the article has not described that way.
+	if epithet(np) {
+		if p := r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entPerson }); p != nil && paraOf(pos)-paraOf(p.salient) <= 1 {
+			p.addAlias(alias)
+			p.addWords(np.words)
+			return p
+		}
+	}
+	if p := r.sameRoleLine(np.head, pos); p != nil {
 		p.addAlias(alias)
 		p.addWords(np.words)
 		return p
@@ -361,6 +482,40 @@ func (r *resolver) definite(np nounPhrase, pos int) *entity {
 		return e
 	}
 	return r.keyed(alias, entUnnamed, np, pos)
+}
+
+// sameRoleLine returns the one named person who has spoken or been a
+// sentence's subject before pos and whom the article gave a role of the
+// same line as the folded role word head ("the top US diplomat" after "US
+// Secretary of State John Kerry"), or nil when there is none or more than
+// one.
+func (r *resolver) sameRoleLine(head string, pos int) *entity {
+	return r.salience.only(func(*entity) bool { return false }, func(e *entity) bool {
+		return e.kind == entPerson && e.salient >= 0 && e.salient < pos && e.hasRoleLine(head)
+	})
+}
+
+// hasRoleLine reports whether a title or a description of e is of the
+// same line of work as the folded role word w.
+func (e *entity) hasRoleLine(w string) bool {
+	for _, t := range e.ftitles {
+		if lexicon.SameRoleLine(w, t) {
+			return true
+		}
+	}
+	return e.desc != "" && lexicon.SameRoleLine(w, text.Fold(e.desc))
+}
+
+// epithet reports whether a definite description names a person by
+// nationality or by age, as news does to avoid repeating a name: "the
+// Scot", "the Portuguese midfielder", "the 76-year-old".
+func epithet(np nounPhrase) bool {
+	for _, w := range np.words {
+		if lexicon.IsDemonym(w) || strings.HasSuffix(w, "-year-old") {
+			return true
+		}
+	}
+	return lexicon.IsDemonym(np.head)
 }
 
 // describedAs returns the person introduced before pos whose titles or
@@ -419,6 +574,25 @@ func (r *resolver) unnamed(np nounPhrase, pos int) *entity {
 	return r.keyed(np.text, kind, np, pos)
 }
 
+// oneOf resolves "one" or "another" standing alone as a subject ("One,
+// who asked not to be named, said"): an unnamed member of the group of
+// people the text wrote about last, in this paragraph or the one before,
+// or nil when there is none.
+func (r *resolver) oneOf(pos int) *entity {
+	g := r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
+		return e.kind == entGroup && lexicon.IsRoleWord(e.head)
+	})
+	if g == nil || paraOf(pos)-paraOf(g.salient) > 1 {
+		return nil
+	}
+	head, _ := lexicon.Singular(g.head)
+	name := "one of the " + strings.ToLower(g.name[:1]) + g.name[1:]
+	if e := r.byKey[text.Fold(name)]; e != nil {
+		return e
+	}
+	return r.add(&entity{kind: entUnnamed, name: name, key: text.Fold(name), head: head, introduced: pos})
+}
+
 // bare resolves a description without an article: "US officials",
 // "officials" (the latest group of officials), "Pentagon spokesman".
 func (r *resolver) bare(np nounPhrase, pos int) *entity {
@@ -454,7 +628,7 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 		}
 		return r.personalPronoun(g, pos)
 	case "they", "it":
-		return r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
+		e := r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
 			switch e.kind {
 			case entBody, entUnnamedBody, entProper:
 				return true
@@ -463,9 +637,40 @@ func (r *resolver) pronoun(w string, pos int) *entity {
 			}
 			return false
 		})
+		if w == "it" && e != nil && r.thingAt > e.salient && r.thingAt < pos {
+			return nil // "The plane disappeared. It had asked to climb": the plane
+		}
+		return e
 	}
 	return nil
 }
+
+// namedBetween returns the one person the text names between from and pos
+// whom the pronoun w ("he", "she") can mean, or nil when there is none or
+// more than one.
+func (r *resolver) namedBetween(from, pos int, w string) *entity {
+	g := byte('m')
+	switch w {
+	case "she":
+		g = 'f'
+	case "he":
+	default:
+		return nil
+	}
+	found := r.mention.only(func(e *entity) bool { return e.mentioned < from }, func(e *entity) bool {
+		n := len(e.mentionsAt)
+		return e.kind == entPerson && n > 0 && e.mentionsAt[n-1] >= from && e.mentionsAt[n-1] < pos && (e.gender == 0 || e.gender == g)
+	})
+	if found != nil && found.gender == 0 {
+		found.gender = g
+	}
+	return found
+}
+
+// pronounParas is how many paragraphs back he or she reaches for a person
+// who spoke or was a sentence's subject: a reader no longer connects a
+// pronoun to someone last written about further back.
+const pronounParas = 3
 
 // personalPronoun resolves he (gender 'm') or she ('f') at pos.
 func (r *resolver) personalPronoun(g byte, pos int) *entity {
@@ -474,7 +679,7 @@ func (r *resolver) personalPronoun(g byte, pos int) *entity {
 	// Every person within reach counts, to know whether best is the only
 	// one of unknown gender.
 	r.salience.latest(func(e *entity) bool {
-		if e.salient < 0 || e.salient >= pos {
+		if e.salient < 0 || e.salient >= pos || paraOf(pos)-paraOf(e.salient) > pronounParas {
 			return true
 		}
 		switch e.kind {
@@ -501,7 +706,26 @@ func (r *resolver) personalPronoun(g byte, pos int) *entity {
 		return true
 	})
 	if best == nil {
-		best = r.salience.latestBefore(pos, salientPos, func(e *entity) bool { return e.kind == entProper })
+		// No one the text has made a subject lately: the person it named
+		// last, in this paragraph or the one before, other than after a
+		// preposition ("… that Wayne King did not learn of it. He said …",
+		// but not "a film by Dev Patel").
+		r.mention.latest(func(e *entity) bool {
+			if e.mentioned >= 0 && paraOf(pos)-paraOf(e.mentioned) > 1 {
+				return false // the log is in the order of mentions: all the rest are older
+			}
+			at := e.named
+			if e.kind == entPerson && (e.gender == 0 || e.gender == g) && at >= 0 && at < pos &&
+				paraOf(pos)-paraOf(at) <= 1 && (best == nil || at > best.named) {
+				best = e
+			}
+			return true
+		})
+	}
+	if best == nil {
+		best = r.salience.latestBefore(pos, salientPos, func(e *entity) bool {
+			return e.kind == entProper && paraOf(pos)-paraOf(e.salient) <= 1
+		})
 		if best != nil {
 			best.kind = entPerson
 			best.lows = strings.Fields(best.key)
@@ -535,12 +759,16 @@ func (r *resolver) lookup(np nounPhrase, pos int) *entity {
 			return e
 		}
 		if len(np.names) > 0 {
-			if e := mostRecent(r.personsNamed(strings.Join(np.names, " "), np.gender)); e != nil {
+			if ps := r.personsNamed(strings.Join(np.names, " "), np.gender); len(ps) > 0 {
+				e, _ := shortForm(ps, byGender(byHonorific(ps, np.title), np.gender), pos)
 				return e
 			}
 			return r.byKey[text.Fold(np.name)]
 		}
 	case npBody:
+		if p := r.surnameLikeTitle(np, pos); p != nil {
+			return p
+		}
 		return r.keyed(np.text, entBody, np, pos)
 	case npDefinite:
 		return r.definite(np, pos)

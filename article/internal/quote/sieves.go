@@ -2,7 +2,6 @@ package quote
 
 import (
 	"cmp"
-	"github.com/articlebot/articlebot/article/internal/text"
 	"slices"
 )
 
@@ -53,22 +52,46 @@ type sieve func(c *context) (*entity, bool)
 
 // contextSieves are tried in order on each quotation whose own sentence
 // does not attribute it, in document order; the first to decide wins.
-// They go from the surest to the least sure: a quotation's run of
-// paragraphs, its paragraph, the sentences next to it, an introduction
-// ending the previous paragraph, an interview's answers, then the previous
-// speaker and last the person the previous paragraph is about.
+// They go from the surest to the least sure: the subject of the quotation's
+// own sentence when a colon introduces it, the speaker earlier in its
+// paragraph, its run of paragraphs, an interview's answers, the speaker
+// later in its paragraph, the sentences next to it, an introduction ending
+// the previous paragraph, then the previous speaker and last the person the
+// previous paragraph is about.
+//
+// The order and the set were measured on the annotated corpus of real news
+// (TestSievesOnCorpus in the article package logs the table): each sieve
+// that decides there gives every annotated quotation it attributes to the
+// annotated speaker, save one that goes to an unnamed dispatcher the text
+// calls only "the voice". Leaving out the colon, paragraph, previous
+// sentence or previous speaker sieve loses quotations there and saves no
+// wrong one, so none is cut; the others decide nothing in the corpus that
+// a later sieve would not, and the shapes they read (runs, interviews,
+// introductions) are in the package's test articles.
 var contextSieves = []struct {
 	name   string
 	decide sieve
 }{
+	{"colon", colonIntroduction},
+	{"paragraph", sameParagraphBefore},
 	{"run", sameRun},
-	{"paragraph", sameParagraph},
+	{"interview", interviewAnswer},
+	{"paragraph after", sameParagraphAfter},
 	{"previous sentence", previousSentence},
 	{"next sentence", nextSentence},
 	{"introduction", introduction},
-	{"interview", interviewAnswer},
 	{"previous speaker", previousSpeaker},
 	{"person before", personBefore},
+}
+
+// ContextSieves returns the names of the context sieves in the order they
+// run.
+func ContextSieves() []string {
+	names := make([]string, len(contextSieves))
+	for i, sv := range contextSieves {
+		names[i] = sv.name
+	}
+	return names
 }
 
 // context is what the sieves read about the quotation being decided.
@@ -84,14 +107,16 @@ type context struct {
 	lastEnt *entity // who spoke the last whole direct quote, and where
 	lastPos int
 
-	firstQuestion int     // the first paragraph that opens with "Q:", or -1
+	firstQuestion int     // the first question of an interview, or -1
 	interviewee   *entity // the person the interview is with, if any
+
+	without []string // sieves not to run
 }
 
 // attributeFromContext gives a speaker to the quotations whose sentence
 // does not attribute them, in document order, by the context sieves.
-func attributeFromContext(ps []paragraph, events []attrEvent) {
-	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1}
+func attributeFromContext(ps []paragraph, events []attrEvent, without []string) {
+	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1, without: without}
 	slices.SortStableFunc(c.events, func(a, b attrEvent) int { return cmp.Compare(a.pos, b.pos) })
 	c.findInterviewee()
 	for i := range ps {
@@ -115,7 +140,7 @@ func attributeFromContext(ps []paragraph, events []attrEvent) {
 						c.runs[fq.run] = fq.ent
 					}
 				} else {
-					fq.verdict = notSpeech
+					fq.verdict = unowned
 				}
 			}
 			if fq.verdict == speech && !fq.partial {
@@ -129,11 +154,29 @@ func attributeFromContext(ps []paragraph, events []attrEvent) {
 // first to decide gives, or nil, and the sieve's name.
 func (c *context) decide() (*entity, string) {
 	for _, sv := range contextSieves {
+		if slices.Contains(c.without, sv.name) {
+			continue
+		}
 		if e, ok := sv.decide(c); ok {
 			return e, sv.name
 		}
 	}
 	return nil, ""
+}
+
+// colonIntroduction gives a quotation that follows a colon in its own
+// sentence the person or body the sentence is about: `Giuliani echoed the
+// sentiment, but blamed the president: "…"`.
+func colonIntroduction(c *context) (*entity, bool) {
+	pq := &c.ps[c.i]
+	k := c.fq.tok
+	if k == 0 || pq.toks[k-1].Fold != ":" || k-1 <= pq.sents[c.fq.sent].from {
+		return nil, false
+	}
+	if e := pq.leads[c.fq.sent]; e != nil && e.kind != entGroup {
+		return e, true
+	}
+	return nil, false
 }
 
 // sameRun gives a quotation that runs over several paragraphs the speaker
@@ -145,15 +188,22 @@ func sameRun(c *context) (*entity, bool) {
 	return nil, false
 }
 
-// sameParagraph gives the speaker of the nearest whole quotation of the
-// paragraph that has one, before the quotation and else after it.
-func sameParagraph(c *context) (*entity, bool) {
+// sameParagraphBefore gives the speaker of the nearest whole quotation
+// before the quotation in its paragraph that has one: `"A," she said. "B."`
+func sameParagraphBefore(c *context) (*entity, bool) {
 	found := c.ps[c.i].found
 	for k := c.fi - 1; k >= 0; k-- {
 		if o := found[k]; o.verdict == speech && !o.partial && o.ent != nil {
 			return o.ent, true
 		}
 	}
+	return nil, false
+}
+
+// sameParagraphAfter gives the speaker of the nearest whole quotation
+// after the quotation in its paragraph that has one: `"A." "B," she said.`
+func sameParagraphAfter(c *context) (*entity, bool) {
+	found := c.ps[c.i].found
 	for k := c.fi + 1; k < len(found); k++ {
 		if o := found[k]; o.verdict == speech && !o.partial && o.ent != nil {
 			return o.ent, true
@@ -205,21 +255,20 @@ func introduction(c *context) (*entity, bool) {
 	return nil, false
 }
 
-// interviewAnswer gives a quotation that opens an answer of a
-// question-and-answer interview ("A: “…”") to the person the interview is
-// with: the last person the paragraphs before the first question ("Q: …")
-// were about.
+// interviewAnswer gives the quotation that opens an answer of an
+// interview (interview.go) to the person the interview is with: the last
+// person the paragraphs before the first question were about.
 func interviewAnswer(c *context) (*entity, bool) {
-	if c.fq.tok != 2 || !isInterviewMark(c.ps[c.i].toks, "a") || c.firstQuestion < 0 || c.firstQuestion >= c.i {
+	if c.ps[c.i].role != roleAnswer || c.fi != 0 || c.firstQuestion < 0 || c.firstQuestion >= c.i {
 		return nil, false
 	}
 	return c.interviewee, c.interviewee != nil
 }
 
 // findInterviewee finds the first question of an interview, if the article
-// has one, and the last person the paragraphs before it were about.
+// is one, and the last person the paragraphs before it were about.
 func (c *context) findInterviewee() {
-	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return isInterviewMark(p.toks, "q") })
+	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return p.role == roleQuestion })
 	for k := c.firstQuestion - 1; k >= 0; k-- {
 		for si := len(c.ps[k].leads) - 1; si >= 0; si-- {
 			if e := c.ps[k].leads[si]; e != nil && e.kind == entPerson {
@@ -230,19 +279,17 @@ func (c *context) findInterviewee() {
 	}
 }
 
-// isInterviewMark reports whether a paragraph opens with a question or an
-// answer mark: "Q:" or "A:".
-func isInterviewMark(toks []text.Token, mark string) bool {
-	return len(toks) > 2 && toks[0].Kind == text.Word && toks[0].Fold == mark && toks[0].Upper && toks[1].Fold == ":"
-}
-
 // previousSpeaker gives the speaker of the last whole direct quote when it
 // is at most two paragraphs back and nobody else has been credited with
-// words since; when someone else has, it decides that the quotation has no
-// speaker it can be sure of.
+// words since; when someone else has, or the quotation's own sentence is
+// about someone else, it decides that the quotation has no speaker it can
+// be sure of.
 func previousSpeaker(c *context) (*entity, bool) {
 	if c.lastEnt == nil || c.i-paraOf(c.lastPos) > 2 {
 		return nil, false
+	}
+	if l := c.ps[c.i].leads[c.fq.sent]; l != nil && l != c.lastEnt {
+		return nil, true // the quotation's own sentence is about someone else
 	}
 	k, _ := slices.BinarySearchFunc(c.events, c.lastPos+1, func(ev attrEvent, pos int) int { return cmp.Compare(ev.pos, pos) })
 	for ; k < len(c.events) && c.events[k].pos < c.pos; k++ {

@@ -62,7 +62,8 @@ func (s *sentence) leadSubject() nounPhrase {
 		return nounPhrase{}
 	}
 	np := s.classifyNP(k, last+1)
-	if last+1 == end && end+1 < s.to && s.toks[end].Fold == "," {
+	ofBody := last+1 < end && s.toks[last+1].Is("of", "for", "at", "from") && !s.toks[last+1].Upper
+	if (last+1 == end || ofBody) && end+1 < s.to && s.toks[end].Fold == "," {
 		after := end + 1
 		stop := after
 		for stop < s.to && s.toks[stop].Kind == text.Word {
@@ -74,13 +75,35 @@ func (s *sentence) leadSubject() nounPhrase {
 					name.gender = lexicon.Gender[np.head] // "Her granddaughter, Sophie Alden,"
 				}
 				if name.title == "" && np.kind != npBody {
-					name.title = stripArticle(np.text) // "The mayor, Jo Park,"
+					// "The mayor, Jo Park,", "The leader of the party, Jo Park,"
+					name.title = stripArticle(s.text[s.toks[k].Span.Start:s.toks[end-1].Span.End])
 				}
 				return name
 			}
 		}
 	}
 	return np
+}
+
+// thingSubject reports whether a sentence opens with a thing that cannot
+// speak for its subject, as "The plane, which …, disappeared" does: the
+// "it" of the next sentence is more likely that thing than a body.
+func (s *sentence) thingSubject() bool {
+	k := s.from
+	for k < s.to && s.toks[k].Is("but", "and", "yet", "so") {
+		k++
+	}
+	if k+1 >= s.to || !s.toks[k].Has(lexicon.Determiner|lexicon.Possessive) || s.toks[k].Is("this", "that") {
+		return false
+	}
+	e := k + 1
+	for e < s.to && s.toks[e].Kind == text.Word && !s.toks[e].Upper && !s.toks[e].Has(lexicon.Prep|lexicon.BeAux|lexicon.HaveAux|lexicon.Modal|lexicon.NPStop) {
+		e++
+	}
+	if e == k+1 || e < s.to && s.toks[e].Kind == text.Word && s.toks[e].Upper {
+		return false
+	}
+	return !speakerHead(text.TrimPossessive(s.toks[e-1].Fold))
 }
 
 // subjectBeforeInsertions finds the subject of a verb that follows a comma
@@ -96,13 +119,26 @@ func (s *sentence) leadSubject() nounPhrase {
 func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, string, int, bool) {
 	chunks := s.chunksBefore(j)
 	var desc *chunk
+	aside := "" // a relative clause right after the subject, which may describe it
 	for c := len(chunks) - 1; c >= 0; c-- {
 		ch := chunks[c]
 		if s.toks[ch.from].Kind != text.Word {
 			break
 		}
 		if ch.paren || s.isInsertion(ch.from, ch.to) || (ch.dashed && c > 0 && !opensAppositive(s.toks[ch.from])) {
+			if desc == nil {
+				aside = ""
+				if s.toks[ch.from].Is("who") && !s.toks[ch.from].Upper {
+					aside = s.text[s.toks[ch.from].Span.Start:s.toks[ch.to-1].Span.End]
+				}
+			}
 			continue // "(D-Mass.)", "who spoke on condition of anonymity", "— no relation —"
+		}
+		if c > 0 && s.toks[chunks[c-1].from].Is("of", "from", "in") && !s.toks[chunks[c-1].from].Upper &&
+			ch.core-ch.from <= 2 && s.toks[ch.from].Upper {
+			// "Eddie Foreman, 40, of Opelika, Alabama, who …": the rest of
+			// an address.
+			continue
 		}
 		if c > 1 && opensClauseAside(s.toks[chunks[c-1].from]) {
 			// "Mr Pugh, who founded it with his late wife, Ann, said": the
@@ -116,6 +152,13 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 			if b := s.trailingName(ch.from, ch.core); b > ch.from {
 				ch.from = b
 			}
+		}
+		if desc == nil && c > 0 && s.longAppositive(ch) {
+			// "Prof Gavin Yamey, director of the Centre for Policy Impact
+			// in Global Health at Duke University, says"
+			d := ch
+			desc = &d
+			continue
 		}
 		if s.npBefore(ch.from, ch.core) != ch.from {
 			break
@@ -134,6 +177,9 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 					appos, from = a, f
 				}
 			}
+			if appos == "" && (isDescription(np) || np.kind == npOneOf) {
+				appos = aside // "A second vice-chancellor, who runs a university, agreed"
+			}
 			return np, appos, from, np.isSpeaker()
 		}
 		if !namesSomeone(np) {
@@ -144,9 +190,27 @@ func (s *sentence) subjectBeforeInsertions(j int, relative bool) (nounPhrase, st
 	}
 	if desc != nil {
 		np := s.classifyNP(desc.from, desc.core)
-		return np, "", desc.from, np.isSpeaker()
+		return np, aside, desc.from, np.isSpeaker()
 	}
 	return nounPhrase{}, "", 0, false
+}
+
+// longAppositive reports whether a chunk is a description too long to read
+// as one noun phrase that opens like an appositive and whose head is a
+// role: "director of the Centre for Policy Impact in Global Health at Duke
+// University".
+func (s *sentence) longAppositive(ch chunk) bool {
+	if ch.core-ch.from <= 4 || !opensAppositive(s.toks[ch.from]) {
+		return false
+	}
+	var words []string
+	for k := ch.from; k < ch.core; k++ {
+		if s.toks[k].Kind != text.Word || !s.toks[k].Upper && s.toks[k].Has(lexicon.Modal|lexicon.BeAux|lexicon.HaveAux|lexicon.Pronoun) {
+			return false
+		}
+		words = append(words, s.toks[k].Fold)
+	}
+	return lexicon.IsRoleWord(descriptionHead(words[min(1, len(words)-1):]))
 }
 
 // chunk is a stretch of a sentence between commas, dashes or brackets.
@@ -270,7 +334,7 @@ func (p *paragraph) isInsertion(from, to int) bool {
 		}
 		next := p.toks[from+1]
 		return next.Kind == text.Word && !next.Upper &&
-			(next.Has(lexicon.Prep|lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.ObjPronoun|lexicon.Adverb) || next.Is("whether", "if", "why", "how", "what", "by", "to", "as"))
+			(next.Has(lexicon.Prep|lexicon.Determiner|lexicon.Possessive|lexicon.Pronoun|lexicon.ObjPronoun|lexicon.Adverb|lexicon.Time) || next.Is("whether", "if", "why", "how", "what", "by", "to", "as"))
 	case lyAdverb(w) && to-from == 1:
 		return true
 	}

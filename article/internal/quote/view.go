@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"slices"
+
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -18,6 +20,7 @@ type paragraph struct {
 	mentions []mention
 	leads    []*entity    // per sentence: who the sentence is about, if anyone
 	found    []foundQuote // the quotation tokens, in order
+	role     paraRole     // a question or an answer of an interview, or neither
 }
 
 // sentence is a sentence of a paragraph as the tokens [from, to) of the
@@ -34,11 +37,12 @@ type tokRange struct {
 
 // collapse returns the tokens of a paragraph with each of its quotations
 // that is not nested in another as one text.Quote token in place of the words
-// inside it.
-func collapse(dst []text.Token, p *text.Paragraph) []text.Token {
+// inside it; the quotations listed in names, which hold a name someone goes
+// by, stay words.
+func collapse(dst []text.Token, p *text.Paragraph, names []int) []text.Token {
 	qi := 0
 	next := func(from int) {
-		for qi < len(p.Quotes) && (p.Quotes[qi].Nested || p.Quotes[qi].Open < from) {
+		for qi < len(p.Quotes) && (p.Quotes[qi].Nested || p.Quotes[qi].Open < from || slices.Contains(names, qi)) {
 			qi++
 		}
 	}

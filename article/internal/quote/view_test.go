@@ -7,7 +7,7 @@ import "github.com/articlebot/articlebot/article/internal/text"
 func readParagraph(s string) *paragraph {
 	seg := text.Segment([]string{s})
 	p := &paragraph{text: s, spans: seg[0].Quotes}
-	p.toks = collapse(nil, &seg[0])
+	p.toks = collapse(nil, &seg[0], nil)
 	p.readSentences(&seg[0])
 	return p
 }
