@@ -129,19 +129,10 @@ func (a *Article) buildAskTables() *askTables {
 	}
 
 	t.typedFirst = make([]int32, 0, len(a.sentence)+1)
-	people := a.people
+	people := a.peopleNamed()
 	var toks []text.Token
 	for p, para := range a.Paragraphs {
-		var offsets []int
-		for len(people) > 0 && people[0].Para() < p {
-			people = people[1:]
-		}
-		for _, pos := range people {
-			if pos.Para() != p {
-				break
-			}
-			offsets = append(offsets, pos.Offset())
-		}
+		offsets := people[p]
 		toks = text.AppendTokens(toks[:0], para.Text)
 		from := 0
 		for _, s := range para.Sentences {

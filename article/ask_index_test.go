@@ -3,6 +3,7 @@ package article
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -34,7 +35,7 @@ func TestAskTablesSpans(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			tables := a.tables()
 			k := int32(0)
-			offsets := peopleOffsets(a)
+			offsets := a.peopleNamed()
 			for p, seg := range segments(a) {
 				for _, s := range seg.Sentences {
 					want := spans.Find(seg.Text, seg.Tokens[s.From:s.To], offsets[p])
@@ -49,15 +50,6 @@ func TestAskTablesSpans(t *testing.T) {
 			}
 		})
 	}
-}
-
-// peopleOffsets returns, for each paragraph, where the text names a person.
-func peopleOffsets(a *Article) [][]int {
-	out := make([][]int, len(a.Paragraphs))
-	for _, pos := range a.people {
-		out[pos.Para()] = append(out[pos.Para()], pos.Offset())
-	}
-	return out
 }
 
 // TestAskTablesConcurrent asks questions from many goroutines at once
@@ -122,6 +114,37 @@ func TestSearchSpansBothWays(t *testing.T) {
 					t.Errorf("%s: Search(%q) match %d = ¶%d %v, ForSearch's = ¶%d %v", name, q, i, m.Paragraph, m.Spans, w.Paragraph, w.Spans)
 				}
 			}
+		}
+	}
+}
+
+// TestPeopleNamed checks where the typed spans take a person to be named:
+// at every form of a person's name the cast links to them, a surname on
+// its own included, but not at a body's name nor after a word that counts
+// a group.
+func TestPeopleNamed(t *testing.T) {
+	a, err := Parse(strings.NewReader(strings.Join([]string{
+		"Dana Whitcombe, a harbour pilot, brought the stranded ferry in on Sunday, the Port Authority said.",
+		"Whitcombe had been on duty for eleven hours.",
+		"Wary Democrats in the county quickly guessed the reason. Some Democrats went home, the historian said.",
+	}, "\n\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := a.peopleNamed()
+	for _, tt := range []struct {
+		para int
+		name string
+		want bool
+	}{
+		{1, "Dana Whitcombe", true},
+		{1, "Port Authority", false},
+		{2, "Whitcombe", true},
+		{3, "Democrats went", false},
+	} {
+		at := strings.Index(a.Paragraphs[tt.para-1].Text, tt.name)
+		if named := slices.Contains(got[tt.para-1], at); named != tt.want {
+			t.Errorf("peopleNamed() names a person at %q in ¶%d: %v, want %v (offsets %v)", tt.name, tt.para, named, tt.want, got[tt.para-1])
 		}
 	}
 }

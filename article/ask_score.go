@@ -42,6 +42,15 @@ const (
 	// statementMatch is how well a sentence that quotes or reports
 	// someone answers a who-question that does not ask what was said.
 	statementMatch = 0.8
+	// nearWords is how many words from what a who-question says of
+	// someone (its words that are not names) a person stands at most to
+	// be read as the one it asks for: "Jo Lee, the mayor's wife" answers
+	// "who is the mayor married to?" better than a name at the other end
+	// of the sentence.
+	nearWords = 4
+	// farSpan scales how well a person farther than nearWords from the
+	// question's words that are not names answers a who-question.
+	farSpan = 0.9
 	// minCandidate is the coverage below which a sentence is not
 	// considered at all: too little of the question to answer it whatever
 	// else it holds.
@@ -311,9 +320,13 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 	words := a.ask.sentenceWords(c.sent)
 	first := a.ask.first[c.sent]
 	isHit := make([]bool, len(words))
+	// isPredicate marks the hits of the question's words that are not
+	// names: what the question says of the people it names.
+	isPredicate := make([]bool, len(words))
 	for _, h := range c.hits {
 		for k := h.word; k < h.word+h.n; k++ {
 			isHit[k-first] = true
+			isPredicate[k-first] = isPredicate[k-first] || !q.terms[h.term].name
 		}
 	}
 	if q.Want == qa.Reason {
@@ -368,9 +381,23 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if focus >= 0 && q.Want == qa.Number && sp.Kind.IsQuantity() && a.countsFocus(hi, c, focus) {
 			km, counts = 1, true
 		}
+		if q.Want == qa.Person && !near(isPredicate, lo, hi) {
+			km *= farSpan
+		}
 		m = max(m, km)
 	}
 	return m, counts
+}
+
+// near reports whether one of the words marked stands within nearWords
+// words of the span of words lo to hi-1, outside it.
+func near(marked []bool, lo, hi int) bool {
+	for k := max(lo-nearWords, 0); k < min(hi+nearWords, len(marked)); k++ {
+		if (k < lo || k >= hi) && marked[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // countsFocus reports whether the word i of the candidate's sentence, or

@@ -55,6 +55,7 @@ var (
 	Determiners          = set("determiners")
 	Possessives          = set("possessives")
 	PreNounWords         = set("pre-noun-words")
+	Quantifiers          = set("quantifiers")
 	NPStopWords          = set("np-stop-words")
 	Negators             = set("negators")
 	Modals               = set("modals")
