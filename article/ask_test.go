@@ -550,3 +550,52 @@ func TestAskAnswerMarks(t *testing.T) {
 		t.Errorf("Ask(%q) shows %q, want its quotation marks paired", ans.Question, got)
 	}
 }
+
+// TestAskUnquoted checks the answer to "what did X say?" when the article
+// names X but quotes nothing of theirs: no sentence, and the people the
+// name may mean, whose mentions say where the article names them.
+func TestAskUnquoted(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "orchard.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		question string
+		want     []string // the people named but not quoted
+		paras    []int    // where the first of them is named
+	}{
+		{"what did Colm Farrow say?", []string{"Colm Farrow"}, []int{6}},
+		{"What did the minister Farrow say about the relief fund?", []string{"Colm Farrow"}, []int{6}},
+		{"What has the minister said about the frost?", []string{"Colm Farrow"}, []int{6}},
+		{"what did Reinholt say?", []string{"Tomas Reinholt", "Alma Reinholt"}, []int{2, 3, 4}},
+		// Quoted people, and a person named after the verb of speech.
+		{"what did Quist say?", nil, nil},
+		{"what did Petra Lind say?", nil, nil},
+		{"what did the growers say about Colm Farrow?", nil, nil},
+		{"who met Colm Farrow?", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			var got []string
+			for _, p := range ans.Unquoted {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("Ask(%q).Unquoted = %q, want %q", tt.question, got, tt.want)
+			}
+			if len(tt.want) == 0 {
+				return
+			}
+			if ans.Found() {
+				t.Errorf("Ask(%q) answers with %q, want no sentence", tt.question, ans.Sentences[0].Text)
+			}
+			if got := ans.Unquoted[0].Paragraphs(); !slices.Equal(got, tt.paras) {
+				t.Errorf("Ask(%q).Unquoted[0].Paragraphs() = %v, want %v", tt.question, got, tt.paras)
+			}
+		})
+	}
+}
