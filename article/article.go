@@ -91,7 +91,7 @@ type Article struct {
 	lookup       nameIndex // built on the first lookup by name
 	idx          *index.Index
 	ask          *sentIndex // the sentences as Ask reads them
-	summary      Summary
+	summary      lazySummary
 }
 
 // Meta is what an editor may say about an article besides its text, given as

@@ -132,3 +132,55 @@ func BenchmarkSpeakerLookupForms(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFirstUse measures what parsing leaves for the first use of an
+// article, on the articles BenchmarkAttribution parses: the first question
+// (which builds the tables only Ask reads), the first search (which builds
+// the index's families of words and trigrams) and the first summary (which
+// reads the paragraphs again), each timed on an article freshly parsed
+// outside the timer, beside the same call on an article already used.
+func BenchmarkFirstUse(b *testing.B) {
+	const question, query = "who said they would stay?", "police"
+	uses := []struct {
+		name string
+		use  func(a *Article)
+	}{
+		{"ask", func(a *Article) { sinkAnswer, _ = a.Ask(question) }},
+		{"find", func(a *Article) { sinkResults, _ = a.Search(query, firstPage) }},
+		{"summary", func(a *Article) { sinkSummary = a.Summary() }},
+	}
+	for _, in := range []struct {
+		name string
+		body []byte
+	}{
+		{"seed", seedText},
+		{"2000-words", wordsOfTestArticles(b, 2000)},
+	} {
+		parse := func() *Article {
+			a, err := Parse(bytes.NewReader(in.body))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return a
+		}
+		for _, u := range uses {
+			b.Run(in.name+"/"+u.name+"-first", func(b *testing.B) {
+				b.ReportAllocs()
+				for range b.N {
+					b.StopTimer()
+					a := parse()
+					b.StartTimer()
+					u.use(a)
+				}
+			})
+			b.Run(in.name+"/"+u.name+"-warm", func(b *testing.B) {
+				a := parse()
+				u.use(a)
+				b.ReportAllocs()
+				for b.Loop() {
+					u.use(a)
+				}
+			})
+		}
+	}
+}
