@@ -3,6 +3,7 @@ package article
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/index"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -117,6 +118,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 		mass += t.weight
 	}
 	a.creditSpeakers(q, get)
+	a.creditDescribed(q, get)
 	a.creditNameContext(q, cands)
 	creditSurnames(q, cands)
 
@@ -174,6 +176,61 @@ func (a *Article) creditSpeakers(q *question, get func(int32) *askCand) {
 			}
 		}
 	}
+}
+
+// creditDescribed credits the words of a question that name someone of
+// the cast by the description the article gives them ("the gas fitter",
+// "the union's president") to every sentence that names that person, by
+// any form of the name: the sentence is about them.
+func (a *Article) creditDescribed(q *question, get func(int32) *askCand) {
+	for i := 0; i < len(q.Words); {
+		if q.termAt[i] < 0 || q.terms[q.termAt[i]].name {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(q.Words) && q.termAt[j] >= 0 && !q.terms[q.termAt[j]].name && q.Words[j].Adjacent {
+			j++
+		}
+		// The longest run of the words from i that describes someone:
+		// "the agriculture minister decide".
+		for ; j > i; j-- {
+			if p := a.describedAs(q, i, j); p != nil {
+				a.creditMentions(q, p, i, j, get)
+				break
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// creditMentions credits the question's words i to j-1 to every sentence
+// that names p.
+func (a *Article) creditMentions(q *question, p *Person, i, j int, get func(int32) *askCand) {
+	for _, m := range p.Mentions {
+		for _, s := range a.sentencesIn(m.Paragraph-1, m.Span) {
+			c := get(s)
+			for k := i; k < j; k++ {
+				c.held[q.termAt[k]] = 1
+			}
+		}
+	}
+}
+
+// describedAs returns the one named person of the cast whose description
+// holds every one of the question's words i to j-1, or nil.
+func (a *Article) describedAs(q *question, i, j int) *Person {
+	p, err := a.Person(q.Text[q.Words[i].Span.Start:q.Words[j-1].Span.End])
+	if err != nil || !p.Named || p.Description == "" {
+		return nil
+	}
+	desc := strings.Fields(text.Fold(p.Description))
+	for k := i; k < j; k++ {
+		if !slices.Contains(desc, q.Words[k].Fold) {
+			return nil
+		}
+	}
+	return p
 }
 
 // creditNameContext gives a sentence part of a name it lacks when an

@@ -564,9 +564,9 @@ func TestAskUnquoted(t *testing.T) {
 		want     []string // the people named but not quoted
 		paras    []int    // where the first of them is named
 	}{
-		{"what did Colm Farrow say?", []string{"Colm Farrow"}, []int{6}},
-		{"What did the minister Farrow say about the relief fund?", []string{"Colm Farrow"}, []int{6}},
-		{"What has the minister said about the frost?", []string{"Colm Farrow"}, []int{6}},
+		{"what did Colm Farrow say?", []string{"Colm Farrow"}, []int{6, 7}},
+		{"What did the minister Farrow say about the relief fund?", []string{"Colm Farrow"}, []int{6, 7}},
+		{"What has the minister said about the frost?", []string{"Colm Farrow"}, []int{6, 7}},
 		{"what did Reinholt say?", []string{"Tomas Reinholt", "Alma Reinholt"}, []int{2, 3, 4}},
 		// Quoted people, and a person named after the verb of speech.
 		{"what did Quist say?", nil, nil},

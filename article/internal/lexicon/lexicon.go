@@ -90,6 +90,7 @@ var (
 	TimeRelatives   = set("time-relatives")
 	TimePreps       = set("time-preps")
 	TimeNouns       = set("time-nouns")
+	TimeParts       = set("time-parts")
 	Months          = set("months")
 )
 

@@ -213,7 +213,8 @@ func (r *reader) date(i int) int {
 // isMonth reports whether the month word at token i names a month rather
 // than being a word or a name that is also one ("may", "March", "August"):
 // an unambiguous month, or one written with a capital next to a number or
-// after a preposition of time.
+// after a preposition of time or after a part of a stretch of time ("the
+// end of June").
 func (r *reader) isMonth(i int) bool {
 	w := r.word(i)
 	if !lexicon.AmbiguousMonths[w] {
@@ -222,7 +223,8 @@ func (r *reader) isMonth(i int) bool {
 	if !r.toks[i].Upper {
 		return false
 	}
-	return r.isNumber(i+1) || r.isPunct(i+1, ".") && r.isNumber(i+2) || lexicon.TimePreps[r.word(i-1)] || r.isNumber(i-1)
+	return r.isNumber(i+1) || r.isPunct(i+1, ".") && r.isNumber(i+2) || lexicon.TimePreps[r.word(i-1)] || r.isNumber(i-1) ||
+		r.word(i-1) == "of" && lexicon.TimeParts[r.word(i-2)]
 }
 
 // isDay reports whether token i is a day of a month: 1 to 31, perhaps as
