@@ -2,6 +2,7 @@ package article
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -37,6 +38,10 @@ type askTables struct {
 	// keys holds, for each word id, the stem of the word's base form,
 	// which phrase runs compare with the question's words.
 	keys []string
+	// descriptions holds, for each member of the cast in its order, the
+	// folded words of the description the article gives a named person,
+	// or nil.
+	descriptions [][]string
 	// Sentence i has the typed spans typed[typedFirst[i]:typedFirst[i+1]].
 	typed      []spans.Span
 	typedFirst []int32
@@ -149,6 +154,13 @@ func (a *Article) buildAskTables() *askTables {
 		}
 	}
 	t.typedFirst = append(t.typedFirst, int32(len(t.typed)))
+
+	t.descriptions = make([][]string, len(a.cast))
+	for i, p := range a.cast {
+		if p.Named {
+			t.descriptions[i] = strings.Fields(text.Fold(p.Description))
+		}
+	}
 	return t
 }
 

@@ -3,7 +3,6 @@ package article
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/index"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -218,19 +217,27 @@ func (a *Article) creditMentions(q *question, p *Person, i, j int, get func(int3
 }
 
 // describedAs returns the one named person of the cast whose description
-// holds every one of the question's words i to j-1, or nil.
+// holds every one of the question's words i to j-1 and ends with the last
+// of them, its head ("the gas fitter" for "registered gas fitter"), or nil.
 func (a *Article) describedAs(q *question, i, j int) *Person {
-	p, err := a.Person(q.Text[q.Words[i].Span.Start:q.Words[j-1].Span.End])
-	if err != nil || !p.Named || p.Description == "" {
-		return nil
-	}
-	desc := strings.Fields(text.Fold(p.Description))
-	for k := i; k < j; k++ {
-		if !slices.Contains(desc, q.Words[k].Fold) {
-			return nil
+	var found *Person
+	for ci, desc := range a.tables().descriptions {
+		if len(desc) == 0 || desc[len(desc)-1] != q.Words[j-1].Fold {
+			continue
 		}
+		all := true
+		for k := i; k < j-1 && all; k++ {
+			all = slices.Contains(desc, q.Words[k].Fold)
+		}
+		if !all {
+			continue
+		}
+		if found != nil {
+			return nil // two people so described: no telling which
+		}
+		found = a.cast[ci]
 	}
-	return p
+	return found
 }
 
 // creditNameContext gives a sentence part of a name it lacks when an
