@@ -119,6 +119,7 @@ var (
 	LocativePreps      = set("locative-preps")
 	NearPreps          = set("near-preps")
 	NumberWords        = set("number-words")
+	FractionWords      = set("fraction-words")
 	CauseWords         = set("cause-words")
 	WeakCauseWords     = set("weak-cause-words")
 	GenericSpeechVerbs = set("generic-speech-verbs")

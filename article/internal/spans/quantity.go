@@ -93,6 +93,10 @@ func (r *reader) quantities() {
 			i += n
 			continue
 		}
+		if n := r.fraction(i); n > 0 {
+			i += n
+			continue
+		}
 		if n := r.compound(i); n > 0 {
 			i += n
 			continue
@@ -103,6 +107,26 @@ func (r *reader) quantities() {
 		}
 		i++
 	}
+}
+
+// fraction reads a share of a whole in words at token i: "half of", "a
+// third of", "two-thirds of", "two fifths of". It returns how many tokens
+// it took, or 0.
+func (r *reader) fraction(i int) int {
+	w := r.word(i)
+	count, frac, hyphened := strings.Cut(w, "-")
+	switch {
+	case hyphened && lexicon.NumberWords[count] && lexicon.FractionWords[frac]:
+		r.add(Percent, i, i, 0) // "two-thirds"
+		return 1
+	case w == "half" && r.word(i+1) == "of":
+		r.add(Percent, i, i, 0)
+		return 1
+	case (w == "a" || lexicon.NumberWords[w]) && lexicon.FractionWords[r.word(i+1)] && r.word(i+2) == "of":
+		r.add(Percent, i, i+1, 0)
+		return 2
+	}
+	return 0
 }
 
 // clock reads a time of day at token i: "10:30 p.m.", "5 p.m.", "8pm",

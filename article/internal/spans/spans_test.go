@@ -35,6 +35,8 @@ func TestFind(t *testing.T) {
 			"date[Dec. 20, 2019] date[Monday] date[2021]"},
 		{"date before month", "The ferry sank on 16 December last year.", nil, "date[16 December] date[last year]"},
 		{"may is a verb", "Officials may meet in May.", nil, "date[May]"},
+		{"fractions", "Frost took half of the crop; a third of the rest and two-thirds of the pears may survive.", nil, "percent[half] percent[a third] percent[two-thirds]"},
+		{"a half hour is no share", "They waited a half hour in the first quarter of the year.", nil, ""},
 		{"month after the end of", "A decision is due by the end of June, the minister said.", nil, "date[June]"},
 		{"duration", "He was jailed for three years after a two-week trial.", nil, "duration[three years] duration[two-week]"},
 		{"age", "Marta Olsen, 31, and a 24-year-old friend were aged 30 or so.", []string{"Marta Olsen"},
