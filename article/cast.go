@@ -7,9 +7,8 @@ import (
 	"unicode"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
-	"github.com/articlebot/articlebot/article/internal/text"
-
 	"github.com/articlebot/articlebot/article/internal/quote"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // Person is someone, or some body, the article names or quotes: one member
