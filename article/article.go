@@ -29,7 +29,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/article/internal/index"
-	"github.com/articlebot/articlebot/article/internal/quote"
 	"github.com/articlebot/articlebot/article/internal/text"
 	"github.com/articlebot/articlebot/internal/safefile"
 	"go.yaml.in/yaml/v3"
@@ -89,11 +88,10 @@ type Article struct {
 	unattributed []Quote // quotations read as speech that no one can be given
 	speakers     []*Speaker
 	cast         []*Person
-	lookup       nameIndex   // built on the first lookup by name
-	people       []quote.Pos // where the text names a person, in document order
+	lookup       nameIndex // built on the first lookup by name
 	idx          *index.Index
 	ask          *sentIndex // the sentences as Ask reads them
-	summary      Summary
+	summary      lazySummary
 }
 
 // Meta is what an editor may say about an article besides its text, given as

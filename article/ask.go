@@ -79,6 +79,12 @@ type Answer struct {
 	// with a Confidence of at least [MinConfidence]: the article has no
 	// answer.
 	Sentences []AnswerSentence
+	// Unquoted holds, for a question about what someone said ("what did X
+	// say?"), the person it names when the article names them but quotes
+	// nothing of theirs, or each person the name may mean when it quotes
+	// none of them. Their Mentions say where the article names them, and
+	// Sentences is empty: the article has nothing of theirs to answer with.
+	Unquoted []*Person
 	// Speaker is who a who-question asks about: the speaker of the words
 	// that answer "who said …?", or the speaker named by "who is …?". It
 	// is nil for other questions, and when the answer is not a speaker.
@@ -186,6 +192,9 @@ func (a *Article) Ask(question string) (Answer, error) {
 			"Name a person, a place, a thing or an event from the article, as in \"who said …?\" or \"how many … were there?\""}
 	}
 	if a.idx == nil || a.ask == nil || len(a.sentence) == 0 {
+		return ans, nil
+	}
+	if ans.Unquoted = a.unquoted(q); ans.Unquoted != nil {
 		return ans, nil
 	}
 

@@ -2,33 +2,49 @@ package article
 
 import (
 	"slices"
+	"strings"
+	"sync"
 
-	"github.com/articlebot/articlebot/article/internal/index"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/spans"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
-// sentIndex is what Ask reads the article's sentences with, built once at
-// parse time: every word with its sentence, where each word of the
-// vocabulary occurs, and the typed spans of each sentence (numbers, sums,
-// dates, places, people…; see the spans package).
+// sentIndex is where the article's words stand, sentence by sentence: every
+// word with its id in the search index and its bytes, which Ask reads the
+// sentences with and Search bolds a page's matches with. It is built at
+// parse time; the tables only Ask reads (askTables) are built, once, by the
+// first question.
 type sentIndex struct {
 	words []sentWord // every plain word of the article, in document order
 	// Sentence i (in Article.sentence order) has the words
-	// words[first[i]:first[i+1]] and the typed spans
-	// typed[typedFirst[i]:typedFirst[i+1]].
-	first      []int32
-	typed      []spans.Span
-	typedFirst []int32
+	// words[first[i]:first[i+1]].
+	first []int32
+	// Paragraph p's sentences are paraFirst[p] to paraFirst[p+1]-1.
+	paraFirst []int32
+
+	once sync.Once
+	ask  *askTables
+}
+
+// askTables are the tables Ask reads beside the sentences' words: where
+// each word of the vocabulary occurs, what each is compared by in runs of a
+// question's words, and the typed spans of each sentence (numbers, sums,
+// dates, places, people…; see the spans package).
+type askTables struct {
 	// Word id w occurs at words[k] for each k in occ[occStart[w]:occStart[w+1]].
 	occStart []int32
 	occ      []int32
-	// Paragraph p's sentences are paraFirst[p] to paraFirst[p+1]-1.
-	paraFirst []int32
 	// keys holds, for each word id, the stem of the word's base form,
 	// which phrase runs compare with the question's words.
 	keys []string
+	// descriptions holds, for each member of the cast in its order, the
+	// folded words of the description the article gives a named person,
+	// or nil.
+	descriptions [][]string
+	// Sentence i has the typed spans typed[typedFirst[i]:typedFirst[i+1]].
+	typed      []spans.Span
+	typedFirst []int32
 }
 
 // sentWord is one word of the article.
@@ -41,10 +57,9 @@ type sentWord struct {
 // sentBuilder gathers the words of the paragraphs as the search index
 // reads them.
 type sentBuilder struct {
-	a     *Article
-	paras []text.Paragraph
-	ix    *sentIndex
-	sent  int32 // the first sentence of the paragraph being read
+	a    *Article
+	ix   *sentIndex
+	sent int32 // the first sentence of the paragraph being read
 }
 
 // visit is index.Build's callback: it records the words of paragraph p.
@@ -60,15 +75,9 @@ func (b *sentBuilder) visit(p int, words []text.Token, ids []int32) {
 	b.sent += int32(len(ss))
 }
 
-// finish groups the words by sentence and by id, and finds the typed spans
-// of every sentence.
-func (b *sentBuilder) finish(vocab *index.Index) {
+// finish groups the words by sentence and the sentences by paragraph.
+func (b *sentBuilder) finish() {
 	ix := b.ix
-	vocabulary := vocab.Vocabulary()
-	ix.keys = make([]string, vocabulary)
-	for id := range vocabulary {
-		ix.keys[id] = phraseKey(vocab.Word(int32(id)))
-	}
 	n := len(b.a.sentence)
 	ix.first = make([]int32, n+1)
 	for _, w := range ix.words {
@@ -77,42 +86,82 @@ func (b *sentBuilder) finish(vocab *index.Index) {
 	for i := range n {
 		ix.first[i+1] += ix.first[i]
 	}
-	ix.occStart = make([]int32, vocabulary+1)
+	ix.paraFirst = make([]int32, 0, len(b.a.Paragraphs)+1)
+	at := int32(0)
+	for _, p := range b.a.Paragraphs {
+		ix.paraFirst = append(ix.paraFirst, at)
+		at += int32(len(p.Sentences))
+	}
+	ix.paraFirst = append(ix.paraFirst, at)
+}
+
+// paragraphWords returns the words of paragraph p, counting from 0.
+func (ix *sentIndex) paragraphWords(p int) []sentWord {
+	return ix.words[ix.first[ix.paraFirst[p]]:ix.first[ix.paraFirst[p+1]]]
+}
+
+// sentenceWords returns the words of sentence s.
+func (ix *sentIndex) sentenceWords(s int32) []sentWord { return ix.words[ix.first[s]:ix.first[s+1]] }
+
+// tables returns the tables only Ask reads, building them on first use.
+func (a *Article) tables() *askTables {
+	a.ask.once.Do(func() { a.ask.ask = a.buildAskTables() })
+	return a.ask.ask
+}
+
+// buildAskTables builds the tables of the article's sentences that only
+// Ask reads.
+func (a *Article) buildAskTables() *askTables {
+	ix := a.ask
+	t := &askTables{}
+	vocabulary := a.idx.Vocabulary()
+	t.keys = make([]string, vocabulary)
+	for id := range vocabulary {
+		t.keys[id] = phraseKey(a.idx.Word(int32(id)))
+	}
+	t.occStart = make([]int32, vocabulary+1)
 	for _, w := range ix.words {
-		ix.occStart[w.id+1]++
+		t.occStart[w.id+1]++
 	}
 	for i := range vocabulary {
-		ix.occStart[i+1] += ix.occStart[i]
+		t.occStart[i+1] += t.occStart[i]
 	}
-	ix.occ = make([]int32, len(ix.words))
-	next := slices.Clone(ix.occStart[:vocabulary])
+	t.occ = make([]int32, len(ix.words))
+	next := slices.Clone(t.occStart[:vocabulary])
 	for k, w := range ix.words {
-		ix.occ[next[w.id]] = int32(k)
+		t.occ[next[w.id]] = int32(k)
 		next[w.id]++
 	}
 
-	ix.paraFirst = make([]int32, 0, len(b.paras)+1)
-	ix.typedFirst = make([]int32, 0, n+1)
-	people := b.a.people
-	for p, para := range b.paras {
-		var offsets []int
-		for len(people) > 0 && people[0].Para() < p {
-			people = people[1:]
-		}
-		for _, pos := range people {
-			if pos.Para() != p {
-				break
-			}
-			offsets = append(offsets, pos.Offset())
-		}
-		ix.paraFirst = append(ix.paraFirst, int32(len(ix.typedFirst)))
+	t.typedFirst = make([]int32, 0, len(a.sentence)+1)
+	people := a.peopleNamed()
+	var toks []text.Token
+	for p, para := range a.Paragraphs {
+		offsets := people[p]
+		toks = text.AppendTokens(toks[:0], para.Text)
+		from := 0
 		for _, s := range para.Sentences {
-			ix.typedFirst = append(ix.typedFirst, int32(len(ix.typed)))
-			ix.typed = append(ix.typed, spans.Find(para.Text, para.Tokens[s.From:s.To], offsets)...)
+			for from < len(toks) && toks[from].Span.Start < s.Span.Start {
+				from++
+			}
+			to := from
+			for to < len(toks) && toks[to].Span.Start < s.Span.End {
+				to++
+			}
+			t.typedFirst = append(t.typedFirst, int32(len(t.typed)))
+			t.typed = append(t.typed, spans.Find(para.Text, toks[from:to], offsets)...)
+			from = to
 		}
 	}
-	ix.typedFirst = append(ix.typedFirst, int32(len(ix.typed)))
-	ix.paraFirst = append(ix.paraFirst, int32(n))
+	t.typedFirst = append(t.typedFirst, int32(len(t.typed)))
+
+	t.descriptions = make([][]string, len(a.cast))
+	for i, p := range a.cast {
+		if p.Named {
+			t.descriptions[i] = strings.Fields(text.Fold(p.Description))
+		}
+	}
+	return t
 }
 
 // phraseKey returns what a word is compared by in runs of the question's
@@ -121,13 +170,11 @@ func phraseKey(w string) string {
 	return text.Stem(lexicon.BaseForm(text.TrimPossessive(w)))
 }
 
-// occurrences returns where word id w occurs, as indices of words.
-func (ix *sentIndex) occurrences(w int32) []int32 { return ix.occ[ix.occStart[w]:ix.occStart[w+1]] }
-
-// sentenceWords returns the words of sentence s.
-func (ix *sentIndex) sentenceWords(s int32) []sentWord { return ix.words[ix.first[s]:ix.first[s+1]] }
+// occurrences returns where word id w occurs, as indices of the article's
+// words.
+func (t *askTables) occurrences(w int32) []int32 { return t.occ[t.occStart[w]:t.occStart[w+1]] }
 
 // spansOf returns the typed spans of sentence s.
-func (ix *sentIndex) spansOf(s int32) []spans.Span {
-	return ix.typed[ix.typedFirst[s]:ix.typedFirst[s+1]]
+func (t *askTables) spansOf(s int32) []spans.Span {
+	return t.typed[t.typedFirst[s]:t.typedFirst[s+1]]
 }

@@ -42,6 +42,15 @@ const (
 	// statementMatch is how well a sentence that quotes or reports
 	// someone answers a who-question that does not ask what was said.
 	statementMatch = 0.8
+	// nearWords is how many words from what a who-question says of
+	// someone (its words that are not names) a person stands at most to
+	// be read as the one it asks for: "Jo Lee, the mayor's wife" answers
+	// "who is the mayor married to?" better than a name at the other end
+	// of the sentence.
+	nearWords = 4
+	// farSpan scales how well a person farther than nearWords from the
+	// question's words that are not names answers a who-question.
+	farSpan = 0.9
 	// minCandidate is the coverage below which a sentence is not
 	// considered at all: too little of the question to answer it whatever
 	// else it holds.
@@ -108,6 +117,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 		mass += t.weight
 	}
 	a.creditSpeakers(q, get)
+	a.creditDescribed(q, get)
 	a.creditNameContext(q, cands)
 	creditSurnames(q, cands)
 
@@ -165,6 +175,69 @@ func (a *Article) creditSpeakers(q *question, get func(int32) *askCand) {
 			}
 		}
 	}
+}
+
+// creditDescribed credits the words of a question that name someone of
+// the cast by the description the article gives them ("the gas fitter",
+// "the union's president") to every sentence that names that person, by
+// any form of the name: the sentence is about them.
+func (a *Article) creditDescribed(q *question, get func(int32) *askCand) {
+	for i := 0; i < len(q.Words); {
+		if q.termAt[i] < 0 || q.terms[q.termAt[i]].name {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(q.Words) && q.termAt[j] >= 0 && !q.terms[q.termAt[j]].name && q.Words[j].Adjacent {
+			j++
+		}
+		// The longest run of the words from i that describes someone:
+		// "the agriculture minister decide".
+		for ; j > i; j-- {
+			if p := a.describedAs(q, i, j); p != nil {
+				a.creditMentions(q, p, i, j, get)
+				break
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// creditMentions credits the question's words i to j-1 to every sentence
+// that names p.
+func (a *Article) creditMentions(q *question, p *Person, i, j int, get func(int32) *askCand) {
+	for _, m := range p.Mentions {
+		for _, s := range a.sentencesIn(m.Paragraph-1, m.Span) {
+			c := get(s)
+			for k := i; k < j; k++ {
+				c.held[q.termAt[k]] = 1
+			}
+		}
+	}
+}
+
+// describedAs returns the one named person of the cast whose description
+// holds every one of the question's words i to j-1 and ends with the last
+// of them, its head ("the gas fitter" for "registered gas fitter"), or nil.
+func (a *Article) describedAs(q *question, i, j int) *Person {
+	var found *Person
+	for ci, desc := range a.tables().descriptions {
+		if len(desc) == 0 || desc[len(desc)-1] != q.Words[j-1].Fold {
+			continue
+		}
+		all := true
+		for k := i; k < j-1 && all; k++ {
+			all = slices.Contains(desc, q.Words[k].Fold)
+		}
+		if !all {
+			continue
+		}
+		if found != nil {
+			return nil // two people so described: no telling which
+		}
+		found = a.cast[ci]
+	}
+	return found
 }
 
 // creditNameContext gives a sentence part of a name it lacks when an
@@ -311,9 +384,13 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 	words := a.ask.sentenceWords(c.sent)
 	first := a.ask.first[c.sent]
 	isHit := make([]bool, len(words))
+	// isPredicate marks the hits of the question's words that are not
+	// names: what the question says of the people it names.
+	isPredicate := make([]bool, len(words))
 	for _, h := range c.hits {
 		for k := h.word; k < h.word+h.n; k++ {
 			isHit[k-first] = true
+			isPredicate[k-first] = isPredicate[k-first] || !q.terms[h.term].name
 		}
 	}
 	if q.Want == qa.Reason {
@@ -346,7 +423,7 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 			}
 		}
 	}
-	for _, sp := range a.ask.spansOf(c.sent) {
+	for _, sp := range a.tables().spansOf(c.sent) {
 		km := kindMatch[q.Want][sp.Kind]
 		if (q.Focus == "name" || q.Focus == "names") && sp.Kind != spans.Person {
 			km = 0 // "the names of …": people, not bodies
@@ -368,9 +445,23 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if focus >= 0 && q.Want == qa.Number && sp.Kind.IsQuantity() && a.countsFocus(hi, c, focus) {
 			km, counts = 1, true
 		}
+		if q.Want == qa.Person && !near(isPredicate, lo, hi) {
+			km *= farSpan
+		}
 		m = max(m, km)
 	}
 	return m, counts
+}
+
+// near reports whether one of the words marked stands within nearWords
+// words of the span of words lo to hi-1, outside it.
+func near(marked []bool, lo, hi int) bool {
+	for k := max(lo-nearWords, 0); k < min(hi+nearWords, len(marked)); k++ {
+		if (k < lo || k >= hi) && marked[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // countsFocus reports whether the word i of the candidate's sentence, or
@@ -405,7 +496,7 @@ func (a *Article) bm25(q *question, c *askCand) float64 {
 // also consecutive in the question (see phraseRuns).
 func (a *Article) phraseShare(q *question, c *askCand) float64 {
 	words := a.ask.sentenceWords(c.sent)
-	in := phraseRuns(q, a.ask.keys, words, a.Paragraphs[a.sentence[c.sent].Paragraph-1].Text)
+	in := phraseRuns(q, a.tables().keys, words, a.Paragraphs[a.sentence[c.sent].Paragraph-1].Text)
 	var got, all float64
 	for ti, t := range q.terms {
 		all += t.weight

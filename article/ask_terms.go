@@ -150,11 +150,11 @@ func (q *question) addTerm(a *Article, w qa.Word, i int) {
 // forms, with how much each counts, in document order; a word held in
 // several forms keeps its best.
 func (a *Article) termHits(w string) []termHit {
-	ix, si := a.idx, a.ask
+	ix, at := a.idx, a.tables()
 	var hits []termHit
 	addWords := func(ids []int32, quality float32) {
 		for _, id := range ids {
-			for _, k := range si.occurrences(id) {
+			for _, k := range at.occurrences(id) {
 				hits = append(hits, termHit{word: k, n: 1, quality: quality})
 			}
 		}
@@ -211,7 +211,7 @@ func (a *Article) termHits(w string) []termHit {
 // after another in one sentence, stem for stem ("step down" in "stepped
 // down").
 func (a *Article) phraseHits(words []string, quality float32) []termHit {
-	si := a.ask
+	si, at := a.ask, a.tables()
 	slots := make([][]int32, len(words))
 	for i, w := range words {
 		if slots[i] = a.idx.StemWords(w); len(slots[i]) == 0 {
@@ -220,7 +220,7 @@ func (a *Article) phraseHits(words []string, quality float32) []termHit {
 	}
 	var hits []termHit
 	for _, id := range slots[0] {
-		for _, k := range si.occurrences(id) {
+		for _, k := range at.occurrences(id) {
 			if int(k)+len(words) > len(si.words) {
 				continue
 			}

@@ -474,7 +474,7 @@ func TestSentenceKinds(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			a := mustParse(t, tt.text)
 			var number, time, place bool
-			for _, sp := range a.ask.spansOf(0) {
+			for _, sp := range a.tables().spansOf(0) {
 				number = number || sp.Kind.IsQuantity() && sp.Kind != spans.Date && sp.Kind != spans.Clock
 				time = time || sp.Kind == spans.Date || sp.Kind == spans.Clock
 				place = place || sp.Kind == spans.Place
@@ -548,5 +548,54 @@ func TestAskAnswerMarks(t *testing.T) {
 	s := ans.Sentences[0]
 	if got := s.Open + s.Text + s.Close; got != `"Nobody may cross the river until Monday," Mayor Lena Ortiz said.` {
 		t.Errorf("Ask(%q) shows %q, want its quotation marks paired", ans.Question, got)
+	}
+}
+
+// TestAskUnquoted checks the answer to "what did X say?" when the article
+// names X but quotes nothing of theirs: no sentence, and the people the
+// name may mean, whose mentions say where the article names them.
+func TestAskUnquoted(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "orchard.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		question string
+		want     []string // the people named but not quoted
+		paras    []int    // where the first of them is named
+	}{
+		{"what did Colm Farrow say?", []string{"Colm Farrow"}, []int{6, 7}},
+		{"What did the minister Farrow say about the relief fund?", []string{"Colm Farrow"}, []int{6, 7}},
+		{"What has the minister said about the frost?", []string{"Colm Farrow"}, []int{6, 7}},
+		{"what did Reinholt say?", []string{"Tomas Reinholt", "Alma Reinholt"}, []int{2, 3, 4}},
+		// Quoted people, and a person named after the verb of speech.
+		{"what did Quist say?", nil, nil},
+		{"what did Petra Lind say?", nil, nil},
+		{"what did the growers say about Colm Farrow?", nil, nil},
+		{"who met Colm Farrow?", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			var got []string
+			for _, p := range ans.Unquoted {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("Ask(%q).Unquoted = %q, want %q", tt.question, got, tt.want)
+			}
+			if len(tt.want) == 0 {
+				return
+			}
+			if ans.Found() {
+				t.Errorf("Ask(%q) answers with %q, want no sentence", tt.question, ans.Sentences[0].Text)
+			}
+			if got := ans.Unquoted[0].Paragraphs(); !slices.Equal(got, tt.paras) {
+				t.Errorf("Ask(%q).Unquoted[0].Paragraphs() = %v, want %v", tt.question, got, tt.paras)
+			}
+		})
 	}
 }

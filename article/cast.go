@@ -1,9 +1,14 @@
 package article
 
 import (
+	"slices"
+	"strings"
 	"sync"
+	"unicode"
 
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/quote"
+	"github.com/articlebot/articlebot/article/internal/text"
 )
 
 // Person is someone, or some body, the article names or quotes: one member
@@ -27,6 +32,8 @@ type Person struct {
 	// Speaker holds what the person said, or is nil when the article
 	// quotes nothing of theirs.
 	Speaker *Speaker
+
+	human bool // the text names a person, not a body or a name that may be either
 }
 
 // Mention is a place where the text names a person.
@@ -91,7 +98,7 @@ func (a *Article) Person(name string) (*Person, error) {
 func (a *Article) buildCast(members []quote.Member) {
 	a.cast = make([]*Person, len(members))
 	for i, m := range members {
-		p := &Person{Name: m.Name, Aliases: m.Aliases, Description: m.Description, Named: m.Named}
+		p := &Person{Name: m.Name, Aliases: m.Aliases, Description: m.Description, Named: m.Named, human: m.Person}
 		for _, mn := range m.Mentions {
 			p.Mentions = append(p.Mentions, Mention{Paragraph: mn.At.Para() + 1, Span: Span{Start: mn.At.Offset(), End: mn.End}})
 		}
@@ -124,4 +131,34 @@ func (a *Article) names() *nameIndex {
 		}
 	})
 	return &a.lookup
+}
+
+// peopleNamed returns, for each paragraph, the byte offsets in ascending
+// order where the text names a person of the cast, by any form of the name.
+// A name after a word that counts ("some Republicans") names a group, not
+// the person.
+func (a *Article) peopleNamed() [][]int {
+	out := make([][]int, len(a.Paragraphs))
+	for _, p := range a.cast {
+		if !p.human {
+			continue
+		}
+		for _, m := range p.Mentions {
+			para := a.Paragraphs[m.Paragraph-1].Text
+			if lexicon.Quantifiers[text.Fold(lastWord(para[:m.Span.Start]))] {
+				continue
+			}
+			out[m.Paragraph-1] = append(out[m.Paragraph-1], m.Span.Start)
+		}
+	}
+	for _, offsets := range out {
+		slices.Sort(offsets)
+	}
+	return out
+}
+
+// lastWord returns the last word of s, without the spaces after it.
+func lastWord(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
 }

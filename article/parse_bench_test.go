@@ -34,6 +34,15 @@ var parseInputs = []struct {
 	{"seed-x1", func() []byte { return seedCopies(1) }},
 	{"seed-x10", func() []byte { return seedCopies(10) }},
 	{"seed-x100", func() []byte { return seedCopies(100) }},
+	// The package's test articles one after another, about 2,000 words:
+	// a long news article.
+	{"testdata-2000-words", func() []byte {
+		body, err := longArticleText()
+		if err != nil {
+			return nil
+		}
+		return []byte(body)
+	}},
 	{"seed-1MiB", func() []byte { return repeatTo(strings.TrimSpace(string(seedText)), "\n", MaxSize) }},
 	// The seed's paragraphs run together into one paragraph of 1 MiB.
 	{"one-paragraph-1MiB", func() []byte {
@@ -105,8 +114,8 @@ func syllables(n int, prefix string) string {
 func BenchmarkParseSize(b *testing.B) {
 	for _, in := range parseInputs {
 		body := in.body()
-		if len(body) > MaxSize {
-			b.Fatalf("%s is %d bytes, over the limit", in.name, len(body))
+		if len(body) > MaxSize || len(body) == 0 {
+			b.Fatalf("%s is %d bytes, not within 1 and the limit", in.name, len(body))
 		}
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))

@@ -119,11 +119,10 @@ func (a *Article) Unattributed() []Quote { return a.unattributed }
 func (a *Article) Speakers() []*Speaker { return a.speakers }
 
 // extractQuotes finds the quotations and reported speech of the article,
-// attributes them to speakers (see the quote package), and notes where the
-// text names people.
+// attributes them to speakers (see the quote package), and makes the cast
+// of everyone the text names.
 func (a *Article) extractQuotes(paras []text.Paragraph) {
 	res := quote.Attribute(paras)
-	a.people = res.People
 	a.speakers = make([]*Speaker, len(res.Speakers))
 	for i, sp := range res.Speakers {
 		a.speakers[i] = &Speaker{

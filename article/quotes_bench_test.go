@@ -132,3 +132,61 @@ func BenchmarkSpeakerLookupForms(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFirstUse measures what parsing leaves for the first use of an
+// article, on the articles BenchmarkAttribution parses: each operation
+// parses the article and then asks its first question (which builds the
+// tables only Ask reads), runs its first search (which builds the index's
+// families of words and trigrams) or writes its summary (which reads the
+// paragraphs again). The first use costs the difference from "parse"
+// alone; "warm" is the same call on an article already used. Besides the
+// time, it reports the CPU time of the process per operation (cpu-ns/op).
+func BenchmarkFirstUse(b *testing.B) {
+	const question, query = "who said they would stay?", "police"
+	uses := []struct {
+		name string
+		use  func(a *Article)
+	}{
+		{"ask", func(a *Article) { sinkAnswer, _ = a.Ask(question) }},
+		{"find", func(a *Article) { sinkResults, _ = a.Search(query, firstPage) }},
+		{"summary", func(a *Article) { sinkSummary = a.Summary() }},
+	}
+	for _, in := range []struct {
+		name string
+		body []byte
+	}{
+		{"seed", seedText},
+		{"2000-words", wordsOfTestArticles(b, 2000)},
+	} {
+		parse := func(b *testing.B) *Article {
+			a, err := Parse(bytes.NewReader(in.body))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return a
+		}
+		// timed runs the operation that setup returns, untimed.
+		timed := func(name string, setup func(b *testing.B) func()) {
+			b.Run(in.name+"/"+name, func(b *testing.B) {
+				op := setup(b)
+				b.ReportAllocs()
+				cpu, ok := processCPU()
+				for b.Loop() {
+					op()
+				}
+				if end, ok2 := processCPU(); ok && ok2 {
+					b.ReportMetric(float64(end-cpu)/float64(b.N), "cpu-ns/op")
+				}
+			})
+		}
+		timed("parse", func(b *testing.B) func() { return func() { sinkArticle = parse(b) } })
+		for _, u := range uses {
+			timed("parse+"+u.name, func(b *testing.B) func() { return func() { u.use(parse(b)) } })
+			timed(u.name+"-warm", func(b *testing.B) func() {
+				a := parse(b)
+				u.use(a)
+				return func() { u.use(a) }
+			})
+		}
+	}
+}

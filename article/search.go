@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/article/internal/index"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -132,12 +133,28 @@ func (a *Article) Search(query string, page Page) (Results, error) {
 				Paragraph: int(r.Para) + 1,
 				Score:     r.Score,
 				Terms:     int(r.Terms),
-				Spans:     iq.Spans(a.Paragraphs[r.Para].Text),
+				Spans:     a.matchSpans(iq, int(r.Para)),
 			}
 		}
 	}
 	res.Suggestions = a.suggest(iq.Unknown())
 	return res, nil
+}
+
+// matchSpans returns where the query's words and phrases stand in
+// paragraph p, counting from 0: from the places of its words kept at parse
+// time, or, for an article built for search alone, by reading the
+// paragraph again.
+func (a *Article) matchSpans(iq *index.Query, p int) []Span {
+	if a.ask == nil {
+		return iq.Spans(a.Paragraphs[p].Text)
+	}
+	words := a.ask.paragraphWords(p)
+	ids := make([]int32, len(words))
+	for i, w := range words {
+		ids[i] = w.id
+	}
+	return iq.WordSpans(ids, func(i int) Span { return Span{Start: int(words[i].start), End: int(words[i].end)} })
 }
 
 // queryTerm is one word or phrase of a query.
@@ -302,9 +319,18 @@ func (a *Article) suggest(words []string) []string {
 func (a *Article) firstSpelling(id int32) string {
 	w := a.idx.Word(id)
 	p := a.idx.FirstParagraph(id)
-	for _, t := range text.Words(a.Paragraphs[p].Text) {
+	para := a.Paragraphs[p].Text
+	if a.ask != nil {
+		for _, sw := range a.ask.paragraphWords(int(p)) {
+			if sw.id == id {
+				return para[sw.start:sw.end]
+			}
+		}
+		return w
+	}
+	for _, t := range text.Words(para) {
 		if t.Fold == w {
-			return a.Paragraphs[p].Text[t.Span.Start:t.Span.End]
+			return para[t.Span.Start:t.Span.End]
 		}
 	}
 	return w

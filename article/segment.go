@@ -33,14 +33,14 @@ func (a *Article) read(texts []string) []text.Paragraph {
 }
 
 // compute works out, from the segmented paragraphs, what the article answers
-// from: the quotes and their speakers, the search index and the summary.
+// from: the quotes and their speakers and the search index. The summary and
+// the tables only Ask reads wait for their first use.
 func (a *Article) compute(paras []text.Paragraph) {
 	a.extractQuotes(paras)
-	b := &sentBuilder{a: a, paras: paras, ix: &sentIndex{}}
+	b := &sentBuilder{a: a, ix: &sentIndex{}}
 	a.idx = index.Build(paras, b.visit)
-	b.finish(a.idx)
+	b.finish()
 	a.ask = b.ix
-	a.buildSummary(paras)
 }
 
 // endsSentence reports whether s ends with a sentence's final punctuation,

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -39,14 +40,31 @@ type Summary struct {
 // pronoun whose referent the reader would not see, is a question, a
 // headline, or part or most of a quotation. An article in which no sentence
 // qualifies has an extractive summary with no points.
-func (a *Article) Summary() Summary { return a.summary }
+//
+// The extractive summary is written on the first call, which reads the
+// paragraphs again: most articles loaded are never summarized.
+func (a *Article) Summary() Summary {
+	a.summary.once.Do(func() {
+		switch {
+		case a.ask == nil:
+			// An article of ForSearch: paragraphs and an index only.
+		case len(a.Meta.Summary) > 0:
+			a.summary.s = Summary{Points: a.Meta.Summary}
+		default:
+			texts := make([]string, len(a.Paragraphs))
+			for i, p := range a.Paragraphs {
+				texts[i] = p.Text
+			}
+			a.summary.s = extractiveSummary(text.Segment(texts), a.sentence, summarySentences)
+		}
+	})
+	return a.summary.s
+}
 
-func (a *Article) buildSummary(paras []text.Paragraph) {
-	if len(a.Meta.Summary) > 0 {
-		a.summary = Summary{Points: a.Meta.Summary}
-		return
-	}
-	a.summary = extractiveSummary(paras, a.sentence, summarySentences)
+// lazySummary is an article's summary, written on first use.
+type lazySummary struct {
+	once sync.Once
+	s    Summary
 }
 
 // The extractive summary's parameters.

@@ -1,11 +1,14 @@
 package article
 
 import (
+	"bytes"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -396,5 +399,31 @@ func TestCosine(t *testing.T) {
 	// "harvest" are not.
 	if got := sharedTerms(&c[0], &c[3]); math.Abs(got-2.0/6) > 1e-9 {
 		t.Errorf("sharedTerms(some shared words) = %v, want 2/6", got)
+	}
+}
+
+// TestSummaryConcurrent asks for the summary of a freshly parsed article,
+// which the first call writes, from many goroutines at once: each gets the
+// summary of the same article read from the start. An article of ForSearch
+// has none.
+func TestSummaryConcurrent(t *testing.T) {
+	want := extractiveSummary(segments(Default()), Default().Sentences(), summarySentences)
+	a, err := Parse(bytes.NewReader(seedText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]Summary, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i] = a.Summary() })
+	}
+	wg.Wait()
+	for i, s := range got {
+		if !reflect.DeepEqual(s, want) {
+			t.Errorf("Summary() in goroutine %d = %+v, want %+v", i, s, want)
+		}
+	}
+	if s := ForSearch([]string{"One paragraph."}).Summary(); s.Extractive || len(s.Points) > 0 {
+		t.Errorf("ForSearch(…).Summary() = %+v, want none", s)
 	}
 }

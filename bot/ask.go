@@ -93,6 +93,9 @@ func (b *Bot) answer(question string) (rendered, error) {
 	if err != nil {
 		return rendered{}, fmt.Errorf("asking %q: %w", question, err)
 	}
+	if len(ans.Unquoted) > 0 {
+		return b.unquotedAnswer(ans.Unquoted), nil
+	}
 	if !ans.Found() {
 		return rendered{content: noAnswer(question, ans)}, nil
 	}
@@ -105,6 +108,30 @@ func (b *Bot) answer(question string) (rendered, error) {
 		embeds:     []*discordgo.MessageEmbed{e},
 		components: []discordgo.MessageComponent{showButtons(paras)},
 	}, nil
+}
+
+// unquotedShown is how many people an answer about someone the article
+// does not quote shows, when the name may mean several.
+const unquotedShown = 3
+
+// unquotedAnswer renders the answer to "what did X say?" when the article
+// names X but quotes nothing of theirs: that it does not quote them, and
+// where it names them, with a button for each paragraph shown.
+func (b *Bot) unquotedAnswer(people []*article.Person) rendered {
+	r := rendered{found: true}
+	var paras []int
+	for _, p := range people[:min(len(people), unquotedShown)] {
+		r.embeds = append(r.embeds, b.mentionedEmbed(p))
+		for _, n := range p.Paragraphs()[:min(len(p.Paragraphs()), mentionsShown)] {
+			if !slices.Contains(paras, n) {
+				paras = append(paras, n)
+			}
+		}
+	}
+	if len(paras) > 0 {
+		r.components = []discordgo.MessageComponent{showButtons(paras)}
+	}
+	return r
 }
 
 // answerEmbed renders a found answer: the question as the title, whom a

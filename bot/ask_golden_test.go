@@ -19,6 +19,7 @@ var askGoldenCases = []goldenCase{
 	{"ask-where", "— ¶2"},
 	{"ask-pentagon", "— ¶11"},
 	{"ask-jatras", "**James George Jatras**"},
+	{"ask-mentioned", "The article mentions Philip Hammond but does not quote them"},
 	{"ask-no-answer", "It doesn't mention **capital** or **france**."},
 	{"ask-stop-words", "(only you can see this)"},
 	{"ask-mentions", `\<@123\>`},

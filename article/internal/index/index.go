@@ -12,10 +12,13 @@
 // ranked by terms held and then by score, the best kept in a bounded heap),
 // and spelling suggestions (a trigram index of the vocabulary). An index is
 // built once and only read afterwards, so any number of goroutines may read
-// it.
+// it; the tables that only some searches read (the families of words and
+// the trigrams) are built, once, by the first search that needs them.
 package index
 
 import (
+	"sync"
+
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -33,7 +36,13 @@ type Index struct {
 	postStart []uint32 // word w's postings are post[postStart[w]:postStart[w+1]]
 	df        []int32  // word -> number of paragraphs holding it
 
-	tri trigrams
+	// Built on first use, as only some searches and questions read them:
+	// the families of derived words (see RootWords) and the trigrams of
+	// the vocabulary (see Similar).
+	familiesOnce sync.Once
+	fam          *families
+	trigramsOnce sync.Once
+	tri          *trigrams
 }
 
 // New indexes the plain words of the paragraphs (see text.AppendWords).
@@ -112,6 +121,5 @@ func (b *builder) finish() *Index {
 	}
 	ix.vocab = newVocab(b.words)
 	ix.post, ix.postStart, ix.df = encodePostings(len(b.words), b.paraLen, b.occWord)
-	ix.tri = newTrigrams(&ix.vocab)
 	return ix
 }

@@ -59,3 +59,42 @@ func TestMinEditsIsLowerBound(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyTablesConcurrent reads the tables an index builds on first use,
+// the families of words and the trigrams, from many goroutines at once:
+// each gets what one goroutine alone gets.
+func TestLazyTablesConcurrent(t *testing.T) {
+	paras := text.Segment([]string{
+		"The extortionist demanded money; extortion is a crime, and extorting is its verb.",
+		"The suspension of the talks was announced after both sides suspended their offers.",
+	})
+	alone := New(paras)
+	wantFamily := wordsOf(alone, alone.RootWords("extort"))
+	wantSimilar := wordsOf(alone, alone.Similar("suspensoin", 3))
+	if !slices.Contains(wantFamily, "extortionist") || !slices.Contains(wantSimilar, "suspension") {
+		t.Fatalf("RootWords(extort) = %q, Similar(suspensoin) = %q; want extortionist and suspension among them", wantFamily, wantSimilar)
+	}
+	ix := New(paras)
+	done := make(chan [2][]string)
+	const readers = 16
+	for range readers {
+		go func() {
+			done <- [2][]string{wordsOf(ix, ix.RootWords("extort")), wordsOf(ix, ix.Similar("suspensoin", 3))}
+		}()
+	}
+	for range readers {
+		got := <-done
+		if !slices.Equal(got[0], wantFamily) || !slices.Equal(got[1], wantSimilar) {
+			t.Errorf("RootWords, Similar = %q, %q; want %q, %q", got[0], got[1], wantFamily, wantSimilar)
+		}
+	}
+}
+
+// wordsOf returns the words with the given ids.
+func wordsOf(ix *Index, ids []int32) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, ix.Word(id))
+	}
+	return out
+}

@@ -2,7 +2,6 @@ package index
 
 import (
 	"slices"
-	"sync"
 
 	"github.com/articlebot/articlebot/article/internal/text"
 )
@@ -12,8 +11,7 @@ import (
 type Query struct {
 	ix      *Index
 	terms   []term
-	unknown []string             // query words that are not in the article
-	slotsOf map[string][]slotRef // see Spans
+	unknown []string // query words that are not in the article
 }
 
 // term is a word or a phrase of a query with the paragraphs holding it.
@@ -195,79 +193,47 @@ func intersect(a, b []hit) []hit {
 }
 
 // Spans returns where the query's words and phrases stand in the text of a
-// paragraph, in order and merged where they overlap or touch; a phrase is
-// one span from its first word to its last. It reads the paragraph's words
-// again, so it costs what tokenizing the paragraph costs: it is meant for
-// the few paragraphs shown.
+// paragraph, as WordSpans does. It reads the paragraph's words again, so
+// it costs what tokenizing the paragraph costs: it is meant for the few
+// paragraphs shown, of an article whose words' places were not kept.
 func (q *Query) Spans(paragraph string) []text.Span {
-	if q.slotsOf == nil {
-		// Which slots of which terms each of the article's words fills,
-		// by its folded form: found once, for the query's first page.
-		q.slotsOf = make(map[string][]slotRef)
-		for ti, t := range q.terms {
-			for j, slot := range t.slots {
-				for _, id := range slot {
-					w := q.ix.Word(id)
-					q.slotsOf[w] = append(q.slotsOf[w], slotRef{int32(ti), int32(j)})
-				}
-			}
+	words := text.PlainWords(paragraph)
+	ids := make([]int32, len(words))
+	for i, w := range words {
+		ids[i] = -1
+		if id, ok := q.ix.ID(w.Fold); ok {
+			ids[i] = id
 		}
 	}
-	buf := spanBufs.Get().(*spanBuf)
-	defer buf.release()
-	// Room for the paragraph's tokens and then its words, about one each
-	// five bytes.
-	buf.words = text.AppendPlainWords(slices.Grow(buf.words[:0], 2*(len(paragraph)/5+1)), paragraph)
-	words := buf.words
-	buf.fills = slices.Grow(buf.fills[:0], len(words))[:len(words)]
-	fills := buf.fills
-	for i, w := range words {
-		fills[i] = q.slotsOf[w.Fold]
-	}
+	return q.WordSpans(ids, func(i int) text.Span { return words[i].Span })
+}
+
+// WordSpans returns where the query's words and phrases stand among the
+// words of a paragraph, given in order by their ids (-1 for a word the
+// index lacks) and their spans, in order and merged where they overlap or
+// touch; a phrase is one span from its first word to its last.
+func (q *Query) WordSpans(ids []int32, span func(i int) text.Span) []text.Span {
 	var spans []text.Span
-	for i, refs := range fills {
-		for _, r := range refs {
-			if r.slot != 0 {
-				continue
-			}
-			t := &q.terms[r.term]
+	for i, id := range ids {
+		for _, t := range q.terms {
 			n := len(t.slots)
-			if i+n > len(words) {
+			if i+n > len(ids) || !fills(t.slots[0], id) {
 				continue
 			}
 			ok := true
 			for j := 1; j < n && ok; j++ {
-				ok = slices.Contains(fills[i+j], slotRef{r.term, int32(j)})
+				ok = fills(t.slots[j], ids[i+j])
 			}
 			if ok {
-				spans = append(spans, text.Span{Start: words[i].Span.Start, End: words[i+n-1].Span.End})
+				spans = append(spans, text.Span{Start: span(i).Start, End: span(i + n - 1).End})
 			}
 		}
 	}
 	return MergeSpans(spans)
 }
 
-// spanBuf is what Spans reads a paragraph into: its words, and the slots
-// each fills.
-type spanBuf struct {
-	words []text.Token
-	fills [][]slotRef
+// fills reports whether the word id is one of a slot's sorted ids.
+func fills(slot []int32, id int32) bool {
+	_, found := slices.BinarySearch(slot, id)
+	return found
 }
-
-// spanBufs keeps Spans' buffers between calls, so that bolding the
-// paragraphs a search shows allocates nothing for them once the buffers
-// have grown to the paragraphs' size.
-var spanBufs = sync.Pool{New: func() any { return new(spanBuf) }}
-
-// maxPooledWords bounds the buffers kept: one grown for a longer paragraph
-// is left to the garbage collector.
-const maxPooledWords = 1 << 12
-
-func (b *spanBuf) release() {
-	if cap(b.words) <= maxPooledWords && cap(b.fills) <= maxPooledWords {
-		spanBufs.Put(b)
-	}
-}
-
-// slotRef names the j-th word (slot) of the query's term-th term.
-type slotRef struct{ term, slot int32 }

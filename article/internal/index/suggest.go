@@ -47,7 +47,7 @@ func appendTrigrams(dst []uint32, w string) []uint32 {
 	return dst[:first+len(slices.Compact(got))]
 }
 
-func newTrigrams(v *vocab) trigrams {
+func newTrigrams(v *vocab) *trigrams {
 	type pair struct {
 		key  uint32
 		word int32
@@ -70,8 +70,7 @@ func newTrigrams(v *vocab) trigrams {
 		}
 		return cmp.Compare(x.word, y.word)
 	})
-	var t trigrams
-	t.words = make([]int32, len(pairs))
+	t := &trigrams{words: make([]int32, len(pairs))}
 	for i, p := range pairs {
 		if i == 0 || p.key != pairs[i-1].key {
 			t.keys = append(t.keys, p.key)
@@ -82,6 +81,12 @@ func newTrigrams(v *vocab) trigrams {
 	t.start = append(t.start, uint32(len(pairs)))
 	t.keys, t.start = slices.Clone(t.keys), slices.Clone(t.start) // of the exact size
 	return t
+}
+
+// trigrams returns the index's trigrams, building them on first use.
+func (ix *Index) trigrams() *trigrams {
+	ix.trigramsOnce.Do(func() { ix.tri = newTrigrams(&ix.vocab) })
+	return ix.tri
 }
 
 // wordsWith returns the ids of the words holding trigram k, ascending.
@@ -114,9 +119,10 @@ func (ix *Index) Similar(w string, limit int) []int32 {
 	}
 	grams := appendTrigrams(nil, w)
 	need := max(len(grams)-3*maxDist, 1)
+	tri := ix.trigrams()
 	var ids []int32
 	for _, k := range grams {
-		ids = append(ids, ix.tri.wordsWith(k)...)
+		ids = append(ids, tri.wordsWith(k)...)
 	}
 	slices.Sort(ids)
 

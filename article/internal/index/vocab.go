@@ -66,18 +66,13 @@ func (t *strTable) withPrefix(prefix string) []int32 {
 	return t.sorted[lo:hi]
 }
 
-// vocab is an article's vocabulary: its folded words, their stems, and the
-// families of stems that derive from one another (see text.Root).
+// vocab is an article's vocabulary: its folded words and their stems.
 type vocab struct {
 	words  strTable
 	stems  strTable
 	stemOf []int32 // word -> stem
 	// The words of stem s are stemWords[stemStart[s]:stemStart[s+1]].
 	stemStart, stemWords []int32
-	roots                strTable
-	rootOf               []int32 // stem -> root
-	// The stems of root r are rootStems[rootStart[r]:rootStart[r+1]].
-	rootStart, rootStems []int32
 }
 
 func newVocab(words []string) vocab {
@@ -96,23 +91,36 @@ func newVocab(words []string) vocab {
 	}
 	v.stems = newStrTable(stems)
 	v.stemStart, v.stemWords = group(len(stems), len(words), func(w int) int32 { return v.stemOf[w] })
+	return v
+}
 
-	clear(ids)
+// families groups the stems of a vocabulary by the root they derive from
+// (see text.Root). Only a search or a question reads it, so an index
+// builds it when one first does.
+type families struct {
+	roots  strTable
+	rootOf []int32 // stem -> root
+	// The stems of root r are rootStems[rootStart[r]:rootStart[r+1]].
+	rootStart, rootStems []int32
+}
+
+func newFamilies(v *vocab) *families {
+	f := &families{rootOf: make([]int32, v.stems.len())}
+	ids := make(map[string]int32)
 	var roots []string
-	v.rootOf = make([]int32, len(stems))
-	for s, stem := range stems {
-		r := text.RootOfStem(stem)
+	for s := range v.stems.len() {
+		r := text.RootOfStem(v.stems.at(int32(s)))
 		id, ok := ids[r]
 		if !ok {
 			id = int32(len(roots))
 			ids[r] = id
 			roots = append(roots, r)
 		}
-		v.rootOf[s] = id
+		f.rootOf[s] = id
 	}
-	v.roots = newStrTable(roots)
-	v.rootStart, v.rootStems = group(len(roots), len(stems), func(s int) int32 { return v.rootOf[s] })
-	return v
+	f.roots = newStrTable(roots)
+	f.rootStart, f.rootStems = group(len(roots), len(f.rootOf), func(s int) int32 { return f.rootOf[s] })
+	return f
 }
 
 // group sorts the items 0..n-1 into buckets 0..buckets-1 by key, keeping
@@ -173,17 +181,25 @@ func (v *vocab) StemWords(w string) []int32 {
 // RootWords returns the ids of the article's words that derive from the
 // same root as the folded word w (see text.Root), its stem's words
 // included, sorted.
-func (v *vocab) RootWords(w string) []int32 {
-	rid, ok := v.roots.lookup(text.Root(w))
+func (ix *Index) RootWords(w string) []int32 {
+	f := ix.families()
+	rid, ok := f.roots.lookup(text.Root(w))
 	if !ok {
 		return nil
 	}
 	var forms []int32
-	for _, s := range v.rootStems[v.rootStart[rid]:v.rootStart[rid+1]] {
-		forms = append(forms, v.StemForms(s)...)
+	for _, s := range f.rootStems[f.rootStart[rid]:f.rootStart[rid+1]] {
+		forms = append(forms, ix.StemForms(s)...)
 	}
 	slices.Sort(forms)
 	return forms
+}
+
+// families returns the index's families of stems, building them on first
+// use.
+func (ix *Index) families() *families {
+	ix.familiesOnce.Do(func() { ix.fam = newFamilies(&ix.vocab) })
+	return ix.fam
 }
 
 // Forms returns the ids of the article's words that the folded word w
@@ -193,20 +209,20 @@ func (v *vocab) RootWords(w string) []int32 {
 // letters or more ("russia" finds "Russian"), the forms of the place a
 // demonym names ("iranians" finds "Iran"), and the other spelling of a
 // number ("four" for "4").
-func (v *vocab) Forms(w string, free bool) []int32 {
-	forms := v.StemWords(w)
+func (ix *Index) Forms(w string, free bool) []int32 {
+	forms := ix.StemWords(w)
 	if !free {
 		return forms
 	}
-	forms = append(forms, v.RootWords(w)...)
+	forms = append(forms, ix.RootWords(w)...)
 	if utf8.RuneCountInString(w) >= PrefixMinRunes {
-		forms = append(forms, v.words.withPrefix(w)...)
+		forms = append(forms, ix.vocab.words.withPrefix(w)...)
 	}
 	for _, base := range DemonymBases(w) {
-		forms = append(forms, v.StemWords(base)...)
+		forms = append(forms, ix.StemWords(base)...)
 	}
 	if twin, ok := text.NumberTwin(w); ok {
-		forms = append(forms, v.StemWords(twin)...)
+		forms = append(forms, ix.StemWords(twin)...)
 	}
 	slices.Sort(forms)
 	return slices.Compact(forms)

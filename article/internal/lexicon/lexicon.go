@@ -55,6 +55,7 @@ var (
 	Determiners          = set("determiners")
 	Possessives          = set("possessives")
 	PreNounWords         = set("pre-noun-words")
+	Quantifiers          = set("quantifiers")
 	NPStopWords          = set("np-stop-words")
 	Negators             = set("negators")
 	Modals               = set("modals")
@@ -91,6 +92,7 @@ var (
 	TimeRelatives   = set("time-relatives")
 	TimePreps       = set("time-preps")
 	TimeNouns       = set("time-nouns")
+	TimeParts       = set("time-parts")
 	Months          = set("months")
 )
 
@@ -119,6 +121,7 @@ var (
 	LocativePreps      = set("locative-preps")
 	NearPreps          = set("near-preps")
 	NumberWords        = set("number-words")
+	FractionWords      = set("fraction-words")
 	CauseWords         = set("cause-words")
 	WeakCauseWords     = set("weak-cause-words")
 	GenericSpeechVerbs = set("generic-speech-verbs")

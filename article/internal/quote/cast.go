@@ -11,8 +11,11 @@ type Member struct {
 	Name, Description string
 	Aliases           []string
 	Named             bool
-	Mentions          []Mention
-	Speaker           int
+	// Person reports that the text names a person, not a body or a name
+	// that may be either.
+	Person   bool
+	Mentions []Mention
+	Speaker  int
 }
 
 // Mention is where the text names someone: the name, with any title before
@@ -40,6 +43,7 @@ func (r *resolver) cast(rank []int) []Member {
 		}
 		if k, ok := bySpeaker[sp]; ok && sp >= 0 {
 			m := &out[k]
+			m.Person = m.Person || e.kind == entPerson
 			m.Mentions = append(m.Mentions, mentionsOf(e)...)
 			slices.SortFunc(m.Mentions, func(a, b Mention) int { return int(a.At - b.At) })
 			m.Mentions = slices.CompactFunc(m.Mentions, func(a, b Mention) bool { return a.At == b.At })
@@ -53,6 +57,7 @@ func (r *resolver) cast(rank []int) []Member {
 			Description: e.desc,
 			Aliases:     e.speakerAliases(),
 			Named:       named,
+			Person:      e.kind == entPerson,
 			Mentions:    mentionsOf(e),
 			Speaker:     sp,
 		})

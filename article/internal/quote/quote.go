@@ -98,9 +98,6 @@ type Result struct {
 	// Speakers holds the speakers, most quoted first: by direct quotes,
 	// then reported statements, then first appearance.
 	Speakers []Speaker
-	// People holds where the text names a person outside quotations (a
-	// full name, or a name after a title), in document order.
-	People []Pos
 	// Cast holds everyone, and every body, the article names or quotes,
 	// in the order the text first names them.
 	Cast []Member
@@ -181,12 +178,6 @@ func attribute(segs []text.Paragraph, without []string) Result {
 			}
 		}
 	}
-	for _, m := range all {
-		if len(m.lows) >= 2 || m.role {
-			res.People = append(res.People, Pos(m.pos))
-		}
-	}
-
 	r := newResolver()
 	r.registerPersons(all)
 

@@ -93,6 +93,10 @@ func (r *reader) quantities() {
 			i += n
 			continue
 		}
+		if n := r.fraction(i); n > 0 {
+			i += n
+			continue
+		}
 		if n := r.compound(i); n > 0 {
 			i += n
 			continue
@@ -103,6 +107,26 @@ func (r *reader) quantities() {
 		}
 		i++
 	}
+}
+
+// fraction reads a share of a whole in words at token i: "half of", "a
+// third of", "two-thirds of", "two fifths of". It returns how many tokens
+// it took, or 0.
+func (r *reader) fraction(i int) int {
+	w := r.word(i)
+	count, frac, hyphened := strings.Cut(w, "-")
+	switch {
+	case hyphened && lexicon.NumberWords[count] && lexicon.FractionWords[frac]:
+		r.add(Percent, i, i, 0) // "two-thirds"
+		return 1
+	case w == "half" && r.word(i+1) == "of":
+		r.add(Percent, i, i, 0)
+		return 1
+	case (w == "a" || lexicon.NumberWords[w]) && lexicon.FractionWords[r.word(i+1)] && r.word(i+2) == "of":
+		r.add(Percent, i, i+1, 0)
+		return 2
+	}
+	return 0
 }
 
 // clock reads a time of day at token i: "10:30 p.m.", "5 p.m.", "8pm",
@@ -213,7 +237,8 @@ func (r *reader) date(i int) int {
 // isMonth reports whether the month word at token i names a month rather
 // than being a word or a name that is also one ("may", "March", "August"):
 // an unambiguous month, or one written with a capital next to a number or
-// after a preposition of time.
+// after a preposition of time or after a part of a stretch of time ("the
+// end of June").
 func (r *reader) isMonth(i int) bool {
 	w := r.word(i)
 	if !lexicon.AmbiguousMonths[w] {
@@ -222,7 +247,8 @@ func (r *reader) isMonth(i int) bool {
 	if !r.toks[i].Upper {
 		return false
 	}
-	return r.isNumber(i+1) || r.isPunct(i+1, ".") && r.isNumber(i+2) || lexicon.TimePreps[r.word(i-1)] || r.isNumber(i-1)
+	return r.isNumber(i+1) || r.isPunct(i+1, ".") && r.isNumber(i+2) || lexicon.TimePreps[r.word(i-1)] || r.isNumber(i-1) ||
+		r.word(i-1) == "of" && lexicon.TimeParts[r.word(i-2)]
 }
 
 // isDay reports whether token i is a day of a month: 1 to 31, perhaps as
