@@ -186,7 +186,7 @@ func attribute(segs []text.Paragraph, without []string) Result {
 		events = resolveParagraph(r, &ps[i], british, events)
 	}
 	linkRuns(ps)
-	attributeFromContext(ps, events, without)
+	attributeFromContext(ps, r.persons, events, without)
 	var rank []int
 	res.Quotes, res.Speakers, rank, res.Unattributed = collectQuotes(ps)
 	res.Cast = r.cast(rank)

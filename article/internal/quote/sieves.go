@@ -116,10 +116,10 @@ type context struct {
 
 // attributeFromContext gives a speaker to the quotations whose sentence
 // does not attribute them, in document order, by the context sieves.
-func attributeFromContext(ps []paragraph, events []attrEvent, without []string) {
+func attributeFromContext(ps []paragraph, persons []*entity, events []attrEvent, without []string) {
 	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1, without: without}
 	slices.SortStableFunc(c.events, func(a, b attrEvent) int { return cmp.Compare(a.pos, b.pos) })
-	c.findInterviewee()
+	c.findInterviewee(persons)
 	for i := range ps {
 		for _, fq := range ps[i].found {
 			if fq.run >= 0 && fq.verdict == speech && c.runs[fq.run] == nil {
@@ -257,8 +257,8 @@ func introduction(c *context) (*entity, bool) {
 }
 
 // interviewAnswer gives the quotation that opens an answer of an
-// interview (interview.go) to the person the interview is with: the last
-// person the paragraphs before the first question were about.
+// interview (interview.go) to the person the interview is with (see
+// findInterviewee).
 func interviewAnswer(c *context) (*entity, bool) {
 	if c.ps[c.i].role != roleAnswer || c.fi != 0 || c.firstQuestion < 0 || c.firstQuestion >= c.i {
 		return nil, false
@@ -267,8 +267,13 @@ func interviewAnswer(c *context) (*entity, bool) {
 }
 
 // findInterviewee finds the first question of an interview, if the article
-// is one, and the last person the paragraphs before it were about.
-func (c *context) findInterviewee() {
+// is one, and the person the interview is with. That person is named in the
+// nearest paragraph before the first question that names anyone: the
+// person its sentences are about ("Vos, who inspects the orchards, spoke to
+// us"), or else the one person it names ("The paper spoke to the
+// inspector, Hanne Vos"). A paragraph that names several people and is about
+// none of them leaves the interviewee unknown, and the answers unattributed.
+func (c *context) findInterviewee(persons []*entity) {
 	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return p.role == roleQuestion })
 	for k := c.firstQuestion - 1; k >= 0; k-- {
 		for si := len(c.ps[k].leads) - 1; si >= 0; si-- {
@@ -277,7 +282,29 @@ func (c *context) findInterviewee() {
 				return
 			}
 		}
+		named := personsNamedIn(persons, c.ps[k].idx)
+		if len(named) == 1 {
+			c.interviewee = named[0]
+		}
+		if len(named) > 0 {
+			return
+		}
 	}
+}
+
+// personsNamedIn returns the persons the paragraph with index para names
+// outside quotations.
+func personsNamedIn(persons []*entity, para int) []*entity {
+	var named []*entity
+	for _, e := range persons {
+		if e.kind != entPerson {
+			continue
+		}
+		if slices.ContainsFunc(e.mentionsAt, func(pos int) bool { return paraOf(pos) == para }) {
+			named = append(named, e)
+		}
+	}
+	return named
 }
 
 // previousSpeaker gives the speaker of the last whole direct quote when it
