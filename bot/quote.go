@@ -85,8 +85,20 @@ func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
 	if d := oneLine(p.Description); d != "" {
 		lines = append(lines, "*"+escapeWithin(d, 300)+"*")
 	}
-	lines = append(lines, "The article mentions "+escapeWithin(oneLine(p.Name), 200)+
-		" but does not quote them: named in "+citeList(paras)+".")
+	name := escapeWithin(oneLine(p.Name), 200)
+	if n := len(b.art.Unattributed()); n > 0 {
+		// One of the quotations without a speaker may be theirs: say so
+		// rather than state flatly that the article does not quote them.
+		have := " have"
+		if n == 1 {
+			have = " has"
+		}
+		lines = append(lines, "The article mentions "+name+" (named in "+citeList(paras)+
+			"), and I found no quote I can give to them; "+plural(n, "quotation", "quotations")+
+			" in it"+have+" a speaker I could not tell.")
+	} else {
+		lines = append(lines, "The article mentions "+name+" but does not quote them: named in "+citeList(paras)+".")
+	}
 	if spokes := b.spokespeople(p.Name, nil); len(spokes) > 0 {
 		lines = append(lines, "Speaking for it: "+escapeWithin(strings.Join(spokes, ", "), 300)+
 			" (ask /quote for them by name).")
@@ -110,6 +122,9 @@ func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
 	}
 	e.Description = truncate(strings.Join(lines, "\n"), limitEmbedDesc)
 	foot := []string{"mentioned, not quoted"}
+	if len(b.art.Unattributed()) > 0 {
+		foot[0] = "mentioned, no quote found"
+	}
 	if src := source(b.art.Meta.Publication, b.art.Meta.Date); src != "" {
 		foot = append(foot, src)
 	}

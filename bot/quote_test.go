@@ -363,3 +363,49 @@ func TestQuoteSpokespeopleOfAQuotedBody(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteMentionedHedgesWhenSpeakersAreUnclear checks that /quote and
+// /ask say flatly that the article does not quote someone only when every
+// quotation in it has a speaker; otherwise one of those without may be
+// theirs, and the answer says so.
+func TestQuoteMentionedHedgesWhenSpeakersAreUnclear(t *testing.T) {
+	const clear = "The square filled up long before noon on Saturday, when Mayor Jo Park arrived.\n\n" +
+		"\"The bridge will open in May,\" said councillor Ravi Shah.\n"
+	const unclear = "The square filled up long before noon on Saturday, when Mayor Jo Park arrived.\n\n" +
+		"\"We are not going home until they listen to us.\"\n\n" +
+		"\"The bridge will open in May,\" said councillor Ravi Shah.\n"
+	tests := []struct {
+		name, body string
+		want, foot string
+		not        string
+	}{
+		{"every quotation attributed", clear, "does not quote them: named in ¶1", "mentioned, not quoted", "could not tell"},
+		{"one quotation unattributed", unclear,
+			"named in ¶1), and I found no quote I can give to them; 1 quotation in it has a speaker I could not tell.",
+			"mentioned, no quote found", "does not quote"},
+	}
+	for _, tt := range tests {
+		b := mustNew(mustParse(t, tt.body))
+		for _, in := range []*discordgo.Interaction{
+			slash("quote", opt("speaker", discordgo.ApplicationCommandOptionString, "Jo Park")),
+			slash("ask", opt("question", discordgo.ApplicationCommandOptionString, "what did Jo Park say?")),
+		} {
+			t.Run(tt.name+"/"+in.ApplicationCommandData().Name, func(t *testing.T) {
+				r := b.Respond(context.Background(), in)
+				if r.Data == nil || len(r.Data.Embeds) == 0 || r.Data.Embeds[0].Footer == nil {
+					t.Fatalf("no embed with a footer: %+v", r.Data)
+				}
+				e := r.Data.Embeds[0]
+				if !strings.Contains(e.Description, tt.want) {
+					t.Errorf("description = %q, want it to hold %q", e.Description, tt.want)
+				}
+				if strings.Contains(e.Description, tt.not) {
+					t.Errorf("description = %q, want no %q", e.Description, tt.not)
+				}
+				if !strings.HasPrefix(e.Footer.Text, tt.foot) {
+					t.Errorf("footer = %q, want it to start %q", e.Footer.Text, tt.foot)
+				}
+			})
+		}
+	}
+}
