@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/article/internal/index"
@@ -249,7 +248,7 @@ func (q *query) addFree(seg string, toks []text.Token) {
 			continue
 		}
 		w := toks[i].Fold
-		if text.IsStopWord(w) && !isAbbreviation(seg[toks[i].Span.Start:toks[i].Span.End]) {
+		if text.IsStopWord(w) && !text.IsAbbreviation(seg[toks[i].Span.Start:toks[i].Span.End]) {
 			if !slices.Contains(q.ignored, w) {
 				q.ignored = append(q.ignored, w)
 			}
@@ -272,22 +271,6 @@ func joined(between string) bool {
 		}
 	}
 	return true
-}
-
-// isAbbreviation reports whether a word is written as an abbreviation: two to
-// four capital letters.
-func isAbbreviation(w string) bool {
-	n := 0
-	for _, r := range w {
-		if r == '.' {
-			continue
-		}
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2 && n <= 4
 }
 
 // quoteList writes words as `"a"`, `"a" and "b"` or `"a", "b" and "c"`.

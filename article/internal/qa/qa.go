@@ -425,7 +425,7 @@ func (q *Question) readRoles(shouting bool) {
 		switch {
 		case lexicon.QuestionFillers[w.Fold], w.Fold == "far" && q.word(i-1) == "so":
 			w.Role = Asking // "so far" only says until now
-		case text.IsStopWord(w.Fold) && (shouting || !isAbbreviation(q.Text[w.Span.Start:w.Span.End])):
+		case text.IsStopWord(w.Fold) && (shouting || !text.IsAbbreviation(q.Text[w.Span.Start:w.Span.End])):
 			w.Role = Stop
 		case lexicon.GenericSpeechVerbs[w.Fold]:
 			w.Role = Speech
@@ -458,22 +458,6 @@ func asksSpeech(w string, afterAux bool) bool {
 		return afterAux
 	}
 	return v.Ing || !strings.HasSuffix(w, "s")
-}
-
-// isAbbreviation reports whether a word is written as an abbreviation: two to
-// four capital letters.
-func isAbbreviation(w string) bool {
-	n := 0
-	for _, r := range w {
-		if r == '.' {
-			continue
-		}
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2 && n <= 4
 }
 
 // Content returns the indices of the content words, in order.

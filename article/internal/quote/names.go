@@ -3,7 +3,6 @@ package quote
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/text"
@@ -304,17 +303,7 @@ func (p *paragraph) readMention(run []text.Token) (mention, bool) {
 // isAcronym reports whether a word is written in capitals, like "US",
 // "U.S." or "NATO".
 func isAcronym(raw string) bool {
-	letters := 0
-	for _, r := range raw {
-		switch {
-		case unicode.IsUpper(r):
-			letters++
-		case r == '.' || r == '&':
-		default:
-			return false
-		}
-	}
-	return letters >= 2
+	return text.Capitals(raw) >= 2
 }
 
 // isNameTok reports whether a capitalised token can be part of a person's

@@ -3,7 +3,6 @@ package spans
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/text"
@@ -204,16 +203,7 @@ func (r *reader) afterRoleComma(i int) bool {
 // isAcronym reports whether a word is two to six capital letters, perhaps
 // with periods: "PPP", "NYPD", "U.S".
 func isAcronym(w string) bool {
-	n := 0
-	for _, c := range w {
-		if c == '.' {
-			continue
-		}
-		if !unicode.IsUpper(c) {
-			return false
-		}
-		n++
-	}
+	n := text.Capitals(w)
 	return n >= 2 && n <= 6
 }
 

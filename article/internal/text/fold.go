@@ -79,6 +79,32 @@ func Stem(w string) string {
 	return s
 }
 
+// Capitals returns how many capital letters w has when it is written in
+// capitals alone, perhaps with periods and ampersands ("US", "U.S.",
+// "NATO", "AT&T"), and 0 otherwise. Callers read an abbreviation or an
+// acronym from the count: "A" is a capital, not an abbreviation.
+func Capitals(w string) int {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.' || r == '&':
+		default:
+			return 0
+		}
+	}
+	return n
+}
+
+// IsAbbreviation reports whether w is written as an abbreviation: two to
+// four capitals ("US", "U.S.", "NATO"), which is not the stop word its
+// folded form may be ("us").
+func IsAbbreviation(w string) bool {
+	n := Capitals(w)
+	return n >= 2 && n <= 4
+}
+
 // IsStopWord reports whether the folded word w is an English stop word.
 func IsStopWord(w string) bool {
 	return english.IsStopWord(w)

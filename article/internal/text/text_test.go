@@ -248,3 +248,34 @@ func lines(s []string) string {
 	}
 	return b.String()
 }
+
+func TestCapitals(t *testing.T) {
+	tests := []struct {
+		name   string
+		w      string
+		want   int
+		abbrev bool
+	}{
+		{"two capitals", "US", 2, true},
+		{"with periods", "U.S.", 2, true},
+		{"four capitals", "NATO", 4, true},
+		{"with an ampersand", "AT&T", 3, true},
+		{"five capitals", "FIFAS", 5, false},
+		{"one capital", "A", 1, false},
+		{"a capitalised word", "Us", 0, false},
+		{"lower case", "us", 0, false},
+		{"a digit", "G7", 0, false},
+		{"accented capitals", "ÉU", 2, true},
+		{"empty", "", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Capitals(tt.w); got != tt.want {
+				t.Errorf("Capitals(%q) = %d, want %d", tt.w, got, tt.want)
+			}
+			if got := IsAbbreviation(tt.w); got != tt.abbrev {
+				t.Errorf("IsAbbreviation(%q) = %v, want %v", tt.w, got, tt.abbrev)
+			}
+		})
+	}
+}
