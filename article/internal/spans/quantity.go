@@ -78,34 +78,21 @@ func (r *reader) value(i int) (float64, bool) {
 }
 
 // quantities finds the numbers, sums, shares, dates, times of day,
-// durations, ages, measures and scores.
+// durations, ages, measures and scores. At each word, the readers are tried
+// in order, the more specific first (a time of day or a date before a bare
+// number); the first that reads something there takes its tokens.
 func (r *reader) quantities() {
+	readers := [...]func(int) int{r.clock, r.date, r.fraction, r.compound, r.number}
 	for i := 0; i < len(r.toks); {
-		if r.toks[i].Kind != text.Word {
-			i++
-			continue
+		n := 0
+		if r.toks[i].Kind == text.Word {
+			for _, read := range readers {
+				if n = read(i); n > 0 {
+					break
+				}
+			}
 		}
-		if n := r.clock(i); n > 0 {
-			i += n
-			continue
-		}
-		if n := r.date(i); n > 0 {
-			i += n
-			continue
-		}
-		if n := r.fraction(i); n > 0 {
-			i += n
-			continue
-		}
-		if n := r.compound(i); n > 0 {
-			i += n
-			continue
-		}
-		if n := r.number(i); n > 0 {
-			i += n
-			continue
-		}
-		i++
+		i += max(n, 1)
 	}
 }
 
