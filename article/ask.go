@@ -198,12 +198,13 @@ func (a *Article) Ask(question string) (Answer, error) {
 		return ans, nil
 	}
 
-	ranked := a.rankSentences(q)
-	for i, c := range ranked {
-		if i == maxAnswerSentences || c.confidence < MinConfidence || c.score < secondShare*ranked[0].score {
+	for _, c := range a.rankSentences(q) {
+		if len(ans.Sentences) == maxAnswerSentences || len(ans.Sentences) > 0 && c.score < secondShare*ans.Sentences[0].Score {
 			break
 		}
-		ans.Sentences = append(ans.Sentences, a.answerSentence(q, c))
+		if c.confidence >= MinConfidence {
+			ans.Sentences = append(ans.Sentences, a.answerSentence(q, c))
+		}
 	}
 	if len(ans.Sentences) > 0 && q.Kind == qa.Who {
 		switch {

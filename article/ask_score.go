@@ -397,6 +397,9 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		for i, w := range words {
 			switch word := a.idx.Word(w.id); {
 			case isHit[i]:
+			case lexicon.ResultWords[word] && !slices.Contains(isPredicate[i+1:], true):
+				// "…, so gases escape" after the question's words says
+				// what follows from them, not what caused them.
 			case lexicon.CauseWords[word]:
 				return 1, false
 			case lexicon.WeakCauseWords[word]:
