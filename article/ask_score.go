@@ -55,6 +55,11 @@ const (
 	// considered at all: too little of the question to answer it whatever
 	// else it holds.
 	minCandidate = 0.2
+	// minTitleWords is the fewest words of a question that name someone
+	// by a title the article writes before their name and the cast does
+	// not know for a description: a single word before a name is as often
+	// a verb or an adjective ("sobbing Hartley").
+	minTitleWords = 2
 )
 
 // askCand is a sentence that holds some of a question's content words, or
@@ -194,7 +199,11 @@ func (a *Article) creditDescribed(q *question, get func(int32) *askCand) {
 		// The longest run of the words from i that describes someone:
 		// "the agriculture minister decide".
 		for ; j > i; j-- {
-			if p := a.describedAs(q, i, j); p != nil {
+			p := a.describedAs(q, i, j)
+			if p == nil && j-i >= minTitleWords {
+				p = a.titledAs(q, i, j)
+			}
+			if p != nil {
 				a.creditMentions(q, p, i, j, get)
 				break
 			}
@@ -238,6 +247,66 @@ func (a *Article) describedAs(q *question, i, j int) *Person {
 		found = a.cast[ci]
 	}
 	return found
+}
+
+// titledAs returns the one named person of the cast whom the article
+// names, at least once, with the question's words i to j-1 written
+// directly before the name as a title ("registered plumber Tate" for "the
+// registered plumber"), by stem, or nil. It finds the titles that the cast
+// does not take for descriptions because their head is not a word it
+// knows for a role.
+func (a *Article) titledAs(q *question, i, j int) *Person {
+	keys := a.tables().keys
+	n := j - i
+	var found *Person
+	for _, p := range a.cast {
+		if !p.Named || p == found {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if !a.titles(q, i, n, keys, m) {
+				continue
+			}
+			if found != nil {
+				return nil // two people so titled: no telling which
+			}
+			found = p
+			break
+		}
+	}
+	return found
+}
+
+// titles reports whether the question's n words from i stand, one after
+// another, directly before the last word of the mention's name, within
+// the mention or just before it.
+func (a *Article) titles(q *question, i, n int, keys []string, m Mention) bool {
+	para := a.Paragraphs[m.Paragraph-1].Text
+	for _, s := range a.sentencesIn(m.Paragraph-1, m.Span) {
+		words := a.ask.sentenceWords(s)
+		first, _ := slices.BinarySearchFunc(words, int32(m.Span.Start), func(w sentWord, at int32) int { return cmp.Compare(w.start, at) })
+		if first == len(words) {
+			continue
+		}
+		last := first
+		for last+1 < len(words) && words[last+1].end <= int32(m.Span.End) {
+			last++
+		}
+		for e := first - 1; e < last; e++ {
+			if e-n+1 < 0 {
+				continue
+			}
+			ok := true
+			for k := 0; k < n && ok; k++ {
+				w := words[e-n+1+k]
+				ok = keys[w.id] == q.keys[i+k] && (k == 0 || adjacent(para[words[e-n+k].end:w.start]))
+			}
+			if ok && adjacent(para[words[e].end:words[e+1].start]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // creditNameContext gives a sentence part of a name it lacks when an
