@@ -108,8 +108,8 @@ type AnswerSentence struct {
 	// Open and Close are the quotation marks to show before and after the
 	// sentence's Text so that its marks pair: Open when the sentence starts
 	// inside a quotation that an earlier sentence opened, Close when a
-	// quotation it opens or continues closes only after it. Both are
-	// usually empty.
+	// quotation it opens or continues closes only after it or runs on
+	// unclosed into the next paragraph. Both are usually empty.
 	Open, Close string
 	// Score is how well the sentence answers the question; higher is
 	// better. Scores compare sentences for one question only.

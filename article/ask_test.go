@@ -525,6 +525,9 @@ func TestBalance(t *testing.T) {
 		{"in the middle of a quotation", `‘One. Two. Three,’ he counted.`, `Two.`, "‘", "’"},
 		{"a whole quotation", `"We are ready," he said. Then he left.`, `"We are ready," he said.`, "", ""},
 		{"no quotation", `The council met. It voted.`, `It voted.`, "", ""},
+		{"a quotation that runs on into the next paragraph", `“The pipe was never sealed. Anyone upstairs was at risk.`,
+			`Anyone upstairs was at risk.`, "“", "”"},
+		{"a whole paragraph of a quotation that runs on", `“The pipe was never sealed.`, `“The pipe was never sealed.`, "", "”"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -548,6 +551,22 @@ func TestAskAnswerMarks(t *testing.T) {
 	s := ans.Sentences[0]
 	if got := s.Open + s.Text + s.Close; got != `"Nobody may cross the river until Monday," Mayor Lena Ortiz said.` {
 		t.Errorf("Ask(%q) shows %q, want its quotation marks paired", ans.Question, got)
+	}
+}
+
+// TestAskAnswerMarksRunOn checks that an answer from a paragraph of a
+// quotation that runs on into the next paragraph, as long quotations in
+// news do, is shown with the closing mark the paragraph leaves out.
+func TestAskAnswerMarksRunOn(t *testing.T) {
+	a := mustParse(t, "Inspector Ruth Okoye told the hearing: “The flue pipe was never sealed to the boiler.\n\n"+
+		"“Anyone asleep upstairs that night was breathing the fumes.”\n")
+	ans, err := a.Ask("was the flue pipe sealed to the boiler?")
+	if err != nil || !ans.Found() {
+		t.Fatalf("Ask = %+v, %v, want an answer", ans, err)
+	}
+	s := ans.Sentences[0]
+	if got, want := s.Open+s.Text+s.Close, "Inspector Ruth Okoye told the hearing: “The flue pipe was never sealed to the boiler.”"; got != want {
+		t.Errorf("Ask(%q) shows %q, want %q", ans.Question, got, want)
 	}
 }
 
