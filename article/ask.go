@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -198,13 +199,18 @@ func (a *Article) Ask(question string) (Answer, error) {
 		return ans, nil
 	}
 
+	var chosen []*askCand
 	for _, c := range a.rankSentences(q) {
-		if len(ans.Sentences) == maxAnswerSentences || len(ans.Sentences) > 0 && c.score < secondShare*ans.Sentences[0].Score {
+		if len(chosen) == maxAnswerSentences || len(chosen) > 0 && c.score < secondShare*chosen[0].score {
 			break
 		}
-		if c.confidence >= MinConfidence {
-			ans.Sentences = append(ans.Sentences, a.answerSentence(q, c))
+		// A sentence answers once, and an interviewer's question not
+		// beside its own answer.
+		if c.confidence < MinConfidence || slices.ContainsFunc(chosen, func(x *askCand) bool { return x.sent == c.sent || x.asked == c.sent }) {
+			continue
 		}
+		chosen = append(chosen, c)
+		ans.Sentences = append(ans.Sentences, a.answerSentence(q, c))
 	}
 	if len(ans.Sentences) > 0 && q.Kind == qa.Who {
 		switch {

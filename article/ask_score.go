@@ -60,6 +60,10 @@ const (
 	// not know for a description: a single word before a name is as often
 	// a verb or an adjective ("sobbing Hartley").
 	minTitleWords = 2
+	// bareReplyWords is the fewest words, with a speaker's label ("A:"),
+	// of the first sentence of an interview's answer that says more than
+	// yes or no ("A: Yes.", "A: Not really.").
+	bareReplyWords = 5
 )
 
 // askCand is a sentence that holds some of a question's content words, or
@@ -355,6 +359,8 @@ func creditSurnames(q *question, cands map[int32]*askCand) {
 // interviewAnswers adds, for each candidate that is a question ending its
 // paragraph outside quotation marks, as an interviewer's question is, the
 // first sentence of the next paragraph: the answer to the question asked.
+// When that sentence is a bare reply ("Yes.", "Not really."), the sentence
+// after it answers too.
 func (a *Article) interviewAnswers(q *question, cands []*askCand) []*askCand {
 	n := len(cands)
 	for _, c := range cands[:n] {
@@ -368,8 +374,11 @@ func (a *Article) interviewAnswers(q *question, cands []*askCand) []*askCand {
 		if next >= int32(len(a.sentence)) || isQuestion(a.sentence[next].Text) {
 			continue
 		}
-		answer := &askCand{sent: next, held: c.held, coverage: c.coverage, asked: c.sent}
-		cands = append(cands, answer)
+		cands = append(cands, &askCand{sent: next, held: c.held, coverage: c.coverage, asked: c.sent})
+		if after := next + 1; after < a.ask.paraFirst[p+2] && len(a.ask.sentenceWords(next)) < bareReplyWords {
+			// "A: Yes." says what it means in the sentence after it.
+			cands = append(cands, &askCand{sent: after, held: c.held, coverage: c.coverage, asked: c.sent})
+		}
 	}
 	return cands
 }

@@ -570,6 +570,28 @@ func TestAskAnswerMarksRunOn(t *testing.T) {
 	}
 }
 
+// TestAskInterviewReply checks the answer to an interviewer's question
+// that opens with a bare reply: the reply and the sentence after it that
+// says what it means, and not the question itself.
+func TestAskInterviewReply(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "lighthouse.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := a.Ask("will she miss the lighthouse?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range ans.Sentences {
+		got = append(got, s.Text)
+	}
+	want := []string{"A: Yes.", "I have climbed those hundred and twelve steps twice a night since 2006, and my knees will not miss them, but I will."}
+	if !slices.Equal(got, want) {
+		t.Errorf("Ask(%q) = %q, want %q", ans.Question, got, want)
+	}
+}
+
 // TestAskUnquoted checks the answer to "what did X say?" when the article
 // names X but quotes nothing of theirs: no sentence, and the people the
 // name may mean, whose mentions say where the article names them.
