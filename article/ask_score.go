@@ -360,7 +360,8 @@ func creditSurnames(q *question, cands map[int32]*askCand) {
 // paragraph outside quotation marks, as an interviewer's question is, the
 // first sentence of the next paragraph: the answer to the question asked.
 // When that sentence is a bare reply ("Yes.", "Not really."), the sentence
-// after it answers too.
+// after it answers too. A reply answers a question that asks for a kind of
+// thing only when the interviewer asked for the same kind.
 func (a *Article) interviewAnswers(q *question, cands []*askCand) []*askCand {
 	n := len(cands)
 	for _, c := range cands[:n] {
@@ -374,6 +375,11 @@ func (a *Article) interviewAnswers(q *question, cands []*askCand) []*askCand {
 		if next >= int32(len(a.sentence)) || isQuestion(a.sentence[next].Text) {
 			continue
 		}
+		if q.Want != qa.Unknown && interviewerAsks(s.Text) != q.Want {
+			// The reply answers what the interviewer asked: a date in
+			// it does not say when, unless the interviewer asked when.
+			continue
+		}
 		cands = append(cands, &askCand{sent: next, held: c.held, coverage: c.coverage, asked: c.sent})
 		if after := next + 1; after < a.ask.paraFirst[p+2] && len(a.ask.sentenceWords(next)) < bareReplyWords {
 			// "A: Yes." says what it means in the sentence after it.
@@ -381,6 +387,24 @@ func (a *Article) interviewAnswers(q *question, cands []*askCand) []*askCand {
 		}
 	}
 	return cands
+}
+
+// interviewerAsks returns the kind of thing an interviewer's question asks
+// for: the kind its question word names when the question opens with it,
+// after a label such as "Q:", or qa.Unknown. A question word further on
+// opens a clause of a yes-or-no question: "Will you miss it when it
+// closes?" does not ask when.
+func interviewerAsks(question string) qa.Type {
+	q := qa.Analyze(question)
+	for i, w := range q.Words {
+		if i > 1 {
+			break
+		}
+		if lexicon.QuestionWords[w.Fold] {
+			return q.Want
+		}
+	}
+	return qa.Unknown
 }
 
 // scoreCandidate works out a candidate's confidence and rank.

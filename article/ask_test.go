@@ -570,25 +570,37 @@ func TestAskAnswerMarksRunOn(t *testing.T) {
 	}
 }
 
-// TestAskInterviewReply checks the answer to an interviewer's question
-// that opens with a bare reply: the reply and the sentence after it that
-// says what it means, and not the question itself.
+// TestAskInterviewReply checks the whole answer from an interview: a
+// bare reply with the sentence after it that says what it means, and not
+// the interviewer's question; and no reply to a yes-or-no question for a
+// question that asks when, though the reply holds a date.
 func TestAskInterviewReply(t *testing.T) {
 	a, err := Load(filepath.Join("testdata", "ask", "articles", "lighthouse.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ans, err := a.Ask("will she miss the lighthouse?")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"will she miss the lighthouse?", []string{"A: Yes.",
+			"I have climbed those hundred and twelve steps twice a night since 2006, and my knees will not miss them, but I will."}},
+		{"when will the light be automated?", []string{"The Post asked her about the job before the light is automated on April 1."}},
 	}
-	var got []string
-	for _, s := range ans.Sentences {
-		got = append(got, s.Text)
-	}
-	want := []string{"A: Yes.", "I have climbed those hundred and twelve steps twice a night since 2006, and my knees will not miss them, but I will."}
-	if !slices.Equal(got, want) {
-		t.Errorf("Ask(%q) = %q, want %q", ans.Question, got, want)
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range ans.Sentences {
+				got = append(got, s.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Ask(%q) = %q, want %q", tt.question, got, tt.want)
+			}
+		})
 	}
 }
 
