@@ -51,6 +51,16 @@ const (
 	// farSpan scales how well a person farther than nearWords from the
 	// question's words that are not names answers a who-question.
 	farSpan = 0.9
+	// nearPlaceWords is how many words from what a where-question says
+	// (its words that are not names) a place stands at most to be read as
+	// where it happened: "started on Friday afternoon in dry brush near a
+	// campground", but not "travelled from London to meet her and used
+	// keys to enter the house".
+	nearPlaceWords = 8
+	// farPlace scales how well a place farther than nearPlaceWords from
+	// the question's words that are not names answers a where-question:
+	// no better than a sentence that names no place.
+	farPlace = 0
 	// minCandidate is the coverage below which a sentence is not
 	// considered at all: too little of the question to answer it whatever
 	// else it holds.
@@ -520,6 +530,9 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 			m = statementMatch
 		}
 	}
+	// predicate is whether the sentence holds any of what the question
+	// says of the people it names, which a place must stand near.
+	predicate := slices.Contains(isPredicate, true)
 	focus := -1
 	if q.Focus != "" {
 		for i, w := range q.Words {
@@ -536,12 +549,13 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if km == 0 {
 			continue
 		}
-		// Words of the span, and whether any is new to the question.
+		// Words of the span, and whether any but a common word ("the
+		// museum") is new to the question.
 		lo, _ := slices.BinarySearchFunc(words, sp.Start, func(w sentWord, at int32) int { return cmp.Compare(w.start, at) })
 		hi := lo
 		fresh := false
 		for hi < len(words) && words[hi].start < sp.End {
-			fresh = fresh || !isHit[hi]
+			fresh = fresh || !isHit[hi] && !text.IsStopWord(a.idx.Word(words[hi].id))
 			hi++
 		}
 		if !fresh && hi > lo {
@@ -550,18 +564,21 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if focus >= 0 && q.Want == qa.Number && sp.Kind.IsQuantity() && a.countsFocus(hi, c, focus) {
 			km, counts = 1, true
 		}
-		if q.Want == qa.Person && !near(isPredicate, lo, hi) {
+		if q.Want == qa.Person && !near(isPredicate, lo, hi, nearWords) {
 			km *= farSpan
+		}
+		if q.Want == qa.Place && predicate && !near(isPredicate, lo, hi, nearPlaceWords) {
+			km *= farPlace
 		}
 		m = max(m, km)
 	}
 	return m, counts
 }
 
-// near reports whether one of the words marked stands within nearWords
-// words of the span of words lo to hi-1, outside it.
-func near(marked []bool, lo, hi int) bool {
-	for k := max(lo-nearWords, 0); k < min(hi+nearWords, len(marked)); k++ {
+// near reports whether one of the words marked stands within width words
+// of the span of words lo to hi-1, outside it.
+func near(marked []bool, lo, hi, width int) bool {
+	for k := max(lo-width, 0); k < min(hi+width, len(marked)); k++ {
 		if (k < lo || k >= hi) && marked[k] {
 			return true
 		}
