@@ -295,9 +295,13 @@ func (a *Article) titledAs(q *question, i, j int) *Person {
 // another, directly before the last word of the mention's name, within
 // the mention or just before it.
 func (a *Article) titles(q *question, i, n int, keys []string, m Mention) bool {
-	para := a.Paragraphs[m.Paragraph-1].Text
-	for _, s := range a.sentencesIn(m.Paragraph-1, m.Span) {
-		words := a.ask.sentenceWords(s)
+	p := m.Paragraph - 1
+	para := a.Paragraphs[p].Text
+	for j, sent := range a.Paragraphs[p].Sentences {
+		if sent.Span.End <= m.Span.Start || m.Span.End <= sent.Span.Start {
+			continue
+		}
+		words := a.ask.sentenceWords(a.ask.paraFirst[p] + int32(j))
 		first, _ := slices.BinarySearchFunc(words, int32(m.Span.Start), func(w sentWord, at int32) int { return cmp.Compare(w.start, at) })
 		if first == len(words) {
 			continue
