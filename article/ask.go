@@ -162,7 +162,9 @@ type AnswerSentence struct {
 // person's statements (which then answer for the name even where the
 // sentence says only "he"), rank first. A sentence that is itself a
 // question ranks lower; when it ends a paragraph, as an interviewer's
-// question does, the paragraph after it answers in its place. A
+// question does, the paragraph after it answers in its place: its first
+// sentence, and the one after a bare "Yes.", and for a question that asks
+// for a kind of thing only when the interviewer asked for that kind. A
 // who-question about what was said or about who someone is also names the
 // speaker in Answer.Speaker.
 //
