@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -108,8 +109,8 @@ type AnswerSentence struct {
 	// Open and Close are the quotation marks to show before and after the
 	// sentence's Text so that its marks pair: Open when the sentence starts
 	// inside a quotation that an earlier sentence opened, Close when a
-	// quotation it opens or continues closes only after it. Both are
-	// usually empty.
+	// quotation it opens or continues closes only after it or runs on
+	// unclosed into the next paragraph. Both are usually empty.
 	Open, Close string
 	// Score is how well the sentence answers the question; higher is
 	// better. Scores compare sentences for one question only.
@@ -161,7 +162,9 @@ type AnswerSentence struct {
 // person's statements (which then answer for the name even where the
 // sentence says only "he"), rank first. A sentence that is itself a
 // question ranks lower; when it ends a paragraph, as an interviewer's
-// question does, the paragraph after it answers in its place. A
+// question does, the paragraph after it answers in its place: its first
+// sentence, and the one after a bare "Yes.", and for a question that asks
+// for a kind of thing only when the interviewer asked for that kind. A
 // who-question about what was said or about who someone is also names the
 // speaker in Answer.Speaker.
 //
@@ -198,11 +201,17 @@ func (a *Article) Ask(question string) (Answer, error) {
 		return ans, nil
 	}
 
-	ranked := a.rankSentences(q)
-	for i, c := range ranked {
-		if i == maxAnswerSentences || c.confidence < MinConfidence || c.score < secondShare*ranked[0].score {
+	var chosen []*askCand
+	for _, c := range a.rankSentences(q) {
+		if len(chosen) == maxAnswerSentences || len(chosen) > 0 && c.score < secondShare*chosen[0].score {
 			break
 		}
+		// A sentence answers once, and an interviewer's question not
+		// beside its own answer.
+		if c.confidence < MinConfidence || slices.ContainsFunc(chosen, func(x *askCand) bool { return x.sent == c.sent || x.asked == c.sent }) {
+			continue
+		}
+		chosen = append(chosen, c)
 		ans.Sentences = append(ans.Sentences, a.answerSentence(q, c))
 	}
 	if len(ans.Sentences) > 0 && q.Kind == qa.Who {

@@ -33,7 +33,8 @@ func (a *Article) answerSentence(q *question, c *askCand) AnswerSentence {
 // balance returns the quotation marks to show before and after the
 // sentence at span of a paragraph's text so that its marks pair: the
 // opening mark of a quotation that opened before the sentence and is still
-// open at its start, and the closing mark of one that is open at its end.
+// open at its start, and the closing mark of one that is open at its end,
+// as a quotation is that runs on into the next paragraph unclosed.
 func balance(para string, span Span) (open, close string) {
 	for _, qt := range text.ScanQuotes(para) {
 		if qt.Nested {
@@ -42,7 +43,7 @@ func balance(para string, span Span) (open, close string) {
 		if qt.Open < span.Start && qt.End > span.Start && open == "" {
 			open = mark(para, qt.Open)
 		}
-		if qt.Open < span.End && qt.End > span.End && close == "" {
+		if qt.Open < span.End && (qt.End > span.End || !qt.Closed) && close == "" {
 			close = closing(mark(para, qt.Open))
 		}
 	}

@@ -51,10 +51,29 @@ const (
 	// farSpan scales how well a person farther than nearWords from the
 	// question's words that are not names answers a who-question.
 	farSpan = 0.9
+	// nearPlaceWords is how many words from what a where-question says
+	// (its words that are not names) a place stands at most to be read as
+	// where it happened: "started on Friday afternoon in dry brush near a
+	// campground", but not "travelled from London to meet her and used
+	// keys to enter the house".
+	nearPlaceWords = 8
+	// farPlace scales how well a place farther than nearPlaceWords from
+	// the question's words that are not names answers a where-question:
+	// no better than a sentence that names no place.
+	farPlace = 0
 	// minCandidate is the coverage below which a sentence is not
 	// considered at all: too little of the question to answer it whatever
 	// else it holds.
 	minCandidate = 0.2
+	// minTitleWords is the fewest words of a question that name someone
+	// by a title the article writes before their name and the cast does
+	// not know for a description: a single word before a name is as often
+	// a verb or an adjective ("sobbing Hartley").
+	minTitleWords = 2
+	// bareReplyWords is the fewest words, with a speaker's label ("A:"),
+	// of the first sentence of an interview's answer that says more than
+	// yes or no ("A: Yes.", "A: Not really.").
+	bareReplyWords = 5
 )
 
 // askCand is a sentence that holds some of a question's content words, or
@@ -194,7 +213,11 @@ func (a *Article) creditDescribed(q *question, get func(int32) *askCand) {
 		// The longest run of the words from i that describes someone:
 		// "the agriculture minister decide".
 		for ; j > i; j-- {
-			if p := a.describedAs(q, i, j); p != nil {
+			p := a.describedAs(q, i, j)
+			if p == nil && j-i >= minTitleWords {
+				p = a.titledAs(q, i, j)
+			}
+			if p != nil {
 				a.creditMentions(q, p, i, j, get)
 				break
 			}
@@ -238,6 +261,70 @@ func (a *Article) describedAs(q *question, i, j int) *Person {
 		found = a.cast[ci]
 	}
 	return found
+}
+
+// titledAs returns the one named person of the cast whom the article
+// names, at least once, with the question's words i to j-1 written
+// directly before the name as a title ("registered plumber Tate" for "the
+// registered plumber"), by stem, or nil. It finds the titles that the cast
+// does not take for descriptions because their head is not a word it
+// knows for a role.
+func (a *Article) titledAs(q *question, i, j int) *Person {
+	keys := a.tables().keys
+	n := j - i
+	var found *Person
+	for _, p := range a.cast {
+		if !p.Named || p == found {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if !a.titles(q, i, n, keys, m) {
+				continue
+			}
+			if found != nil {
+				return nil // two people so titled: no telling which
+			}
+			found = p
+			break
+		}
+	}
+	return found
+}
+
+// titles reports whether the question's n words from i stand, one after
+// another, directly before the last word of the mention's name, within
+// the mention or just before it.
+func (a *Article) titles(q *question, i, n int, keys []string, m Mention) bool {
+	p := m.Paragraph - 1
+	para := a.Paragraphs[p].Text
+	for j, sent := range a.Paragraphs[p].Sentences {
+		if sent.Span.End <= m.Span.Start || m.Span.End <= sent.Span.Start {
+			continue
+		}
+		words := a.ask.sentenceWords(a.ask.paraFirst[p] + int32(j))
+		first, _ := slices.BinarySearchFunc(words, int32(m.Span.Start), func(w sentWord, at int32) int { return cmp.Compare(w.start, at) })
+		if first == len(words) {
+			continue
+		}
+		last := first
+		for last+1 < len(words) && words[last+1].end <= int32(m.Span.End) {
+			last++
+		}
+		for e := first - 1; e < last; e++ {
+			if e-n+1 < 0 {
+				continue
+			}
+			ok := true
+			for k := 0; k < n && ok; k++ {
+				w := words[e-n+1+k]
+				ok = keys[w.id] == q.keys[i+k] && (k == 0 || adjacent(para[words[e-n+k].end:w.start]))
+			}
+			if ok && adjacent(para[words[e].end:words[e+1].start]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // creditNameContext gives a sentence part of a name it lacks when an
@@ -286,6 +373,9 @@ func creditSurnames(q *question, cands map[int32]*askCand) {
 // interviewAnswers adds, for each candidate that is a question ending its
 // paragraph outside quotation marks, as an interviewer's question is, the
 // first sentence of the next paragraph: the answer to the question asked.
+// When that sentence is a bare reply ("Yes.", "Not really."), the sentence
+// after it answers too. A reply answers a question that asks for a kind of
+// thing only when the interviewer asked for the same kind.
 func (a *Article) interviewAnswers(q *question, cands []*askCand) []*askCand {
 	n := len(cands)
 	for _, c := range cands[:n] {
@@ -299,10 +389,36 @@ func (a *Article) interviewAnswers(q *question, cands []*askCand) []*askCand {
 		if next >= int32(len(a.sentence)) || isQuestion(a.sentence[next].Text) {
 			continue
 		}
-		answer := &askCand{sent: next, held: c.held, coverage: c.coverage, asked: c.sent}
-		cands = append(cands, answer)
+		if q.Want != qa.Unknown && interviewerAsks(s.Text) != q.Want {
+			// The reply answers what the interviewer asked: a date in
+			// it does not say when, unless the interviewer asked when.
+			continue
+		}
+		cands = append(cands, &askCand{sent: next, held: c.held, coverage: c.coverage, asked: c.sent})
+		if after := next + 1; after < a.ask.paraFirst[p+2] && len(a.ask.sentenceWords(next)) < bareReplyWords {
+			// "A: Yes." says what it means in the sentence after it.
+			cands = append(cands, &askCand{sent: after, held: c.held, coverage: c.coverage, asked: c.sent})
+		}
 	}
 	return cands
+}
+
+// interviewerAsks returns the kind of thing an interviewer's question asks
+// for: the kind its question word names when the question opens with it,
+// after a label such as "Q:", or qa.Unknown. A question word further on
+// opens a clause of a yes-or-no question: "Will you miss it when it
+// closes?" does not ask when.
+func interviewerAsks(question string) qa.Type {
+	q := qa.Analyze(question)
+	for i, w := range q.Words {
+		if i > 1 {
+			break
+		}
+		if lexicon.QuestionWords[w.Fold] {
+			return q.Want
+		}
+	}
+	return qa.Unknown
 }
 
 // scoreCandidate works out a candidate's confidence and rank.
@@ -397,6 +513,9 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		for i, w := range words {
 			switch word := a.idx.Word(w.id); {
 			case isHit[i]:
+			case lexicon.ResultWords[word] && !slices.Contains(isPredicate[i+1:], true):
+				// "…, so gases escape" after the question's words says
+				// what follows from them, not what caused them.
 			case lexicon.CauseWords[word]:
 				return 1, false
 			case lexicon.WeakCauseWords[word]:
@@ -415,6 +534,9 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 			m = statementMatch
 		}
 	}
+	// predicate is whether the sentence holds any of what the question
+	// says of the people it names, which a place must stand near.
+	predicate := slices.Contains(isPredicate, true)
 	focus := -1
 	if q.Focus != "" {
 		for i, w := range q.Words {
@@ -431,12 +553,13 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if km == 0 {
 			continue
 		}
-		// Words of the span, and whether any is new to the question.
+		// Words of the span, and whether any but a common word ("the
+		// museum") is new to the question.
 		lo, _ := slices.BinarySearchFunc(words, sp.Start, func(w sentWord, at int32) int { return cmp.Compare(w.start, at) })
 		hi := lo
 		fresh := false
 		for hi < len(words) && words[hi].start < sp.End {
-			fresh = fresh || !isHit[hi]
+			fresh = fresh || !isHit[hi] && !text.IsStopWord(a.idx.Word(words[hi].id))
 			hi++
 		}
 		if !fresh && hi > lo {
@@ -445,18 +568,21 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if focus >= 0 && q.Want == qa.Number && sp.Kind.IsQuantity() && a.countsFocus(hi, c, focus) {
 			km, counts = 1, true
 		}
-		if q.Want == qa.Person && !near(isPredicate, lo, hi) {
+		if q.Want == qa.Person && !near(isPredicate, lo, hi, nearWords) {
 			km *= farSpan
+		}
+		if q.Want == qa.Place && predicate && !near(isPredicate, lo, hi, nearPlaceWords) {
+			km *= farPlace
 		}
 		m = max(m, km)
 	}
 	return m, counts
 }
 
-// near reports whether one of the words marked stands within nearWords
-// words of the span of words lo to hi-1, outside it.
-func near(marked []bool, lo, hi int) bool {
-	for k := max(lo-nearWords, 0); k < min(hi+nearWords, len(marked)); k++ {
+// near reports whether one of the words marked stands within width words
+// of the span of words lo to hi-1, outside it.
+func near(marked []bool, lo, hi, width int) bool {
+	for k := max(lo-width, 0); k < min(hi+width, len(marked)); k++ {
 		if (k < lo || k >= hi) && marked[k] {
 			return true
 		}

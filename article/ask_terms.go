@@ -168,7 +168,10 @@ func (a *Article) termHits(w string) []termHit {
 		}
 	}
 	addWords(exact, qualityExact)
-	for _, id := range ix.Forms(w, true) {
+	// An irregular verb's form other than its base is no stem to build
+	// on: "found" (of find) does not find "founder", nor "fell" "fellow".
+	free := lexicon.BaseForm(w) == w
+	for _, id := range ix.Forms(w, free) {
 		if !slices.Contains(exact, id) {
 			addWords([]int32{id}, qualityRelated)
 		}

@@ -525,6 +525,9 @@ func TestBalance(t *testing.T) {
 		{"in the middle of a quotation", `‘One. Two. Three,’ he counted.`, `Two.`, "‘", "’"},
 		{"a whole quotation", `"We are ready," he said. Then he left.`, `"We are ready," he said.`, "", ""},
 		{"no quotation", `The council met. It voted.`, `It voted.`, "", ""},
+		{"a quotation that runs on into the next paragraph", `“The pipe was never sealed. Anyone upstairs was at risk.`,
+			`Anyone upstairs was at risk.`, "“", "”"},
+		{"a whole paragraph of a quotation that runs on", `“The pipe was never sealed.`, `“The pipe was never sealed.`, "", "”"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -548,6 +551,56 @@ func TestAskAnswerMarks(t *testing.T) {
 	s := ans.Sentences[0]
 	if got := s.Open + s.Text + s.Close; got != `"Nobody may cross the river until Monday," Mayor Lena Ortiz said.` {
 		t.Errorf("Ask(%q) shows %q, want its quotation marks paired", ans.Question, got)
+	}
+}
+
+// TestAskAnswerMarksRunOn checks that an answer from a paragraph of a
+// quotation that runs on into the next paragraph, as long quotations in
+// news do, is shown with the closing mark the paragraph leaves out.
+func TestAskAnswerMarksRunOn(t *testing.T) {
+	a := mustParse(t, "Inspector Ruth Okoye told the hearing: “The flue pipe was never sealed to the boiler.\n\n"+
+		"“Anyone asleep upstairs that night was breathing the fumes.”\n")
+	ans, err := a.Ask("was the flue pipe sealed to the boiler?")
+	if err != nil || !ans.Found() {
+		t.Fatalf("Ask = %+v, %v, want an answer", ans, err)
+	}
+	s := ans.Sentences[0]
+	if got, want := s.Open+s.Text+s.Close, "Inspector Ruth Okoye told the hearing: “The flue pipe was never sealed to the boiler.”"; got != want {
+		t.Errorf("Ask(%q) shows %q, want %q", ans.Question, got, want)
+	}
+}
+
+// TestAskInterviewReply checks the whole answer from an interview: a
+// bare reply with the sentence after it that says what it means, and not
+// the interviewer's question; and no reply to a yes-or-no question for a
+// question that asks when, though the reply holds a date.
+func TestAskInterviewReply(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "lighthouse.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"will she miss the lighthouse?", []string{"A: Yes.",
+			"I have climbed those hundred and twelve steps twice a night since 2006, and my knees will not miss them, but I will."}},
+		{"when will the light be automated?", []string{"The Post asked her about the job before the light is automated on April 1."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range ans.Sentences {
+				got = append(got, s.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Ask(%q) = %q, want %q", tt.question, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -124,6 +124,7 @@ var (
 	FractionWords      = set("fraction-words")
 	CauseWords         = set("cause-words")
 	WeakCauseWords     = set("weak-cause-words")
+	ResultWords        = set("result-words")
 	GenericSpeechVerbs = set("generic-speech-verbs")
 	MoneyWords         = set("money-words")
 	MeasureQuestions   = set("measure-questions")

@@ -436,8 +436,12 @@ func (q *Question) readRoles(shouting bool) {
 				w.SpeechVerb = true
 			}
 			w.Light = lexicon.LightVerbs[w.Fold]
+			// The word after "who" or "what" is a verb ("who leads",
+			// "what happened") unless it qualifies the noun that names
+			// the answer: "what prison term".
 			w.Verb = strings.HasSuffix(w.Fold, "ed") || strings.HasSuffix(w.Fold, "ing") ||
-				i > 0 && (q.word(i-1) == "who" || q.word(i-1) == "what") && !w.Name
+				i > 0 && (q.word(i-1) == "who" || q.word(i-1) == "what") && !w.Name &&
+					!(i+1 < len(q.Words) && q.Words[i+1].Role == Cue)
 		}
 	}
 }

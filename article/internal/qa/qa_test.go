@@ -78,3 +78,30 @@ func TestSpeech(t *testing.T) {
 		}
 	}
 }
+
+func TestVerb(t *testing.T) {
+	tests := []struct {
+		question string
+		verbs    []string // the content words marked Verb
+	}{
+		{"who leads the union?", []string{"leads"}},
+		{"what sank the ferry?", []string{"sank"}},
+		{"What prison term did the fitter receive?", nil},
+		{"what jail sentence was handed down?", []string{"handed"}},
+		{"who was suffering from flu?", []string{"suffering"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := Analyze(tt.question)
+			var verbs []string
+			for _, i := range q.Content() {
+				if q.Words[i].Verb {
+					verbs = append(verbs, q.Words[i].Fold)
+				}
+			}
+			if !slices.Equal(verbs, tt.verbs) {
+				t.Errorf("Analyze(%q) verbs = %q, want %q", tt.question, verbs, tt.verbs)
+			}
+		})
+	}
+}
