@@ -127,6 +127,7 @@ var (
 	ResultWords        = set("result-words")
 	GenericSpeechVerbs = set("generic-speech-verbs")
 	MoneyWords         = set("money-words")
+	ValueWords         = set("value-words")
 	MeasureQuestions   = set("measure-questions")
 	LightVerbs         = set("light-verbs")
 	// AnswerNouns maps a noun that says what a question asks for ("year",

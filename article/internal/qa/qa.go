@@ -274,10 +274,14 @@ func (q *Question) readHow(i int, next string) {
 		q.Focus = q.countedNoun(i + 2)
 	case next == "much":
 		q.Kind, q.Want = HowMany, Amount
-		for _, w := range q.Words[i+2:] {
+		for k := range q.Words[i+2:] {
+			w := &q.Words[i+2+k]
 			if lexicon.MoneyWords[w.Fold] {
 				q.Want = Money
 			}
+			// "worth" in "how much is the contract worth?" only asks for
+			// the sum, which the article may give without the word.
+			w.Light = w.Light || lexicon.ValueWords[w.Fold]
 		}
 	case next == "long" && q.word(i+2) == "ago":
 		q.Kind, q.Want = When, Date
@@ -435,7 +439,7 @@ func (q *Question) readRoles(shouting bool) {
 				q.Speech = true
 				w.SpeechVerb = true
 			}
-			w.Light = lexicon.LightVerbs[w.Fold]
+			w.Light = w.Light || lexicon.LightVerbs[w.Fold]
 			// The word after "who" or "what" is a verb ("who leads",
 			// "what happened") unless it qualifies the noun that names
 			// the answer: "what prison term".
