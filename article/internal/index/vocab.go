@@ -76,22 +76,30 @@ type vocab struct {
 }
 
 func newVocab(words []string) vocab {
-	v := vocab{words: newStrTable(words), stemOf: make([]int32, len(words))}
-	ids := make(map[string]int32)
+	v := vocab{words: newStrTable(words)}
 	var stems []string
-	for w, word := range words {
-		s := text.Stem(word)
-		id, ok := ids[s]
-		if !ok {
-			id = int32(len(stems))
-			ids[s] = id
-			stems = append(stems, s)
-		}
-		v.stemOf[w] = id
-	}
+	v.stemOf, stems = classes(len(words), func(w int) string { return text.Stem(words[w]) })
 	v.stems = newStrTable(stems)
 	v.stemStart, v.stemWords = group(len(stems), len(words), func(w int) int32 { return v.stemOf[w] })
 	return v
+}
+
+// classes gives each of n items the id of its key, numbering the keys in
+// the order they first appear, and returns the keys by id.
+func classes(n int, key func(i int) string) (idOf []int32, keys []string) {
+	ids := make(map[string]int32)
+	idOf = make([]int32, n)
+	for i := range n {
+		k := key(i)
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(keys))
+			ids[k] = id
+			keys = append(keys, k)
+		}
+		idOf[i] = id
+	}
+	return idOf, keys
 }
 
 // families groups the stems of a vocabulary by the root they derive from
@@ -105,19 +113,9 @@ type families struct {
 }
 
 func newFamilies(v *vocab) *families {
-	f := &families{rootOf: make([]int32, v.stems.len())}
-	ids := make(map[string]int32)
+	f := &families{}
 	var roots []string
-	for s := range v.stems.len() {
-		r := text.RootOfStem(v.stems.at(int32(s)))
-		id, ok := ids[r]
-		if !ok {
-			id = int32(len(roots))
-			ids[r] = id
-			roots = append(roots, r)
-		}
-		f.rootOf[s] = id
-	}
+	f.rootOf, roots = classes(v.stems.len(), func(s int) string { return text.RootOfStem(v.stems.at(int32(s))) })
 	f.roots = newStrTable(roots)
 	f.rootStart, f.rootStems = group(len(roots), len(f.rootOf), func(s int) int32 { return f.rootOf[s] })
 	return f
