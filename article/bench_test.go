@@ -21,8 +21,9 @@ var (
 	sinkSegments []text.Paragraph
 )
 
-// BenchmarkParse measures what start-up pays for the embedded article:
-// parsing, quote extraction, the search index and the summary.
+// BenchmarkParse measures what start-up pays for the embedded article and
+// its metadata: parsing, quote extraction and the search index. What only
+// one command reads waits for its first use (BenchmarkFirstUse).
 func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -88,9 +89,9 @@ func BenchmarkSpeakerLookup(b *testing.B) {
 	}
 }
 
-// BenchmarkSummary measures the summary the bot serves, computed at parse
-// time, and the extractive summary written for an article without an
-// editor's summary.
+// BenchmarkSummary measures the summary the bot serves, once its first
+// use has worked it out, and the extractive summary written for an
+// article without an editor's summary.
 func BenchmarkSummary(b *testing.B) {
 	a := Default()
 	paras := segments(a)

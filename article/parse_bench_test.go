@@ -107,8 +107,8 @@ func syllables(n int, prefix string) string {
 }
 
 // BenchmarkParseSize measures Parse on articles of growing size and of
-// pathological shapes, up to the 1 MiB limit: parsing, quote attribution,
-// the search index and the summary. Besides the time, it reports the CPU
+// pathological shapes, up to the 1 MiB limit: parsing, quote attribution
+// and the search index. Besides the time, it reports the CPU
 // time of the whole process per parse (cpu-ns/op), garbage collection
 // included, which a machine busy with other work does not inflate.
 func BenchmarkParseSize(b *testing.B) {

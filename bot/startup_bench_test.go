@@ -63,6 +63,37 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
+// BenchmarkStartUp measures start-up as the bot pays it on an article just
+// loaded: each operation parses the article ("parse") or parses it and
+// builds the bot's commands over it ("parse+new"). Building the commands
+// is the first use of the article's summary, /ask and search, whose
+// examples they show, so it costs the difference from "parse" alone, the
+// parts of the article built on first use included; BenchmarkNew, on an
+// article already used, leaves those out.
+func BenchmarkStartUp(b *testing.B) {
+	for _, s := range startUpShapes(b) {
+		parse := func(b *testing.B) *article.Article {
+			a, err := article.Parse(strings.NewReader(s.text))
+			if err != nil {
+				b.Fatalf("%s: %v", s.name, err)
+			}
+			return a
+		}
+		b.Run(s.name+"/parse", func(b *testing.B) {
+			for b.Loop() {
+				parse(b)
+			}
+		})
+		b.Run(s.name+"/parse+new", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := New(parse(b)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // TestExampleQueryTriesAFewWords checks that the example of /find comes
 // from the first words of an untitled article's first paragraph, so that
 // choosing it costs a few searches however long the paragraph.
