@@ -268,25 +268,27 @@ func interviewAnswer(c *context) (*entity, bool) {
 
 // findInterviewee finds the first question of an interview, if the article
 // is one, and the person the interview is with. That person is named in the
-// nearest paragraph before the first question that names anyone: the
-// person its sentences are about ("Vos, who inspects the orchards, spoke to
-// us"), or else the one person it names ("The paper spoke to the
-// inspector, Hanne Vos"). A paragraph that names several people and is about
-// none of them leaves the interviewee unknown, and the answers unattributed.
+// nearest paragraph before the first question that names anyone, and must
+// be the only person it names: the person its sentences are about ("Vos,
+// who inspects the orchards, spoke to us"), or the one it names as an
+// object ("The paper spoke to the inspector, Hanne Vos"). A paragraph that
+// names several people leaves the interviewee unknown, and the answers
+// unattributed: the interviewer may be one of them.
 func (c *context) findInterviewee(persons []*entity) {
 	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return p.role == roleQuestion })
 	for k := c.firstQuestion - 1; k >= 0; k-- {
+		named := personsNamedIn(persons, c.ps[k].idx)
+		if len(named) > 1 {
+			return // "Reporter Ann Lee spoke to Marta Kovacs": either may be meant
+		}
 		for si := len(c.ps[k].leads) - 1; si >= 0; si-- {
 			if e := c.ps[k].leads[si]; e != nil && e.kind == entPerson {
 				c.interviewee = e
 				return
 			}
 		}
-		named := personsNamedIn(persons, c.ps[k].idx)
 		if len(named) == 1 {
 			c.interviewee = named[0]
-		}
-		if len(named) > 0 {
 			return
 		}
 	}
