@@ -114,6 +114,19 @@ func (a *Article) Quotes() []Quote { return a.quotes }
 // only when the engine is sure it is theirs.
 func (a *Article) Unattributed() []Quote { return a.unattributed }
 
+// Utterances returns how many utterances the quotes make: a quotation that
+// runs on over several paragraphs is one utterance, though it gives one
+// Quote per paragraph.
+func Utterances(qs []Quote) int {
+	n := 0
+	for _, q := range qs {
+		if !q.Continued {
+			n++
+		}
+	}
+	return n
+}
+
 // Speakers returns the article's speakers, most quoted first: by number of
 // direct quotes, then of reported statements, then by first appearance.
 func (a *Article) Speakers() []*Speaker { return a.speakers }

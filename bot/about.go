@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/articlebot/articlebot/article"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -49,7 +50,7 @@ func (b *Bot) about(ctx context.Context, i *discordgo.Interaction) (*discordgo.I
 	}
 	counts := plural(len(b.art.Paragraphs), "paragraph", "paragraphs") + " · " +
 		plural(len(b.art.Speakers()), "speaker", "speakers")
-	if n := len(b.art.Unattributed()); n > 0 {
+	if n := article.Utterances(b.art.Unattributed()); n > 0 {
 		// Words in quotation marks whose speaker the article does not make
 		// clear: shown under no one.
 		counts += " · " + plural(n, "quotation", "quotations") + " whose speaker is unclear"

@@ -137,3 +137,24 @@ func TestAboutCountsUnattributedQuotations(t *testing.T) {
 		t.Errorf("/about of the seed = %q, which attributes every quotation", seed)
 	}
 }
+
+// TestAboutCountsAnUnattributedQuotationOnce checks that /about counts a
+// quotation with no clear speaker once when it runs on over two
+// paragraphs, as the gauge and the start-up log do.
+func TestAboutCountsAnUnattributedQuotationOnce(t *testing.T) {
+	const body = "The square filled up long before noon on Saturday.\n\n" +
+		"\"We are not going home until they listen to us.\n\n" +
+		"\"And they will listen, sooner or later.\"\n\n" +
+		"\"The bridge will open in May,\" said Mayor Jo Park.\n"
+	a := mustParse(t, body)
+	if n := len(a.Unattributed()); n != 2 {
+		t.Fatalf("the test article has %d unattributed quotes, want 2 (one quotation over two paragraphs)", n)
+	}
+	if n := article.Utterances(a.Unattributed()); n != 1 {
+		t.Fatalf("article.Utterances(unattributed) = %d, want 1", n)
+	}
+	art := mustNew(a).Respond(context.Background(), slash("about")).Data.Embeds[0].Fields[0].Value
+	if want := "1 quotation whose speaker is unclear"; !strings.Contains(art, want) {
+		t.Errorf("/about article field = %q, want it to hold %q", art, want)
+	}
+}

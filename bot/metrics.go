@@ -206,12 +206,7 @@ func (m *Metrics) describeArticle(a *article.Article) {
 			attributed++
 		}
 	}
-	unattributed := 0
-	for _, q := range a.Unattributed() {
-		if !q.Continued {
-			unattributed++
-		}
-	}
+	unattributed := article.Utterances(a.Unattributed())
 	m.quotations.Set(float64(attributed + unattributed))
 	m.unattributed.Set(float64(unattributed))
 }

@@ -86,7 +86,7 @@ func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
 		lines = append(lines, "*"+escapeWithin(d, 300)+"*")
 	}
 	name := escapeWithin(oneLine(p.Name), 200)
-	if n := len(b.art.Unattributed()); n > 0 {
+	if n := article.Utterances(b.art.Unattributed()); n > 0 {
 		// One of the quotations without a speaker may be theirs: say so
 		// rather than state flatly that the article does not quote them.
 		have := " have"
@@ -100,7 +100,7 @@ func (b *Bot) mentionedEmbed(p *article.Person) *discordgo.MessageEmbed {
 		lines = append(lines, "The article mentions "+name+" but does not quote them: named in "+citeList(paras)+".")
 	}
 	if spokes := b.spokespeople(p.Name, nil); len(spokes) > 0 {
-		lines = append(lines, "Speaking for it: "+escapeWithin(strings.Join(spokes, ", "), 300)+
+		lines = append(lines, "Speaking for them: "+escapeWithin(strings.Join(spokes, ", "), 300)+
 			" (ask /quote for them by name).")
 	}
 	shown, last := 0, 0
@@ -145,7 +145,7 @@ func (b *Bot) speakerEmbed(sp *article.Speaker) *discordgo.MessageEmbed {
 	}
 	var foot []string
 	if len(sp.Quotes) > 0 || len(sp.Reported) == 0 {
-		foot = append(foot, plural(utterances(sp.Quotes), "direct quote", "direct quotes"))
+		foot = append(foot, plural(article.Utterances(sp.Quotes), "direct quote", "direct quotes"))
 	}
 	if len(sp.Reported) > 0 {
 		foot = append(foot, plural(len(sp.Reported), "reported statement", "reported statements"))
@@ -310,18 +310,6 @@ func directItems(qs []article.Quote) []string {
 	return items
 }
 
-// utterances counts direct quotes as a reader does: a quotation that runs
-// on over several paragraphs once.
-func utterances(qs []article.Quote) int {
-	n := 0
-	for _, q := range qs {
-		if !q.Continued {
-			n++
-		}
-	}
-	return n
-}
-
 // quoteText returns a quotation's words, escaped, in at most room
 // characters: a quotation its attribution splits keeps the start of each
 // part ("A … B").
@@ -360,7 +348,7 @@ func newSpeakerIndex(speakers []*article.Speaker) *speakerIndex {
 		if name == "" {
 			continue
 		}
-		count := plural(utterances(sp.Quotes), "quote", "quotes")
+		count := plural(article.Utterances(sp.Quotes), "quote", "quotes")
 		switch {
 		case len(sp.Quotes) > 0:
 		case len(sp.Reported) > 0:

@@ -412,7 +412,7 @@ func runFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error {
 		}
 		log := newLogger(e.stderr, cfg.logLevel, cfg.logFormat)
 		log.Info("starting", "version", versionString(), "article", a.Meta.Title,
-			"paragraphs", len(a.Paragraphs), "unattributed_quotes", len(a.Unattributed()),
+			"paragraphs", len(a.Paragraphs), "unattributed_quotes", article.Utterances(a.Unattributed()),
 			"article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 		b, err := newBot(ctx, a, bot.WithLogger(log), bot.WithMetrics(bot.NewMetrics()), bot.WithAnswerTimeout(e.opts.answerTimeout))
 		if errors.Is(err, errStopped) {

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/articlebot/articlebot/article"
 	"github.com/articlebot/articlebot/bot"
 )
 
@@ -68,7 +69,7 @@ func serveFlags(e *env, fs *flag.FlagSet) func(context.Context, []string) error 
 			return listenError(envHTTPAddr, cfg.httpAddr, err)
 		}
 		log.Info("serving Discord interactions", "version", versionString(), "addr", svc.addr(),
-			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "unattributed_quotes", len(a.Unattributed()),
+			"path", "/interactions", "article", a.Meta.Title, "paragraphs", len(a.Paragraphs), "unattributed_quotes", article.Utterances(a.Unattributed()),
 			"fingerprint", b.Fingerprint(), "article_file", cfg.articleFile, "article_url", redactURL(cfg.articleURL))
 		rl := newReloader(b, cfg.source, log, registeredCommands)
 		rl.notRegistering = `run "articlebot register" to update them in Discord`
