@@ -322,7 +322,7 @@ func TestQuoteSpokespeople(t *testing.T) {
 	}{
 		{"Larkfield spokeswoman", []string{"Speaks for Larkfield Buses."}, []string{"Also speaking for it"}},
 		// The article quotes the company only through its spokeswoman.
-		{"Larkfield Buses", []string{"does not quote them", "Speaking for it: Larkfield spokeswoman"}, []string{"Speaks for"}},
+		{"Larkfield Buses", []string{"does not quote them", "Speaking for them: Larkfield spokeswoman"}, []string{"Speaks for"}},
 		{"Omar Haddad", nil, []string{"Speaks for", "speaking for it"}},
 	}
 	for _, tt := range tests {

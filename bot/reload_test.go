@@ -380,8 +380,8 @@ func TestButtonsAfterReload(t *testing.T) {
 			if r.Type != discordgo.InteractionResponseChannelMessageWithSource || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 				t.Errorf("click(%q) answered with type %d, flags %d; want a new private message", id, r.Type, r.Data.Flags)
 			}
-			if text := PlainText(r); !strings.Contains(text, "The article I answer from has changed") || strings.Contains(text, "railway") {
-				t.Errorf("click(%q) after the reload = %s, want it to say the article has changed", id, text)
+			if text := PlainText(r); !strings.Contains(text, "made from another version of the article") || strings.Contains(text, "railway") {
+				t.Errorf("click(%q) after the reload = %s, want it to say the answer is from another version of the article", id, text)
 			}
 			if got := rec.last(t).Result; got != resultUser {
 				t.Errorf("click(%q) outcome = %q, want %q", id, got, resultUser)
@@ -417,8 +417,8 @@ func TestStampedButtons(t *testing.T) {
 		{"ask:para:1", "out of date or damaged"},
 		{"find:" + stamp, "out of date or damaged"},
 		{"find:" + stamp + "x:2:said", "out of date or damaged"},
-		{"find:AAAAAA:2:said", "has changed"},
-		{"ask:AAAAAA:para:1", "has changed"},
+		{"find:AAAAAA:2:said", "another version of the article"},
+		{"ask:AAAAAA:para:1", "another version of the article"},
 		{"find:" + stamp + ":x", "out of date or damaged"},
 		{"find:" + stamp + ":2:said", "Page 2 of 2"},
 		{"ask:" + stamp + ":para:1", "The council voted on Tuesday"},
@@ -492,8 +492,8 @@ func TestReloadInFlight(t *testing.T) {
 	if want := "Mountain railway reopens after storm repairs, 7 paragraphs"; r.Data.Content != want {
 		t.Errorf("/slow after the reload = %q, want %q", r.Data.Content, want)
 	}
-	if text := PlainText(b.Respond(context.Background(), click("slow:"+ferryStamp+":again"))); !strings.Contains(text, "has changed") {
-		t.Errorf("the button of an answer in flight during the reload = %s, want it to say the article has changed", text)
+	if text := PlainText(b.Respond(context.Background(), click("slow:"+ferryStamp+":again"))); !strings.Contains(text, "another version of the article") {
+		t.Errorf("the button of an answer in flight during the reload = %s, want it to say the answer is from another version of the article", text)
 	}
 }
 

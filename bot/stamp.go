@@ -132,7 +132,7 @@ func (b *Bot) unstamp(id, command string) (string, error) {
 	case found && stamp == b.stamp:
 		return prefix + ":" + inner, nil
 	case found && isStamp(stamp):
-		return "", userErrorf("The article I answer from has changed since this answer, so its buttons would show the wrong passages. Run %s again for a fresh answer.", "`/"+command+"`")
+		return "", userErrorf("This answer was made from another version of the article than the one I answer from, so its buttons would show the wrong passages. Run %s again for a fresh answer.", "`/"+command+"`")
 	}
 	return "", userErrorf("This button is out of date or damaged. Run %s again for a fresh answer.", "`/"+command+"`")
 }

@@ -179,8 +179,10 @@ func (r *reloader) syncCommands(ctx context.Context) {
 		return
 	}
 	if r.register == nil {
+		// What Discord holds is still what was registered last: a reload
+		// back to those definitions needs nothing, and any other still
+		// differs from them.
 		r.log.Warn("the commands changed with the article: " + r.notRegistering)
-		r.registered = body
 		return
 	}
 	cmds := r.commands(r.bot)
