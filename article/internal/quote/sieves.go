@@ -108,8 +108,9 @@ type context struct {
 	lastEnt *entity // who spoke the last whole direct quote, and where
 	lastPos int
 
-	firstQuestion int     // the first question of an interview, or -1
-	interviewee   *entity // the person the interview is with, if any
+	firstQuestion int       // the first question of an interview, or -1
+	interviewee   *entity   // the person the interview is with, if any
+	persons       []*entity // the people the article names
 
 	without []string // sieves not to run
 }
@@ -117,9 +118,9 @@ type context struct {
 // attributeFromContext gives a speaker to the quotations whose sentence
 // does not attribute them, in document order, by the context sieves.
 func attributeFromContext(ps []paragraph, persons []*entity, events []attrEvent, without []string) {
-	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1, without: without}
+	c := &context{ps: ps, events: events, runs: map[int]*entity{}, lastPos: -1, persons: persons, without: without}
 	slices.SortStableFunc(c.events, func(a, b attrEvent) int { return cmp.Compare(a.pos, b.pos) })
-	c.findInterviewee(persons)
+	c.findInterviewee()
 	for i := range ps {
 		for _, fq := range ps[i].found {
 			if fq.run >= 0 && fq.verdict == speech && c.runs[fq.run] == nil {
@@ -274,10 +275,10 @@ func interviewAnswer(c *context) (*entity, bool) {
 // object ("The paper spoke to the inspector, Hanne Vos"). A paragraph that
 // names several people leaves the interviewee unknown, and the answers
 // unattributed: the interviewer may be one of them.
-func (c *context) findInterviewee(persons []*entity) {
+func (c *context) findInterviewee() {
 	c.firstQuestion = slices.IndexFunc(c.ps, func(p paragraph) bool { return p.role == roleQuestion })
 	for k := c.firstQuestion - 1; k >= 0; k-- {
-		named := personsNamedIn(persons, c.ps[k].idx)
+		named := personsNamedIn(c.persons, c.ps[k].idx)
 		if len(named) > 1 {
 			return // "Reporter Ann Lee spoke to Marta Kovacs": either may be meant
 		}
@@ -356,14 +357,19 @@ func (p *paragraph) about(e *entity) bool {
 }
 
 // personBefore gives a quotation that opens its paragraph to the person
-// the previous paragraph is about, when nobody has spoken since: a
-// profile's "Morrow, who is 71, took the job in 1984." followed by her
-// words.
+// the previous paragraph is about, when nobody has spoken since and that
+// paragraph names no one else: a profile's "Morrow, who is 71, took the
+// job in 1984." followed by her words. After "The mayor, Jo Park, and her
+// rival, Sam Ode, met on Saturday." the words may be either's, and it
+// decides that they have no speaker it can be sure of.
 func personBefore(c *context) (*entity, bool) {
 	if c.i == 0 || c.ps[c.i].spans[c.fq.span].Open != 0 {
 		return nil, false
 	}
 	prev := &c.ps[c.i-1]
+	if len(personsNamedIn(c.persons, prev.idx)) > 1 {
+		return nil, true
+	}
 	for si := range prev.sents {
 		if len(prev.attrs[si]) > 0 {
 			return nil, false
