@@ -126,6 +126,9 @@ func (s *sentence) headlineAttribution() (attribution, bool) {
 	if c == s.from || c-s.from > 6 || c+1 >= s.to || s.toks[c].Fold != ":" || s.toks[c+1].Kind != text.Quote {
 		return attribution{}, false
 	}
+	if last := s.toks[c-1]; !last.Upper && !lexicon.IsRoleWord(last.Fold) {
+		return attribution{}, false // `The letter ended: "…"`: a name or a title ends in a noun
+	}
 	np := s.classifyNP(s.from, c)
 	if np.kind != npName && !((np.kind == npBody || np.kind == npBare) && hasRoleWord(np.words)) {
 		return attribution{}, false // a name, or a title: `Minister: "We will act"`
