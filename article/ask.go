@@ -200,6 +200,11 @@ func (a *Article) Ask(question string) (Answer, error) {
 	if ans.Unquoted = a.unquoted(q); ans.Unquoted != nil {
 		return ans, nil
 	}
+	if q.Speech && q.Kind != qa.Who && q.namesOther && len(q.named) == 0 {
+		// "what did Dan Kovacs say?" of an article that quotes Marta
+		// Kovacs and names no Dan: her words answer nothing asked.
+		return ans, nil
+	}
 
 	var chosen []*askCand
 	for _, c := range a.rankSentences(q) {

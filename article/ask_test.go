@@ -652,3 +652,50 @@ func TestAskUnquoted(t *testing.T) {
 		})
 	}
 }
+
+// TestAskNamesake checks "what did X say?" when X shares a word of the
+// name with a quoted speaker but is someone else: the speaker's words are
+// no answer; the person named is, when the article names them, mentioned
+// but not quoted.
+func TestAskNamesake(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "bakehouse.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		question string
+		unquoted []string // the people named but not quoted
+		para     int      // the paragraph the first answer sentence cites, 0 for none
+	}{
+		{"namesake mentioned", "what did Dan Kovacs say?", []string{"Dan Kovacs"}, 0},
+		{"namesake mentioned, lower case", "what did dan kovacs say?", []string{"Dan Kovacs"}, 0},
+		{"namesake not in the article", "what did Lena Kovacs say?", nil, 0},
+		{"surname of the one quoted", "what did Kovacs say?", nil, 3},
+		{"full name of the one quoted", "what did Marta Kovacs say?", nil, 3},
+		{"first name of the one quoted", "what did Marta say?", nil, 3},
+		{"title and surname", "what did Ms Kovacs say about the floor?", nil, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			var got []string
+			for _, p := range ans.Unquoted {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tt.unquoted) {
+				t.Errorf("Ask(%q).Unquoted = %q, want %q", tt.question, got, tt.unquoted)
+			}
+			para := 0
+			if ans.Found() {
+				para = ans.Sentences[0].Paragraph
+			}
+			if para != tt.para {
+				t.Errorf("Ask(%q) cites ¶%d first, want ¶%d (0: no sentence)", tt.question, para, tt.para)
+			}
+		})
+	}
+}
