@@ -128,6 +128,11 @@ type AnswerSentence struct {
 	Spans []Span
 	// Speaker is who the sentence quotes or reports, if anyone.
 	Speaker *Speaker
+	// Label is the length in bytes of the label, with the space after it,
+	// that opens Text when the sentence is an interview's answer ("A: "):
+	// shown beside its speaker's name, the answer reads better without
+	// it. It is 0 when there is none.
+	Label int
 }
 
 // Ask answers a question with the article's own sentences.

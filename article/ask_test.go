@@ -699,3 +699,43 @@ func TestAskNamesake(t *testing.T) {
 		})
 	}
 }
+
+// TestAnswerLabel checks which openings of a sentence are an interview
+// answer's label, left out of the text shown.
+func TestAnswerLabel(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		want           int
+	}{
+		{"label and space", "A: Perhaps a third.", 3},
+		{"label and two spaces", "A:  Perhaps a third.", 4},
+		{"no label", "Perhaps a third.", 0},
+		{"label alone", "A:", 0},
+		{"no space after the colon", "A:B roads were shut.", 0},
+		{"a word that starts with A", "Apples: a third were lost.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := answerLabel(tt.sentence); got != tt.want {
+				t.Errorf("answerLabel(%q) = %d, want %d", tt.sentence, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskAnswerLabel checks that an interview's answer cited by /ask
+// carries the length of its "A:" label, and that the rest is its words.
+func TestAskAnswerLabel(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "orchard.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := a.Ask("how much of the crop can still be saved?")
+	if err != nil || !ans.Found() {
+		t.Fatalf("Ask found no answer: %v", err)
+	}
+	s := ans.Sentences[0]
+	if got, want := s.Text[s.Label:], "Perhaps a third of the late varieties, if the nights stay mild until June."; got != want {
+		t.Errorf("answer without its label = %q, want %q", got, want)
+	}
+}

@@ -332,3 +332,20 @@ func TestAskNamesake(t *testing.T) {
 		t.Errorf("/ask %q does not show the one Kovacs quoted: %+v", "what did Kovacs say?", r.Data)
 	}
 }
+
+// TestAskAnswerLabel checks that /ask shows an interview's answer without
+// its "A:" label, its speaker named beside it.
+func TestAskAnswerLabel(t *testing.T) {
+	a, err := article.Load(filepath.Join("..", "article", "testdata", "ask", "articles", "orchard.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mustNew(a).Respond(context.Background(), askQuestion("how much of the crop can still be saved?"))
+	if len(r.Data.Embeds) == 0 {
+		t.Fatalf("/ask shows no answer: %q", r.Data.Content)
+	}
+	d := r.Data.Embeds[0].Description
+	if !strings.Contains(d, "> Perhaps a third") || strings.Contains(d, "A:") {
+		t.Errorf("/ask shows %q, want the answer without its \"A:\" label", d)
+	}
+}
