@@ -128,6 +128,11 @@ type AnswerSentence struct {
 	Spans []Span
 	// Speaker is who the sentence quotes or reports, if anyone.
 	Speaker *Speaker
+	// Label is the length in bytes of the label, with the space after it,
+	// that opens Text when the sentence is an interview's answer ("A: "):
+	// shown beside its speaker's name, the answer reads better without
+	// it. It is 0 when there is none.
+	Label int
 }
 
 // Ask answers a question with the article's own sentences.
@@ -198,6 +203,11 @@ func (a *Article) Ask(question string) (Answer, error) {
 		return ans, nil
 	}
 	if ans.Unquoted = a.unquoted(q); ans.Unquoted != nil {
+		return ans, nil
+	}
+	if q.Speech && q.Kind != qa.Who && q.namesOther && len(q.named) == 0 {
+		// "what did Dan Kovacs say?" of an article that quotes Marta
+		// Kovacs and names no Dan: her words answer nothing asked.
 		return ans, nil
 	}
 

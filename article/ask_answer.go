@@ -26,8 +26,26 @@ func (a *Article) answerSentence(q *question, c *askCand) AnswerSentence {
 		Spans:      index.MergeSpans(hl),
 		Speaker:    c.speaker,
 	}
+	if c.speaker != nil {
+		ans.Label = answerLabel(s.Text)
+	}
 	ans.Open, ans.Close = balance(a.Paragraphs[s.Paragraph-1].Text, s.Span)
 	return ans
+}
+
+// answerLabel returns the length of the "A:" and the space after it that
+// label an interview's answer ("A: We never closed."), or 0 when the
+// sentence opens otherwise.
+func answerLabel(sentence string) int {
+	rest, ok := strings.CutPrefix(sentence, "A:")
+	if !ok {
+		return 0
+	}
+	trimmed := strings.TrimLeft(rest, " \t\u00a0")
+	if trimmed == "" || len(trimmed) == len(rest) {
+		return 0 // "A:" with nothing after it, or "A:B", which labels nothing
+	}
+	return len(sentence) - len(trimmed)
 }
 
 // balance returns the quotation marks to show before and after the

@@ -59,6 +59,10 @@ type question struct {
 	termAt []int      // word index -> term index, or -1
 	terms  []askTerm  // content words, each once
 	named  []*Speaker // the speakers the question names
+	// namesOther reports that the question names someone by a fuller name
+	// than a speaker's it shares a word with ("Dan Kovacs" beside the
+	// quoted Marta Kovacs): that speaker is not the one asked about.
+	namesOther bool
 }
 
 // askTerm is one content word of a question.
@@ -333,6 +337,11 @@ func (a *Article) findNamedSpeakers(q *question, words []string) {
 			if c {
 				n++
 			}
+		}
+		if n > 0 && a.namesSomeoneElse(q, sp, covered) {
+			// "what did Dan Kovacs say?" names no Marta Kovacs.
+			q.namesOther = true
+			continue
 		}
 		switch {
 		case n == 0 || n < best:

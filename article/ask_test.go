@@ -652,3 +652,90 @@ func TestAskUnquoted(t *testing.T) {
 		})
 	}
 }
+
+// TestAskNamesake checks "what did X say?" when X shares a word of the
+// name with a quoted speaker but is someone else: the speaker's words are
+// no answer; the person named is, when the article names them, mentioned
+// but not quoted.
+func TestAskNamesake(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "bakehouse.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		question string
+		unquoted []string // the people named but not quoted
+		para     int      // the paragraph the first answer sentence cites, 0 for none
+	}{
+		{"namesake mentioned", "what did Dan Kovacs say?", []string{"Dan Kovacs"}, 0},
+		{"namesake mentioned, lower case", "what did dan kovacs say?", []string{"Dan Kovacs"}, 0},
+		{"namesake not in the article", "what did Lena Kovacs say?", nil, 0},
+		{"surname of the one quoted", "what did Kovacs say?", nil, 3},
+		{"full name of the one quoted", "what did Marta Kovacs say?", nil, 3},
+		{"first name of the one quoted", "what did Marta say?", nil, 3},
+		{"title and surname", "what did Ms Kovacs say about the floor?", nil, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := a.Ask(tt.question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", tt.question, err)
+			}
+			var got []string
+			for _, p := range ans.Unquoted {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tt.unquoted) {
+				t.Errorf("Ask(%q).Unquoted = %q, want %q", tt.question, got, tt.unquoted)
+			}
+			para := 0
+			if ans.Found() {
+				para = ans.Sentences[0].Paragraph
+			}
+			if para != tt.para {
+				t.Errorf("Ask(%q) cites ¶%d first, want ¶%d (0: no sentence)", tt.question, para, tt.para)
+			}
+		})
+	}
+}
+
+// TestAnswerLabel checks which openings of a sentence are an interview
+// answer's label, left out of the text shown.
+func TestAnswerLabel(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		want           int
+	}{
+		{"label and space", "A: Perhaps a third.", 3},
+		{"label and two spaces", "A:  Perhaps a third.", 4},
+		{"no label", "Perhaps a third.", 0},
+		{"label alone", "A:", 0},
+		{"no space after the colon", "A:B roads were shut.", 0},
+		{"a word that starts with A", "Apples: a third were lost.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := answerLabel(tt.sentence); got != tt.want {
+				t.Errorf("answerLabel(%q) = %d, want %d", tt.sentence, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskAnswerLabel checks that an interview's answer cited by /ask
+// carries the length of its "A:" label, and that the rest is its words.
+func TestAskAnswerLabel(t *testing.T) {
+	a, err := Load(filepath.Join("testdata", "ask", "articles", "orchard.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := a.Ask("how much of the crop can still be saved?")
+	if err != nil || !ans.Found() {
+		t.Fatalf("Ask found no answer: %v", err)
+	}
+	s := ans.Sentences[0]
+	if got, want := s.Text[s.Label:], "Perhaps a third of the late varieties, if the nights stay mild until June."; got != want {
+		t.Errorf("answer without its label = %q, want %q", got, want)
+	}
+}

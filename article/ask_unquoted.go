@@ -46,8 +46,8 @@ func (a *Article) unquoted(q *question) []*Person {
 func (a *Article) unquotedNamed(name string) []*Person {
 	p, err := a.Person(name)
 	if err == nil {
-		if p.Speaker != nil || !p.Named {
-			return nil
+		if p.Speaker != nil || !p.Named || !holdsNameWords(lookupKeys(p.Name, p.Aliases, p.Description, p.Named), name) {
+			return nil // "Lena Kovacs" is not the Dan Kovacs the article names
 		}
 		return []*Person{p}
 	}

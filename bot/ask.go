@@ -166,16 +166,23 @@ func (b *Bot) answerEmbed(question string, ans article.Answer) (*discordgo.Messa
 		if !ok || s.Span.Start < 0 || s.Span.End > len(p.Text) || s.Span.Start > s.Span.End {
 			return nil, nil, fmt.Errorf("the answer cites ¶%d at %v, which the article does not have", s.Paragraph, s.Span)
 		}
+		shown, from := s.Text, s.Span.Start
+		if s.Label > 0 && s.Label < len(s.Text) {
+			// "A: We never closed.": the speaker is named beside it.
+			shown, from = s.Text[s.Label:], from+s.Label
+		}
 		spans := make([]article.Span, 0, len(s.Spans))
 		for _, sp := range s.Spans {
-			spans = append(spans, article.Span{Start: sp.Start - s.Span.Start, End: sp.End - s.Span.Start})
+			if sp.Start >= from {
+				spans = append(spans, article.Span{Start: sp.Start - from, End: sp.End - from})
+			}
 		}
 		tail := " — " + cite(s.Paragraph)
 		if sp := s.Speaker; sp != nil && sp != ans.Speaker && !namedIn(s.Text, sp) {
 			// "…,” he added. — ¶14, James George Jatras"
 			tail += ", " + escapeWithin(oneLine(sp.Name), 100)
 		}
-		text := escapeWithin(s.Open, 4) + excerpt(s.Text, spans, answerRoom, answerRoom+200) + escapeWithin(s.Close, 4)
+		text := escapeWithin(s.Open, 4) + excerpt(shown, spans, answerRoom, answerRoom+200) + escapeWithin(s.Close, 4)
 		parts = append(parts, "> "+text+tail)
 		if len(paras) == 0 || paras[len(paras)-1] != s.Paragraph {
 			paras = append(paras, s.Paragraph)

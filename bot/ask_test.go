@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -288,5 +289,63 @@ func TestAskHugeArticle(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAskNamesake checks /ask "what did X say?" end to end when X shares a
+// surname with the one person quoted: the answer never shows that
+// person's words, and says where the article names X when it does.
+func TestAskNamesake(t *testing.T) {
+	a, err := article.Load(filepath.Join("..", "article", "testdata", "ask", "articles", "bakehouse.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := mustNew(a)
+	const hers = "We will bake from the church hall"
+	tests := []struct {
+		question string
+		want     string
+	}{
+		{"what did Dan Kovacs say?", "mentions Dan Kovacs but does not quote them"},
+		{"what did Lena Kovacs say?", "couldn't find an answer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			r := b.Respond(context.Background(), askQuestion(tt.question))
+			if err := checkResponse(r); err != nil {
+				t.Fatalf("/ask %q breaks Discord's rules: %v", tt.question, err)
+			}
+			all := r.Data.Content
+			for _, e := range r.Data.Embeds {
+				all += "\n" + e.Title + "\n" + e.Description
+			}
+			if !strings.Contains(all, tt.want) {
+				t.Errorf("/ask %q = %q, want it to hold %q", tt.question, all, tt.want)
+			}
+			if strings.Contains(all, hers) {
+				t.Errorf("/ask %q = %q, shows Marta Kovacs's words", tt.question, all)
+			}
+		})
+	}
+	r := b.Respond(context.Background(), askQuestion("what did Kovacs say?"))
+	if len(r.Data.Embeds) == 0 || !strings.Contains(r.Data.Embeds[0].Description, hers) {
+		t.Errorf("/ask %q does not show the one Kovacs quoted: %+v", "what did Kovacs say?", r.Data)
+	}
+}
+
+// TestAskAnswerLabel checks that /ask shows an interview's answer without
+// its "A:" label, its speaker named beside it.
+func TestAskAnswerLabel(t *testing.T) {
+	a, err := article.Load(filepath.Join("..", "article", "testdata", "ask", "articles", "orchard.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mustNew(a).Respond(context.Background(), askQuestion("how much of the crop can still be saved?"))
+	if len(r.Data.Embeds) == 0 {
+		t.Fatalf("/ask shows no answer: %q", r.Data.Content)
+	}
+	d := r.Data.Embeds[0].Description
+	if !strings.Contains(d, "> Perhaps a third") || strings.Contains(d, "A:") {
+		t.Errorf("/ask shows %q, want the answer without its \"A:\" label", d)
 	}
 }

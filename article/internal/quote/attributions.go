@@ -32,6 +32,11 @@ type attribution struct {
 	ent           *entity
 	direct        bool // a whole quotation is attributed by it
 	headline      bool // `Name: "…"`, whose name may be a title given in full later
+	// nobody marks a participle whose subject is that of a clause between
+	// it and the speaker before it, someone other than that speaker
+	// (`X said a skipper radioed in, shouting: "…"`): the words are no one
+	// the engine can name for certain.
+	nobody bool
 }
 
 // findAttributions finds the verbs of speech of a sentence that have a
@@ -68,25 +73,115 @@ func (s *sentence) findAttributions() []attribution {
 			found = append(found, a)
 		}
 	}
-	// A participle's subject is the previous attribution's.
+	// A participle's subject is the nearest clause's: the previous
+	// attribution's or the sentence's, unless a clause with a subject of
+	// its own stands between. Then its words are that subject's, or, when
+	// the participle may yet be the speaker's ("X said the wall held,
+	// adding:"), no one's the engine can tell; a pronoun there most
+	// often stands for the speaker ("X said she would stay, adding:").
 	for k := range found {
-		if found[k].form == formParticiple || found[k].form == formLead {
-			if k > 0 {
-				found[k].subj = found[k-1].subj
-				found[k].appos = ""
-			} else {
-				found[k].subj = s.leadSubject()
+		if found[k].form != formParticiple && found[k].form != formLead {
+			continue
+		}
+		from, open := s.from, -1
+		if k > 0 {
+			prev := found[k-1]
+			found[k].subj = prev.subj
+			found[k].appos = ""
+			from = max(prev.verbEnd, prev.end)
+			if prev.clause.End > prev.clause.Start {
+				open = prev.clause.Start
 			}
+		} else {
+			found[k].subj = s.leadSubject()
+			from = max(from, found[k].subj.to)
+		}
+		if found[k].form != formParticiple {
+			continue
+		}
+		if np, ok := s.clauseSubjectBetween(from, open, found[k].verb); ok && np.kind != npPronoun && np.kind != npNone {
+			found[k].subj, found[k].nobody = np, true
 		}
 	}
 	kept := found[:0]
 	for _, a := range found {
 		a.subj = s.issuer(a.subj)
-		if a.subj.isSpeaker() && !s.saysNothing(a) {
+		if a.nobody || a.subj.isSpeaker() && !s.saysNothing(a) {
 			kept = append(kept, a)
 		}
 	}
 	return kept
+}
+
+// clauseSubjectBetween returns the subject of the last clause that opens
+// at or after toks[from] and before the participle at toks[v], with a
+// verb of its own: "a skipper" in `X said a skipper radioed in,
+// shouting:` or in `X watched as a skipper ran down the slip, shouting:`.
+// A clause opens at toks[from] itself, at toks[open] (the reported clause
+// of the verb of speech before; -1 for none), or after "that" or a word
+// such as "as" or "when". A pronoun's clause ("X said she would stay,
+// adding") is returned as such; the caller decides what it stands for.
+func (s *sentence) clauseSubjectBetween(from, open, v int) (nounPhrase, bool) {
+	for c := v - 1; c >= from && c > s.from; c-- {
+		if c > from && c != open {
+			prev := s.toks[c-1]
+			if prev.Kind != text.Word || prev.Upper || !(prev.Is("that") || prev.Has(lexicon.Subordinator)) {
+				continue
+			}
+		}
+		if !opensClause(s.toks[c]) {
+			continue
+		}
+		if vp := s.verbOfClause(c, v); vp > c {
+			return s.classifyNP(c, vp), true
+		}
+	}
+	return nounPhrase{}, false
+}
+
+// verbOfClause returns the index of the finite verb of a clause whose
+// subject opens at toks[c], within a few words and before toks[hi]
+// without punctuation between, or c when there is none. A pronoun is
+// followed by its verb at once; a noun phrase's first word is never its
+// verb.
+func (s *sentence) verbOfClause(c, hi int) int {
+	start := c + 1
+	if s.toks[c].Has(lexicon.Pronoun) {
+		if start < hi && finiteVerb(s.toks[start]) {
+			return start
+		}
+		return c
+	}
+	for k := start; k < hi && k < c+8; k++ {
+		t := s.toks[k]
+		if t.Kind != text.Word {
+			return c
+		}
+		if finiteVerb(t) {
+			return k
+		}
+		if info, _ := s.matchSpeechVerb(k); info != nil && !info.Ing && !t.Upper {
+			return k
+		}
+	}
+	return c
+}
+
+// finiteVerb reports whether a word reads as the verb of a clause: an
+// auxiliary, a modal, a regular past in "-ed" or an irregular past
+// ("radioed", "had", "would", "ran").
+func finiteVerb(t text.Token) bool {
+	if t.Kind != text.Word || t.Upper || t.Is("to") {
+		return false
+	}
+	if t.Has(lexicon.BeAux | lexicon.HaveAux | lexicon.Modal) {
+		return true
+	}
+	if len(t.Fold) > 3 && strings.HasSuffix(t.Fold, "ed") {
+		return true
+	}
+	forms := lexicon.VerbForms(t.Fold)
+	return len(forms) > 1 && t.Fold == forms[1]
 }
 
 // issuer returns the speaker behind a document that a sentence makes its

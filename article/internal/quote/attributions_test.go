@@ -231,3 +231,46 @@ func TestLeadSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestParticipleSubject checks whose words a participle such as
+// "adding:" or "shouting:" introduces: the nearest clause's subject.
+func TestParticipleSubject(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		want   string // the participle's subject as written
+		nobody bool   // the words are no one's the engine can name
+	}{
+		{"reported clause between", `Ines Brandt said a skipper radioed in, shouting: "Get the boats off!"`, "skipper", true},
+		{"reported clause after that", `Ines Brandt said that a skipper had radioed in, shouting: "Get the boats off!"`, "skipper", true},
+		{"clause after as", `Teo Marlow watched as a fisherman waded out, calling: "My brother is out there."`, "fisherman", true},
+		{"irregular past in the clause", `Ines Brandt said a skipper ran down the quay, shouting: "Get the boats off!"`, "skipper", true},
+		{"a thing's clause", `Ines Brandt said the crane had failed, adding: "It will be replaced."`, "crane", true},
+		{"object, no clause", `Ines Brandt spoke to the crews, adding: "Nobody goes aboard."`, "Ines Brandt", false},
+		{"object and place", `Ines Brandt spoke to reporters on the quay, adding: "We reopen at dawn."`, "Ines Brandt", false},
+		{"quotation before", `"The wall held," Ines Brandt said, adding: "We lost two moorings."`, "Ines Brandt", false},
+		{"inverted", `"The wall held," said Ines Brandt, adding: "We lost two moorings."`, "Ines Brandt", false},
+		{"pronoun's clause", `Teo Marlow said he had never seen the water so high, adding: "We found him."`, "Teo Marlow", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := readParagraph(tt.text)
+			var found *attribution
+			for _, a := range p.sents[0].findAttributions() {
+				if a.form == formParticiple {
+					found = &a
+				}
+			}
+			if found == nil {
+				t.Fatalf("findAttributions(%q) has no participle", tt.text)
+			}
+			got := found.subj.text
+			if found.subj.kind == npName {
+				got = found.subj.name
+			}
+			if got != tt.want || found.nobody != tt.nobody {
+				t.Errorf("participle of %q: subject %q, nobody %v; want %q, %v", tt.text, got, found.nobody, tt.want, tt.nobody)
+			}
+		})
+	}
+}

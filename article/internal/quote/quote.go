@@ -233,7 +233,7 @@ func resolveParagraph(r *resolver, pq *paragraph, british bool, events []attrEve
 				// "Eric Garner, a man choked to death as he pleaded"
 				at.ent = r.namedBetween(position(pq.idx, pq.toks[s.from].Span.Start), pos, at.subj.text)
 			}
-			if at.ent == nil {
+			if at.ent == nil && !at.nobody {
 				at.ent = r.resolve(at.subj, at.appos, pos)
 			}
 			if at.ent != nil {
