@@ -74,11 +74,13 @@ func (s *sentence) findAttributions() []attribution {
 		}
 	}
 	// A participle's subject is the nearest clause's: the previous
-	// attribution's or the sentence's, unless a clause with a subject of
-	// its own stands between. Then its words are that subject's, or, when
-	// the participle may yet be the speaker's ("X said the wall held,
-	// adding:"), no one's the engine can tell; a pronoun there most
-	// often stands for the speaker ("X said she would stay, adding:").
+	// attribution's or the sentence's, unless a clause whose subject is
+	// another person stands between ("X said a skipper radioed in,
+	// shouting:"). Then its words may be that person's or the speaker's,
+	// no one's the engine can tell. A clause about a thing or a body ("X
+	// said the wall held, adding:") leaves them the speaker's, and so does
+	// a pronoun, which most often stands for the speaker ("X said she
+	// would stay, adding:").
 	for k := range found {
 		if found[k].form != formParticiple && found[k].form != formLead {
 			continue
@@ -99,7 +101,7 @@ func (s *sentence) findAttributions() []attribution {
 		if found[k].form != formParticiple {
 			continue
 		}
-		if np, ok := s.clauseSubjectBetween(from, open, found[k].verb); ok && np.kind != npPronoun && np.kind != npNone {
+		if np, ok := s.clauseSubjectBetween(from, open, found[k].verb); ok && namesPerson(np) {
 			found[k].subj, found[k].nobody = np, true
 		}
 	}
@@ -111,6 +113,19 @@ func (s *sentence) findAttributions() []attribution {
 		}
 	}
 	return kept
+}
+
+// namesPerson reports whether a clause's subject names a person other
+// than by a pronoun: a name, or a description headed by a word for a
+// person ("a skipper", "the fisherman").
+func namesPerson(np nounPhrase) bool {
+	switch np.kind {
+	case npName, npOneOf:
+		return true
+	case npIndefinite, npDefinite, npBare:
+		return lexicon.IsRoleWord(np.head) || lexicon.IsDemonym(np.head)
+	}
+	return false
 }
 
 // clauseSubjectBetween returns the subject of the last clause that opens
