@@ -10,7 +10,8 @@ import (
 // the base form of an irregular verb ("found" gives "find"), and the word
 // without a regular ending of a plural, a past, a participle or a
 // comparative ("leads" gives "lead", "vanished" gives "vanish" and
-// "vanishe"). Some are not words; the caller looks them up.
+// "vanishe"), undoubling a consonant doubled before "-ed" or "-ing"
+// ("stepped" gives "step"). Some are not words; the caller looks them up.
 func Lemmas(w string) []string {
 	out := []string{w}
 	add := func(l string) {
@@ -24,6 +25,9 @@ func Lemmas(w string) []string {
 	for _, r := range morphyRules {
 		if base, ok := strings.CutSuffix(w, r[0]); ok {
 			add(base + r[1])
+			if n := len(base); r[1] == "" && (r[0] == "ed" || r[0] == "ing") && n >= 3 && base[n-1] == base[n-2] && !strings.ContainsRune("aeiou", rune(base[n-1])) {
+				add(base[:n-1]) // "stepped", "quitting": a doubled consonant
+			}
 		}
 	}
 	return out

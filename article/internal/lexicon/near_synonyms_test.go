@@ -1,13 +1,9 @@
 package lexicon
 
 import (
-	"errors"
-	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // nearSynonymsFile is the table of near-synonym groups, one group a line,
@@ -21,87 +17,6 @@ var twoSenseMembers = []string{
 	"decline", // a fall in numbers; a refusal ("declined to comment")
 	"launch",  // the start of something; putting a product on the market
 	"release", // setting a prisoner free; putting out a record or film
-}
-
-// parseNearSynonyms reads the near-synonym table and returns its groups.
-// It fails on the first line that breaks the table's format, naming the
-// line: a group needs two members or more, each a folded word or a phrase
-// of up to three, of three letters or more, none listed twice, and no
-// group may repeat another.
-func parseNearSynonyms(body string) ([][]string, error) {
-	var groups [][]string
-	seen := make(map[string]int)
-	for i, line := range strings.Split(body, "\n") {
-		n := i + 1
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		group, err := parseNearSynonymGroup(line)
-		if err != nil {
-			return nil, fmt.Errorf("line %d %q: %w", n, line, err)
-		}
-		key := slices.Clone(group)
-		sort.Strings(key)
-		k := strings.Join(key, ",")
-		if first, ok := seen[k]; ok {
-			return nil, fmt.Errorf("line %d %q: the same group as line %d", n, line, first)
-		}
-		seen[k] = n
-		groups = append(groups, group)
-	}
-	return groups, nil
-}
-
-// parseNearSynonymGroup reads one line of the table into its members.
-func parseNearSynonymGroup(line string) ([]string, error) {
-	var members []string
-	for part := range strings.SplitSeq(line, ",") {
-		m := strings.TrimSpace(part)
-		if err := checkNearSynonymMember(m); err != nil {
-			return nil, err
-		}
-		if slices.Contains(members, m) {
-			return nil, fmt.Errorf("%q is listed twice", m)
-		}
-		members = append(members, m)
-	}
-	if len(members) < 2 {
-		return nil, errors.New("a group needs at least two members")
-	}
-	return members, nil
-}
-
-// checkNearSynonymMember reports what is wrong with one member, or nil.
-func checkNearSynonymMember(m string) error {
-	if m == "" {
-		return errors.New("an empty member: a stray or trailing comma")
-	}
-	if strings.ContainsFunc(m, unicode.IsUpper) {
-		return fmt.Errorf("%q is not lower case", m)
-	}
-	words := strings.Split(m, " ")
-	if len(words) > 3 {
-		return fmt.Errorf("%q is a phrase of %d words, want at most 3", m, len(words))
-	}
-	letters := 0
-	for _, w := range words {
-		if w == "" {
-			return fmt.Errorf("%q has a doubled space", m)
-		}
-		for _, r := range w {
-			if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '\'' {
-				return fmt.Errorf("%q holds %q: a member is folded words of letters, digits and apostrophes", m, r)
-			}
-			if r >= 'a' && r <= 'z' {
-				letters++
-			}
-		}
-	}
-	if letters < 3 {
-		return fmt.Errorf("%q has fewer than 3 letters", m)
-	}
-	return nil
 }
 
 // readNearSynonyms parses the embedded table, failing the test on a bad
@@ -241,6 +156,60 @@ func TestNearSynonymsGroups(t *testing.T) {
 			}
 			if tt.same && len(groupsOf[tt.a]) == 0 {
 				t.Errorf("%q is in no group", tt.a)
+			}
+		})
+	}
+}
+
+func TestSynonyms(t *testing.T) {
+	tests := []struct {
+		name    string
+		word    string
+		want    []string // among what Synonyms returns
+		notWant []string
+	}{
+		{"base form", "quit", []string{"resign", "step down"}, []string{"quit"}},
+		{"inflection", "quitting", []string{"resign", "step down"}, []string{"quit"}},
+		{"irregular past", "found", []string{"discover"}, nil},
+		{"no group", "kerry", nil, nil},
+		{"no opposite", "rise", nil, []string{"fall"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Synonyms(tt.word)
+			if tt.want == nil && tt.notWant == nil && got != nil {
+				t.Errorf("Synonyms(%q) = %q, want nil", tt.word, got)
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("Synonyms(%q) = %q, want it to hold %q", tt.word, got, w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if slices.Contains(got, w) {
+					t.Errorf("Synonyms(%q) = %q, want it without %q", tt.word, got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestPhraseSynonyms(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		want  string // among what PhraseSynonyms returns; "" for none
+	}{
+		{"verb and particle", []string{"stepped", "down"}, "resign"},
+		{"plural head", []string{"members", "of", "parliament"}, "lawmaker"},
+		{"one word", []string{"quit"}, "resign"},
+		{"no such phrase", []string{"stepped", "up"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := PhraseSynonyms(tt.words)
+			if tt.want == "" && got != nil || tt.want != "" && !slices.Contains(got, tt.want) {
+				t.Errorf("PhraseSynonyms(%q) = %q, want it to hold %q", tt.words, got, tt.want)
 			}
 		})
 	}

@@ -1,0 +1,164 @@
+package lexicon
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// nearSynonyms maps each member of a group of near-synonyms (a word or a
+// phrase of words, folded) to the groups it belongs to.
+var nearSynonyms = readSynonymGroups("near-synonyms")
+
+// Synonyms returns the words and phrases that say what the folded word w
+// says in nearly every use news makes of them ("resign" and "step down" for
+// "quit"), looked up by w and by the dictionary forms it may be an
+// inflection of ("quitting" finds the group of "quit"). A phrase is
+// returned with its words separated by single spaces. The list holds no
+// form of w itself.
+func Synonyms(w string) []string {
+	lemmas := Lemmas(w)
+	var out []string
+	for _, l := range lemmas {
+		for _, g := range nearSynonyms[l] {
+			for _, m := range g {
+				if !slices.Contains(lemmas, m) && !slices.Contains(out, m) {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// PhraseSynonyms returns the words and phrases that say what the phrase of
+// folded words says ("lawmakers" for "members of parliament", "resign" for
+// "stepped down"), looked up with its first and its last word in each of
+// their dictionary forms, or nil. A phrase of one word is looked up as
+// Synonyms does.
+func PhraseSynonyms(words []string) []string {
+	if len(words) == 1 {
+		return Synonyms(words[0])
+	}
+	last := len(words) - 1
+	mid := strings.Join(words[1:last], " ")
+	var out []string
+	for _, f := range Lemmas(words[0]) {
+		for _, l := range Lemmas(words[last]) {
+			key := strings.Join(slices.DeleteFunc([]string{f, mid, l}, func(s string) bool { return s == "" }), " ")
+			for _, g := range nearSynonyms[key] {
+				for _, m := range g {
+					if m != key && !slices.Contains(out, m) {
+						out = append(out, m)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// readSynonymGroups reads a list of near-synonym groups into a map from
+// each member to its groups.
+func readSynonymGroups(name string) map[string][][]string {
+	body, err := files.ReadFile("lists/" + name + ".txt")
+	if err == nil {
+		var groups [][]string
+		if groups, err = parseNearSynonyms(string(body)); err == nil {
+			m := make(map[string][][]string)
+			for _, g := range groups {
+				for _, w := range g {
+					m[w] = append(m[w], g)
+				}
+			}
+			return m
+		}
+	}
+	// The lists are embedded at build time and checked by the package's
+	// tests, so this cannot happen in a tested build.
+	panic(fmt.Sprintf("lexicon: %s.txt: %v", name, err))
+}
+
+// parseNearSynonyms reads a table of near-synonyms and returns its groups.
+// It fails on the first line that breaks the table's format, naming the
+// line: a group needs two members or more, each a folded word or a phrase
+// of up to three, of three letters or more, none listed twice, and no
+// group may repeat another.
+func parseNearSynonyms(body string) ([][]string, error) {
+	var groups [][]string
+	seen := make(map[string]int)
+	for i, line := range strings.Split(body, "\n") {
+		n := i + 1
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		group, err := parseNearSynonymGroup(line)
+		if err != nil {
+			return nil, fmt.Errorf("line %d %q: %w", n, line, err)
+		}
+		key := slices.Clone(group)
+		sort.Strings(key)
+		k := strings.Join(key, ",")
+		if first, ok := seen[k]; ok {
+			return nil, fmt.Errorf("line %d %q: the same group as line %d", n, line, first)
+		}
+		seen[k] = n
+		groups = append(groups, group)
+	}
+	return groups, nil
+}
+
+// parseNearSynonymGroup reads one line of the table into its members.
+func parseNearSynonymGroup(line string) ([]string, error) {
+	var members []string
+	for part := range strings.SplitSeq(line, ",") {
+		m := strings.TrimSpace(part)
+		if err := checkNearSynonymMember(m); err != nil {
+			return nil, err
+		}
+		if slices.Contains(members, m) {
+			return nil, fmt.Errorf("%q is listed twice", m)
+		}
+		members = append(members, m)
+	}
+	if len(members) < 2 {
+		return nil, errors.New("a group needs at least two members")
+	}
+	return members, nil
+}
+
+// checkNearSynonymMember reports what is wrong with one member, or nil.
+func checkNearSynonymMember(m string) error {
+	if m == "" {
+		return errors.New("an empty member: a stray or trailing comma")
+	}
+	if strings.ContainsFunc(m, unicode.IsUpper) {
+		return fmt.Errorf("%q is not lower case", m)
+	}
+	words := strings.Split(m, " ")
+	if len(words) > 3 {
+		return fmt.Errorf("%q is a phrase of %d words, want at most 3", m, len(words))
+	}
+	letters := 0
+	for _, w := range words {
+		if w == "" {
+			return fmt.Errorf("%q has a doubled space", m)
+		}
+		for _, r := range w {
+			if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '\'' {
+				return fmt.Errorf("%q holds %q: a member is folded words of letters, digits and apostrophes", m, r)
+			}
+			if r >= 'a' && r <= 'z' {
+				letters++
+			}
+		}
+	}
+	if letters < 3 {
+		return fmt.Errorf("%q has fewer than 3 letters", m)
+	}
+	return nil
+}
