@@ -46,6 +46,9 @@ const (
 	// for a misspelling of the article's closest word: shorter words are
 	// more often other words ("greet" is not "great").
 	minTypoRunes = 6
+	// nounUse scales how much a word counts for a question's verb where
+	// the article uses it as a noun (see demoteNounUses).
+	nounUse = 0.5
 	// prefaceWeight scales the information of a word in a clause set off
 	// before the question word ("Before the assault, when …?"), which sets
 	// the scene rather than saying what is asked.
@@ -105,6 +108,7 @@ func (a *Article) readQuestion(qtext string) *question {
 	}
 	if a.idx != nil && a.ask != nil {
 		q.joinCompounds(a)
+		q.phraseSynonyms(a)
 	}
 	words := make([]string, len(q.Words))
 	for i, w := range q.Words {
@@ -145,6 +149,9 @@ func (q *question) addTerm(a *Article, w qa.Word, i int) {
 			}
 		}
 	}
+	if t.verbish {
+		a.demoteNounUses(t.hits)
+	}
 	t.missing = len(t.hits) == 0
 	q.termAt[i] = len(q.terms)
 	q.terms = append(q.terms, t)
@@ -163,14 +170,7 @@ func (a *Article) termHits(w string) []termHit {
 			}
 		}
 	}
-	exact := ix.StemWords(w)
-	for _, l := range lexicon.Lemmas(w) {
-		for _, f := range lexicon.VerbForms(l) {
-			if f != w {
-				exact = append(exact, ix.StemWords(f)...) // "leading" finds "led"
-			}
-		}
-	}
+	exact := a.formsOf(w)
 	addWords(exact, qualityExact)
 	// An irregular verb's form other than its base is no stem to build
 	// on: "found" (of find) does not find "founder", nor "fell" "fellow".
@@ -180,19 +180,58 @@ func (a *Article) termHits(w string) []termHit {
 			addWords([]int32{id}, qualityRelated)
 		}
 	}
-	for _, s := range lexicon.Related(w) {
-		if !strings.Contains(s, " ") {
-			addWords(ix.StemWords(s), qualitySynonym)
-			continue
-		}
-		hits = append(hits, a.phraseHits(strings.Fields(s), qualitySynonym)...)
-	}
+	hits = append(hits, a.synonymHits(append(lexicon.Related(w), lexicon.Synonyms(w)...))...)
 	if len(hits) == 0 && utf8.RuneCountInString(w) >= minTypoRunes && !text.IsStopWord(w) {
 		// A misspelt word: "sheffeild" for "Sheffield".
 		if near := ix.Similar(w, 1); len(near) == 1 {
 			addWords(ix.StemForms(ix.StemOf(near[0])), qualityRelated)
 		}
 	}
+	return byWord(hits)
+}
+
+// demoteNounUses scales by nounUse the hits of a question's verb that the
+// article writes as a noun, after a determiner, a possessive or a
+// preposition: "wept with heads in their hands" for "where was the flight
+// headed?", "relatives of the missing" for "when did it go missing?". A
+// noun of the same stem often names another thing; when it names the same
+// event ("the attack" for "who attacked?") it still counts for half.
+func (a *Article) demoteNounUses(hits []termHit) {
+	si := a.ask
+	for i, h := range hits {
+		if h.word == 0 || si.words[h.word-1].sent != si.words[h.word].sent {
+			continue
+		}
+		prev, w := a.idx.Word(si.words[h.word-1].id), a.idx.Word(si.words[h.word].id)
+		if lexicon.Determiners[prev] && prev != "that" || lexicon.Possessives[prev] ||
+			lexicon.Prepositions[prev] && !strings.HasSuffix(w, "ing") {
+			hits[i].quality *= nounUse
+		}
+	}
+}
+
+// synonymHits returns where the article holds any of the words or phrases
+// given, as words that answer for a question's word, in no order.
+func (a *Article) synonymHits(synonyms []string) []termHit {
+	var hits []termHit
+	for _, s := range synonyms {
+		words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
+		if len(words) > 1 {
+			hits = append(hits, a.phraseHits(words, qualitySynonym)...)
+			continue
+		}
+		for _, id := range a.formsOf(s) {
+			for _, k := range a.tables().occurrences(id) {
+				hits = append(hits, termHit{word: k, n: 1, quality: qualitySynonym})
+			}
+		}
+	}
+	return hits
+}
+
+// byWord returns hits in document order, one a word, a word held in
+// several forms keeping its best.
+func byWord(hits []termHit) []termHit {
 	if len(hits) < 2 {
 		return hits
 	}
@@ -214,31 +253,72 @@ func (a *Article) termHits(w string) []termHit {
 	return out
 }
 
+// formsOf returns the ids of the article's words that are forms of the
+// folded word w: its stem's words, and every form of an irregular verb w
+// may be a form of ("leading" finds "led", "find" finds "found").
+func (a *Article) formsOf(w string) []int32 {
+	ix := a.idx
+	ids := ix.StemWords(w)
+	for _, l := range lexicon.Lemmas(w) {
+		for _, f := range lexicon.VerbForms(l) {
+			if f != w {
+				ids = append(ids, ix.StemWords(f)...)
+			}
+		}
+	}
+	return ids
+}
+
 // phraseHits returns where the article holds the words of a phrase one
-// after another in one sentence, stem for stem ("step down" in "stepped
-// down").
+// after another in one sentence, form for form ("step down" in "stepped
+// down", "find guilty" in "found guilty"). Up to maxObjectGap words may
+// stand between the first word and the second, as an object stands
+// inside a verb of several words: "found him guilty", "called the match
+// off".
 func (a *Article) phraseHits(words []string, quality float32) []termHit {
 	si, at := a.ask, a.tables()
 	slots := make([][]int32, len(words))
 	for i, w := range words {
-		if slots[i] = a.idx.StemWords(w); len(slots[i]) == 0 {
+		if slots[i] = a.formsOf(w); len(slots[i]) == 0 {
 			return nil
 		}
+		slices.Sort(slots[i])
+	}
+	// rest reports whether the phrase's words from the second on stand
+	// from word k on, in k's sentence.
+	rest := func(k int, sent int32) bool {
+		if k+len(words)-1 > len(si.words) {
+			return false
+		}
+		for j := 1; j < len(words); j++ {
+			next := si.words[k+j-1]
+			if _, ok := slices.BinarySearch(slots[j], next.id); !ok || next.sent != sent {
+				return false
+			}
+		}
+		return true
 	}
 	var hits []termHit
 	for _, id := range slots[0] {
 		for _, k := range at.occurrences(id) {
-			if int(k)+len(words) > len(si.words) {
-				continue
-			}
-			ok := true
-			for j := 1; j < len(words) && ok; j++ {
-				next := si.words[int(k)+j]
-				_, ok = slices.BinarySearch(slots[j], next.id)
-				ok = ok && next.sent == si.words[k].sent
-			}
-			if ok {
-				hits = append(hits, termHit{word: k, n: int32(len(words)), quality: quality})
+			sent := si.words[k].sent
+			for gap := 0; gap <= maxObjectGap && int(k)+1+gap < len(si.words); gap++ {
+				if next := si.words[int(k)+1+gap]; next.sent != sent || gap > 0 && lexicon.Negators[a.idx.Word(si.words[int(k)+gap].id)] {
+					// "found him not guilty" says the opposite of
+					// "found guilty".
+					break
+				}
+				if !rest(int(k)+1+gap, sent) {
+					continue
+				}
+				if gap == 0 {
+					hits = append(hits, termHit{word: k, n: int32(len(words)), quality: quality})
+				} else {
+					// The object between is none of the phrase's.
+					hits = append(hits, termHit{word: k, n: 1, quality: quality},
+						termHit{word: k + 1 + int32(gap), n: int32(len(words) - 1), quality: quality})
+				}
+				break
 			}
 		}
 	}
@@ -261,6 +341,47 @@ func (q *question) joinCompounds(a *Article) {
 			t := &q.terms[k]
 			t.hits = mergeHits(t.hits, joined)
 			t.missing = len(t.hits) == 0
+		}
+	}
+}
+
+// maxObjectGap is the most words that may stand between the first word of
+// a phrase that answers for a question's word and its second: an object
+// ("found him guilty").
+const maxObjectGap = 4
+
+// maxSynonymPhrase is the most words of a question read together as one
+// phrase with synonyms: "members of parliament".
+const maxSynonymPhrase = 3
+
+// phraseSynonyms lets the question's phrases of several words find what
+// says the same in other words: "stepped down" finds "resigned", "members
+// of parliament" finds "lawmakers". Every content word of the phrase holds
+// where the article says it otherwise.
+func (q *question) phraseSynonyms(a *Article) {
+	for i := range q.Words {
+		for n := min(maxSynonymPhrase, len(q.Words)-i); n >= 2; n-- {
+			words := make([]string, n)
+			joined := true
+			for k := range n {
+				words[k] = q.Words[i+k].Fold
+				joined = joined && (k == 0 || q.Words[i+k].Adjacent)
+			}
+			if !joined {
+				continue
+			}
+			syn := lexicon.PhraseSynonyms(words)
+			if len(syn) == 0 {
+				continue
+			}
+			hits := byWord(a.synonymHits(syn))
+			for k := i; k < i+n; k++ {
+				if t := q.termAt[k]; t >= 0 {
+					q.terms[t].hits = mergeHits(q.terms[t].hits, hits)
+					q.terms[t].missing = len(q.terms[t].hits) == 0
+				}
+			}
+			break
 		}
 	}
 }
