@@ -42,6 +42,8 @@ type askTables struct {
 	// folded words of the description the article gives a named person,
 	// or nil.
 	descriptions [][]string
+	// acronyms are the short forms the article defines ("PPP").
+	acronyms []acronym
 	// Sentence i has the typed spans typed[typedFirst[i]:typedFirst[i+1]].
 	typed      []spans.Span
 	typedFirst []int32
@@ -155,6 +157,7 @@ func (a *Article) buildAskTables() *askTables {
 	}
 	t.typedFirst = append(t.typedFirst, int32(len(t.typed)))
 
+	t.acronyms = a.findAcronyms()
 	t.descriptions = make([][]string, len(a.cast))
 	for i, p := range a.cast {
 		if p.Named {

@@ -181,6 +181,7 @@ func (a *Article) termHits(w string) []termHit {
 		}
 	}
 	hits = append(hits, a.synonymHits(append(lexicon.Related(w), lexicon.Synonyms(w)...))...)
+	hits = append(hits, a.acronymHits(w)...)
 	if len(hits) == 0 && utf8.RuneCountInString(w) >= minTypoRunes && !text.IsStopWord(w) {
 		// A misspelt word: "sheffeild" for "Sheffield".
 		if near := ix.Similar(w, 1); len(near) == 1 {
