@@ -229,6 +229,7 @@ func (q *Question) readForm() {
 			q.Kind, q.Want = When, Date
 		case "where":
 			q.Kind, q.Want = Where, Place
+			q.readFrame(i + 1)
 		case "why":
 			q.Kind, q.Want = Why, Reason
 		case "how":
@@ -243,6 +244,23 @@ func (q *Question) readForm() {
 			q.Want = Unknown // who someone is: a description, not another person
 		}
 		return
+	}
+}
+
+// readFrame marks as light the place a where-question asks within, when
+// the words from i name it: "house" in "where in the house was she
+// found?". The answer names a part of it ("the shower room") and seldom
+// the place again.
+func (q *Question) readFrame(i int) {
+	if !lexicon.LocativePreps[q.word(i)] && q.word(i) != "on" {
+		return
+	}
+	k := i + 1
+	for lexicon.Determiners[q.word(k)] || lexicon.Possessives[q.word(k)] {
+		k++
+	}
+	if k < len(q.Words) && !text.IsStopWord(q.word(k)) && !lexicon.BeForms[q.word(k)] {
+		q.Words[k].Light = true
 	}
 }
 

@@ -79,6 +79,33 @@ func TestSpeech(t *testing.T) {
 	}
 }
 
+func TestFrame(t *testing.T) {
+	tests := []struct {
+		question string
+		light    []string // the content words marked Light
+	}{
+		{"where in the house was she found?", []string{"house"}},
+		{"where on the ferry did the fire start?", []string{"ferry"}},
+		{"where in Skerrow will the school be built?", []string{"skerrow"}},
+		{"where did the fire start?", nil},
+		{"where is the ferry's engine room?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := Analyze(tt.question)
+			var light []string
+			for _, i := range q.Content() {
+				if q.Words[i].Light {
+					light = append(light, q.Words[i].Fold)
+				}
+			}
+			if !slices.Equal(light, tt.light) {
+				t.Errorf("Analyze(%q) light words = %q, want %q", tt.question, light, tt.light)
+			}
+		})
+	}
+}
+
 func TestVerb(t *testing.T) {
 	tests := []struct {
 		question string

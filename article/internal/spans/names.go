@@ -226,7 +226,11 @@ func (r *reader) placeNoun(i int) {
 			return
 		}
 	}
-	if !lexicon.LocativePreps[w] {
+	if !lexicon.LocativePreps[w] && w != "on" {
+		// "on" is read here only before a noun of place ("on the lawn",
+		// "on the lavatory of the shower room"): before a name it is as
+		// often a day or a topic ("on Monday", "commented on Kerry's
+		// remarks").
 		return
 	}
 	if nearPreps[w] {
