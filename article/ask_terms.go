@@ -361,6 +361,9 @@ const maxSynonymPhrase = 3
 // where the article says it otherwise.
 func (q *question) phraseSynonyms(a *Article) {
 	for i := range q.Words {
+		if !lexicon.MayStartPhrase(q.Words[i].Fold) {
+			continue
+		}
 		for n := min(maxSynonymPhrase, len(q.Words)-i); n >= 2; n-- {
 			words := make([]string, n)
 			joined := true

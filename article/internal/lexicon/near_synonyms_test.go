@@ -214,3 +214,23 @@ func TestPhraseSynonyms(t *testing.T) {
 		})
 	}
 }
+
+// TestMayStartPhrase checks that every form of a first word of a phrase
+// of the table that a question may write is let through to the lookup.
+func TestMayStartPhrase(t *testing.T) {
+	for _, w := range []string{"step", "steps", "stepped", "stepping", "find", "found", "finding", "members", "member"} {
+		if !MayStartPhrase(w) {
+			t.Errorf("MayStartPhrase(%q) = false, want true", w)
+		}
+	}
+	for _, g := range readNearSynonyms(t) {
+		for _, m := range g {
+			if f, _, ok := strings.Cut(m, " "); ok && !MayStartPhrase(f) {
+				t.Errorf("MayStartPhrase(%q) = false for the phrase %q", f, m)
+			}
+		}
+	}
+	if MayStartPhrase("kerry") {
+		t.Errorf("MayStartPhrase(%q) = true, want false", "kerry")
+	}
+}

@@ -13,6 +13,39 @@ import (
 // phrase of words, folded) to the groups it belongs to.
 var nearSynonyms = readSynonymGroups("near-synonyms")
 
+// phraseStarts holds the forms a first word of a phrase of the groups may
+// take in a question: its base form and the inflections English builds
+// on it ("step", "steps", "stepped", "stepping"), more than there are,
+// never fewer.
+var phraseStarts = inflectedStarts(nearSynonyms)
+
+// inflectedStarts returns the forms the first words of the phrases among
+// groups may take.
+func inflectedStarts(groups map[string][][]string) map[string]bool {
+	out := make(map[string]bool)
+	for m := range groups {
+		f, _, ok := strings.Cut(m, " ")
+		if !ok {
+			continue
+		}
+		forms := []string{f, f + "s", f + "es", f + "d", f + "ed", f + "ing"}
+		if n := len(f); n > 1 {
+			last := f[n-1 : n]
+			forms = append(forms, f+last+"ed", f+last+"ing", f[:n-1]+"ing", f[:n-1]+"ies", f[:n-1]+"ied")
+		}
+		forms = append(forms, VerbForms(f)...)
+		for _, x := range forms {
+			out[x] = true
+		}
+	}
+	return out
+}
+
+// MayStartPhrase reports whether the folded word w may be the first word
+// of a phrase that has near-synonyms, in some form: PhraseSynonyms finds
+// nothing for a phrase whose first word it is not.
+func MayStartPhrase(w string) bool { return phraseStarts[w] }
+
 // Synonyms returns the words and phrases that say what the folded word w
 // says in nearly every use news makes of them ("resign" and "step down" for
 // "quit"), looked up by w and by the dictionary forms it may be an
@@ -42,6 +75,9 @@ func Synonyms(w string) []string {
 func PhraseSynonyms(words []string) []string {
 	if len(words) == 1 {
 		return Synonyms(words[0])
+	}
+	if !phraseStarts[words[0]] {
+		return nil
 	}
 	last := len(words) - 1
 	mid := strings.Join(words[1:last], " ")
