@@ -233,7 +233,7 @@ func nearest(q string, n int, entry func(int) *nameEntry) (found int, ambiguous 
 	bestD := 1 << 30
 	closest, closestD := -1, 1<<30
 	for i := range n {
-		d := 1 << 30
+		d, typo := 1<<30, false
 		for _, k := range entry(i).keys {
 			if k.tier < keyNamePart {
 				continue
@@ -246,11 +246,12 @@ func nearest(q string, n int, entry func(int) *nameEntry) (found int, ambiguous 
 				continue
 			}
 			d = min(d, text.EditDistance(q, k.key))
+			typo = typo || d <= allowed && wordsWithinTypo(q, k.key)
 		}
 		if d < closestD {
 			closest, closestD = i, d
 		}
-		if d > allowed {
+		if !typo {
 			continue
 		}
 		switch {
@@ -270,4 +271,21 @@ func nearest(q string, n int, entry func(int) *nameEntry) (found int, ambiguous 
 		return -1, nil, -1
 	}
 	return -1, best, -1
+}
+
+// wordsWithinTypo reports whether each word of the query q is within a
+// typo of the key's word in its place, when both have several: "lena
+// kovacs" is no misspelling of "dan kovacs", though the whole differs by
+// as little as a typo of its length allows.
+func wordsWithinTypo(q, key string) bool {
+	qw, kw := strings.Fields(q), strings.Fields(key)
+	if len(qw) < 2 || len(qw) != len(kw) {
+		return true
+	}
+	for i := range qw {
+		if text.EditDistance(qw[i], kw[i]) > max(1, typoAllowance(len(qw[i]))) {
+			return false
+		}
+	}
+	return true
 }

@@ -133,3 +133,38 @@ func TestInputErrorMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonLookupNamesake checks that a full name that is no one in the
+// article finds no one, though it differs from someone's name by no more
+// than a typo of its length allows: "Lena Kovacs" is not Dan Kovacs.
+func TestPersonLookupNamesake(t *testing.T) {
+	a, err := Load("testdata/ask/articles/bakehouse.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		query string
+		want  string // "" for no one
+	}{
+		{"another first name", "Lena Kovacs", ""},
+		{"typo in the first name", "Dann Kovacs", "Dan Kovacs"},
+		{"typo in the surname", "Dan Kovac", "Dan Kovacs"},
+		{"full name", "Dan Kovacs", "Dan Kovacs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := a.Person(tt.query)
+			got := ""
+			if err == nil {
+				got = p.Name
+			}
+			if got != tt.want {
+				t.Errorf("Person(%q) = %q (error %v), want %q", tt.query, got, err, tt.want)
+			}
+		})
+	}
+	if _, err := a.Speaker("Lena Kovacs"); err == nil {
+		t.Errorf("Speaker(%q) found someone, want an error", "Lena Kovacs")
+	}
+}
