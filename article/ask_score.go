@@ -28,6 +28,10 @@ const (
 	// questionPenalty scales the confidence of a sentence that is itself
 	// a question: it asks rather than answers.
 	questionPenalty = 0.5
+	// namesOnlyPenalty scales the confidence of a sentence that holds only
+	// the names of a question that says something of them (see
+	// namesOnly).
+	namesOnlyPenalty = 0.5
 	// weakCause is how well a sentence gives a reason with a word that
 	// may open one without saying so: "after", "when", "as".
 	weakCause = 0.5
@@ -435,6 +439,9 @@ func (a *Article) scoreCandidate(q *question, c *askCand) {
 	if c.asked < 0 && isQuestion(sent.Text) {
 		c.confidence *= questionPenalty
 	}
+	if namesOnly(q, c) {
+		c.confidence *= namesOnlyPenalty
+	}
 
 	cues := 0
 	if q.Speech && q.Kind != qa.Who && len(q.named) > 0 && saidBy(statements, q.named) {
@@ -450,6 +457,50 @@ func (a *Article) scoreCandidate(q *question, c *askCand) {
 		// question's words more densely.
 		c.score += 1e-3 * a.bm25(q, c)
 	}
+}
+
+// namesOnly reports whether the candidate holds the one name a question
+// gives and none of what it says of it: "Kestrel Foods, one of the
+// country's largest bakers, …" for "when was Kestrel Foods founded?". A
+// question of names alone ("who is Jo Park?") says nothing of them to
+// hold, and a sentence that names two people or places the question
+// names together ("talks with Hammond … Kerry" for "where did Kerry meet
+// Hammond?") most often tells of what the question asks.
+func namesOnly(q *question, c *askCand) bool {
+	said, held := false, false
+	for ti, t := range q.terms {
+		if t.name || t.preface {
+			continue
+		}
+		said = true
+		held = held || c.held[ti] > 0
+	}
+	return said && !held && namesGiven(q) < 2 && asksQuantityOrTime(q.Want)
+}
+
+// asksQuantityOrTime reports whether a question of type want asks for a
+// time or a quantity, which a sentence gives of many things at once: the
+// date a sentence gives of a company names no day of its founding. A
+// person, a body or a place the question asks for stands beside the name
+// it is tied to ("Fraser Amos, a student at Brook University").
+func asksQuantityOrTime(want qa.Type) bool {
+	switch want {
+	case qa.Unknown, qa.Person, qa.Org, qa.Place, qa.Reason:
+		return false
+	}
+	return true
+}
+
+// namesGiven counts the names a question gives: runs of words written as
+// names, one after another.
+func namesGiven(q *question) int {
+	n := 0
+	for i, w := range q.Words {
+		if t := q.termAt[i]; t >= 0 && q.terms[t].name && (i == 0 || !q.Words[i-1].Name || !w.Adjacent) {
+			n++
+		}
+	}
+	return n
 }
 
 // typeFactor is how much of a sentence's coverage its confidence keeps

@@ -150,7 +150,7 @@ func (q *question) addTerm(a *Article, w qa.Word, i int) {
 		}
 	}
 	if t.verbish {
-		a.demoteNounUses(t.hits)
+		a.demoteNounUses(w.Fold, t.hits)
 	}
 	t.missing = len(t.hits) == 0
 	q.termAt[i] = len(q.terms)
@@ -175,8 +175,9 @@ func (a *Article) termHits(w string) []termHit {
 	// An irregular verb's form other than its base is no stem to build
 	// on: "found" (of find) does not find "founder", nor "fell" "fellow".
 	free := lexicon.BaseForm(w) == w
+	lemmas := lexicon.Lemmas(w)
 	for _, id := range ix.Forms(w, free) {
-		if !slices.Contains(exact, id) {
+		if !slices.Contains(exact, id) && !otherVerbsForm(ix.Word(id), w, lemmas) {
 			addWords([]int32{id}, qualityRelated)
 		}
 	}
@@ -184,31 +185,47 @@ func (a *Article) termHits(w string) []termHit {
 	hits = append(hits, a.acronymHits(w)...)
 	if len(hits) == 0 && utf8.RuneCountInString(w) >= minTypoRunes && !text.IsStopWord(w) {
 		// A misspelt word: "sheffeild" for "Sheffield".
-		if near := ix.Similar(w, 1); len(near) == 1 {
+		if near := ix.Similar(w, 1); len(near) == 1 && !otherVerbsForm(ix.Word(near[0]), w, lemmas) {
 			addWords(ix.StemForms(ix.StemOf(near[0])), qualityRelated)
 		}
 	}
 	return byWord(hits)
 }
 
-// demoteNounUses scales by nounUse the hits of a question's verb that the
-// article writes as a noun, after a determiner, a possessive or a
-// preposition: "wept with heads in their hands" for "where was the flight
-// headed?", "relatives of the missing" for "when did it go missing?". A
-// noun of the same stem often names another thing; when it names the same
-// event ("the attack" for "who attacked?") it still counts for half.
-func (a *Article) demoteNounUses(hits []termHit) {
+// demoteNounUses scales by nounUse the hits of the question's verb w that
+// the article writes as a plural noun, or with a word that answers for it
+// used as a noun, after a determiner, a possessive or a preposition: "wept
+// with heads in their hands" for "where was the flight headed?",
+// "relatives of the missing" for "when did it vanish?". A plural of the
+// same stem often names another thing; a noun made from the verb ("its
+// investigation" for "who is investigating?") names the same deed and
+// keeps its weight.
+func (a *Article) demoteNounUses(w string, hits []termHit) {
 	si := a.ask
 	for i, h := range hits {
 		if h.word == 0 || si.words[h.word-1].sent != si.words[h.word].sent {
 			continue
 		}
-		prev, w := a.idx.Word(si.words[h.word-1].id), a.idx.Word(si.words[h.word].id)
+		prev, word := a.idx.Word(si.words[h.word-1].id), a.idx.Word(si.words[h.word].id)
+		if h.quality > qualitySynonym && !pluralOf(word, w) {
+			continue
+		}
 		if lexicon.Determiners[prev] && prev != "that" || lexicon.Possessives[prev] ||
-			lexicon.Prepositions[prev] && !strings.HasSuffix(w, "ing") {
+			lexicon.Prepositions[prev] && !strings.HasSuffix(word, "ing") {
 			hits[i].quality *= nounUse
 		}
 	}
+}
+
+// pluralOf reports whether the article's word reads as the plural of the
+// noun that shares the stem of the question's verb w: "heads" for
+// "headed", "attacks" for "attacked".
+func pluralOf(word, w string) bool {
+	if strings.HasSuffix(w, "s") {
+		return false
+	}
+	base, ok := strings.CutSuffix(word, "s")
+	return ok && text.Stem(base) == text.Stem(w)
 }
 
 // synonymHits returns where the article holds any of the words or phrases
@@ -257,17 +274,35 @@ func byWord(hits []termHit) []termHit {
 // formsOf returns the ids of the article's words that are forms of the
 // folded word w: its stem's words, and every form of an irregular verb w
 // may be a form of ("leading" finds "led", "find" finds "found").
+//
+// A word of w's stem that is a form of another, irregular verb is none of
+// w's: "founded" does not find "found" of "find", nor "felled" "fell" of
+// "fall".
 func (a *Article) formsOf(w string) []int32 {
 	ix := a.idx
-	ids := ix.StemWords(w)
-	for _, l := range lexicon.Lemmas(w) {
-		for _, f := range lexicon.VerbForms(l) {
+	lemmas := lexicon.Lemmas(w)
+	ids := slices.DeleteFunc(ix.StemWords(w), func(id int32) bool { return otherVerbsForm(ix.Word(id), w, lemmas) })
+	for _, l := range lemmas {
+		forms := lexicon.VerbForms(l)
+		if len(forms) == 0 || l != w && forms[0] != l {
+			// "found" stripped from "founded" is no form of "find".
+			continue
+		}
+		for _, f := range forms {
 			if f != w {
 				ids = append(ids, ix.StemWords(f)...)
 			}
 		}
 	}
 	return ids
+}
+
+// otherVerbsForm reports whether the article's word x is a form of an
+// irregular verb that is none of the question's word w, whose dictionary
+// forms are lemmas: "found" (of "find") for "founded".
+func otherVerbsForm(x, w string, lemmas []string) bool {
+	base := lexicon.BaseForm(x)
+	return x != w && base != x && !slices.Contains(lemmas, base)
 }
 
 // phraseHits returns where the article holds the words of a phrase one

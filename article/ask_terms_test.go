@@ -42,6 +42,10 @@ The ferry headed north into the storm.
 Colm Dervish, who heads the harbour board, stepped down on Friday.
 
 Lawmakers urged the board to publish its report.
+
+Divers found the wreck on Sunday, and its investigation began.
+
+The rowing club, founded in 1921, was not named.
 `
 	a, err := Parse(strings.NewReader(body))
 	if err != nil {
@@ -61,6 +65,9 @@ Lawmakers urged the board to publish its report.
 		{"verb after that", "who headed the board?", "headed", "who heads", qualityExact},
 		{"doubled consonant", "who quitting the board?", "quitting", "stepped down", qualitySynonym},
 		{"phrase in the question", "which members of parliament urged the board?", "parliament", "Lawmakers urged", qualitySynonym},
+		{"noun made from the verb", "who is investigating the wreck?", "investigating", "its investigation", qualityExact},
+		{"another verb's irregular form", "when was the club founded?", "founded", "Divers found", 0},
+		{"its own form", "when was the club founded?", "founded", "club, founded", qualityExact},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

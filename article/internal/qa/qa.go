@@ -114,9 +114,10 @@ type Word struct {
 	// Verb marks a content word that is most likely a verb: a participle
 	// ("expected", "suffering") or the word after "who" ("who leads …?").
 	Verb bool
-	// Preface marks a word of a clause set off before the question word:
-	// "Before the museum assault, when was …?" It sets the scene rather
-	// than saying what is asked.
+	// Preface marks a word of a clause set off before the question word
+	// ("Before the museum assault, when was …?") or of one that follows
+	// the question's main clause ("… when the train came off the
+	// tracks?"). It sets the scene rather than saying what is asked.
 	Preface bool
 	// Name marks a word written with a capital, as names are, in a
 	// question that is not written all in capitals.
@@ -164,7 +165,44 @@ func Analyze(question string) Question {
 	}
 	q.readForm()
 	q.readRoles(shouting)
+	q.readTrailingClause()
 	return q
+}
+
+// readTrailingClause marks as Preface the words of a clause that follows
+// the question's main clause and sets its scene: "when the train came off
+// the tracks" in "was anyone hurt when the train came off the tracks?".
+// What the question asks is said before it; a sentence that holds only
+// the scene does not answer.
+func (q *Question) readTrailingClause() {
+	main := 0 // the question word, or the first word of a yes-or-no question
+	for i, w := range q.Words {
+		if i == 0 && opensYesNo(w.Fold) {
+			break
+		}
+		if lexicon.QuestionWords[w.Fold] && !w.Preface {
+			main = i
+			break
+		}
+	}
+	for i := main + 2; i < len(q.Words); i++ {
+		if !sceneSetters[q.Words[i].Fold] {
+			continue
+		}
+		for k := i; k < len(q.Words); k++ {
+			q.Words[k].Preface = true
+		}
+		return
+	}
+}
+
+// sceneSetters open a clause that says when or on what condition what a
+// question asks about happened. Words that also open a phrase ("after the
+// vote", "during the storm") are left out: such a phrase is as often
+// what the question asks about.
+var sceneSetters = map[string]bool{
+	"when": true, "while": true, "because": true, "if": true, "once": true,
+	"whenever": true, "although": true, "though": true,
 }
 
 // questionWordTypo returns the question word that w misspells by one
@@ -211,8 +249,15 @@ func (q *Question) word(i int) string {
 // readForm reads the kind of question and of answer from its question
 // word and the words after it, and marks those words.
 func (q *Question) readForm() {
+	yesNo := len(q.Words) > 0 && opensYesNo(q.Words[0].Fold)
 	for i, w := range q.Words {
 		if !lexicon.QuestionWords[w.Fold] {
+			continue
+		}
+		if yesNo && i > 0 && !asksAbout(q.Words[i-1].Fold) {
+			// "Was anyone hurt when the train left the rails?": a
+			// clause of a yes-or-no question, which asks no time.
+			q.Words[i].Role = Asking
 			continue
 		}
 		if i > 0 && strings.Contains(q.Text[q.Words[i-1].Span.End:w.Span.Start], ",") {
@@ -262,6 +307,19 @@ func (q *Question) readFrame(i int) {
 	if k < len(q.Words) && !text.IsStopWord(q.word(k)) && !lexicon.BeForms[q.word(k)] {
 		q.Words[k].Light = true
 	}
+}
+
+// opensYesNo reports whether a question that opens with the folded word w
+// asks yes or no: "was", "did", "will", "has".
+func opensYesNo(w string) bool {
+	return lexicon.BeForms[w] || lexicon.HaveForms[w] || lexicon.Modals[w] || w == "do" || w == "does" || w == "did"
+}
+
+// asksAbout reports whether a question word after the folded word w opens
+// what a yes-or-no question asks about rather than a clause of it: "did
+// the council say when …?", "is it known where …?".
+func asksAbout(w string) bool {
+	return lexicon.SpeechVerb(w) != nil || w == "know" || w == "known" || w == "knew"
 }
 
 // asksIdentity reports whether the words from i on, after "who is" or

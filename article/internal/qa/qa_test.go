@@ -38,6 +38,8 @@ func TestAnalyze(t *testing.T) {
 		{"what were the names of the victims?", What, Person, "names", []string{"victims"}},
 		{"what did the minister say?", What, Unknown, "", []string{"minister"}},
 		{"harbour fees", Other, Unknown, "", []string{"harbour", "fees"}},
+		{"Was anyone hurt when the train left the rails?", Other, Unknown, "", []string{"hurt", "train", "left", "rails"}},
+		{"Did the council say when the library will close?", When, Date, "", []string{"council", "library", "close"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -63,6 +65,35 @@ func TestPreface(t *testing.T) {
 	}
 	if q.Kind != When || q.Want != Date {
 		t.Errorf("Analyze(%q) = kind %v, want %v; want when, date", q.Text, q.Kind, q.Want)
+	}
+}
+
+// TestTrailingClause checks that the words of a clause after the main one
+// that sets the scene ("when …", "after …") are marked as Preface, and no
+// others.
+func TestTrailingClause(t *testing.T) {
+	tests := []struct {
+		question string
+		preface  []string
+	}{
+		{"Was anyone hurt when the train came off the tracks?", []string{"when", "the", "train", "came", "off", "the", "tracks"}},
+		{"where was the flight headed when it vanished?", []string{"when", "it", "vanished"}},
+		{"when did the bridge close?", nil},
+		{"who spoke after the vote?", nil},
+		{"how many boats sank while the storm blew?", []string{"while", "the", "storm", "blew"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			var got []string
+			for _, w := range Analyze(tt.question).Words {
+				if w.Preface {
+					got = append(got, w.Fold)
+				}
+			}
+			if !slices.Equal(got, tt.preface) {
+				t.Errorf("Analyze(%q) preface words = %q, want %q", tt.question, got, tt.preface)
+			}
+		})
 	}
 }
 
