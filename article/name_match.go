@@ -233,7 +233,7 @@ func nearest(q string, n int, entry func(int) *nameEntry) (found int, ambiguous 
 	bestD := 1 << 30
 	closest, closestD := -1, 1<<30
 	for i := range n {
-		d, typo := 1<<30, false
+		d, typoD := 1<<30, 1<<30 // the nearest key, and the nearest a typo away
 		for _, k := range entry(i).keys {
 			if k.tier < keyNamePart {
 				continue
@@ -242,22 +242,24 @@ func nearest(q string, n int, entry func(int) *nameEntry) (found int, ambiguous 
 			if diff < 0 {
 				diff = -diff
 			}
-			if diff > max(allowed, len(q)/2) || diff >= d {
+			if diff > max(allowed, len(q)/2) || diff >= typoD {
 				continue
 			}
-			d = min(d, text.EditDistance(q, k.key))
-			typo = typo || d <= allowed && wordsWithinTypo(q, k.key)
+			kd := text.EditDistance(q, k.key)
+			d = min(d, kd)
+			if kd <= allowed && wordsWithinTypo(q, k.key) {
+				typoD = min(typoD, kd)
+			}
 		}
 		if d < closestD {
 			closest, closestD = i, d
 		}
-		if !typo {
-			continue
-		}
 		switch {
-		case d < bestD:
-			best, bestD = []int{i}, d
-		case d == bestD:
+		case typoD > allowed:
+			continue
+		case typoD < bestD:
+			best, bestD = []int{i}, typoD
+		case typoD == bestD:
 			best = append(best, i)
 		}
 	}
