@@ -307,10 +307,12 @@ func otherVerbsForm(x, w string, lemmas []string) bool {
 
 // phraseHits returns where the article holds the words of a phrase one
 // after another in one sentence, form for form ("step down" in "stepped
-// down", "find guilty" in "found guilty"). Up to maxObjectGap words may
-// stand between the first word and the second, as an object stands
-// inside a verb of several words: "found him guilty", "called the match
-// off".
+// down", "find guilty" in "found guilty"). When the phrase's second word
+// is no particle or preposition, up to maxObjectGap words may stand
+// between its first two, as an object stands inside "found him guilty";
+// "stepped off the ferry and down" is no "step down". A phrase with a
+// negator inside or shortly before it says the opposite: "was not found
+// guilty", "found him not guilty".
 func (a *Article) phraseHits(words []string, quality float32) []termHit {
 	si, at := a.ask, a.tables()
 	slots := make([][]int32, len(words))
@@ -319,6 +321,10 @@ func (a *Article) phraseHits(words []string, quality float32) []termHit {
 			return nil
 		}
 		slices.Sort(slots[i])
+	}
+	maxGap := maxObjectGap
+	if len(words) > 1 && (lexicon.Prepositions[words[1]] || lexicon.Particles[words[1]]) {
+		maxGap = 0
 	}
 	// rest reports whether the phrase's words from the second on stand
 	// from word k on, in k's sentence.
@@ -338,10 +344,11 @@ func (a *Article) phraseHits(words []string, quality float32) []termHit {
 	for _, id := range slots[0] {
 		for _, k := range at.occurrences(id) {
 			sent := si.words[k].sent
-			for gap := 0; gap <= maxObjectGap && int(k)+1+gap < len(si.words); gap++ {
-				if next := si.words[int(k)+1+gap]; next.sent != sent || gap > 0 && lexicon.Negators[a.idx.Word(si.words[int(k)+gap].id)] {
-					// "found him not guilty" says the opposite of
-					// "found guilty".
+			if a.negatedBefore(int(k)) {
+				continue
+			}
+			for gap := 0; gap <= maxGap && int(k)+1+gap < len(si.words); gap++ {
+				if gap > 0 && !objectWord(a.idx.Word(si.words[int(k)+gap].id)) || si.words[int(k)+1+gap].sent != sent {
 					break
 				}
 				if !rest(int(k)+1+gap, sent) {
@@ -359,6 +366,30 @@ func (a *Article) phraseHits(words []string, quality float32) []termHit {
 		}
 	}
 	return hits
+}
+
+// negationReach is how many words before a phrase a negator may stand and
+// still negate it: "was not found guilty", "had never been found guilty".
+const negationReach = 3
+
+// negatedBefore reports whether a negator stands within negationReach
+// words before the article's word k, in its sentence.
+func (a *Article) negatedBefore(k int) bool {
+	si := a.ask
+	for j := k - 1; j >= 0 && j >= k-negationReach && si.words[j].sent == si.words[k].sent; j-- {
+		if lexicon.Negators[a.idx.Word(si.words[j].id)] {
+			return true
+		}
+	}
+	return false
+}
+
+// objectWord reports whether a word may stand in an object between the
+// words of a verb of several words: not a negator ("found him not
+// guilty"), a preposition or a conjunction, which end the object ("turned
+// the ferry down a channel", "stepped off and down").
+func objectWord(w string) bool {
+	return !lexicon.Negators[w] && !lexicon.Prepositions[w] && !lexicon.Particles[w] && w != "and" && w != "or" && w != "but"
 }
 
 // joinCompounds lets a word the question writes with a hyphen find the
@@ -383,7 +414,7 @@ func (q *question) joinCompounds(a *Article) {
 
 // maxObjectGap is the most words that may stand between the first word of
 // a phrase that answers for a question's word and its second: an object
-// ("found him guilty").
+// ("found the ferry's former engineer guilty").
 const maxObjectGap = 4
 
 // maxSynonymPhrase is the most words of a question read together as one

@@ -46,6 +46,14 @@ Lawmakers urged the board to publish its report.
 Divers found the wreck on Sunday, and its investigation began.
 
 The rowing club, founded in 1921, was not named.
+
+Tomas Brede stepped off the ferry and down onto the slipway.
+
+Ilse Varga called the council on Monday about the pier.
+
+Pim Oster was not found guilty of theft.
+
+The company had never found Ravi Oster guilty of anything.
 `
 	a, err := Parse(strings.NewReader(body))
 	if err != nil {
@@ -65,6 +73,10 @@ The rowing club, founded in 1921, was not named.
 		{"verb after that", "who headed the board?", "headed", "who heads", qualityExact},
 		{"doubled consonant", "who quitting the board?", "quitting", "stepped down", qualitySynonym},
 		{"phrase in the question", "which members of parliament urged the board?", "parliament", "Lawmakers urged", qualitySynonym},
+		{"particle after an object", "when did Brede quit?", "quit", "stepped off the ferry", 0},
+		{"preposition after an object", "who did Varga urge?", "urge", "called the council", 0},
+		{"negator before the phrase", "who was convicted?", "convicted", "not found guilty", 0},
+		{"negator before the verb", "who was convicted?", "convicted", "never found Ravi", 0},
 		{"noun made from the verb", "who is investigating the wreck?", "investigating", "its investigation", qualityExact},
 		{"another verb's irregular form", "when was the club founded?", "founded", "Divers found", 0},
 		{"its own form", "when was the club founded?", "founded", "club, founded", qualityExact},

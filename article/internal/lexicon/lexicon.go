@@ -63,6 +63,7 @@ var (
 	HaveForms            = set("have-forms")
 	Adverbs              = set("adverbs")
 	Prepositions         = set("prepositions")
+	Particles            = set("particles")
 	LeadAdverbs          = set("lead-adverbs")
 	NonSpeakers          = set("non-speakers")
 	ClauseStarts         = set("clause-starts")
