@@ -11,7 +11,8 @@ import (
 // without a regular ending of a plural, a past, a participle or a
 // comparative ("leads" gives "lead", "vanished" gives "vanish" and
 // "vanishe"), undoubling a consonant doubled before "-ed" or "-ing"
-// ("stepped" gives "step"). Some are not words; the caller looks them up.
+// ("stepped" gives "step"), and "-ying" back to "-ie" ("dying" gives
+// "die"). Some are not words; the caller looks them up.
 func Lemmas(w string) []string {
 	out := []string{w}
 	add := func(l string) {
@@ -21,6 +22,9 @@ func Lemmas(w string) []string {
 	}
 	if b := BaseForm(w); b != w {
 		add(b)
+	}
+	if base, ok := strings.CutSuffix(w, "ying"); ok && len(base) >= 1 {
+		add(base + "ie") // "dying", "tying"
 	}
 	for _, r := range morphyRules {
 		if base, ok := strings.CutSuffix(w, r[0]); ok {

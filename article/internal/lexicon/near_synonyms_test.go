@@ -173,6 +173,8 @@ func TestSynonyms(t *testing.T) {
 		{"irregular past", "found", []string{"discover"}, nil},
 		{"no group", "kerry", nil, nil},
 		{"no opposite", "rise", nil, []string{"fall"}},
+		{"a word of two senses has none", "decline", nil, nil},
+		{"no word of two senses among them", "refuse", nil, []string{"decline"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,7 +220,7 @@ func TestPhraseSynonyms(t *testing.T) {
 // TestMayStartPhrase checks that every form of a first word of a phrase
 // of the table that a question may write is let through to the lookup.
 func TestMayStartPhrase(t *testing.T) {
-	for _, w := range []string{"step", "steps", "stepped", "stepping", "find", "found", "finding", "members", "member"} {
+	for _, w := range []string{"step", "steps", "stepped", "stepping", "find", "found", "finding", "members", "member", "dying", "died"} {
 		if !MayStartPhrase(w) {
 			t.Errorf("MayStartPhrase(%q) = false, want true", w)
 		}

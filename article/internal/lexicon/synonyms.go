@@ -14,9 +14,10 @@ import (
 var nearSynonyms = readSynonymGroups("near-synonyms")
 
 // phraseStarts holds the forms a first word of a phrase of the groups may
-// take in a question: its base form and the inflections English builds
-// on it ("step", "steps", "stepped", "stepping"), more than there are,
-// never fewer.
+// take in a question: its base form, the inflections English builds on
+// it by rule ("step", "steps", "stepped", "stepping", "tie", "tying")
+// and an irregular verb's forms ("find", "found"). It holds more forms
+// than there are, so that a lookup it lets through may find nothing.
 var phraseStarts = inflectedStarts(nearSynonyms)
 
 // inflectedStarts returns the forms the first words of the phrases among
@@ -32,6 +33,9 @@ func inflectedStarts(groups map[string][][]string) map[string]bool {
 		if n := len(f); n > 1 {
 			last := f[n-1 : n]
 			forms = append(forms, f+last+"ed", f+last+"ing", f[:n-1]+"ing", f[:n-1]+"ies", f[:n-1]+"ied")
+		}
+		if base, ok := strings.CutSuffix(f, "ie"); ok {
+			forms = append(forms, base+"ying") // "tie" gives "tying"
 		}
 		forms = append(forms, VerbForms(f)...)
 		for _, x := range forms {
@@ -52,16 +56,29 @@ func MayStartPhrase(w string) bool { return phraseStarts[w] }
 // inflection of ("quitting" finds the group of "quit"). A phrase is
 // returned with its words separated by single spaces. The list holds no
 // form of w itself.
+//
+// A word of two senses ("decline": fall, or refuse) answers for no other
+// and has none: which sense a question or a sentence means is not known.
 func Synonyms(w string) []string {
 	lemmas := Lemmas(w)
 	var out []string
 	for _, l := range lemmas {
+		if len(nearSynonyms[l]) > 1 {
+			return nil
+		}
 		for _, g := range nearSynonyms[l] {
-			for _, m := range g {
-				if !slices.Contains(lemmas, m) && !slices.Contains(out, m) {
-					out = append(out, m)
-				}
-			}
+			out = appendMembers(out, g, lemmas)
+		}
+	}
+	return out
+}
+
+// appendMembers appends to out the members of a group that are of one
+// sense and none of skip, once each.
+func appendMembers(out, group, skip []string) []string {
+	for _, m := range group {
+		if len(nearSynonyms[m]) == 1 && !slices.Contains(skip, m) && !slices.Contains(out, m) {
+			out = append(out, m)
 		}
 	}
 	return out
@@ -85,12 +102,11 @@ func PhraseSynonyms(words []string) []string {
 	for _, f := range Lemmas(words[0]) {
 		for _, l := range Lemmas(words[last]) {
 			key := strings.Join(slices.DeleteFunc([]string{f, mid, l}, func(s string) bool { return s == "" }), " ")
+			if len(nearSynonyms[key]) > 1 {
+				continue
+			}
 			for _, g := range nearSynonyms[key] {
-				for _, m := range g {
-					if m != key && !slices.Contains(out, m) {
-						out = append(out, m)
-					}
-				}
+				out = appendMembers(out, g, []string{key})
 			}
 		}
 	}
