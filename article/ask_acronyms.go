@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/article/internal/lexicon"
 	"github.com/articlebot/articlebot/article/internal/text"
 )
 
@@ -24,9 +25,9 @@ type acronym struct {
 }
 
 // findAcronyms returns the acronyms the article defines: a run of words
-// written with capitals, then the short form in brackets, whose letters
-// are the run's initials, the small words of a name ("of", "and", "the",
-// "for") skipped or not.
+// of one sentence written with capitals, then the short form in
+// brackets, whose letters are the run's initials, the small words of a
+// name ("of", "and", "the", "for") skipped or not.
 func (a *Article) findAcronyms() []acronym {
 	si := a.ask
 	var out []acronym
@@ -40,7 +41,11 @@ func (a *Article) findAcronyms() []acronym {
 				strings.TrimSpace(para[words[k-1].end:w.start-1]) != "" {
 				continue
 			}
-			if name := nameBefore(para, words[:k], short); name != nil {
+			from := k
+			for from > 0 && words[from-1].sent == w.sent {
+				from--
+			}
+			if name := nameBefore(para, words[from:k], short); name != nil {
 				out = append(out, acronym{id: w.id, name: name})
 			}
 		}
@@ -102,8 +107,9 @@ func nameBefore(para string, words []sentWord, short string) []string {
 var smallNameWord = map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true}
 
 // acronymHits returns, for a question's folded word w, where the article
-// writes a short form whose name holds w ("PPP" for "party"), and, when w
-// is a short form, where it writes the name in full.
+// writes a short form whose name holds w ("PPP" for "party"; a word many
+// bodies' names hold counts for less), and, when w is a short form, where
+// it writes the name in full.
 func (a *Article) acronymHits(w string) []termHit {
 	at := a.tables()
 	var hits []termHit
@@ -113,10 +119,16 @@ func (a *Article) acronymHits(w string) []termHit {
 			hits = append(hits, a.phraseHits(ac.name, qualityRelated)...)
 			continue
 		}
+		quality := float32(qualityRelated)
+		if lexicon.OrgWords[w] || lexicon.BodyTitles[w] {
+			// "party" is the word of many bodies' names: "the PPP"
+			// may be another party than the one asked about.
+			quality = qualitySynonym
+		}
 		for _, nw := range ac.name {
 			if !text.IsStopWord(nw) && text.Stem(nw) == stem {
 				for _, k := range at.occurrences(ac.id) {
-					hits = append(hits, termHit{word: k, n: 1, quality: qualityRelated})
+					hits = append(hits, termHit{word: k, n: 1, quality: quality})
 				}
 				break
 			}

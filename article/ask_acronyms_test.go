@@ -20,6 +20,12 @@ func TestFindAcronyms(t *testing.T) {
 		{"lower case before", "He joined the board (BDA) last year.", nil},
 		{"not in capitals", "The People Power Party (Ppp) walked out.", nil},
 		{"a place in brackets", "She lives in Leith (UK) now.", nil},
+		{"at the start of a paragraph", "(PPP) is a party.", nil},
+		{"empty brackets", "The People Power Party () met.", nil},
+		{"one letter", "The Authority (A) met.", nil},
+		{"unclosed", "The People Power Party (PPP met.", nil},
+		{"at the end of a paragraph", "They joined the People Power Party (PPP)", []string{"ppp=people power party"}},
+		{"name across a sentence", "The crew met the Pilots. Union (PU) leaders spoke.", nil},
 		{"too long", "The North Atlantic Fisheries Organisation Board Secretariat Office (NAFOBSO) met.", nil},
 	}
 	for _, tt := range tests {
