@@ -46,6 +46,8 @@ func Singular(w string) (string, bool) {
 	switch {
 	case w == "people" || w == "police" || w == "staff" || w == "media":
 		return w, true
+	case w == "men":
+		return "man", true
 	case strings.HasSuffix(w, "men") && len(w) > 4:
 		return w[:len(w)-3] + "man", true
 	case strings.HasSuffix(w, "ies") && len(w) > 4:

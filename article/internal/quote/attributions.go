@@ -101,7 +101,7 @@ func (s *sentence) findAttributions() []attribution {
 		if found[k].form != formParticiple {
 			continue
 		}
-		if np, ok := s.clauseSubjectBetween(from, open, found[k].verb); ok && namesPerson(np) {
+		if np, ok := s.clauseSubjectBetween(from, open, found[k].verb); ok && s.namesPerson(np) {
 			found[k].subj, found[k].nobody = np, true
 		}
 	}
@@ -116,17 +116,60 @@ func (s *sentence) findAttributions() []attribution {
 }
 
 // namesPerson reports whether a clause's subject names a person other
-// than by a pronoun: a name, or a description headed by a word for a
-// person ("a skipper", "the fisherman").
-func namesPerson(np nounPhrase) bool {
+// than by a pronoun: a name, a description headed by a word for a person
+// ("a skipper", "two men") or by a name set off by commas ("the
+// deckhand, Pim Oster,"), or a description in lower case before a name of
+// two words or more ("the deckhand Pim Oster").
+func (s *sentence) namesPerson(np nounPhrase) bool {
 	switch np.kind {
 	case npName, npOneOf:
 		return true
 	case npIndefinite, npDefinite, npBare:
-		return lexicon.IsRoleWord(np.head) || lexicon.IsDemonym(np.head)
+		return lexicon.IsRoleWord(np.head) || lexicon.IsDemonym(np.head) || s.setOffName(np.from, np.to)
+	case npBody:
+		return s.describedName(np.from, np.to)
 	}
 	return false
 }
+
+// setOffName reports whether the phrase toks[from:to] holds a name set off
+// by commas that is no body's: "the deckhand, Pim Oster,".
+func (s *sentence) setOffName(from, to int) bool {
+	for i := from; i < to; i++ {
+		if !s.toks[i].IsPunct(",") {
+			continue
+		}
+		j := i + 1
+		for j < to && s.toks[j].Kind == text.Word && s.toks[j].Upper {
+			j++
+		}
+		if j > i+1 && j < to && s.toks[j].IsPunct(",") {
+			last := s.toks[j-1].Fold
+			return !lexicon.OrgWords[last] && !lexicon.BodyTitles[last]
+		}
+	}
+	return false
+}
+
+// describedName reports whether the phrase toks[from:to], read as a body,
+// ends with a person's name of two words or more after a word in lower
+// case: "the deckhand Pim Oster", but not "the Pentagon", "the United
+// States" or "the new Harbour Trust".
+func (s *sentence) describedName(from, to int) bool {
+	k := to
+	for k > from && s.toks[k-1].Kind == text.Word && s.toks[k-1].Upper {
+		k--
+	}
+	if to-k < 2 || k == from || s.toks[k-1].Kind != text.Word || s.toks[k-1].Has(lexicon.Determiner|lexicon.Possessive) {
+		return false
+	}
+	last := s.toks[to-1].Fold
+	return !lexicon.OrgWords[last] && !lexicon.BodyTitles[last] && !s.toks[k-1].Has(lexicon.Nationality)
+}
+
+// maxAppositive is the most words of a name or a description set off by
+// commas after a clause's subject.
+const maxAppositive = 6
 
 // clauseSubjectBetween returns the subject of the last clause that opens
 // at or after toks[from] and before the participle at toks[v], with a
@@ -167,8 +210,23 @@ func (s *sentence) verbOfClause(c, hi int) int {
 		}
 		return c
 	}
-	for k := start; k < hi && k < c+8; k++ {
+	limit := c + 8
+	for k := start; k < hi && k < limit; k++ {
 		t := s.toks[k]
+		if t.IsPunct(",") {
+			// "the deckhand, Pim Oster, ran": step over a name or a
+			// description set off by commas.
+			end := k + 1
+			for end < hi && end < k+maxAppositive && s.toks[end].Kind == text.Word {
+				end++
+			}
+			if end == k+1 || end >= hi || !s.toks[end].IsPunct(",") {
+				return c
+			}
+			limit += end - k
+			k = end
+			continue
+		}
 		if t.Kind != text.Word {
 			return c
 		}

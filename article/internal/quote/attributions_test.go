@@ -252,6 +252,10 @@ func TestParticipleSubject(t *testing.T) {
 		{"object and place", `Ines Brandt spoke to reporters on the quay, adding: "We reopen at dawn."`, "Ines Brandt", false},
 		{"quotation before", `"The wall held," Ines Brandt said, adding: "We lost two moorings."`, "Ines Brandt", false},
 		{"inverted", `"The wall held," said Ines Brandt, adding: "We lost two moorings."`, "Ines Brandt", false},
+		{"description before a name", `Ines Brandt said the deckhand Pim Oster ran along the quay, shouting: "Cut the lines!"`, "the Pim Oster", true},
+		{"name set off by commas", `Ines Brandt said the deckhand, Pim Oster, ran along the quay, shouting: "Cut the lines!"`, "deckhand, Pim Oster,", true},
+		{"plural people", `Ines Brandt said two men ran along the quay, shouting: "Cut the lines!"`, "two men", true},
+		{"a body's name", `Ines Brandt said the Harbour Trust had run out of money, adding: "We need help."`, "Ines Brandt", false},
 		{"pronoun's clause", `Teo Marlow said he had never seen the water so high, adding: "We found him."`, "Teo Marlow", false},
 	}
 	for _, tt := range tests {

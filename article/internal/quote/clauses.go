@@ -165,7 +165,7 @@ func (p *paragraph) skipAdverbials(k, hi int) int {
 // adverbial: a pronoun, a determiner, a name or a number ("it complied",
 // "the plan", "Russia had", "two men").
 func opensClause(t text.Token) bool {
-	return t.Kind == text.Word && (t.Has(lexicon.Pronoun|lexicon.Determiner|lexicon.Possessive) || t.Upper || startsDigit(t.Fold) ||
+	return t.Kind == text.Word && (t.Has(lexicon.Pronoun|lexicon.Determiner|lexicon.Possessive) || t.Upper || startsDigit(t.Fold) || lexicon.NumberWords[t.Fold] ||
 		t.Is("no", "nothing", "none", "some", "many", "most", "all", "both", "there", "each", "every", "several", "few"))
 }
 

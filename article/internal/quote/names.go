@@ -181,6 +181,13 @@ func (p *paragraph) appositiveBeforeName(k, j int) string {
 	if from < 0 {
 		return ""
 	}
+	for i := from + 1; i+1 < k-1; i++ {
+		if finiteVerb(p.toks[i]) && p.toks[i+1].Has(lexicon.Determiner|lexicon.Possessive) {
+			// "The same jury found his deputy, Owen Baird,": the
+			// description is the verb's object, not the clause.
+			from = i + 1
+		}
+	}
 	desc := stripArticle(p.text[p.toks[from].Span.Start:p.toks[k-2].Span.End])
 	if !lexicon.IsRoleWord(descriptionHead(strings.Fields(text.Fold(desc)))) {
 		return ""
