@@ -616,8 +616,15 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if !fresh && hi > lo {
 			continue
 		}
-		if focus >= 0 && q.Want == qa.Number && sp.Kind.IsQuantity() && a.countsFocus(hi, c, focus) {
-			km, counts = 1, true
+		if focus >= 0 && q.Want == qa.Number && sp.Kind.IsQuantity() {
+			switch counted := a.countedAfter(words, hi); {
+			case a.countsFocus(lo, hi, c, focus):
+				km, counts = 1, true
+			case counted != "" && !(lexicon.IsRoleWord(q.Focus) && lexicon.IsRoleWord(counted)):
+				// "120 new posts" for "how many people work there?":
+				// the number counts something else.
+				km = 0
+			}
 		}
 		if q.Want == qa.Person && !near(isPredicate, lo, hi, nearWords) {
 			km *= farSpan
@@ -641,15 +648,38 @@ func near(marked []bool, lo, hi, width int) bool {
 	return false
 }
 
-// countsFocus reports whether the word i of the candidate's sentence, or
-// one of the two after it, holds the focus term ("50 states", "40 black
-// men"): the number before word i counts what the question asks about.
-func (a *Article) countsFocus(i int, c *askCand, focus int) bool {
-	first := a.ask.first[c.sent]
-	for _, h := range c.hits {
-		if k := int(h.word - first); int(h.term) == focus && k >= i && k <= i+2 {
-			return true
+// countedAfter returns the plural noun a number ending before the
+// sentence's word i counts, directly or after one word that describes it
+// ("450 jobs", "120 new posts"), or "" when none follows.
+func (a *Article) countedAfter(words []sentWord, i int) string {
+	for k := i; k < len(words) && k <= i+1; k++ {
+		w := a.idx.Word(words[k].id)
+		if text.IsStopWord(w) {
+			return ""
 		}
+		if lexicon.IsPluralNoun(w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// countsFocus reports whether the candidate's sentence holds the focus
+// term in the span of words lo to hi-1, the word after it, or the word
+// after that one when it is no common word ("50 states", "40 black men",
+// "eighty-hour weeks"): the number counts what the question asks about.
+func (a *Article) countsFocus(lo, hi int, c *askCand, focus int) bool {
+	first := a.ask.first[c.sent]
+	words := a.ask.sentenceWords(c.sent)
+	for _, h := range c.hits {
+		k := int(h.word - first)
+		if int(h.term) != focus || k < lo || k > hi+1 {
+			continue
+		}
+		if k == hi+1 && text.IsStopWord(a.idx.Word(words[hi].id)) {
+			continue // "hundreds from homes" counts no homes
+		}
+		return true
 	}
 	return false
 }
