@@ -1,0 +1,79 @@
+package article
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The level TestAskUnseen holds on testdata/ask/unseen: at least this many
+// of its 48 questions right or rightly refused, and at most this many
+// answered wrong.
+const (
+	unseenLevel    = 25
+	unseenMaxWrong = 3
+)
+
+// TestAskUnseen asks the questions of testdata/ask/unseen (see its
+// README), logs how many /ask answers right, answers wrong, or refuses
+// rightly or wrongly, and fails below the level reached.
+func TestAskUnseen(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "ask", "unseen", "*.tsv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no question files in testdata/ask/unseen: %v", err)
+	}
+	var right, wrong, refusedRight, refusedWrong int
+	var table strings.Builder
+	for _, f := range files {
+		a, err := Load(strings.TrimSuffix(f, ".tsv") + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			question, want, ok := strings.Cut(sc.Text(), "\t")
+			if !ok {
+				continue
+			}
+			var paras []int
+			for _, w := range strings.Split(want, ",") {
+				if n, err := strconv.Atoi(strings.TrimSpace(w)); err == nil {
+					paras = append(paras, n)
+				}
+			}
+			ans, err := a.Ask(question)
+			if err != nil {
+				t.Fatalf("Ask(%q) error: %v", question, err)
+			}
+			verdict := ""
+			switch {
+			case !ans.Found() && len(paras) == 0:
+				refusedRight++
+				verdict = "refused, rightly"
+			case !ans.Found():
+				refusedWrong++
+				verdict = "refused, wrongly"
+			case slices.Contains(paras, ans.Sentences[0].Paragraph):
+				right++
+				verdict = "right"
+			default:
+				wrong++
+				verdict = "WRONG ¶" + strconv.Itoa(ans.Sentences[0].Paragraph)
+			}
+			table.WriteString(filepath.Base(f) + "\t" + question + "\t" + verdict + "\n")
+		}
+		fh.Close()
+	}
+	t.Logf("right %d, wrong %d, rightly refused %d, wrongly refused %d:\n%s", right, wrong, refusedRight, refusedWrong, table.String())
+	if right+refusedRight < unseenLevel || wrong > unseenMaxWrong {
+		t.Errorf("right and rightly refused %d, wrong %d; want at least %d and at most %d", right+refusedRight, wrong, unseenLevel, unseenMaxWrong)
+	}
+}
