@@ -28,6 +28,10 @@ const (
 	// questionPenalty scales the confidence of a sentence that is itself
 	// a question: it asks rather than answers.
 	questionPenalty = 0.5
+	// untilDate is how well a date after "until" answers a question for
+	// a duration: it says when the time asked about ends, not how long
+	// it is.
+	untilDate = 0.8
 	// namesOnlyPenalty scales the confidence of a sentence that holds only
 	// the names of a question that says something of them (see
 	// namesOnly).
@@ -616,6 +620,9 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 		if !fresh && hi > lo {
 			continue
 		}
+		if q.Want == qa.Duration && sp.Kind == spans.Date && lo > 0 && untilWords[a.idx.Word(words[lo-1].id)] {
+			km = untilDate // "until the end of the month" says how long
+		}
 		if focus >= 0 && q.Want == qa.Number && sp.Kind.IsQuantity() {
 			switch counted := a.countedAfter(words, hi); {
 			case a.countsFocus(lo, hi, c, focus):
@@ -636,6 +643,10 @@ func (a *Article) typeMatch(q *question, c *askCand, statements []Quote) (m floa
 	}
 	return m, counts
 }
+
+// untilWords open a date that ends a span of time: "until the end of
+// the month", "through March".
+var untilWords = map[string]bool{"until": true, "till": true, "through": true, "throughout": true}
 
 // near reports whether one of the words marked stands within width words
 // of the span of words lo to hi-1, outside it.

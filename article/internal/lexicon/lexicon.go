@@ -130,6 +130,7 @@ var (
 	MoneyWords         = set("money-words")
 	ValueWords         = set("value-words")
 	MeasureQuestions   = set("measure-questions")
+	DurationVerbs      = set("duration-verbs")
 	LightVerbs         = set("light-verbs")
 	// AnswerNouns maps a noun that says what a question asks for ("year",
 	// "company", "margin") to the kind of answer: "clock", "date",

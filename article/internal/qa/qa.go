@@ -354,6 +354,9 @@ func (q *Question) readHow(i int, next string) {
 			w := &q.Words[i+2+k]
 			if lexicon.MoneyWords[w.Fold] {
 				q.Want = Money
+				if k == 0 && (w.Fold == "money" || w.Fold == "cash") {
+					w.Role = Cue // "how much money": a sum, seldom called money
+				}
 			}
 			// "worth" in "how much is the contract worth?" only asks for
 			// the sum, which the article may give without the word.
@@ -363,6 +366,11 @@ func (q *Question) readHow(i int, next string) {
 		q.Kind, q.Want = When, Date
 	case next == "long":
 		q.Kind, q.Want = HowMany, Duration
+		for k := i + 2; k < len(q.Words); k++ {
+			// "how long will the strike last?": the verb only asks for
+			// the duration, which the article may give without it.
+			q.Words[k].Light = q.Words[k].Light || lexicon.DurationVerbs[q.Words[k].Fold]
+		}
 	case next == "old":
 		q.Kind, q.Want = HowMany, Age
 	case next == "often":
@@ -515,7 +523,10 @@ func (q *Question) readRoles(shouting bool) {
 				q.Speech = true
 				w.SpeechVerb = true
 			}
-			w.Light = w.Light || lexicon.LightVerbs[w.Fold]
+			w.Light = w.Light || lexicon.LightVerbs[w.Fold] ||
+				// "last year": the article names the year or says
+				// "in 2023"; "last" says nothing of what is asked.
+				lexicon.TimeRelatives[w.Fold] && lexicon.TimeUnits[q.word(i+1)]
 			// The word after "who" or "what" is a verb ("who leads",
 			// "what happened") unless it qualifies the noun that names
 			// the answer: "what prison term".

@@ -82,7 +82,7 @@ func (r *reader) value(i int) (float64, bool) {
 // in order, the more specific first (a time of day or a date before a bare
 // number); the first that reads something there takes its tokens.
 func (r *reader) quantities() {
-	readers := [...]func(int) int{r.clock, r.date, r.fraction, r.compound, r.number}
+	readers := [...]func(int) int{r.clock, r.date, r.fraction, r.compound, r.glued, r.number}
 	for i := 0; i < len(r.toks); {
 		n := 0
 		if r.toks[i].Kind == text.Word {
@@ -275,6 +275,21 @@ func isDecade(s string) bool {
 	}
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "'"), "’")
 	return len(s) == 4 && s[3] == '0' && isDigits(s) && s[0] >= '1' && s[0] <= '2'
+}
+
+// glued reads a number written together with its unit of measure:
+// "112mm", "40km", "3.5kg". It returns 1 when token i is one, or 0.
+func (r *reader) glued(i int) int {
+	w := r.word(i)
+	k := 0
+	for k < len(w) && (w[k] >= '0' && w[k] <= '9' || k > 0 && (w[k] == '.' || w[k] == ',')) {
+		k++
+	}
+	if k == 0 || k == len(w) || !lexicon.MeasureUnits[w[k:]] {
+		return 0
+	}
+	r.add(Measure, i, i, 0)
+	return 1
 }
 
 // compound reads a hyphenated word built on a number: "two-year" and
