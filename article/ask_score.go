@@ -496,16 +496,27 @@ func asksQuantityOrTime(want qa.Type) bool {
 }
 
 // namesGiven counts the names a question gives: runs of words written as
-// names, one after another.
+// names, one after another, with the small words a name may hold between
+// them ("University of Northmoor").
 func namesGiven(q *question) int {
 	n := 0
 	for i, w := range q.Words {
-		if t := q.termAt[i]; t >= 0 && q.terms[t].name && (i == 0 || !q.Words[i-1].Name || !w.Adjacent) {
-			n++
+		if t := q.termAt[i]; t < 0 || !q.terms[t].name {
+			continue
 		}
+		if i > 0 && w.Adjacent && q.Words[i-1].Name {
+			continue
+		}
+		if i > 1 && nameJoiners[q.Words[i-1].Fold] && q.Words[i-2].Name {
+			continue
+		}
+		n++
 	}
 	return n
 }
+
+// nameJoiners are the small words a name may hold between its words.
+var nameJoiners = map[string]bool{"of": true, "and": true, "for": true, "the": true, "de": true}
 
 // typeFactor is how much of a sentence's coverage its confidence keeps
 // when it holds what a question of type want asks for to the degree m,
