@@ -464,35 +464,36 @@ func (a *Article) scoreCandidate(q *question, c *askCand) {
 }
 
 // namesOnly reports whether the candidate holds the one name a question
-// gives and none of what it says of it: "Kestrel Foods, one of the
-// country's largest bakers, …" for "when was Kestrel Foods founded?". A
-// question of names alone ("who is Jo Park?") says nothing of them to
-// hold, and a sentence that names two people or places the question
-// names together ("talks with Hammond … Kerry" for "where did Kerry meet
-// Hammond?") most often tells of what the question asks.
+// gives and none of the words of weight it says of it: "Kestrel Foods,
+// one of the country's largest bakers, …" for "when was Kestrel Foods
+// founded?", "Sir Alan Fothergill said the board …" for "what will Sir
+// Alan Fothergill be paid?". A question of names alone ("who is Jo
+// Park?", "what happened to Jo Park?") says nothing of them to hold; a
+// sentence that names two people or places the question names together
+// ("talks with Hammond … Kerry" for "where did Kerry meet Hammond?")
+// most often tells of what it asks; and a person, a body or a place it
+// asks for stands beside the name it is tied to ("Fraser Amos, a student
+// at Brook University" for "which university does Fraser Amos attend?").
 func namesOnly(q *question, c *askCand) bool {
 	said, held := false, false
 	for ti, t := range q.terms {
-		if t.name || t.preface {
+		if t.name || t.preface || t.light {
 			continue
 		}
 		said = true
 		held = held || c.held[ti] > 0
 	}
-	return said && !held && namesGiven(q) < 2 && asksQuantityOrTime(q.Want)
+	return said && !held && namesGiven(q) < 2 && !tiedToName(q.Want)
 }
 
-// asksQuantityOrTime reports whether a question of type want asks for a
-// time or a quantity, which a sentence gives of many things at once: the
-// date a sentence gives of a company names no day of its founding. A
-// person, a body or a place the question asks for stands beside the name
-// it is tied to ("Fraser Amos, a student at Brook University").
-func asksQuantityOrTime(want qa.Type) bool {
+// tiedToName reports whether an answer of type want stands beside the
+// name it is tied to: a person, a body, a place, or a reason.
+func tiedToName(want qa.Type) bool {
 	switch want {
-	case qa.Unknown, qa.Person, qa.Org, qa.Place, qa.Reason:
-		return false
+	case qa.Person, qa.Org, qa.Place, qa.Reason:
+		return true
 	}
-	return true
+	return false
 }
 
 // namesGiven counts the names a question gives: runs of words written as

@@ -277,18 +277,25 @@ func isDecade(s string) bool {
 	return len(s) == 4 && s[3] == '0' && isDigits(s) && s[0] >= '1' && s[0] <= '2'
 }
 
-// glued reads a number written together with its unit of measure:
-// "112mm", "40km", "3.5kg". It returns 1 when token i is one, or 0.
+// glued reads a number written together with its unit: a measure
+// ("112mm", "40km", "3.5kg") or a sum in pence or cents ("410p", "99c").
+// It returns 1 when token i is one, or 0.
 func (r *reader) glued(i int) int {
 	w := r.word(i)
 	k := 0
 	for k < len(w) && (w[k] >= '0' && w[k] <= '9' || k > 0 && (w[k] == '.' || w[k] == ',')) {
 		k++
 	}
-	if k == 0 || k == len(w) || !lexicon.MeasureUnits[w[k:]] {
+	switch {
+	case k == 0 || k == len(w):
+		return 0
+	case lexicon.MeasureUnits[w[k:]]:
+		r.add(Measure, i, i, 0)
+	case w[k:] == "p" || w[k:] == "c":
+		r.add(Money, i, i, 0)
+	default:
 		return 0
 	}
-	r.add(Measure, i, i, 0)
 	return 1
 }
 

@@ -42,6 +42,7 @@ func TestFind(t *testing.T) {
 		{"age", "Marta Olsen, 31, and a 24-year-old friend were aged 30 or so.", []string{"Marta Olsen"},
 			"person[Marta Olsen] age[31] age[24-year-old] age[30]"},
 		{"measure", "The ship carried 90,000 miles of cable at 12 knots.", nil, "measure[90,000 miles] measure[12 knots]"},
+		{"pence joined", "Shares rose to 394p, and the offer is 410p.", nil, "money[394p] money[410p]"},
 		{"measure with its unit joined", "After 112mm of rain, the 3.5km road and 40kph limit held.", nil, "measure[112mm] measure[3.5km] measure[40kph]"},
 		{"score", "The jury convicted him by 10-2 over 2002-2006.", nil, "score[10-2] date[2002-2006]"},
 		{"count", "A dozen Republicans and four or five others filed, with 2000 students.", nil,
