@@ -3,6 +3,7 @@ package article
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/articlebot/articlebot/article/internal/index"
 	"github.com/articlebot/articlebot/article/internal/lexicon"
@@ -32,6 +33,9 @@ const (
 	// a duration: it says when the time asked about ends, not how long
 	// it is.
 	untilDate = 0.8
+	// otherSpeakerPenalty scales the confidence of a sentence for "what
+	// did X say?" that quotes or reports no one X describes.
+	otherSpeakerPenalty = 0.4
 	// namesOnlyPenalty scales the confidence of a sentence that holds only
 	// the names of a question that says something of them (see
 	// namesOnly).
@@ -446,6 +450,11 @@ func (a *Article) scoreCandidate(q *question, c *askCand) {
 	if namesOnly(q, c) {
 		c.confidence *= namesOnlyPenalty
 	}
+	if len(q.sayers) > 0 && !slices.ContainsFunc(statements, func(st Quote) bool { return describes(st.Speaker, q.sayers) }) {
+		// "what did the health secretary say?" is not answered by
+		// another's words about the health secretary.
+		c.confidence *= otherSpeakerPenalty
+	}
 
 	cues := 0
 	if q.Speech && q.Kind != qa.Who && len(q.named) > 0 && saidBy(statements, q.named) {
@@ -484,6 +493,22 @@ func namesOnly(q *question, c *askCand) bool {
 		held = held || c.held[ti] > 0
 	}
 	return said && !held && namesGiven(q) < 2 && !tiedToName(q.Want)
+}
+
+// describes reports whether one of the stems given is the stem of a word
+// of the speaker's name, aliases or description.
+func describes(sp *Speaker, stems []string) bool {
+	if sp == nil {
+		return false
+	}
+	for _, s := range append(append([]string{sp.Name, sp.Description}, sp.Aliases...), sp.SpeaksFor) {
+		for _, w := range strings.Fields(text.Fold(s)) {
+			if slices.Contains(stems, text.Stem(text.TrimPossessive(w))) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tiedToName reports whether an answer of type want stands beside the

@@ -62,6 +62,10 @@ type question struct {
 	termAt []int      // word index -> term index, or -1
 	terms  []askTerm  // content words, each once
 	named  []*Speaker // the speakers the question names
+	// sayers are the stems of the words that say whose words "what did
+	// X say?" asks for ("health", "secretary"), when it names no speaker
+	// the article quotes; nil otherwise.
+	sayers []string
 	// namesOther reports that the question names someone by a fuller name
 	// than a speaker's it shares a word with ("Dan Kovacs" beside the
 	// quoted Marta Kovacs): that speaker is not the one asked about.
@@ -119,8 +123,29 @@ func (a *Article) readQuestion(qtext string) *question {
 		// "what did Kerry claim?": the verb asks for the speaker's
 		// statements, which the speaker's name finds.
 		q.dropVerbs()
+	} else {
+		q.sayers = sayerStems(&q.Question)
 	}
 	return q
+}
+
+// sayerStems returns the stems of the content words of "what did X say?"
+// between its auxiliary and its verb of speech: who it asks about. It
+// returns nil for any other form.
+func sayerStems(q *qa.Question) []string {
+	if !q.Speech || q.Kind != qa.What || len(q.Words) < 4 || !lexicon.QuestionWords[q.Words[0].Fold] {
+		return nil
+	}
+	var out []string
+	for _, w := range q.Words[2:] {
+		if w.SpeechVerb || w.Role == qa.Speech {
+			return out
+		}
+		if w.Role == qa.Content {
+			out = append(out, text.Stem(w.Fold))
+		}
+	}
+	return nil
 }
 
 // addTerm adds the content word w, the question's i-th word, unless a term
