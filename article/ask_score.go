@@ -502,7 +502,7 @@ func describes(sp *Speaker, stems []string) bool {
 		return false
 	}
 	for _, s := range append(append([]string{sp.Name, sp.Description}, sp.Aliases...), sp.SpeaksFor) {
-		for _, w := range strings.Fields(text.Fold(s)) {
+		for _, w := range strings.FieldsFunc(text.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
 			if slices.Contains(stems, text.Stem(text.TrimPossessive(w))) {
 				return true
 			}
