@@ -38,7 +38,8 @@ const (
 	otherSpeakerPenalty = 0.4
 	// namesOnlyPenalty scales the confidence of a sentence that holds only
 	// the names of a question that says something of them (see
-	// namesOnly).
+	// namesOnly), or lacks the verb of a yes-or-no question (see
+	// lacksDeed).
 	namesOnlyPenalty = 0.5
 	// weakCause is how well a sentence gives a reason with a word that
 	// may open one without saying so: "after", "when", "as".
@@ -142,7 +143,7 @@ func (a *Article) rankSentences(q *question) []*askCand {
 		if t.preface {
 			t.weight *= prefaceWeight
 		}
-		if t.missing && t.verbish && q.Want != qa.Number && q.Want != qa.Money && q.Want != qa.Amount {
+		if t.missing && t.verbish && !q.YesNo && q.Want != qa.Number && q.Want != qa.Money && q.Want != qa.Amount {
 			t.weight *= missingVerbWeight
 		}
 		mass += t.weight
@@ -447,7 +448,7 @@ func (a *Article) scoreCandidate(q *question, c *askCand) {
 	if c.asked < 0 && isQuestion(sent.Text) {
 		c.confidence *= questionPenalty
 	}
-	if namesOnly(q, c) {
+	if namesOnly(q, c) || lacksDeed(q, c) {
 		c.confidence *= namesOnlyPenalty
 	}
 	if len(q.sayers) > 0 && !slices.ContainsFunc(statements, func(st Quote) bool { return describes(st.Speaker, q.sayers) }) {
@@ -506,6 +507,21 @@ func describes(sp *Speaker, stems []string) bool {
 			if slices.Contains(stems, text.Stem(text.TrimPossessive(w))) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// lacksDeed reports whether the candidate lacks the verb of a yes-or-no
+// question, which is what it asks about: "A fishing crew discovered the
+// wreck" does not say whether anyone was injured in it.
+func lacksDeed(q *question, c *askCand) bool {
+	if !q.YesNo {
+		return false
+	}
+	for ti, t := range q.terms {
+		if t.verbish && !t.light && !t.preface && !t.name && c.held[ti] == 0 {
+			return true
 		}
 	}
 	return false

@@ -40,7 +40,9 @@ const (
 	// lacks that is most likely a verb ("expected", "suffering", "who
 	// leads"): verbs are the words readers most often say otherwise. A
 	// question for a number or a sum keeps it whole: what is counted
-	// depends on its verb ("how many were arrested").
+	// depends on its verb ("how many were arrested"); so does a
+	// yes-or-no question, which asks whether the verb's deed was done
+	// ("was anyone injured?").
 	missingVerbWeight = 0.5
 	// minTypoRunes is the shortest word the article lacks that is taken
 	// for a misspelling of the article's closest word: shorter words are

@@ -143,6 +143,9 @@ type Question struct {
 	// Speech marks a question about what someone said: "what did X say?",
 	// "who said …?".
 	Speech bool
+	// YesNo marks a question that asks whether something is so: "was
+	// anyone hurt?", "has the hospital changed its rota?".
+	YesNo bool
 	// Words are its words in order.
 	Words []Word
 }
@@ -250,6 +253,7 @@ func (q *Question) word(i int) string {
 // word and the words after it, and marks those words.
 func (q *Question) readForm() {
 	yesNo := len(q.Words) > 0 && opensYesNo(q.Words[0].Fold)
+	q.YesNo = yesNo
 	for i, w := range q.Words {
 		if !lexicon.QuestionWords[w.Fold] {
 			continue

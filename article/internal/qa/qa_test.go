@@ -97,6 +97,20 @@ func TestTrailingClause(t *testing.T) {
 	}
 }
 
+func TestYesNo(t *testing.T) {
+	for q, want := range map[string]bool{
+		"was anyone hurt?":                  true,
+		"did the council say when it ends?": true,
+		"will the bridge reopen?":           true,
+		"when will the bridge reopen?":      false,
+		"who was hurt?":                     false,
+	} {
+		if got := Analyze(q).YesNo; got != want {
+			t.Errorf("Analyze(%q).YesNo = %v, want %v", q, got, want)
+		}
+	}
+}
+
 func TestSpeech(t *testing.T) {
 	for q, want := range map[string]bool{
 		"what did the minister say?":      true,
