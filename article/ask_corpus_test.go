@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,23 +40,9 @@ func TestAskThresholds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		for sc.Scan() {
-			question, want, ok := strings.Cut(sc.Text(), "\t")
-			if !ok {
-				continue
-			}
-			var paras []int
-			for _, w := range strings.Split(want, ",") {
-				if n, err := strconv.Atoi(strings.TrimSpace(w)); err == nil {
-					paras = append(paras, n)
-				}
-			}
-			o := outcome{none: want == "none"}
+		for _, tq := range readQuestionTSV(t, f) {
+			question, paras := tq.text, tq.paras
+			o := outcome{none: len(paras) == 0}
 			ans, err := a.Ask(question)
 			if err == nil && ans.Found() {
 				o.answered = true
@@ -71,7 +56,6 @@ func TestAskThresholds(t *testing.T) {
 			}
 			outs = append(outs, o)
 		}
-		fh.Close()
 	}
 
 	// first returns the first candidate with a confidence of at least th:
@@ -115,4 +99,36 @@ func TestAskThresholds(t *testing.T) {
 			t.Errorf("question %d: Ask's first sentence answers = %v, but the best sentence reaching MinConfidence's = %v", i, o.firstOK, r.right)
 		}
 	}
+}
+
+// tsvQuestion is a reader's question of a question file, and the
+// paragraphs that answer it: none when the article does not.
+type tsvQuestion struct {
+	text  string
+	paras []int
+}
+
+// readQuestionTSV reads a question file: a question, a tab, and the
+// paragraphs that answer it separated by commas or "none", a line each.
+func readQuestionTSV(t *testing.T, path string) []tsvQuestion {
+	t.Helper()
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []tsvQuestion
+	for line := range strings.SplitSeq(string(body), "\n") {
+		question, want, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		q := tsvQuestion{text: question}
+		for _, w := range strings.Split(want, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(w)); err == nil {
+				q.paras = append(q.paras, n)
+			}
+		}
+		out = append(out, q)
+	}
+	return out
 }

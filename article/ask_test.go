@@ -633,10 +633,7 @@ func TestAskUnquoted(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Ask(%q) error: %v", tt.question, err)
 			}
-			var got []string
-			for _, p := range ans.Unquoted {
-				got = append(got, p.Name)
-			}
+			got := unquotedNames(ans)
 			if !slices.Equal(got, tt.want) {
 				t.Fatalf("Ask(%q).Unquoted = %q, want %q", tt.question, got, tt.want)
 			}
@@ -682,10 +679,7 @@ func TestAskNamesake(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Ask(%q) error: %v", tt.question, err)
 			}
-			var got []string
-			for _, p := range ans.Unquoted {
-				got = append(got, p.Name)
-			}
+			got := unquotedNames(ans)
 			if !slices.Equal(got, tt.unquoted) {
 				t.Errorf("Ask(%q).Unquoted = %q, want %q", tt.question, got, tt.unquoted)
 			}
@@ -738,4 +732,14 @@ func TestAskAnswerLabel(t *testing.T) {
 	if got, want := s.Text[s.Label:], "Perhaps a third of the late varieties, if the nights stay mild until June."; got != want {
 		t.Errorf("answer without its label = %q, want %q", got, want)
 	}
+}
+
+// unquotedNames returns the names of the people an answer says the
+// article names but does not quote.
+func unquotedNames(ans Answer) []string {
+	var names []string
+	for _, p := range ans.Unquoted {
+		names = append(names, p.Name)
+	}
+	return names
 }

@@ -1,8 +1,6 @@
 package article
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -40,22 +38,8 @@ func TestAskUnseen(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				fh, err := os.Open(f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				sc := bufio.NewScanner(fh)
-				for sc.Scan() {
-					question, want, ok := strings.Cut(sc.Text(), "\t")
-					if !ok {
-						continue
-					}
-					var paras []int
-					for _, w := range strings.Split(want, ",") {
-						if n, err := strconv.Atoi(strings.TrimSpace(w)); err == nil {
-							paras = append(paras, n)
-						}
-					}
+				for _, tq := range readQuestionTSV(t, f) {
+					question, paras := tq.text, tq.paras
 					ans, err := a.Ask(question)
 					if err != nil {
 						t.Fatalf("Ask(%q) error: %v", question, err)
@@ -77,7 +61,6 @@ func TestAskUnseen(t *testing.T) {
 					}
 					table.WriteString(filepath.Base(f) + "\t" + question + "\t" + verdict + "\n")
 				}
-				fh.Close()
 			}
 			t.Logf("right %d, wrong %d, rightly refused %d, wrongly refused %d:\n%s", right, wrong, refusedRight, refusedWrong, table.String())
 			if right+refusedRight < set.level || wrong > set.maxWrong {
