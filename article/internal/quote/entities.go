@@ -271,6 +271,12 @@ func (e *entity) addTitle(title, name string) {
 		}
 		return
 	}
+	if cut := clauseBefore(lows); cut > 0 {
+		// "The same jury found his deputy, Owen Baird,": the title is
+		// the verb's object.
+		title = strings.Join(strings.Fields(title)[cut:], " ")
+		lows = lows[cut:]
+	}
 	if !hasRoleWord(lows) || len(lows) > 0 && lexicon.IsPluralNoun(lows[len(lows)-1]) && lexicon.IsRoleWord(lows[len(lows)-1]) && !lexicon.RoleWords[lows[len(lows)-1]] {
 		return // no role, or a plural one: "Union leaders Gordon Reid and …"
 	}
@@ -279,6 +285,22 @@ func (e *entity) addTitle(title, name string) {
 	}
 	e.addAlias(title)
 	e.addWords(lows)
+}
+
+// clauseBefore returns where the object of a verb starts in the folded
+// words of a title, when a verb in the past and a determiner or a
+// possessive stand in it ("same jury found his deputy" gives 3), or 0.
+func clauseBefore(lows []string) int {
+	cut := 0
+	for i := 0; i+1 < len(lows); i++ {
+		w := lows[i]
+		forms := lexicon.VerbForms(w)
+		past := len(forms) > 1 && w == forms[1] || len(w) > 3 && strings.HasSuffix(w, "ed")
+		if past && (lexicon.Determiners[lows[i+1]] || lexicon.Possessives[lows[i+1]]) {
+			cut = i + 1
+		}
+	}
+	return cut
 }
 
 func (e *entity) addAlias(alias string) {
