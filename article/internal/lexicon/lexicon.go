@@ -10,7 +10,9 @@
 // A list file holds comment lines starting with "#", which say what the
 // list is for, and words separated by white space. A few lists are tables
 // with one entry a line (genders.txt, speech-verbs.txt,
-// irregular-verbs.txt); their comments give the columns.
+// irregular-verbs.txt); their comments give the columns. near-synonyms.txt
+// holds one group a line, its members (words or phrases) separated by
+// commas.
 package lexicon
 
 import (
